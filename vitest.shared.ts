@@ -1,0 +1,59 @@
+/**
+ * The one vitest setup every package shares: each test file runs twice, once in Node and once inside
+ * workerd (the runtime the packages ship to), and the counts land in `.vitest/results.json`, which
+ * `.ci/run` sums into its final line.
+ */
+import { cloudflareTest } from '@cloudflare/vitest-pool-workers'
+import { defineConfig, type ViteUserConfig } from 'vitest/config'
+
+export interface PackageTestOptions {
+  /** Test files that only make sense in Node (they start real servers, spawn processes, read files). */
+  nodeOnly?: string[]
+  /** Test files that only make sense in workerd (Cache API, KV). */
+  workerdOnly?: string[]
+  /** Extra miniflare options for the workerd project (KV namespaces, bindings). */
+  miniflare?: Record<string, unknown>
+  /** Per-test timeout in ms. @default 20000 */
+  testTimeout?: number
+}
+
+const compatibilityDate = '2026-04-20'
+
+/** Builds a package's vitest config with a `node` and a `workerd` project. */
+export function packageTestConfig(options: PackageTestOptions = {}): ViteUserConfig {
+  const include = ['src/**/*.test.ts', 'test/**/*.test.ts']
+  const testTimeout = options.testTimeout ?? 20_000
+  return defineConfig({
+    test: {
+      reporters: ['default', ['json', { outputFile: '.vitest/results.json' }]],
+      projects: [
+        {
+          test: {
+            name: 'node',
+            environment: 'node',
+            include,
+            exclude: options.workerdOnly ?? [],
+            testTimeout,
+          },
+        },
+        {
+          plugins: [
+            cloudflareTest({
+              miniflare: {
+                compatibilityDate,
+                compatibilityFlags: ['nodejs_compat'],
+                ...options.miniflare,
+              },
+            }),
+          ],
+          test: {
+            name: 'workerd',
+            include,
+            exclude: options.nodeOnly ?? [],
+            testTimeout,
+          },
+        },
+      ],
+    },
+  })
+}
