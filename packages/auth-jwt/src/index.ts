@@ -1,0 +1,27 @@
+/**
+ * @alokai/auth-jwt: HS256 session JWTs with strict verification and secret rotation, plus the cookie
+ * helpers that carry them.
+ */
+
+// Issuer
+export { createSessionIssuer } from './create-session-issuer.ts'
+// Errors
+export { AuthJwtError, type AuthJwtErrorCode, JwtRejected, SecretWeak } from './errors.ts'
+export { readSessionCookie } from './read-session-cookie.ts'
+// Secrets
+export { DEV_PLACEHOLDER_SECRET, MIN_SECRET_LENGTH, type SessionEnvironment } from './secret-policy.ts'
+// Cookies
+export {
+  type ClearSessionCookieOptions,
+  clearSessionCookie,
+  type SessionCookieOptions,
+  serializeSessionCookie,
+} from './serialize-session-cookie.ts'
+export type {
+  ClaimsSchema,
+  CustomClaims,
+  SessionClaimsInput,
+  SessionIssuer,
+  SessionIssuerOptions,
+  SessionPayload,
+} from './types.ts'

@@ -1,0 +1,80 @@
+/**
+ * Which claim names a session token reserves, which it never carries, and how custom claims are split
+ * from registered ones and run through the optional schema. Roles and permissions are refused outright:
+ * they are read from storage through `sid` on every request, so revoking a session or demoting a user
+ * takes effect at once instead of when the token expires.
+ */
+import { AuthJwtError, JwtRejected } from '../errors.ts'
+import type { ClaimsSchema, CustomClaims } from '../types.ts'
+
+/** Claims the issuer writes itself; a custom claim may not shadow them. */
+export const REGISTERED_CLAIMS: ReadonlySet<string> = new Set([
+  'iss',
+  'sub',
+  'aud',
+  'exp',
+  'nbf',
+  'iat',
+  'jti',
+  'sid',
+])
+
+/** Authorization claims a session token never carries (see the module comment). */
+export const AUTHORIZATION_CLAIMS: ReadonlySet<string> = new Set([
+  'roles',
+  'role',
+  'permissions',
+  'scope',
+  'admin',
+])
+
+/** Throws `ERR_CLAIM_FORBIDDEN` if a custom claim uses a registered or an authorization name. */
+export function assertCustomClaimNames(custom: CustomClaims): void {
+  for (const name of Object.keys(custom)) {
+    if (REGISTERED_CLAIMS.has(name)) {
+      throw new AuthJwtError('ERR_CLAIM_FORBIDDEN', `custom claim "${name}" is a registered claim`)
+    }
+    if (AUTHORIZATION_CLAIMS.has(name)) {
+      throw new AuthJwtError(
+        'ERR_CLAIM_FORBIDDEN',
+        `custom claim "${name}" is refused: roles and permissions are read from storage via sid`,
+      )
+    }
+  }
+}
+
+/** The first authorization claim a verified payload carries, if any (a token we signed never does). */
+export function findAuthorizationClaim(payload: Record<string, unknown>): string | undefined {
+  for (const name of AUTHORIZATION_CLAIMS) if (Object.hasOwn(payload, name)) return name
+  return undefined
+}
+
+/** The custom part of a verified payload (everything but the registered claims). */
+export function customClaimsOf(payload: Record<string, unknown>): CustomClaims {
+  const custom: CustomClaims = {}
+  for (const [name, value] of Object.entries(payload)) {
+    if (!REGISTERED_CLAIMS.has(name)) custom[name] = value
+  }
+  return custom
+}
+
+/**
+ * Runs the schema, turning any failure into `ERR_JWT_CLAIM` with a fixed message. The schema's own error
+ * is dropped on purpose: zod-like errors quote the offending values.
+ */
+export function parseCustomClaims<C extends CustomClaims>(
+  schema: ClaimsSchema<C> | undefined,
+  custom: CustomClaims,
+): C {
+  if (schema === undefined) return custom as C
+  let parsed: unknown
+  try {
+    parsed = schema.parse(custom)
+  } catch {
+    throw new JwtRejected('ERR_JWT_CLAIM', 'custom claims do not match the schema')
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new JwtRejected('ERR_JWT_CLAIM', 'custom claims schema must return an object')
+  }
+  return parsed as C
+}
