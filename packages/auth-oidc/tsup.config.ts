@@ -1,6 +1,6 @@
-import { defineConfig } from 'tsup'
+import type { Options } from 'tsup'
 
-export default defineConfig({
+const config: Options = {
   entry: ['src/index.ts'],
   format: ['esm', 'cjs'],
   dts: true,
@@ -9,4 +9,6 @@ export default defineConfig({
   target: 'es2022',
   platform: 'neutral',
   treeshake: true,
-})
+}
+
+export default config

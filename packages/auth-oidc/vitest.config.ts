@@ -1,3 +1,10 @@
+import type { ViteUserConfig } from 'vitest/config'
 import { packageTestConfig } from '../../vitest.shared.ts'
 
-export default packageTestConfig()
+const config: ViteUserConfig = packageTestConfig({
+  nodeOnly: ['test/**/*.node.test.ts'],
+  workerdOnly: ['test/**/*.workerd.test.ts'],
+  miniflare: { kvNamespaces: ['KV'] },
+})
+
+export default config
