@@ -1,12 +1,14 @@
-import { defineConfig } from 'tsup'
+import { defineConfig, type Options } from 'tsup'
 
-export default defineConfig({
-  entry: ['src/index.ts', 'src/probe.ts'],
+const config: Options = defineConfig({
+  // cli.ts is the `alokai-crypto` bin; it needs no type declarations.
+  entry: ['src/index.ts', 'src/probe.ts', 'src/cli.ts'],
   format: ['esm', 'cjs'],
-  dts: true,
+  dts: { entry: ['src/index.ts', 'src/probe.ts'] },
   clean: true,
   sourcemap: true,
   target: 'es2022',
   platform: 'neutral',
   treeshake: true,
-})
+}) as Options
+export default config

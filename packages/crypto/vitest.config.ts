@@ -1,3 +1,5 @@
+import type { ViteUserConfig } from 'vitest/config'
 import { packageTestConfig } from '../../vitest.shared.ts'
 
-export default packageTestConfig()
+const config: ViteUserConfig = packageTestConfig()
+export default config

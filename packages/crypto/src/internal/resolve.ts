@@ -1,0 +1,27 @@
+/**
+ * Shared first steps of every operation that reads a sealed value: parse its structure, encode the
+ * context, and pick the wrapping key by the value's kid (never by trying keys in turn).
+ */
+import { UnknownKeyError } from '../errors.ts'
+import { type Keyring, wrappingKey } from '../keyring.ts'
+import { type Context, encodeContext } from './context.ts'
+import { type ParsedSealed, parseSealed } from './envelope.ts'
+
+/** A parsed sealed value with the key that unwraps it and the data's associated data. */
+export interface ResolvedSealed extends ParsedSealed {
+  wrapKey: CryptoKey
+  dataAad: Uint8Array
+}
+
+/** Parses `sealed` and finds its wrapping key; throws `ERR_MALFORMED` or `ERR_UNKNOWN_KEY`. */
+export function resolveSealed(
+  keyring: Keyring,
+  sealed: string,
+  context: Context | undefined,
+): ResolvedSealed {
+  const dataAad = encodeContext(context)
+  const parsed = parseSealed(sealed)
+  const wrapKey = wrappingKey(keyring, parsed.kid)
+  if (wrapKey === undefined) throw new UnknownKeyError(parsed.kid)
+  return { ...parsed, wrapKey, dataAad }
+}

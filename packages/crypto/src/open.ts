@@ -1,0 +1,44 @@
+/**
+ * `open` and `openText`: decrypt a sealed value. The kid in the value picks the wrapping key; the DEK
+ * is unwrapped straight into a non-extractable key and then decrypts the data with the context as
+ * associated data. Any authentication failure is one `DecryptError` with one fixed message.
+ */
+import { MalformedError } from './errors.ts'
+import { aesGcmDecrypt, aesGcmUnwrapKey } from './internal/aes-gcm.ts'
+import type { Context } from './internal/context.ts'
+import { resolveSealed } from './internal/resolve.ts'
+import { decodeUtf8 } from './internal/utf8.ts'
+import type { Keyring } from './keyring.ts'
+
+/**
+ * Opens a sealed value and returns its plaintext bytes. Throws `CryptoError` with `ERR_MALFORMED`
+ * (not a sealed value), `ERR_UNKNOWN_KEY` (its kid is not in the keyring) or `ERR_DECRYPT` (altered,
+ * other context, wrong key).
+ *
+ * @example
+ * ```ts
+ * const bytes = await open(keyring, row.secret, { table: 'api_tokens', id: row.id })
+ * ```
+ */
+export async function open(keyring: Keyring, sealed: string, context?: Context): Promise<Uint8Array> {
+  const v = resolveSealed(keyring, sealed, context)
+  const dekKey = await aesGcmUnwrapKey(v.wrapKey, v.wrapNonce, v.wrappedDek, v.wrapAad)
+  return aesGcmDecrypt(dekKey, v.nonce, v.ciphertext, v.dataAad)
+}
+
+/**
+ * Opens a sealed value and decodes it as UTF-8, strictly: bytes that are not valid UTF-8 throw
+ * `MalformedError` (`ERR_MALFORMED`) rather than turning into U+FFFD.
+ *
+ * @example
+ * ```ts
+ * const token = await openText(keyring, row.secret, { table: 'api_tokens', id: row.id })
+ * ```
+ */
+export async function openText(keyring: Keyring, sealed: string, context?: Context): Promise<string> {
+  const bytes = await open(keyring, sealed, context)
+  const text = decodeUtf8(bytes)
+  bytes.fill(0)
+  if (text === undefined) throw new MalformedError('the plaintext is not valid UTF-8; use open() for bytes')
+  return text
+}
