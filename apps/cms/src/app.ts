@@ -1,0 +1,41 @@
+/**
+ * The Hono app: security headers on everything, the env gate (an invalid env answers every request with a
+ * generic 500), body limits and CSRF on `/api/*`, the routes, and one error handler that renders
+ * `HttpProblem`s and hides everything else behind a logged, generic 500.
+ */
+import { Hono } from 'hono'
+import type { AppDeps, AppEnv } from './app-env'
+import { loadEnv } from './env'
+import { limitBody } from './http/body'
+import { csrfProtection } from './http/csrf'
+import { HttpProblem, handleError, internalError } from './http/problem'
+import { securityHeaders } from './http/security-headers'
+import { adminUserRoutes } from './routes/admin-users'
+import { authRoutes } from './routes/auth'
+import { healthRoutes } from './routes/health'
+import { spaceRoutes } from './routes/spaces'
+
+/**
+ * Builds the app; `deps` replace clocks and observers in tests.
+ * @example export default { fetch: createApp().fetch } satisfies ExportedHandler<Env>
+ */
+export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+  app.use(securityHeaders())
+  app.use(async (c, next) => {
+    const loaded = loadEnv(c.env)
+    if (!loaded.ok) return internalError()
+    c.set('config', loaded.config)
+    c.set('deps', deps)
+    return next()
+  })
+  app.use('/api/*', limitBody())
+  app.use('/api/*', csrfProtection())
+  app.route('/healthz', healthRoutes)
+  app.route('/api/auth', authRoutes)
+  app.route('/api/spaces', spaceRoutes)
+  app.route('/api/admin/users', adminUserRoutes)
+  app.notFound(() => new HttpProblem(404, 'not_found', 'Not found').toResponse())
+  app.onError(handleError)
+  return app
+}

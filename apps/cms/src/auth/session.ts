@@ -1,0 +1,83 @@
+/**
+ * Session cookies: an @alokai/auth-jwt HS256 token naming the `sid` of a `sessions` row. The cookie is
+ * `__Host-cms_session` (Secure, Path=/, no Domain), except in development over plain http, where browsers
+ * refuse `__Host-`/Secure cookies and the plain name `cms_session` is used.
+ */
+import {
+  clearSessionCookie as clearCookie,
+  createSessionIssuer,
+  readSessionCookie,
+  type SessionIssuer,
+  serializeSessionCookie,
+} from '@alokai/auth-jwt'
+import type { Context } from 'hono'
+import type { AppEnv } from '../app-env'
+import type { CmsConfig } from '../env'
+
+/** Session lifetime: a working day. */
+export const SESSION_TTL_SECONDS: number = 8 * 60 * 60
+const ISSUER = 'alokai-cms'
+const AUDIENCE = 'alokai-cms-dashboard'
+const SECURE_NAME = '__Host-cms_session'
+const DEV_NAME = 'cms_session'
+
+const issuers = new WeakMap<CmsConfig, SessionIssuer>()
+
+/**
+ * The session issuer for this config (one per isolate: the key is imported once).
+ * @example const token = await sessionIssuer(config).sign({ sub: userId, sid })
+ */
+export function sessionIssuer(config: CmsConfig): SessionIssuer {
+  let issuer = issuers.get(config)
+  if (!issuer) {
+    issuer = createSessionIssuer({
+      secret: config.jwtSecret,
+      previousSecrets: config.jwtPreviousSecrets,
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      ttlSeconds: SESSION_TTL_SECONDS,
+      environment: config.environment,
+    })
+    issuers.set(config, issuer)
+  }
+  return issuer
+}
+
+function cookieSettings(c: Context<AppEnv>): { name: string; secure: boolean } {
+  const insecureDev = c.var.config.environment === 'development' && new URL(c.req.url).protocol === 'http:'
+  return insecureDev ? { name: DEV_NAME, secure: false } : { name: SECURE_NAME, secure: true }
+}
+
+/**
+ * The session token from the request's cookie, if any.
+ * @example const token = sessionToken(c)
+ */
+export function sessionToken(c: Context<AppEnv>): string | undefined {
+  const header = c.req.header('cookie')
+  if (!header) return undefined
+  return readSessionCookie(header, cookieSettings(c).name) ?? undefined
+}
+
+/**
+ * Sets the session cookie for a new session.
+ * @example await setSessionCookie(c, { sub: user.id, sid: session.sid })
+ */
+export async function setSessionCookie(
+  c: Context<AppEnv>,
+  claims: { sub: string; sid: string },
+): Promise<void> {
+  const token = await sessionIssuer(c.var.config).sign(claims)
+  const { name, secure } = cookieSettings(c)
+  c.header('Set-Cookie', serializeSessionCookie(token, { maxAge: SESSION_TTL_SECONDS, secure, name }), {
+    append: true,
+  })
+}
+
+/**
+ * Expires the session cookie in the browser (the row is revoked separately).
+ * @example clearSessionCookie(c)
+ */
+export function clearSessionCookie(c: Context<AppEnv>): void {
+  const { name, secure } = cookieSettings(c)
+  c.header('Set-Cookie', clearCookie({ secure, name }), { append: true })
+}

@@ -1,0 +1,28 @@
+/**
+ * Immutable, prefixed random ids (`usr_…`, `ses_…`, `spc_…`). 16 random bytes (128 bits) in base64url,
+ * so they are unguessable as well as unique; later issues bind sealed columns to them, so they never change.
+ */
+
+/** The id prefixes in use. */
+export type IdPrefix = 'usr' | 'ses' | 'spc'
+
+const ID_PATTERN = /^(usr|ses|spc)_[A-Za-z0-9_-]{22}$/
+
+/**
+ * A fresh id with the given prefix.
+ * @example newId('spc') // 'spc_q3H0v6y1tZ8xWJk2nB7c9A'
+ */
+export function newId(prefix: IdPrefix): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  let binary = ''
+  for (const b of bytes) binary += String.fromCharCode(b)
+  return `${prefix}_${btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`
+}
+
+/**
+ * Whether `value` looks like an id with `prefix` (checked before any query, so junk never reaches D1).
+ * @example isId('spc', 'spc_q3H0v6y1tZ8xWJk2nB7c9A') // true
+ */
+export function isId(prefix: IdPrefix, value: string): boolean {
+  return ID_PATTERN.test(value) && value.startsWith(`${prefix}_`)
+}

@@ -1,0 +1,92 @@
+/**
+ * Data access for `user_roles` (global) and `space_roles` (per space). Read on every request via the
+ * session's user, so a demotion takes effect at once.
+ */
+
+/** The only global role. */
+export type GlobalRole = 'admin'
+/** Roles within one space. */
+export type SpaceRole = 'admin' | 'editor'
+
+/** Everything a user may be, loaded in one round trip. */
+export interface UserRoles {
+  global: GlobalRole[]
+  spaces: { spaceId: string; role: SpaceRole }[]
+}
+
+/**
+ * Loads a user's global and space roles (one batch, one round trip).
+ * @example const roles = await loadRoles(env.DB, userId)
+ */
+export async function loadRoles(db: D1Database, userId: string): Promise<UserRoles> {
+  const [global, spaces] = await db.batch<Record<string, string>>([
+    db.prepare('SELECT role FROM user_roles WHERE user_id = ?1').bind(userId),
+    db.prepare('SELECT space_id, role FROM space_roles WHERE user_id = ?1 LIMIT 1000').bind(userId),
+  ])
+  return {
+    global: (global?.results ?? []).map((r) => r.role as GlobalRole),
+    spaces: (spaces?.results ?? []).map((r) => ({
+      spaceId: r.space_id as string,
+      role: r.role as SpaceRole,
+    })),
+  }
+}
+
+/**
+ * Grants the global admin role (idempotent).
+ * @example await grantGlobalRole(env.DB, { userId, role: 'admin', grantedBy, now: Date.now() })
+ */
+export async function grantGlobalRole(
+  db: D1Database,
+  input: { userId: string; role: GlobalRole; grantedBy: string | null; now: number },
+): Promise<void> {
+  await db
+    .prepare(
+      `INSERT INTO user_roles (user_id, role, granted_by, granted_at) VALUES (?1, ?2, ?3, ?4)
+       ON CONFLICT (user_id, role) DO NOTHING`,
+    )
+    .bind(input.userId, input.role, input.grantedBy, input.now)
+    .run()
+}
+
+/**
+ * Removes a global role; whether one was removed.
+ * @example await revokeGlobalRole(env.DB, userId, 'admin')
+ */
+export async function revokeGlobalRole(db: D1Database, userId: string, role: GlobalRole): Promise<boolean> {
+  const res = await db
+    .prepare('DELETE FROM user_roles WHERE user_id = ?1 AND role = ?2')
+    .bind(userId, role)
+    .run()
+  return res.meta.changes > 0
+}
+
+/**
+ * Sets a user's role in a space (one role per user per space; a new grant replaces the old one).
+ * @example await grantSpaceRole(env.DB, { userId, spaceId, role: 'editor', grantedBy, now: Date.now() })
+ */
+export async function grantSpaceRole(
+  db: D1Database,
+  input: { userId: string; spaceId: string; role: SpaceRole; grantedBy: string | null; now: number },
+): Promise<void> {
+  await db
+    .prepare(
+      `INSERT INTO space_roles (user_id, space_id, role, granted_by, granted_at) VALUES (?1, ?2, ?3, ?4, ?5)
+       ON CONFLICT (user_id, space_id) DO UPDATE SET role = excluded.role,
+         granted_by = excluded.granted_by, granted_at = excluded.granted_at`,
+    )
+    .bind(input.userId, input.spaceId, input.role, input.grantedBy, input.now)
+    .run()
+}
+
+/**
+ * Removes a user's role in a space; whether one was removed.
+ * @example await revokeSpaceRole(env.DB, userId, spaceId)
+ */
+export async function revokeSpaceRole(db: D1Database, userId: string, spaceId: string): Promise<boolean> {
+  const res = await db
+    .prepare('DELETE FROM space_roles WHERE user_id = ?1 AND space_id = ?2')
+    .bind(userId, spaceId)
+    .run()
+  return res.meta.changes > 0
+}

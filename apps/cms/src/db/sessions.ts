@@ -1,0 +1,82 @@
+/**
+ * Data access for `sessions`. A session row is the server-side truth behind a session cookie: the JWT
+ * only names the sid, and every request re-reads this row (with the user's status) so logout, admin
+ * revocation and disabling a user take effect on the next request.
+ */
+import { newId } from './ids'
+
+/** How the session's user proved who they are. */
+export type AuthMethod = 'password' | 'oidc'
+
+/** What a valid session resolves to. */
+export interface ActiveSession {
+  sid: string
+  userId: string
+  authMethod: AuthMethod
+  authenticatedAt: number
+  expiresAt: number
+}
+
+/**
+ * Creates a session with a fresh sid.
+ * @example const s = await createSession(env.DB, { userId, authMethod: 'password', now, ttlMs })
+ */
+export async function createSession(
+  db: D1Database,
+  input: { userId: string; authMethod: AuthMethod; now: number; ttlMs: number },
+): Promise<ActiveSession> {
+  const sid = newId('ses')
+  const expiresAt = input.now + input.ttlMs
+  await db
+    .prepare(
+      `INSERT INTO sessions (id, user_id, auth_method, created_at, authenticated_at, expires_at, revoked_at)
+       VALUES (?1, ?2, ?3, ?4, ?4, ?5, NULL)`,
+    )
+    .bind(sid, input.userId, input.authMethod, input.now, expiresAt)
+    .run()
+  return { sid, userId: input.userId, authMethod: input.authMethod, authenticatedAt: input.now, expiresAt }
+}
+
+/**
+ * The session if it exists, is not revoked or expired, and its user is active.
+ * @example const s = await findActiveSession(env.DB, sid, Date.now())
+ */
+export async function findActiveSession(
+  db: D1Database,
+  sid: string,
+  now: number,
+): Promise<ActiveSession | null> {
+  const row = await db
+    .prepare(
+      `SELECT s.id AS sid, s.user_id AS userId, s.auth_method AS authMethod,
+              s.authenticated_at AS authenticatedAt, s.expires_at AS expiresAt
+       FROM sessions s JOIN users u ON u.id = s.user_id
+       WHERE s.id = ?1 AND s.revoked_at IS NULL AND s.expires_at > ?2 AND u.status = 'active'`,
+    )
+    .bind(sid, now)
+    .first<ActiveSession>()
+  return row ?? null
+}
+
+/**
+ * Revokes one session (logout). Idempotent.
+ * @example await revokeSession(env.DB, sid, Date.now())
+ */
+export async function revokeSession(db: D1Database, sid: string, now: number): Promise<void> {
+  await db
+    .prepare('UPDATE sessions SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL')
+    .bind(sid, now)
+    .run()
+}
+
+/**
+ * Revokes every live session of a user (admin action); returns how many were revoked.
+ * @example const n = await revokeUserSessions(env.DB, userId, Date.now())
+ */
+export async function revokeUserSessions(db: D1Database, userId: string, now: number): Promise<number> {
+  const res = await db
+    .prepare('UPDATE sessions SET revoked_at = ?2 WHERE user_id = ?1 AND revoked_at IS NULL')
+    .bind(userId, now)
+    .run()
+  return res.meta.changes
+}

@@ -1,0 +1,79 @@
+/**
+ * The CMS configuration, validated once per isolate. `parseEnv(cmsEnv, env)` (from @alokai/env) checks
+ * every secret and var at once and is memoised per env object; this file adds the app-only var
+ * `OIDC_REQUIRED_SCOPE` and logs an invalid env once, by variable NAME and problem only.
+ */
+import { EnvValidationError, parseEnv } from '@alokai/env'
+import { type CmsEnv, cmsEnv } from '@alokai/env/cms'
+
+/** What the app reads from the environment, after validation. */
+export interface CmsConfig {
+  environment: 'development' | 'staging' | 'production'
+  authProvider: 'local' | 'oidc'
+  jwtSecret: string
+  jwtPreviousSecrets: string[]
+  /** Present when `authProvider` is `oidc`. */
+  oidc: { issuer: string; audience: string; requiredScope: string } | undefined
+}
+
+/** One env problem, by name: never the value. */
+export interface EnvProblem {
+  name: string
+  problem: string
+}
+
+/** The result of loading the env: a config, or the list of problems. */
+export type LoadedEnv = { ok: true; config: CmsConfig } | { ok: false; problems: EnvProblem[] }
+
+const SCOPE_PATTERN = /^[\x21\x23-\x5b\x5d-\x7e]{1,64}$/
+const loaded = new WeakMap<object, LoadedEnv>()
+
+function load(raw: Record<string, unknown>): LoadedEnv {
+  const problems: EnvProblem[] = []
+  const scopeRaw = raw.OIDC_REQUIRED_SCOPE
+  const requiredScope = typeof scopeRaw === 'string' && scopeRaw !== '' ? scopeRaw : 'cms'
+  if (!SCOPE_PATTERN.test(requiredScope)) {
+    problems.push({ name: 'OIDC_REQUIRED_SCOPE', problem: 'must be one OAuth scope token' })
+  }
+  let parsed: CmsEnv | undefined
+  try {
+    parsed = parseEnv(cmsEnv, raw)
+  } catch (err) {
+    if (!(err instanceof EnvValidationError)) throw err
+    problems.push(...err.issues.map((i) => ({ name: i.name, problem: i.problem })))
+  }
+  if (!parsed || problems.length > 0) return { ok: false, problems }
+  const config: CmsConfig = {
+    environment: parsed.ENVIRONMENT,
+    authProvider: parsed.AUTH_PROVIDER,
+    jwtSecret: parsed.AUTH_JWT_SECRET,
+    jwtPreviousSecrets: parsed.AUTH_JWT_SECRET_PREVIOUS ? [parsed.AUTH_JWT_SECRET_PREVIOUS] : [],
+    oidc:
+      parsed.AUTH_PROVIDER === 'oidc'
+        ? { issuer: parsed.OIDC_ISSUER, audience: parsed.OIDC_AUDIENCE, requiredScope }
+        : undefined,
+  }
+  return { ok: true, config }
+}
+
+/**
+ * Validates `env` once (per env object, i.e. per isolate) and logs an invalid env once, by name.
+ * @example const loaded = loadEnv(env); if (!loaded.ok) return internalError()
+ */
+export function loadEnv(env: object): LoadedEnv {
+  let result = loaded.get(env)
+  if (!result) {
+    result = load(env as Record<string, unknown>)
+    loaded.set(env, result)
+    if (!result.ok) {
+      console.error(
+        JSON.stringify({
+          level: 'error',
+          event: 'invalid_env',
+          problems: result.problems.map((p) => `${p.name}: ${p.problem}`),
+        }),
+      )
+    }
+  }
+  return result
+}

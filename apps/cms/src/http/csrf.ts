@@ -1,0 +1,153 @@
+/**
+ * CSRF defence. Every state-changing request that a browser could send with ambient credentials (cookie
+ * authenticated, or login / session creation) must come from our own origin: `Origin` equal to the
+ * request's origin, or, when a browser sends no `Origin`, `Sec-Fetch-Site: same-origin`. A request with
+ * neither is refused (fail closed; scripts send `Origin` themselves). HTML forms must also carry a
+ * `csrf_token` field: an HMAC of the session id (bound to the session), or, before login, the value of a
+ * double-submit cookie.
+ */
+import type { Context, MiddlewareHandler } from 'hono'
+import type { AppEnv } from '../app-env'
+import { sessionIssuer, sessionToken } from '../auth/session'
+import type { CmsConfig } from '../env'
+import { isFormRequest } from './body'
+import { HttpProblem } from './problem'
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+/** Routes that need same-origin even though they carry an `Authorization` header. */
+const ALWAYS_CHECKED = new Set(['/api/auth/session'])
+const PRE_SESSION_COOKIE = 'cms_csrf'
+
+/**
+ * Whether the request comes from the page's own origin.
+ * @example if (!isSameOrigin(c)) throw new HttpProblem(403, 'csrf_failed', 'Cross-site request refused')
+ */
+export function isSameOrigin(c: Context): boolean {
+  const origin = c.req.header('origin')
+  if (origin !== undefined) return origin === new URL(c.req.url).origin
+  return c.req.header('sec-fetch-site') === 'same-origin'
+}
+
+const keys = new WeakMap<CmsConfig, Promise<CryptoKey>>()
+
+function csrfKey(config: CmsConfig): Promise<CryptoKey> {
+  let key = keys.get(config)
+  if (!key) {
+    // A key of its own, derived from the session secret, so a CSRF token is never a session credential.
+    key = (async () => {
+      const base = await crypto.subtle.importKey(
+        'raw',
+        new TextEncoder().encode(config.jwtSecret),
+        'HKDF',
+        false,
+        ['deriveKey'],
+      )
+      return crypto.subtle.deriveKey(
+        {
+          name: 'HKDF',
+          hash: 'SHA-256',
+          salt: new Uint8Array(0),
+          info: new TextEncoder().encode('alokai/cms/v1/csrf'),
+        },
+        base,
+        { name: 'HMAC', hash: 'SHA-256', length: 256 },
+        false,
+        ['sign', 'verify'],
+      )
+    })()
+    keys.set(config, key)
+  }
+  return key
+}
+
+function b64url(bytes: ArrayBuffer): string {
+  let binary = ''
+  for (const b of new Uint8Array(bytes)) binary += String.fromCharCode(b)
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
+
+/**
+ * The form token bound to a session id.
+ * @example const token = await csrfTokenForSession(config, sid)
+ */
+export async function csrfTokenForSession(config: CmsConfig, sid: string): Promise<string> {
+  const mac = await crypto.subtle.sign('HMAC', await csrfKey(config), new TextEncoder().encode(`csrf.${sid}`))
+  return b64url(mac)
+}
+
+/** Constant-time string comparison (lengths are not secret). */
+function equalStrings(a: string, b: string): boolean {
+  const x = new TextEncoder().encode(a)
+  const y = new TextEncoder().encode(b)
+  if (x.length !== y.length) return false
+  let diff = 0
+  for (let i = 0; i < x.length; i++) diff |= (x[i] ?? 0) ^ (y[i] ?? 0)
+  return diff === 0
+}
+
+function preSessionCookieName(c: Context<AppEnv>): string {
+  const plain = c.var.config.environment === 'development' && new URL(c.req.url).protocol === 'http:'
+  return plain ? PRE_SESSION_COOKIE : `__Host-${PRE_SESSION_COOKIE}`
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=')
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim()
+  }
+  return undefined
+}
+
+/**
+ * The form token for this request: bound to the session when there is a valid session cookie, else a
+ * fresh double-submit value (also set as a cookie on `c`).
+ * @example const token = await issueCsrfToken(c)
+ */
+export async function issueCsrfToken(c: Context<AppEnv>): Promise<string> {
+  const sid = await sessionSid(c)
+  if (sid) return csrfTokenForSession(c.var.config, sid)
+  const value = b64url(crypto.getRandomValues(new Uint8Array(32)).buffer as ArrayBuffer)
+  const secure = preSessionCookieName(c).startsWith('__Host-') ? '; Secure' : ''
+  c.header('Set-Cookie', `${preSessionCookieName(c)}=${value}; Path=/; HttpOnly; SameSite=Strict${secure}`, {
+    append: true,
+  })
+  return value
+}
+
+async function sessionSid(c: Context<AppEnv>): Promise<string | undefined> {
+  const token = sessionToken(c)
+  if (!token) return undefined
+  try {
+    return (await sessionIssuer(c.var.config).verify(token)).sid
+  } catch {
+    return undefined
+  }
+}
+
+async function formTokenValid(c: Context<AppEnv>): Promise<boolean> {
+  const form = await c.req.parseBody().catch(() => undefined)
+  const submitted = form?.csrf_token
+  if (typeof submitted !== 'string' || submitted === '') return false
+  const sid = await sessionSid(c)
+  if (sid) return equalStrings(submitted, await csrfTokenForSession(c.var.config, sid))
+  const cookie = readCookie(c.req.header('cookie'), preSessionCookieName(c))
+  return cookie !== undefined && cookie.length >= 32 && equalStrings(submitted, cookie)
+}
+
+/**
+ * The CSRF middleware for `/api/*`.
+ * @example app.use('/api/*', csrfProtection())
+ */
+export function csrfProtection(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (SAFE_METHODS.has(c.req.method)) return next()
+    // A request with Authorization ignores cookies, so a forged one carries no ambient credential.
+    const ambient = c.req.header('authorization') === undefined || ALWAYS_CHECKED.has(c.req.path)
+    if (!ambient) return next()
+    if (!isSameOrigin(c)) throw new HttpProblem(403, 'csrf_failed', 'Cross-site request refused')
+    if (isFormRequest(c) && !(await formTokenValid(c))) {
+      throw new HttpProblem(403, 'csrf_failed', 'Missing or invalid form token')
+    }
+    return next()
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * `/api/auth`: password login (local mode), session creation from an IdP token (oidc mode), logout, the
+ * current caller, and the CSRF form token.
+ */
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { type AppEnv, nowMs } from '../app-env'
+import { bearerToken, getCaller, oidcUser, requireCaller } from '../auth/identify'
+import { checkPassword } from '../auth/local-login'
+import { clearSessionCookie, SESSION_TTL_SECONDS, setSessionCookie } from '../auth/session'
+import { createSession, revokeSession } from '../db/sessions'
+import { findUserById } from '../db/users'
+import { readBody } from '../http/body'
+import { issueCsrfToken } from '../http/csrf'
+import { HttpProblem } from '../http/problem'
+
+const loginSchema = z.strictObject({
+  email: z.string().trim().min(3).max(254).pipe(z.email()),
+  password: z.string().min(1).max(1024),
+})
+
+/** The auth routes. */
+export const authRoutes: Hono<AppEnv> = new Hono<AppEnv>()
+
+authRoutes.post('/login', async (c) => {
+  if (c.var.config.authProvider !== 'local') {
+    throw new HttpProblem(404, 'wrong_auth_provider', 'Password login is disabled; sign in with the IdP')
+  }
+  const { email, password } = await readBody(c, loginSchema)
+  const userId = await checkPassword(c, email, password)
+  const now = nowMs(c)
+  const session = await createSession(c.env.DB, {
+    userId,
+    authMethod: 'password',
+    now,
+    ttlMs: SESSION_TTL_SECONDS * 1000,
+  })
+  await setSessionCookie(c, { sub: userId, sid: session.sid })
+  return c.json({ userId, expiresAt: session.expiresAt })
+})
+
+authRoutes.post('/session', async (c) => {
+  if (c.var.config.authProvider !== 'oidc') {
+    throw new HttpProblem(404, 'wrong_auth_provider', 'IdP sign-in is not configured')
+  }
+  const token = bearerToken(c)
+  if (token === undefined)
+    throw new HttpProblem(401, 'unauthenticated', 'Send the IdP token as a bearer token')
+  const { userId } = await oidcUser(c, token)
+  const now = nowMs(c)
+  const session = await createSession(c.env.DB, {
+    userId,
+    authMethod: 'oidc',
+    now,
+    ttlMs: SESSION_TTL_SECONDS * 1000,
+  })
+  await setSessionCookie(c, { sub: userId, sid: session.sid })
+  return c.json({ userId, expiresAt: session.expiresAt })
+})
+
+authRoutes.post('/logout', async (c) => {
+  const caller = await getCaller(c)
+  if (caller?.sid) await revokeSession(c.env.DB, caller.sid, nowMs(c))
+  clearSessionCookie(c)
+  return c.body(null, 204)
+})
+
+authRoutes.get('/me', async (c) => {
+  const caller = await requireCaller(c)
+  const user = await findUserById(c.env.DB, caller.userId)
+  return c.json({
+    id: caller.userId,
+    email: user?.email ?? null,
+    via: caller.via,
+    authenticatedAt: caller.authenticatedAt,
+    roles: caller.roles,
+  })
+})
+
+authRoutes.get('/csrf', async (c) => c.json({ csrfToken: await issueCsrfToken(c) }))

@@ -1,0 +1,53 @@
+/**
+ * `/api/spaces`: create (global admins), list (members see their spaces, global admins all), read and
+ * rename (space admins). Space ids are immutable; only the name changes.
+ */
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { type AppEnv, nowMs } from '../app-env'
+import { authorize, requireCaller } from '../auth/identify'
+import { isId } from '../db/ids'
+import { createSpace, findSpace, listSpaces, renameSpace } from '../db/spaces'
+import { readBody } from '../http/body'
+import { HttpProblem } from '../http/problem'
+
+const nameSchema = z.string().trim().min(1).max(100)
+const spaceBody = z.strictObject({ name: nameSchema })
+
+function spaceIdParam(value: string | undefined): string {
+  if (value === undefined || !isId('spc', value)) throw new HttpProblem(404, 'not_found', 'No such space')
+  return value
+}
+
+/** The spaces routes. */
+export const spaceRoutes: Hono<AppEnv> = new Hono<AppEnv>()
+
+spaceRoutes.get('/', authorize('spaces.list'), async (c) => {
+  const caller = await requireCaller(c)
+  const spaces = await listSpaces(c.env.DB, {
+    userId: caller.userId,
+    all: caller.roles.global.includes('admin'),
+  })
+  return c.json({ spaces })
+})
+
+spaceRoutes.post('/', authorize('spaces.create'), async (c) => {
+  const caller = await requireCaller(c)
+  const { name } = await readBody(c, spaceBody)
+  const space = await createSpace(c.env.DB, { name, createdBy: caller.userId, now: nowMs(c) })
+  return c.json(space, 201)
+})
+
+spaceRoutes.get('/:spaceId', authorize('spaces.read'), async (c) => {
+  const space = await findSpace(c.env.DB, spaceIdParam(c.req.param('spaceId')))
+  if (!space) throw new HttpProblem(404, 'not_found', 'No such space')
+  return c.json(space)
+})
+
+spaceRoutes.patch('/:spaceId', authorize('spaces.rename'), async (c) => {
+  const id = spaceIdParam(c.req.param('spaceId'))
+  const { name } = await readBody(c, spaceBody)
+  const space = await renameSpace(c.env.DB, { id, name, now: nowMs(c) })
+  if (!space) throw new HttpProblem(404, 'not_found', 'No such space')
+  return c.json(space)
+})

@@ -1,0 +1,47 @@
+/**
+ * Two projects: `workerd` runs the app inside real workerd with a real local D1 (migrations applied in
+ * the setup file) through the Worker's own `fetch`; `node` starts `wrangler dev` for the end-to-end test
+ * and checks the Node side of the shared password format. Counts land in `.vitest/results.json` for CI.
+ */
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers'
+import { defineConfig } from 'vitest/config'
+
+// Test-only secrets: random-looking but fixed, never used anywhere else.
+export const TEST_BINDINGS = {
+  AUTH_JWT_SECRET: 'test-session-secret-aY3kP9qL2mW7xZ4vB8nC1dF6',
+  TOKEN_ENCRYPTION_KEY: '8f3b1c2d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9',
+}
+
+const migrations = await readD1Migrations('./migrations')
+
+export default defineConfig({
+  test: {
+    reporters: ['default', ['json', { outputFile: '.vitest/results.json' }]],
+    projects: [
+      {
+        plugins: [
+          cloudflareTest({
+            main: './src/index.ts',
+            wrangler: { configPath: './wrangler.jsonc' },
+            miniflare: { bindings: { ...TEST_BINDINGS, TEST_MIGRATIONS: migrations } },
+          }),
+        ],
+        test: {
+          name: 'workerd',
+          include: ['test/workerd/**/*.test.ts'],
+          setupFiles: ['./test/workerd/apply-migrations.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['test/node/**/*.test.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
+        },
+      },
+    ],
+  },
+})
