@@ -51,11 +51,8 @@ export function findAuthorizationClaim(payload: Record<string, unknown>): string
 
 /** The custom part of a verified payload (everything but the registered claims). */
 export function customClaimsOf(payload: Record<string, unknown>): CustomClaims {
-  const custom: CustomClaims = {}
-  for (const [name, value] of Object.entries(payload)) {
-    if (!REGISTERED_CLAIMS.has(name)) custom[name] = value
-  }
-  return custom
+  // fromEntries defines properties, so a "__proto__" claim stays a plain claim instead of a prototype.
+  return Object.fromEntries(Object.entries(payload).filter(([name]) => !REGISTERED_CLAIMS.has(name)))
 }
 
 /**
