@@ -86,9 +86,9 @@ class Verifier implements OidcVerifier {
     let jwk = keys.find(kid, alg)
     if (jwk === undefined && !keys.hasKid(kid) && now - this.#lastKidRefreshAt >= this.#o.cooldownMs) {
       this.#lastKidRefreshAt = now
-      // Any copy fetched within the cooldown (by this isolate or, through the store, another) is as
-      // good as a new fetch: the IdP would not have rotated twice that quickly.
-      keys = await this.#jwks.get(await this.#jwksUri(now), now, now - this.#o.cooldownMs)
+      // A newer copy another isolate fetched within the cooldown (found in the store) is as good as a
+      // new fetch: the IdP would not have rotated twice that quickly.
+      keys = await this.#jwks.get(await this.#jwksUri(now), now, true)
       jwk = keys.find(kid, alg)
     }
     if (jwk === undefined) throw new OidcError('ERR_JWKS_NO_MATCH')

@@ -61,7 +61,8 @@ export interface ResolvedOptions {
 
 function count(name: string, value: number | undefined, fallback: number, min = 0): number {
   const v = value ?? fallback
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < min) throw new TypeError(`${name} must be a number >= ${min}`)
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < min)
+    throw new TypeError(`${name} must be a number >= ${min}`)
   return v
 }
 
@@ -87,7 +88,8 @@ export function resolveOptions(o: OidcVerifierOptions): ResolvedOptions {
     throw new TypeError('algorithms must be a non-empty list of asymmetric JWS algorithms')
   }
   if (o.fetch !== undefined && typeof o.fetch !== 'function') throw new TypeError('fetch must be a function')
-  if (o.typ !== undefined && (typeof o.typ !== 'string' || o.typ === '')) throw new TypeError('typ must be a string')
+  if (o.typ !== undefined && (typeof o.typ !== 'string' || o.typ === ''))
+    throw new TypeError('typ must be a string')
   return {
     issuer: o.issuer,
     discoveryUrl: `${o.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`,
@@ -101,7 +103,10 @@ export function resolveOptions(o: OidcVerifierOptions): ResolvedOptions {
     timeoutMs: count('timeoutMs', o.timeoutMs, 5000, 1),
     cooldownMs: count('cooldownSeconds', o.cooldownSeconds, 30) * 1000,
     maxStaleMs: count('maxStaleSeconds', o.maxStaleSeconds, 86_400) * 1000,
-    requiredClaims: o.requiredClaims === undefined || o.requiredClaims.length === 0 ? [] : strings('requiredClaims', o.requiredClaims),
+    requiredClaims:
+      o.requiredClaims === undefined || o.requiredClaims.length === 0
+        ? []
+        : strings('requiredClaims', o.requiredClaims),
     typ: o.typ,
     maxTokenBytes: count('maxTokenBytes', o.maxTokenBytes, 16_384, 1),
     maxResponseBytes: count('maxResponseBytes', o.maxResponseBytes, 262_144, 1),

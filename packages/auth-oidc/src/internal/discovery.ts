@@ -11,7 +11,9 @@ export function discoveryParser(issuer: string): (json: unknown) => string {
   return (json) => {
     const doc = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>
     if (doc.issuer !== issuer) {
-      throw new OidcError('ERR_OIDC_DISCOVERY', { detail: 'discovery issuer differs from the configured one' })
+      throw new OidcError('ERR_OIDC_DISCOVERY', {
+        detail: 'discovery issuer differs from the configured one',
+      })
     }
     const jwksUri = parseFetchableUrl(doc.jwks_uri)
     if (jwksUri === undefined) {

@@ -66,14 +66,18 @@ export class DocumentCache<T> {
   }
 
   /**
-   * A document for `url` that is fresh and was fetched at or after `minFetchedAt`; failing that (IdP
-   * unreachable) the last good one if it is younger than `maxStaleMs`; failing that, throws.
+   * A fresh document for `url`; with `refresh`, one newer than the one in memory and fetched within the
+   * cooldown (another isolate's copy in the store qualifies). Failing that (IdP unreachable), the last good
+   * one if it is younger than `maxStaleMs`; failing that, throws.
    */
-  async get(url: string, now: number, minFetchedAt: number = Number.NEGATIVE_INFINITY): Promise<T> {
+  async get(url: string, now: number, refresh = false): Promise<T> {
     if (url !== this.#url) {
       this.#url = url
       this.#current = undefined
     }
+    const minFetchedAt = refresh
+      ? Math.max((this.#current?.fetchedAt ?? Number.NEGATIVE_INFINITY) + 1, now - this.#options.cooldownMs)
+      : Number.NEGATIVE_INFINITY
     const acceptable = (): T | undefined => {
       const d = this.#current
       return d !== undefined && now < d.freshUntil && d.fetchedAt >= minFetchedAt ? d.value : undefined
@@ -115,7 +119,8 @@ export class DocumentCache<T> {
     } catch {
       return // a store outage must not stop verification; the network is the fallback
     }
-    if (entry === undefined || entry.fetchedAt <= (this.#current?.fetchedAt ?? Number.NEGATIVE_INFINITY)) return
+    if (entry === undefined || entry.fetchedAt <= (this.#current?.fetchedAt ?? Number.NEGATIVE_INFINITY))
+      return
     try {
       const value = this.#options.parse(entry.json)
       this.#current = { value, fetchedAt: entry.fetchedAt, freshUntil: entry.freshUntil }

@@ -36,7 +36,8 @@ export function toOidcError(err: unknown): OidcError {
       return new OidcError('ERR_JWT_INVALID', { cause: err })
     default:
       // jose throws TypeError when a key is unfit for the algorithm (e.g. an RSA modulus under 2048 bits).
-      if (err instanceof TypeError) return new OidcError('ERR_JWKS_INVALID', { detail: 'key unfit for algorithm' })
+      if (err instanceof TypeError)
+        return new OidcError('ERR_JWKS_INVALID', { detail: 'key unfit for algorithm' })
       return new OidcError('ERR_JWT_INVALID')
   }
 }
