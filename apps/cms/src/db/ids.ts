@@ -4,9 +4,16 @@
  */
 
 /** The id prefixes in use. */
-export type IdPrefix = 'usr' | 'ses' | 'spc'
+export type IdPrefix =
+  | 'usr' // users
+  | 'ses' // sessions
+  | 'spc' // spaces
+  | 'ent' // content entries
+  | 'tok' // API tokens
+  | 'mcp' // MCP integrations
+  | 'pvu' // preview URLs
 
-const ID_PATTERN = /^(usr|ses|spc)_[A-Za-z0-9_-]{22}$/
+const ID_PATTERN = /^(usr|ses|spc|ent|tok|mcp|pvu)_[A-Za-z0-9_-]{22}$/
 
 /**
  * A fresh id with the given prefix.
