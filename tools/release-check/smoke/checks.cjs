@@ -1,0 +1,151 @@
+/**
+ * The smoke test a consumer of the four published packages would write, shared by `smoke.mjs` (loads them
+ * with `import`) and `smoke.cjs` (loads them with `require`): parse the CMS env, seal and open a value,
+ * sign and verify a session, and verify an OIDC token against a JWKS served on 127.0.0.1. It prints
+ * check names and outcomes only, never a key, secret or token.
+ */
+'use strict'
+
+const http = require('node:http')
+const { randomBytes } = require('node:crypto')
+
+/** Serves discovery and the JWKS of `publicJwk` on 127.0.0.1 at a port the OS picks. */
+function startIdp(publicJwk) {
+  return new Promise((resolve, reject) => {
+    const server = http.createServer((request, response) => {
+      const base = `http://127.0.0.1:${server.address().port}`
+      const routes = {
+        '/.well-known/openid-configuration': { issuer: base, jwks_uri: `${base}/jwks` },
+        '/jwks': { keys: [publicJwk] },
+      }
+      const body = routes[request.url]
+      response.writeHead(body ? 200 : 404, {
+        'content-type': 'application/json',
+        'cache-control': 'max-age=300',
+      })
+      response.end(JSON.stringify(body ?? { error: 'not found' }))
+    })
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => resolve(server))
+  })
+}
+
+/** Resolves with the error's `code` when `promise` rejects, or `undefined` when it fulfils. */
+async function rejectionCode(promise) {
+  try {
+    await promise
+    return undefined
+  } catch (error) {
+    return error && typeof error === 'object' ? error.code : String(error)
+  }
+}
+
+/** Runs every check with the loaded modules and returns `[name, ok]` pairs. */
+async function runSmoke({ env, cms, crypto, jwt, oidc, jose }) {
+  const checks = []
+  const check = (name, ok) => checks.push([name, ok === true])
+  const signingKey = await jose.generateKeyPair('ES256', { extractable: true })
+  const publicJwk = {
+    ...(await jose.exportJWK(signingKey.publicKey)),
+    kid: 'smoke-1',
+    alg: 'ES256',
+    use: 'sig',
+  }
+  const idp = await startIdp(publicJwk)
+  try {
+    const issuer = `http://127.0.0.1:${idp.address().port}`
+
+    // @alokai/env + @alokai/env/cms: one parse of a realistic development env.
+    const rawEnv = {
+      ENVIRONMENT: 'development',
+      AUTH_PROVIDER: 'oidc',
+      AUTH_JWT_SECRET: randomBytes(32).toString('base64url'),
+      TOKEN_ENCRYPTION_KEY: crypto.generateKey(),
+      OIDC_ISSUER: issuer,
+      OIDC_AUDIENCE: 'cms-smoke',
+    }
+    const parsed = env.parseEnv(cms.cmsEnv, rawEnv)
+    check('env: parses the CMS env', parsed.AUTH_PROVIDER === 'oidc' && parsed.OIDC_ISSUER === issuer)
+    const badKey = 'zz'.repeat(32)
+    let envError
+    try {
+      env.parseEnv(cms.cmsEnv, { ...rawEnv, TOKEN_ENCRYPTION_KEY: badKey })
+    } catch (error) {
+      envError = error
+    }
+    check(
+      'env: a bad key is refused by name, without its value',
+      envError instanceof env.EnvValidationError &&
+        envError.code === 'ERR_ENV_INVALID' &&
+        !String(envError.message).includes(badKey) &&
+        !JSON.stringify(envError.issues ?? []).includes(badKey),
+    )
+
+    // @alokai/crypto: seal and open under a context taken from the parsed env.
+    const keyring = await crypto.createKeyring({ primary: parsed.TOKEN_ENCRYPTION_KEY })
+    const sealed = await crypto.seal(keyring, 'smoke plaintext', { space: 'space-1', column: 'secret' })
+    check('crypto: sealed values are v1 envelopes', /^v1\.[A-Za-z0-9_-]{8}\./.test(sealed))
+    check(
+      'crypto: opens under the same context',
+      (await crypto.openText(keyring, sealed, { space: 'space-1', column: 'secret' })) === 'smoke plaintext',
+    )
+    check(
+      'crypto: refuses another context',
+      (await rejectionCode(crypto.openText(keyring, sealed, { space: 'space-2', column: 'secret' }))) ===
+        'ERR_DECRYPT',
+    )
+
+    // @alokai/auth-jwt: a session signed with the parsed secret.
+    const sessions = jwt.createSessionIssuer({
+      secret: parsed.AUTH_JWT_SECRET,
+      issuer: 'https://cms.smoke.invalid',
+      audience: 'cms',
+      ttlSeconds: 300,
+      environment: parsed.ENVIRONMENT,
+    })
+    const session = await sessions.sign({ sub: 'user-1', sid: 'sid-1' })
+    const payload = await sessions.verify(session)
+    check('auth-jwt: verifies its own session', payload.sub === 'user-1' && payload.sid === 'sid-1')
+    const tampered = `${session.slice(0, -2)}${session.endsWith('AA') ? 'BB' : 'AA'}`
+    check(
+      'auth-jwt: refuses a tampered session',
+      (await rejectionCode(sessions.verify(tampered))) !== undefined,
+    )
+
+    // @alokai/auth-oidc: a bearer token from the local IdP, verified through discovery + JWKS.
+    const verifier = oidc.createOidcVerifier({ issuer: parsed.OIDC_ISSUER, audience: parsed.OIDC_AUDIENCE })
+    const bearer = await new jose.SignJWT({ scope: 'cms:read' })
+      .setProtectedHeader({ alg: 'ES256', kid: 'smoke-1', typ: 'JWT' })
+      .setIssuer(issuer)
+      .setAudience('cms-smoke')
+      .setSubject('idp-user-7')
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(signingKey.privateKey)
+    const verified = await verifier.verify(bearer)
+    check('auth-oidc: verifies a token against the local JWKS', verified.payload.sub === 'idp-user-7')
+    const otherAudience = await new jose.SignJWT({})
+      .setProtectedHeader({ alg: 'ES256', kid: 'smoke-1' })
+      .setIssuer(issuer)
+      .setAudience('someone-else')
+      .setSubject('idp-user-7')
+      .setExpirationTime('5m')
+      .sign(signingKey.privateKey)
+    check(
+      'auth-oidc: refuses another audience',
+      (await rejectionCode(verifier.verify(otherAudience))) !== undefined,
+    )
+  } finally {
+    await new Promise((resolve) => idp.close(resolve))
+  }
+  return checks
+}
+
+/** Prints one JSON line of results and sets the exit code. */
+function report(mode, checks, loadedFrom) {
+  const failed = checks.filter(([, ok]) => !ok).map(([name]) => name)
+  process.stdout.write(`${JSON.stringify({ mode, checks, failed, loadedFrom })}\n`)
+  process.exitCode = failed.length === 0 && checks.length > 0 ? 0 : 1
+}
+
+module.exports = { runSmoke, report }

@@ -1,0 +1,25 @@
+// The CommonJS consumer: `require` resolves each package's `exports["."].require` (dist/*.cjs).
+'use strict'
+
+const { runSmoke, report } = require('./checks.cjs')
+
+const names = ['@alokai/env', '@alokai/env/cms', '@alokai/crypto', '@alokai/auth-jwt', '@alokai/auth-oidc']
+const loadedFrom = Object.fromEntries(names.map((name) => [name, `file://${require.resolve(name)}`]))
+
+async function main() {
+  const modules = {
+    env: require('@alokai/env'),
+    cms: require('@alokai/env/cms'),
+    crypto: require('@alokai/crypto'),
+    jwt: require('@alokai/auth-jwt'),
+    oidc: require('@alokai/auth-oidc'),
+    // jose 6 ships CommonJS too: the consumer's own dependency, from the public registry.
+    jose: require('jose'),
+  }
+  report('cjs', await runSmoke(modules), loadedFrom)
+}
+
+main().catch((error) => {
+  process.stdout.write(`${JSON.stringify({ mode: 'cjs', crashed: error?.code ?? 'error' })}\n`)
+  process.exitCode = 1
+})

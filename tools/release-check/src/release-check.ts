@@ -1,0 +1,143 @@
+/**
+ * The end-to-end release check: a real Verdaccio on 127.0.0.1, a scratch copy of the repo versioned by
+ * changesets and published through the repo's `registry.npmrc`, every tarball inspected as the registry
+ * serves it, and a fresh consumer that installs all four packages and runs the smoke script as ESM and
+ * CommonJS. Verdaccio is stopped by its pid and the temp folder removed, whatever happens.
+ */
+import { randomBytes } from 'node:crypto'
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { installConsumer, runSmoke, type SmokeReport } from './consumer.ts'
+import { ReleaseCheckError } from './errors.ts'
+import { run } from './exec.ts'
+import { type ReleasedPackage, releasedPackages } from './packages.ts'
+import { addTestChangeset, createScratchRepo } from './scratch-repo.ts'
+import { fetchPublished, type PublishedPackage, tarballProblems } from './tarball.ts'
+import { createRegistryUser, installVerdaccio, startVerdaccio } from './verdaccio.ts'
+
+/** Options of {@link runReleaseCheck}. */
+export interface ReleaseCheckOptions {
+  /** The repository to copy. */
+  repoRoot: string
+  /** Progress lines (never a token). @default () => {} */
+  log?: (line: string) => void
+  /** Keep the temp folder for inspection. @default false */
+  keepTemp?: boolean
+  /** The packages to publish. @default releasedPackages */
+  packages?: readonly ReleasedPackage[]
+}
+
+/** What a passing release check saw. */
+export interface ReleaseCheckResult {
+  /** Published version by package name. */
+  versions: Record<string, string>
+  /** Every published package, with its tarball listing. */
+  published: PublishedPackage[]
+  /** Git tags changesets created in the scratch repo. */
+  tags: string[]
+  esm: SmokeReport
+  cjs: SmokeReport
+  /** Milliseconds per step. */
+  timings: Record<string, number>
+  /** The pid Verdaccio ran as (already stopped). */
+  verdaccioPid: number
+}
+
+/**
+ * Runs the whole check; throws a {@link ReleaseCheckError} at the first failed step.
+ *
+ * @example
+ * const result = await runReleaseCheck({ repoRoot: '/work/main', log: console.log })
+ */
+export async function runReleaseCheck(options: ReleaseCheckOptions): Promise<ReleaseCheckResult> {
+  const log = options.log ?? (() => {})
+  const packages = options.packages ?? releasedPackages
+  const timings: Record<string, number> = {}
+  const timed = async <T>(step: string, fn: () => Promise<T>): Promise<T> => {
+    const started = Date.now()
+    log(`• ${step}`)
+    try {
+      return await fn()
+    } finally {
+      timings[step] = Date.now() - started
+    }
+  }
+  const started = Date.now()
+  const temp = await mkdtemp(join(tmpdir(), 'alokai-release-'))
+  const install = await timed('install verdaccio', () => installVerdaccio())
+  timings['install verdaccio'] = install.installMs || (timings['install verdaccio'] ?? 0)
+  const registry = await timed('start verdaccio', () => startVerdaccio(install.bin, join(temp, 'verdaccio')))
+  try {
+    const token = await createRegistryUser(
+      registry.url,
+      'release-check',
+      randomBytes(18).toString('base64url'),
+    )
+    const secrets = [token]
+    // Exactly how CI and `pnpm release` authenticate: the repo's template as the user-level npmrc.
+    const repo = join(temp, 'repo')
+    const userconfig = join(temp, 'registry.npmrc')
+    await copyFile(join(options.repoRoot, 'registry.npmrc'), userconfig)
+    const registryEnv = {
+      NPM_CONFIG_USERCONFIG: userconfig,
+      ALOKAI_REGISTRY_URL: registry.url,
+      ALOKAI_REGISTRY_HOST: registry.host,
+      VERDACCIO_AUTH_TOKEN: token,
+    }
+    await timed('scratch copy', () => createScratchRepo(options.repoRoot, repo, packages))
+    const changeset = join(options.repoRoot, 'node_modules', '@changesets', 'cli', 'bin.js')
+    await timed('changeset version', async () => {
+      await addTestChangeset(repo, packages)
+      await run(process.execPath, [changeset, 'version'], { cwd: repo, secrets })
+    })
+    const versions: Record<string, string> = {}
+    for (const pkg of packages) {
+      const manifest = JSON.parse(await readFile(join(repo, pkg.dir, 'package.json'), 'utf8')) as {
+        version: string
+      }
+      versions[pkg.name] = manifest.version
+    }
+    await timed('changeset publish', async () => {
+      await run('git', ['commit', '-qam', 'chore(release): version packages'], { cwd: repo })
+      await run(process.execPath, [changeset, 'publish'], { cwd: repo, env: registryEnv, secrets })
+    })
+    const { stdout: tagList } = await run('git', ['tag', '--list'], { cwd: repo })
+    const tags = tagList.split('\n').filter(Boolean).sort()
+    const published = await timed('inspect tarballs', async () => {
+      const all: PublishedPackage[] = []
+      for (const pkg of packages)
+        all.push(await fetchPublished(registry.url, token, pkg.name, versions[pkg.name]!))
+      return all
+    })
+    // Reported after the smoke runs, so one run shows every problem at once.
+    const problems = published.flatMap(tarballProblems)
+    const consumer = join(temp, 'consumer')
+    await timed('consumer install', async () => {
+      const jose = await catalogVersion(options.repoRoot, 'jose')
+      await installConsumer({
+        dir: consumer,
+        registryUrl: registry.url,
+        dependencies: { ...versions, jose },
+        env: registryEnv,
+        secrets,
+      })
+    })
+    const esm = await timed('smoke esm', () => runSmoke(consumer, 'esm'))
+    const cjs = await timed('smoke cjs', () => runSmoke(consumer, 'cjs'))
+    if (problems.length > 0) throw new ReleaseCheckError('ERR_RELEASE_TARBALL', problems.join('\n'))
+    timings.total = Date.now() - started
+    return { versions, published, tags, esm, cjs, timings, verdaccioPid: registry.pid }
+  } finally {
+    await registry.stop()
+    if (!options.keepTemp) await rm(temp, { recursive: true, force: true })
+  }
+}
+
+/** Reads `name`'s pinned version from the `catalog:` of pnpm-workspace.yaml. */
+async function catalogVersion(repoRoot: string, name: string): Promise<string> {
+  const workspace = await readFile(join(repoRoot, 'pnpm-workspace.yaml'), 'utf8')
+  const match = new RegExp(`^\\s+"?${name}"?:\\s*([^\\s#]+)`, 'm').exec(workspace)
+  if (!match?.[1]) throw new ReleaseCheckError('ERR_RELEASE_PRECONDITION', `${name} is not in the catalog`)
+  return match[1]
+}

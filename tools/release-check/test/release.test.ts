@@ -1,0 +1,61 @@
+import { fileURLToPath } from 'node:url'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { releasedPackages } from '../src/packages.ts'
+import { type ReleaseCheckResult, runReleaseCheck } from '../src/release-check.ts'
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
+
+// One real run: Verdaccio 6.8.0 on 127.0.0.1, changesets version + publish from a scratch copy, a fresh
+// consumer installing from it. The tests below read what that run saw.
+let result: ReleaseCheckResult | undefined
+let failure: unknown
+
+beforeAll(async () => {
+  try {
+    result = await runReleaseCheck({ repoRoot })
+  } catch (error) {
+    failure = error
+  }
+}, 240_000)
+
+const passed = (): ReleaseCheckResult => {
+  if (failure) throw failure
+  return result!
+}
+
+describe('the release to a real Verdaccio', () => {
+  it('versions and publishes all four packages with changesets, tagging each', () => {
+    const { versions, tags } = passed()
+    expect(Object.keys(versions).sort()).toEqual(releasedPackages.map((pkg) => pkg.name).sort())
+    for (const [name, version] of Object.entries(versions)) {
+      expect(version).toMatch(/^\d+\.\d+\.\d+$/)
+      expect(version).not.toBe('0.0.0')
+      expect(tags).toContain(`${name}@${version}`)
+    }
+  })
+
+  it('ships only dist, README, CHANGELOG, LICENSE and package.json, with no workspace ranges', () => {
+    for (const pkg of passed().published) {
+      expect(pkg.files.filter((file) => !file.startsWith('dist/'))).toEqual(
+        expect.arrayContaining(['README.md', 'package.json']),
+      )
+      expect(JSON.stringify(pkg.manifest)).not.toMatch(/"(workspace|catalog):/)
+    }
+  })
+
+  it.each(['esm', 'cjs'] as const)('runs the smoke script from the consumer project as %s', (mode) => {
+    const report = passed()[mode]
+    expect(report.failed).toEqual([])
+    expect(report.checks.length).toBeGreaterThanOrEqual(9)
+    const extension = mode === 'esm' ? '.js' : '.cjs'
+    for (const [name, url] of Object.entries(report.loadedFrom)) {
+      expect(url, name).toContain('/consumer/node_modules/')
+      expect(url, name).toMatch(new RegExp(`/dist/[a-z-]+\\${extension}$`))
+    }
+  })
+
+  it('stops Verdaccio by its pid', () => {
+    const { verdaccioPid } = passed()
+    expect(() => process.kill(verdaccioPid, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }))
+  })
+})
