@@ -12,6 +12,8 @@ export interface CmsConfig {
   authProvider: 'local' | 'oidc'
   jwtSecret: string
   jwtPreviousSecrets: string[]
+  /** `TOKEN_ENCRYPTION_KEY` (64 hex) and `TOKEN_ENCRYPTION_KEY_PREVIOUS` (open-only, during a rotation). */
+  encryption: { primary: string; previous: readonly string[] }
   /** Present when `authProvider` is `oidc`. */
   oidc: { issuer: string; audience: string; requiredScope: string } | undefined
 }
@@ -48,6 +50,7 @@ function load(raw: Record<string, unknown>): LoadedEnv {
     authProvider: parsed.AUTH_PROVIDER,
     jwtSecret: parsed.AUTH_JWT_SECRET,
     jwtPreviousSecrets: parsed.AUTH_JWT_SECRET_PREVIOUS ? [parsed.AUTH_JWT_SECRET_PREVIOUS] : [],
+    encryption: { primary: parsed.TOKEN_ENCRYPTION_KEY, previous: parsed.TOKEN_ENCRYPTION_KEY_PREVIOUS },
     oidc:
       parsed.AUTH_PROVIDER === 'oidc'
         ? { issuer: parsed.OIDC_ISSUER, audience: parsed.OIDC_AUDIENCE, requiredScope }
