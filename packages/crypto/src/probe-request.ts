@@ -93,7 +93,7 @@ export function createProbeNonce(): string {
  *   [PROBE_HEADERS.nonce]: nonce, [PROBE_HEADERS.signature]: signature } })
  * ```
  */
-export function signProbe(secret: ProbeSecret, request: ProbeRequest): Promise<string> {
+export async function signProbe(secret: ProbeSecret, request: ProbeRequest): Promise<string> {
   const timestamp = parseTimestamp(request.timestamp)
   if (typeof request.timestamp !== 'number' || timestamp === undefined) {
     throw new TypeError('timestamp must be a non-negative integer of Unix seconds')

@@ -14,7 +14,7 @@ import { isProbeNonce, type ProbeSecret, signMessage, verifyMessage } from './in
  * return Response.json({ ok: true, signature })
  * ```
  */
-export function signProbeResponse(secret: ProbeSecret, response: { nonce: string }): Promise<string> {
+export async function signProbeResponse(secret: ProbeSecret, response: { nonce: string }): Promise<string> {
   if (!isProbeNonce(response.nonce)) throw new TypeError('nonce must be 32 lower-case hex characters')
   return signMessage(secret, `response.${response.nonce}`)
 }
@@ -29,7 +29,7 @@ export function signProbeResponse(secret: ProbeSecret, response: { nonce: string
  * const live = body.ok === true && (await verifyProbeResponse(secret, { nonce, signature: body.signature }))
  * ```
  */
-export function verifyProbeResponse(
+export async function verifyProbeResponse(
   secret: ProbeSecret,
   response: { nonce: string; signature: string | null | undefined },
 ): Promise<boolean> {

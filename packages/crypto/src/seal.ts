@@ -45,7 +45,11 @@ export async function sealBytes(
  * // "v1.x3Jq0_Zb.GdM3…"
  * ```
  */
-export function seal(keyring: Keyring, plaintext: string | Uint8Array, context?: Context): Promise<string> {
+export async function seal(
+  keyring: Keyring,
+  plaintext: string | Uint8Array,
+  context?: Context,
+): Promise<string> {
   let bytes: Uint8Array
   if (typeof plaintext === 'string') bytes = encodeUtf8(plaintext, 'plaintext')
   else if (plaintext instanceof Uint8Array) bytes = plaintext
