@@ -1,6 +1,6 @@
-import { defineConfig } from 'tsup'
+import { defineConfig, type Options } from 'tsup'
 
-export default defineConfig({
+const config: Options = defineConfig({
   entry: ['src/index.ts', 'src/cms.ts'],
   format: ['esm', 'cjs'],
   dts: true,
@@ -9,4 +9,6 @@ export default defineConfig({
   target: 'es2022',
   platform: 'neutral',
   treeshake: true,
-})
+}) as Options
+
+export default config

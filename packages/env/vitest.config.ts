@@ -1,3 +1,6 @@
+import type { ViteUserConfig } from 'vitest/config'
 import { packageTestConfig } from '../../vitest.shared.ts'
 
-export default packageTestConfig()
+const config: ViteUserConfig = packageTestConfig()
+
+export default config

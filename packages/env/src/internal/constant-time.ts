@@ -1,0 +1,16 @@
+/**
+ * Constant-time string equality, for comparing a secret from the env with a known placeholder: the time
+ * taken depends on the lengths only, never on where the first differing character is.
+ */
+
+const encoder = new TextEncoder()
+
+/** True when `a` and `b` have the same UTF-8 bytes; the loop always runs over the longer input. */
+export function timingSafeEqual(a: string, b: string): boolean {
+  const x = encoder.encode(a)
+  const y = encoder.encode(b)
+  const length = Math.max(x.length, y.length)
+  let diff = x.length ^ y.length
+  for (let i = 0; i < length; i++) diff |= (x[i] ?? 0) ^ (y[i] ?? 0)
+  return diff === 0
+}
