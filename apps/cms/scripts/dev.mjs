@@ -7,11 +7,18 @@
 import { execFileSync, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { delimiter, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const cmsDir = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' }
+// Run the workspace's pinned wrangler and tsx even when started with plain `node`.
+const bins = [join(cmsDir, 'node_modules/.bin'), join(cmsDir, '../../node_modules/.bin')]
+const env = {
+  ...process.env,
+  PATH: [...bins, process.env.PATH].join(delimiter),
+  WRANGLER_SEND_METRICS: 'false',
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+}
 /** @type {(cmd: string, args: string[]) => string} */
 const run = (cmd, args) =>
   execFileSync(cmd, args, { cwd: cmsDir, env, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' })

@@ -4,7 +4,7 @@
  * offers no bound parameters on the command line.
  */
 import { execFileSync } from 'node:child_process'
-import { dirname, resolve } from 'node:path'
+import { delimiter, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /** Where the SQL goes. */
@@ -33,7 +33,14 @@ export function targetFlags(target: Target): string[] {
 
 /** Environment for wrangler child processes: no metrics, no request.cf download. */
 export function wranglerEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' }
+  // The workspace's pinned wrangler, even when started outside pnpm.
+  const bins = [join(CMS_DIR, 'node_modules/.bin'), join(CMS_DIR, '../../node_modules/.bin')]
+  return {
+    ...process.env,
+    PATH: [...bins, process.env.PATH].join(delimiter),
+    WRANGLER_SEND_METRICS: 'false',
+    CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  }
 }
 
 /** Executes `sql` and returns the rows of its last statement. */
