@@ -29,6 +29,7 @@ import type {
 /** base64url length of an HMAC-SHA256 tag (32 bytes). */
 const MAC_CHARS = 43
 const REQUIRED_CLAIMS = ['exp', 'iss', 'aud', 'sub', 'sid', 'iat']
+const HEADER_CACHE_LIMIT = 16
 
 function nonEmptyStringClaim(payload: Record<string, unknown>, claim: string): string {
   const value = payload[claim]
@@ -43,6 +44,10 @@ class Issuer<C extends CustomClaims> implements SessionIssuer<C> {
   readonly #verifyOptions: JWTVerifyOptions
   // Imported lazily: workerd forbids crypto at module scope, and an issuer may be built there.
   #keys: Promise<KeySet> | undefined
+  #loaded: KeySet | undefined
+  // Header segment → key, for headers that passed every check and named a configured kid. Our tokens
+  // share one header per secret, so this skips re-decoding and re-checking the same header each time.
+  readonly #headers = new Map<string, CryptoKey>()
 
   constructor(options: ResolvedOptions<C>) {
     this.#options = options
@@ -62,11 +67,29 @@ class Issuer<C extends CustomClaims> implements SessionIssuer<C> {
     if (this.#keys === undefined) {
       const loading = loadKeySet(this.#options.secrets)
       this.#keys = loading
-      loading.catch(() => {
-        if (this.#keys === loading) this.#keys = undefined
-      })
+      loading.then(
+        (keys) => {
+          this.#loaded = keys
+        },
+        () => {
+          if (this.#keys === loading) this.#keys = undefined
+        },
+      )
     }
     return this.#keys
+  }
+
+  /** Checks a header not seen before and returns the key its kid names (caching the pair). */
+  async #keyFor(headerSegment: string): Promise<CryptoKey> {
+    const kid = readSessionKid(headerSegment)
+    const keys = this.#loaded ?? (await this.#keySet())
+    const key = keys.byKid.get(kid)
+    if (key === undefined)
+      throw new JwtRejected('ERR_JWT_UNKNOWN_KID', 'token kid names no configured secret')
+    // Only headers that passed every check and name a configured kid get here; the cap keeps hand-made
+    // variants of a valid header (member order, whitespace) from growing the map.
+    if (this.#headers.size < HEADER_CACHE_LIMIT) this.#headers.set(headerSegment, key)
+    return key
   }
 
   async sign(claims: SessionClaimsInput<C>): Promise<string> {
@@ -90,7 +113,7 @@ class Issuer<C extends CustomClaims> implements SessionIssuer<C> {
       ...(nbf === undefined ? {} : { nbf }),
       ...custom,
     }
-    const { current } = await this.#keySet()
+    const { current } = this.#loaded ?? (await this.#keySet())
     const token = await new SignJWT(payload)
       .setProtectedHeader({ alg: 'HS256', typ: SESSION_TYP, kid: current.kid })
       .sign(current.key)
@@ -110,10 +133,7 @@ class Issuer<C extends CustomClaims> implements SessionIssuer<C> {
     if (segments === undefined) {
       throw new JwtRejected('ERR_JWT_MALFORMED', 'token is not three strict base64url segments')
     }
-    const kid = readSessionKid(segments.header)
-    const key = (await this.#keySet()).byKid.get(kid)
-    if (key === undefined)
-      throw new JwtRejected('ERR_JWT_UNKNOWN_KID', 'token kid names no configured secret')
+    const key = this.#headers.get(segments.header) ?? (await this.#keyFor(segments.header))
     if (segments.signature.length !== MAC_CHARS) {
       throw new JwtRejected('ERR_JWT_SIGNATURE', 'token signature does not verify')
     }
