@@ -23,6 +23,10 @@ try {
   const steps = Object.entries(result.timings).map(([step, ms]) => `${step} ${(ms / 1000).toFixed(1)} s`)
   console.log(`timings: ${steps.join(', ')}`)
   console.log(`Verdaccio (pid ${result.verdaccioPid}) stopped`)
+  if (result.problems.length > 0) {
+    console.error(`release check failed (ERR_RELEASE_TARBALL):\n${result.problems.join('\n')}`)
+    process.exitCode = 1
+  }
 } catch (error) {
   const code = error instanceof ReleaseCheckError ? error.code : 'ERR_UNEXPECTED'
   console.error(`release check failed (${code}): ${error instanceof Error ? error.message : 'unknown error'}`)

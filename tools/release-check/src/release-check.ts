@@ -34,6 +34,8 @@ export interface ReleaseCheckResult {
   versions: Record<string, string>
   /** Every published package, with its tarball listing. */
   published: PublishedPackage[]
+  /** What is wrong with the published tarballs (see `tarballProblems`); empty when the release is clean. */
+  problems: string[]
   /** Git tags changesets created in the scratch repo. */
   tags: string[]
   esm: SmokeReport
@@ -45,7 +47,8 @@ export interface ReleaseCheckResult {
 }
 
 /**
- * Runs the whole check; throws a {@link ReleaseCheckError} at the first failed step.
+ * Runs the whole check. A step that cannot go on (a command, the registry, a smoke check) throws a
+ * {@link ReleaseCheckError}; tarball problems are collected in `problems`, which must be empty to pass.
  *
  * @example
  * const result = await runReleaseCheck({ repoRoot: '/work/main', log: console.log })
@@ -110,7 +113,7 @@ export async function runReleaseCheck(options: ReleaseCheckOptions): Promise<Rel
         all.push(await fetchPublished(registry.url, token, pkg.name, versions[pkg.name]!))
       return all
     })
-    // Reported after the smoke runs, so one run shows every problem at once.
+    // Returned rather than thrown, so one run also shows whether the packages install and work.
     const problems = published.flatMap(tarballProblems)
     const consumer = join(temp, 'consumer')
     await timed('consumer install', async () => {
@@ -125,9 +128,8 @@ export async function runReleaseCheck(options: ReleaseCheckOptions): Promise<Rel
     })
     const esm = await timed('smoke esm', () => runSmoke(consumer, 'esm'))
     const cjs = await timed('smoke cjs', () => runSmoke(consumer, 'cjs'))
-    if (problems.length > 0) throw new ReleaseCheckError('ERR_RELEASE_TARBALL', problems.join('\n'))
     timings.total = Date.now() - started
-    return { versions, published, tags, esm, cjs, timings, verdaccioPid: registry.pid }
+    return { versions, published, problems, tags, esm, cjs, timings, verdaccioPid: registry.pid }
   } finally {
     await registry.stop()
     if (!options.keepTemp) await rm(temp, { recursive: true, force: true })

@@ -35,7 +35,9 @@ describe('the release to a real Verdaccio', () => {
   })
 
   it('ships only dist, README, CHANGELOG, LICENSE and package.json, with no workspace ranges', () => {
-    for (const pkg of passed().published) {
+    const { problems, published } = passed()
+    expect(problems).toEqual([])
+    for (const pkg of published) {
       expect(pkg.files.filter((file) => !file.startsWith('dist/'))).toEqual(
         expect.arrayContaining(['README.md', 'package.json']),
       )
