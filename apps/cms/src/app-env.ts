@@ -3,6 +3,7 @@
  * the handlers (the validated config, the caller, the injected dependencies).
  */
 import type { DerivationObserver } from './auth/password'
+import type { ApiTokenScope } from './db/api-tokens'
 import type { UserRoles } from './db/roles'
 import type { CmsConfig } from './env'
 
@@ -14,10 +15,14 @@ export interface AppDeps {
   oidcFetch?: typeof fetch
   /** The clock, in epoch milliseconds. @default Date.now */
   now?: () => number
+  /** The `fetch` of outbound calls (MCP, preview probes); the URL policy still applies. @default globalThis.fetch */
+  outboundFetch?: typeof fetch
+  /** Time budget of one outbound call in ms (tests shorten it). @default 10_000 */
+  outboundTimeoutMs?: number
 }
 
-/** Who is calling, resolved from a session cookie or a bearer token, with roles read from D1. */
-export interface Caller {
+/** A user, resolved from a session cookie or an IdP bearer token, with roles read from D1. */
+export interface UserCaller {
   userId: string
   /** `session`: a CMS session cookie; `bearer`: an IdP access token on this request. */
   via: 'session' | 'bearer'
@@ -27,6 +32,17 @@ export interface Caller {
   authenticatedAt: number
   roles: UserRoles
 }
+
+/** A per-space API token (`Authorization: Bearer cms_…`): no user, no roles, only its scope in its space. */
+export interface ApiTokenCaller {
+  via: 'api_token'
+  tokenId: string
+  scope: ApiTokenScope
+  spaceId: string
+}
+
+/** Who is calling; narrow on `via` (`'api_token'` has no user). */
+export type Caller = UserCaller | ApiTokenCaller
 
 /** The app's Hono type parameter. */
 export interface AppEnv {

@@ -12,8 +12,10 @@ import { HttpProblem, handleError, internalError } from './http/problem'
 import { securityHeaders } from './http/security-headers'
 import { adminUserRoutes } from './routes/admin-users'
 import { authRoutes } from './routes/auth'
+import { entryRoutes } from './routes/entries'
 import { healthRoutes } from './routes/health'
 import { spaceRoutes } from './routes/spaces'
+import { tokenRoutes } from './routes/tokens'
 
 /**
  * Builds the app; `deps` replace clocks and observers in tests.
@@ -33,6 +35,8 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
   app.use('/api/*', csrfProtection())
   app.route('/healthz', healthRoutes)
   app.route('/api/auth', authRoutes)
+  app.route('/api/spaces/:spaceId/entries', entryRoutes)
+  app.route('/api/spaces/:spaceId/tokens', tokenRoutes)
   app.route('/api/spaces', spaceRoutes)
   app.route('/api/admin/users', adminUserRoutes)
   app.notFound(() => new HttpProblem(404, 'not_found', 'Not found').toResponse())

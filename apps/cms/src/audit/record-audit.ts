@@ -27,7 +27,11 @@ export async function recordAudit(c: Context<AppEnv>, event: AuditEvent): Promis
   const caller = c.var.caller
   const actor =
     event.actor ??
-    (caller ? { type: 'user' as const, id: caller.userId } : { type: 'anonymous' as const, id: null })
+    (caller?.via === 'api_token'
+      ? { type: 'api_token' as const, id: caller.tokenId }
+      : caller
+        ? { type: 'user' as const, id: caller.userId }
+        : { type: 'anonymous' as const, id: null })
   try {
     await insertAuditEntry(c.env.DB, {
       at: nowMs(c),

@@ -1,14 +1,23 @@
 /**
  * Who is calling. With an `Authorization` header the caller is whatever that header proves and cookies
  * are ignored; otherwise the session cookie's `sid` is looked up in D1 (revoked, expired and disabled
- * sessions stop here). Roles are always read from D1, never from a token.
+ * sessions stop here). Roles are always read from D1, never from a token. `Bearer cms_…` is a per-space API
+ * token (`api-token.ts`): it has no user and is never shown to the IdP's verifier.
  */
 import type { Context, MiddlewareHandler } from 'hono'
-import { type AppEnv, type Caller, nowMs } from '../app-env'
+import { type AppEnv, type Caller, nowMs, type UserCaller } from '../app-env'
+import { recordAudit } from '../audit/record-audit'
 import { loadRoles } from '../db/roles'
 import { findActiveSession } from '../db/sessions'
 import { upsertOidcUser } from '../db/users'
 import { HttpProblem } from '../http/problem'
+import {
+  authenticateApiToken,
+  isApiTokenBearer,
+  requireTokenSpace,
+  routeSpaceId,
+  tokenMay,
+} from './api-token'
 import { verifyIdpToken } from './oidc'
 import { type Action, can } from './policy'
 import { sessionIssuer, sessionToken } from './session'
@@ -55,6 +64,8 @@ export async function oidcUser(
 async function resolve(c: Context<AppEnv>): Promise<Caller | null> {
   const bearer = bearerToken(c)
   if (bearer !== undefined) {
+    // API tokens are ours: resolved against D1, never shown to the IdP's verifier.
+    if (isApiTokenBearer(bearer)) return authenticateApiToken(c, bearer)
     const { userId, authenticatedAt } = await oidcUser(c, bearer)
     return {
       userId,
@@ -93,24 +104,49 @@ export async function getCaller(c: Context<AppEnv>): Promise<Caller | null> {
 }
 
 /**
- * Requires any authenticated caller (401 otherwise).
- * @example const caller = await requireCaller(c)
+ * Requires an authenticated caller of any kind, user or API token (401 otherwise).
+ * @example const caller = await requirePrincipal(c)
  */
-export async function requireCaller(c: Context<AppEnv>): Promise<Caller> {
+export async function requirePrincipal(c: Context<AppEnv>): Promise<Caller> {
   const caller = await getCaller(c)
   if (!caller) throw new HttpProblem(401, 'unauthenticated', 'Sign in first')
   return caller
 }
 
 /**
+ * Requires a signed-in user (401 without a caller; 403 for an API token, which has no user).
+ * @example const caller = await requireCaller(c)
+ */
+export async function requireCaller(c: Context<AppEnv>): Promise<UserCaller> {
+  const caller = await requirePrincipal(c)
+  if (caller.via === 'api_token') throw new HttpProblem(403, 'forbidden', 'API tokens cannot be used here')
+  return caller
+}
+
+/**
  * Middleware: 401 without a caller, 403 unless the policy table lets the caller perform `action` (in the
- * route's `:spaceId` for space-scoped actions).
+ * route's `:spaceId` for space-scoped actions). An API token may act only in its own space (elsewhere it
+ * gets the unknown-token 401) and only within its scope. Every refusal is audited as `denied`.
  * @example spaces.patch('/:spaceId', authorize('spaces.rename'), handler)
  */
 export function authorize(action: Action): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const caller = await requireCaller(c)
-    if (!can(caller.roles, action, c.req.param('spaceId'))) {
+    const caller = await requirePrincipal(c)
+    let allowed: boolean
+    if (caller.via === 'api_token') {
+      await requireTokenSpace(c, caller)
+      allowed = c.req.param('spaceId') === caller.spaceId && tokenMay(caller, action)
+    } else {
+      allowed = can(caller.roles, action, c.req.param('spaceId'))
+    }
+    if (!allowed) {
+      const spaceId = routeSpaceId(c)
+      await recordAudit(c, {
+        action,
+        outcome: 'denied',
+        reason: 'forbidden',
+        ...(spaceId ? { spaceId } : {}),
+      })
       throw new HttpProblem(403, 'forbidden', 'Not allowed')
     }
     await next()

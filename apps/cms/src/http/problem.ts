@@ -17,6 +17,7 @@ export type ProblemCode =
   | 'invalid_credentials'
   | 'locked_out'
   | 'forbidden'
+  | 'reauth_required'
   | 'csrf_failed'
   | 'not_found'
   | 'method_not_allowed'

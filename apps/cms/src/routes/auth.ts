@@ -60,7 +60,7 @@ authRoutes.post('/session', async (c) => {
 
 authRoutes.post('/logout', async (c) => {
   const caller = await getCaller(c)
-  if (caller?.sid) await revokeSession(c.env.DB, caller.sid, nowMs(c))
+  if (caller?.via === 'session' && caller.sid) await revokeSession(c.env.DB, caller.sid, nowMs(c))
   clearSessionCookie(c)
   return c.body(null, 204)
 })

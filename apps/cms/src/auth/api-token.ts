@@ -1,0 +1,174 @@
+/**
+ * Per-space API tokens: the format (`cms_<scope>_<43 base64url chars>` = 256 random bits), the SHA-256
+ * digest used for lookup, what each scope may do, and authentication of `Authorization: Bearer cms_…`.
+ * Every failure — malformed, unknown, revoked, another space's token — answers the same 401 problem, so a
+ * response never tells which one it was (the reason goes to the audit log only, never the token). Validity
+ * is read from D1 on every request; only `last_used_at` is throttled.
+ */
+import type { Context } from 'hono'
+import { type ApiTokenCaller, type AppEnv, type Caller, nowMs } from '../app-env'
+import { recordAudit } from '../audit/record-audit'
+import { type ApiTokenScope, findApiTokenByDigest, touchApiToken } from '../db/api-tokens'
+import { isId } from '../db/ids'
+import { HttpProblem } from '../http/problem'
+import type { Action } from './policy'
+
+/** The shape of a token; the scope in the text is informative only (the row's scope is what counts). */
+export const API_TOKEN_PATTERN: RegExp = /^cms_(delivery|preview|management)_[A-Za-z0-9_-]{43}$/
+
+/** `last_used_at` is written at most this often per token (a write per request would cost a D1 write). */
+export const LAST_USED_THROTTLE_MS: number = 5 * 60 * 1000
+
+/** What each scope may do in its own space (and nothing anywhere else; tokens never manage tokens). */
+export const TOKEN_SCOPE_GRANTS: Readonly<
+  Record<ApiTokenScope, { readonly actions: readonly Action[]; readonly drafts: boolean }>
+> = {
+  delivery: { actions: ['content.read'], drafts: false },
+  preview: { actions: ['content.read'], drafts: true },
+  management: { actions: ['content.read', 'content.write'], drafts: true },
+}
+
+/**
+ * Whether a bearer value is meant as an API token (then it never goes to the OIDC verifier).
+ * @example if (isApiTokenBearer(bearer)) caller = await authenticateApiToken(c, bearer)
+ */
+export function isApiTokenBearer(bearer: string): boolean {
+  return bearer.startsWith('cms_')
+}
+
+function base64url(bytes: Uint8Array): string {
+  let binary = ''
+  for (const b of bytes) binary += String.fromCharCode(b)
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
+
+/**
+ * The lookup digest of a token: lower-case hex SHA-256 of its UTF-8 text.
+ * @example const digest = await apiTokenDigest(token)
+ */
+export async function apiTokenDigest(token: string): Promise<string> {
+  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token)))
+  let hex = ''
+  for (const b of hash) hex += b.toString(16).padStart(2, '0')
+  return hex
+}
+
+/**
+ * A fresh token of `scope` with its digest and last four characters.
+ * @example const { token, digest, last4 } = await generateApiToken('delivery')
+ */
+export async function generateApiToken(
+  scope: ApiTokenScope,
+): Promise<{ token: string; digest: string; last4: string }> {
+  const token = `cms_${scope}_${base64url(crypto.getRandomValues(new Uint8Array(32)))}`
+  return { token, digest: await apiTokenDigest(token), last4: token.slice(-4) }
+}
+
+/** Constant-time comparison of two digests (their length is public: always 64). */
+function equalDigests(a: string, b: string): boolean {
+  if (a.length !== b.length) return false
+  let diff = 0
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i)
+  return diff === 0
+}
+
+/**
+ * The one answer to every API token failure.
+ * @example throw invalidApiToken()
+ */
+export function invalidApiToken(): HttpProblem {
+  return new HttpProblem(401, 'unauthenticated', 'Invalid API token', {
+    headers: { 'www-authenticate': 'Bearer realm="cms", error="invalid_token"' },
+  })
+}
+
+/** The route's space id, when it is a well-formed one (so junk from the URL never reaches the audit log). */
+export function routeSpaceId(c: Context<AppEnv>): string | undefined {
+  const value = c.req.param('spaceId')
+  return value !== undefined && isId('spc', value) ? value : undefined
+}
+
+async function refuse(
+  c: Context<AppEnv>,
+  reason: string,
+  actor: { type: 'api_token'; id: string } | { type: 'anonymous'; id: null },
+  spaceId: string | undefined,
+): Promise<never> {
+  await recordAudit(c, {
+    action: 'api_token.authenticate',
+    outcome: 'failure',
+    reason,
+    actor,
+    ...(spaceId ? { spaceId } : {}),
+  })
+  throw invalidApiToken()
+}
+
+/**
+ * Refuses a token principal on a route of another space with the unknown-token answer (no oracle).
+ * @example await requireTokenSpace(c, caller)
+ */
+export async function requireTokenSpace(c: Context<AppEnv>, caller: ApiTokenCaller): Promise<void> {
+  const requested = c.req.param('spaceId')
+  if (requested !== undefined && requested !== caller.spaceId) {
+    await refuse(c, 'wrong_space', { type: 'api_token', id: caller.tokenId }, caller.spaceId)
+  }
+}
+
+/** Runs `work` after the response when the runtime gives an execution context, else awaits it. */
+async function inBackground(c: Context<AppEnv>, work: Promise<unknown>): Promise<void> {
+  const safe = work.catch((err: unknown) => {
+    console.error(
+      JSON.stringify({ level: 'error', event: 'api_token_touch_failed', error: (err as Error).name }),
+    )
+  })
+  let ctx: { waitUntil(promise: Promise<unknown>): void } | undefined
+  try {
+    ctx = c.executionCtx
+  } catch {
+    // Hono throws when the app was called without one (app.request in tests): do the write inline.
+  }
+  if (ctx) ctx.waitUntil(safe)
+  else await safe
+}
+
+/**
+ * Authenticates an API token: digest lookup, constant-time comparison, revocation and space checks, all
+ * against D1 on every call. Every failure is audited (reason code only) and throws `invalidApiToken()`.
+ * @example const caller = await authenticateApiToken(c, bearer)
+ */
+export async function authenticateApiToken(c: Context<AppEnv>, token: string): Promise<ApiTokenCaller> {
+  const spaceId = routeSpaceId(c)
+  if (!API_TOKEN_PATTERN.test(token))
+    return refuse(c, 'malformed_token', { type: 'anonymous', id: null }, spaceId)
+  const digest = await apiTokenDigest(token)
+  const row = await findApiTokenByDigest(c.env.DB, digest)
+  if (!row || !equalDigests(row.digest, digest)) {
+    return refuse(c, 'unknown_token', { type: 'anonymous', id: null }, spaceId)
+  }
+  const actor = { type: 'api_token', id: row.id } as const
+  if (row.revokedAt !== null) return refuse(c, 'revoked_token', actor, row.spaceId)
+  const caller: ApiTokenCaller = { via: 'api_token', tokenId: row.id, scope: row.scope, spaceId: row.spaceId }
+  await requireTokenSpace(c, caller)
+  const now = nowMs(c)
+  if (row.lastUsedAt === null || now - row.lastUsedAt >= LAST_USED_THROTTLE_MS) {
+    await inBackground(c, touchApiToken(c.env.DB, { id: row.id, now, throttleMs: LAST_USED_THROTTLE_MS }))
+  }
+  return caller
+}
+
+/**
+ * Whether a token principal may perform `action` (its own space is checked by `requireTokenSpace`).
+ * @example tokenMay(caller, 'content.write') // true only for management tokens
+ */
+export function tokenMay(caller: ApiTokenCaller, action: Action): boolean {
+  return TOKEN_SCOPE_GRANTS[caller.scope].actions.includes(action)
+}
+
+/**
+ * Whether the caller reads drafts: users who may read content do; tokens by scope (delivery does not).
+ * @example const entries = seesDrafts(caller) ? await listEntries(…) : await listPublishedEntries(…)
+ */
+export function seesDrafts(caller: Caller): boolean {
+  return caller.via === 'api_token' ? TOKEN_SCOPE_GRANTS[caller.scope].drafts : true
+}

@@ -1,0 +1,174 @@
+/**
+ * Data access for `api_tokens`. Rows hold the token only sealed and as a SHA-256 digest; the listing
+ * projection never selects either, so no route can leak them by returning a row. Revocation is soft and
+ * erases the sealed value.
+ */
+
+/** The three token scopes: what a token may do within its one space. */
+export type ApiTokenScope = 'delivery' | 'preview' | 'management'
+
+/** Every scope, in order of increasing power. */
+export const API_TOKEN_SCOPES: readonly ApiTokenScope[] = ['delivery', 'preview', 'management']
+
+/** A token as listed: no digest, no sealed value. */
+export interface ApiTokenSummary {
+  id: string
+  spaceId: string
+  name: string
+  scope: ApiTokenScope
+  last4: string
+  createdBy: string | null
+  createdAt: number
+  lastUsedAt: number | null
+  revokedAt: number | null
+}
+
+/** What authentication needs: found by digest, compared again in constant time by the caller. */
+export interface ApiTokenCredential {
+  id: string
+  spaceId: string
+  scope: ApiTokenScope
+  digest: string
+  lastUsedAt: number | null
+  revokedAt: number | null
+}
+
+const SUMMARY_COLUMNS = `id, space_id AS spaceId, name, scope, last4, created_by AS createdBy,
+  created_at AS createdAt, last_used_at AS lastUsedAt, revoked_at AS revokedAt`
+
+/**
+ * Inserts a new token row (id chosen by the caller, because the seal context needs it first).
+ * @example await insertApiToken(env.DB, { id, spaceId, name, scope, sealed, digest, last4, createdBy, now })
+ */
+export async function insertApiToken(
+  db: D1Database,
+  input: {
+    id: string
+    spaceId: string
+    name: string
+    scope: ApiTokenScope
+    sealed: string
+    digest: string
+    last4: string
+    createdBy: string | null
+    now: number
+  },
+): Promise<ApiTokenSummary> {
+  await db
+    .prepare(
+      `INSERT INTO api_tokens (id, space_id, name, scope, token_sealed, token_digest, last4, created_by, created_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)`,
+    )
+    .bind(
+      input.id,
+      input.spaceId,
+      input.name,
+      input.scope,
+      input.sealed,
+      input.digest,
+      input.last4,
+      input.createdBy,
+      input.now,
+    )
+    .run()
+  return {
+    id: input.id,
+    spaceId: input.spaceId,
+    name: input.name,
+    scope: input.scope,
+    last4: input.last4,
+    createdBy: input.createdBy,
+    createdAt: input.now,
+    lastUsedAt: null,
+    revokedAt: null,
+  }
+}
+
+/**
+ * The space's tokens, newest first (revoked ones included, marked by `revokedAt`).
+ * @example const tokens = await listApiTokens(env.DB, spaceId)
+ */
+export async function listApiTokens(db: D1Database, spaceId: string): Promise<ApiTokenSummary[]> {
+  const res = await db
+    .prepare(
+      `SELECT ${SUMMARY_COLUMNS} FROM api_tokens WHERE space_id = ?1 ORDER BY created_at DESC, id LIMIT 500`,
+    )
+    .bind(spaceId)
+    .all<ApiTokenSummary>()
+  return res.results
+}
+
+/**
+ * The row whose digest is `digest`, if any (the unique index makes this one indexed lookup).
+ * @example const cred = await findApiTokenByDigest(env.DB, digest)
+ */
+export async function findApiTokenByDigest(
+  db: D1Database,
+  digest: string,
+): Promise<ApiTokenCredential | null> {
+  return db
+    .prepare(
+      `SELECT id, space_id AS spaceId, scope, token_digest AS digest, last_used_at AS lastUsedAt,
+              revoked_at AS revokedAt
+       FROM api_tokens WHERE token_digest = ?1`,
+    )
+    .bind(digest)
+    .first<ApiTokenCredential>()
+}
+
+/**
+ * The sealed value of a live token of this space, for reveal: `null` when there is no such token,
+ * `'revoked'` when it was revoked.
+ * @example const sealed = await findSealedApiToken(env.DB, { spaceId, id })
+ */
+export async function findSealedApiToken(
+  db: D1Database,
+  input: { spaceId: string; id: string },
+): Promise<{ sealed: string } | 'revoked' | null> {
+  const row = await db
+    .prepare('SELECT token_sealed, revoked_at FROM api_tokens WHERE id = ?1 AND space_id = ?2')
+    .bind(input.id, input.spaceId)
+    .first<{ token_sealed: string | null; revoked_at: number | null }>()
+  if (!row) return null
+  if (row.revoked_at !== null || row.token_sealed === null) return 'revoked'
+  return { sealed: row.token_sealed }
+}
+
+/**
+ * Revokes a token of this space and erases its sealed value. Idempotent: a revoked token keeps its
+ * first revocation time. `null` when the space has no such token.
+ * @example const row = await revokeApiToken(env.DB, { spaceId, id, revokedBy: userId, now })
+ */
+export async function revokeApiToken(
+  db: D1Database,
+  input: { spaceId: string; id: string; revokedBy: string; now: number },
+): Promise<ApiTokenSummary | null> {
+  return db
+    .prepare(
+      `UPDATE api_tokens
+       SET revoked_at = COALESCE(revoked_at, ?3), revoked_by = COALESCE(revoked_by, ?4), token_sealed = NULL
+       WHERE id = ?1 AND space_id = ?2
+       RETURNING ${SUMMARY_COLUMNS}`,
+    )
+    .bind(input.id, input.spaceId, input.now, input.revokedBy)
+    .first<ApiTokenSummary>()
+}
+
+/**
+ * Records a use, unless one was recorded within `throttleMs` (the condition is in the UPDATE, so two
+ * concurrent requests cannot both write). Returns whether a row changed.
+ * @example await touchApiToken(env.DB, { id, now, throttleMs: 300_000 })
+ */
+export async function touchApiToken(
+  db: D1Database,
+  input: { id: string; now: number; throttleMs: number },
+): Promise<boolean> {
+  const res = await db
+    .prepare(
+      `UPDATE api_tokens SET last_used_at = ?2
+       WHERE id = ?1 AND revoked_at IS NULL AND (last_used_at IS NULL OR last_used_at <= ?2 - ?3)`,
+    )
+    .bind(input.id, input.now, input.throttleMs)
+    .run()
+  return res.meta.changes > 0
+}
