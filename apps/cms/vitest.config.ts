@@ -6,8 +6,12 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers'
 import { defineConfig } from 'vitest/config'
 
-// Test-only secrets: random-looking but fixed, never used anywhere else.
+// Test-only secrets: random-looking but fixed, never used anywhere else. The vars are repeated so that a
+// developer's `.dev.vars` (which wrangler also loads) cannot turn the tests into development mode.
 export const TEST_BINDINGS = {
+  ENVIRONMENT: 'production',
+  AUTH_PROVIDER: 'local',
+  OIDC_REQUIRED_SCOPE: 'cms',
   AUTH_JWT_SECRET: 'test-session-secret-aY3kP9qL2mW7xZ4vB8nC1dF6',
   TOKEN_ENCRYPTION_KEY: '8f3b1c2d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9',
 }
