@@ -14,6 +14,8 @@ import { adminUserRoutes } from './routes/admin-users'
 import { authRoutes } from './routes/auth'
 import { entryRoutes } from './routes/entries'
 import { healthRoutes } from './routes/health'
+import { mcpRoutes } from './routes/mcp'
+import { previewUrlRoutes } from './routes/preview-urls'
 import { spaceRoutes } from './routes/spaces'
 import { tokenRoutes } from './routes/tokens'
 
@@ -37,6 +39,8 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
   app.route('/api/auth', authRoutes)
   app.route('/api/spaces/:spaceId/entries', entryRoutes)
   app.route('/api/spaces/:spaceId/tokens', tokenRoutes)
+  app.route('/api/spaces/:spaceId/mcp', mcpRoutes)
+  app.route('/api/spaces/:spaceId/preview-urls', previewUrlRoutes)
   app.route('/api/spaces', spaceRoutes)
   app.route('/api/admin/users', adminUserRoutes)
   app.notFound(() => new HttpProblem(404, 'not_found', 'Not found').toResponse())

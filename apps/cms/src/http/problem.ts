@@ -23,6 +23,8 @@ export type ProblemCode =
   | 'method_not_allowed'
   | 'conflict'
   | 'wrong_auth_provider'
+  | 'url_not_allowed'
+  | 'upstream_failed'
   | 'internal_error'
 
 /** A problem field-level detail: the JSON path and what is wrong, never the submitted value. */
@@ -41,18 +43,21 @@ export class HttpProblem extends Error {
   readonly code: ProblemCode
   readonly issues: ProblemIssue[] | undefined
   readonly headers: Record<string, string>
+  /** A fixed reason code (e.g. an outbound failure reason), never free text. */
+  readonly reason: string | undefined
 
   constructor(
     status: ContentfulStatusCode,
     code: ProblemCode,
     title: string,
-    options: { issues?: ProblemIssue[]; headers?: Record<string, string> } = {},
+    options: { issues?: ProblemIssue[]; headers?: Record<string, string>; reason?: string } = {},
   ) {
     super(title)
     this.status = status
     this.code = code
     this.issues = options.issues
     this.headers = options.headers ?? {}
+    this.reason = options.reason
   }
 
   /** Renders the problem (`type` stays `about:blank`: the `code` is the machine-readable part). */
@@ -63,6 +68,7 @@ export class HttpProblem extends Error {
       status: this.status,
       code: this.code,
     }
+    if (this.reason !== undefined) body.reason = this.reason
     if (this.issues) body.issues = this.issues
     return new Response(JSON.stringify(body), {
       status: this.status,

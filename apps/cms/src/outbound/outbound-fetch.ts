@@ -1,0 +1,146 @@
+/**
+ * The one outbound `fetch` of the CMS (MCP calls, preview probes). It applies the URL policy, never follows
+ * a redirect (`redirect: 'manual'`, any 3xx is a failure, so a public URL cannot bounce the call to a
+ * private one), bounds the whole exchange by a timeout, streams the body with a byte cap, and turns every
+ * failure into a fixed reason. Upstream bodies of failed calls are cancelled unread; error messages of the
+ * platform are inspected only to pick a reason and are never passed on.
+ */
+import { type OutboundFailureReason, reasonForStatus } from './reasons'
+import { checkOutboundUrl } from './url-policy'
+
+/** How outbound calls behave; built per request by `outboundPolicy(c)`. */
+export interface OutboundPolicy {
+  /** Allow `http:` and private/loopback hosts (development only). */
+  allowPrivate: boolean
+  /** Budget for the whole exchange, headers and body. @default 10_000 */
+  timeoutMs: number
+  /** Largest accepted response body. @default 1_048_576 */
+  maxBytes: number
+  /** The underlying fetch. @default globalThis.fetch */
+  fetch: typeof fetch
+}
+
+/** One outbound request. */
+export interface OutboundRequest {
+  url: string
+  method?: 'GET' | 'POST'
+  headers?: Record<string, string>
+  body?: string
+}
+
+/** A successful (2xx) exchange, body fully read, or a failure reason. */
+export type OutboundResult =
+  | { ok: true; status: number; headers: Headers; body: Uint8Array }
+  | { ok: false; reason: OutboundFailureReason }
+
+/** The default time budget of one exchange. */
+export const DEFAULT_TIMEOUT_MS: number = 10_000
+/** The default response cap: 1 MiB. */
+export const DEFAULT_MAX_BYTES: number = 1024 * 1024
+
+const TIMED_OUT = Symbol('timed out')
+
+function classifyError(err: unknown, timedOut: boolean): OutboundFailureReason {
+  if (timedOut) return 'timeout'
+  const name = err instanceof Error ? err.name : ''
+  const message = err instanceof Error ? err.message : ''
+  if (name === 'AbortError' || name === 'TimeoutError') return 'timeout'
+  if (/\b(tls|ssl|certificate|handshake)\b/i.test(message)) return 'tls'
+  return 'refused'
+}
+
+async function readCapped(
+  body: ReadableStream<Uint8Array>,
+  maxBytes: number,
+  deadline: Promise<typeof TIMED_OUT>,
+): Promise<Uint8Array | 'too_large' | typeof TIMED_OUT> {
+  const reader = body.getReader()
+  const chunks: Uint8Array[] = []
+  let total = 0
+  try {
+    for (;;) {
+      const step = await Promise.race([reader.read(), deadline])
+      if (step === TIMED_OUT) return TIMED_OUT
+      if (step.done) break
+      total += step.value.byteLength
+      if (total > maxBytes) return 'too_large'
+      chunks.push(step.value)
+    }
+  } finally {
+    reader.cancel().catch(() => {})
+  }
+  const out = new Uint8Array(total)
+  let offset = 0
+  for (const chunk of chunks) {
+    out.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return out
+}
+
+/**
+ * Performs one outbound call under the policy.
+ * @example
+ * const res = await outboundFetch(policy, { url: 'https://shop.example.com/api/cms-probe' })
+ * if (!res.ok) return { status: 'failed', reason: res.reason }
+ */
+export async function outboundFetch(
+  policy: OutboundPolicy,
+  request: OutboundRequest,
+): Promise<OutboundResult> {
+  const verdict = checkOutboundUrl(request.url, { allowPrivate: policy.allowPrivate })
+  if (!verdict.ok) return verdict
+  const controller = new AbortController()
+  let timedOut = false
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const deadline = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => {
+      timedOut = true
+      controller.abort()
+      resolve(TIMED_OUT)
+    }, policy.timeoutMs)
+  })
+  try {
+    let response: Response | typeof TIMED_OUT
+    try {
+      const pending = policy.fetch(verdict.url.href, {
+        method: request.method ?? 'GET',
+        headers: request.headers ?? {},
+        body: request.body,
+        redirect: 'manual',
+        signal: controller.signal,
+      })
+      // A fetch that rejects after the deadline must not surface as an unhandled rejection.
+      pending.catch(() => {})
+      response = await Promise.race([pending, deadline])
+    } catch (err) {
+      return { ok: false, reason: classifyError(err, timedOut) }
+    }
+    if (response === TIMED_OUT) return { ok: false, reason: 'timeout' }
+    if (response.status < 200 || response.status >= 300) {
+      response.body?.cancel().catch(() => {})
+      return { ok: false, reason: reasonForStatus(response.status) }
+    }
+    const declared = Number(response.headers.get('content-length') ?? '')
+    if (Number.isFinite(declared) && declared > policy.maxBytes) {
+      response.body?.cancel().catch(() => {})
+      return { ok: false, reason: 'too_large' }
+    }
+    if (!response.body)
+      return { ok: true, status: response.status, headers: response.headers, body: new Uint8Array() }
+    let body: Awaited<ReturnType<typeof readCapped>>
+    try {
+      body = await readCapped(response.body, policy.maxBytes, deadline)
+    } catch (err) {
+      return { ok: false, reason: classifyError(err, timedOut) }
+    }
+    if (body === TIMED_OUT) return { ok: false, reason: 'timeout' }
+    if (body === 'too_large') {
+      controller.abort()
+      return { ok: false, reason: 'too_large' }
+    }
+    return { ok: true, status: response.status, headers: response.headers, body }
+  } finally {
+    if (timer !== undefined) clearTimeout(timer)
+  }
+}
