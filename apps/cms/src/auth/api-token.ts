@@ -82,7 +82,10 @@ export function invalidApiToken(): HttpProblem {
   })
 }
 
-/** The route's space id, when it is a well-formed one (so junk from the URL never reaches the audit log). */
+/**
+ * The route's space id, when it is a well-formed one (so junk from the URL never reaches the audit log).
+ * @example await recordAudit(c, { action, outcome: 'denied', spaceId: routeSpaceId(c) })
+ */
 export function routeSpaceId(c: Context<AppEnv>): string | undefined {
   const value = c.req.param('spaceId')
   return value !== undefined && isId('spc', value) ? value : undefined
