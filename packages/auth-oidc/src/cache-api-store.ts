@@ -5,12 +5,27 @@
  */
 import type { CacheStore } from './cache-store.ts'
 
-/** The part of the Cache API this adapter uses (`caches.default` satisfies it). */
+/**
+ * The part of the Cache API this adapter uses (`caches.default` satisfies it).
+ *
+ * @example
+ * ```ts
+ * const cache: CacheLike = await caches.open('auth-oidc')
+ * ```
+ */
 export interface CacheLike {
   match(request: Request): Promise<Response | undefined>
   put(request: Request, response: Response): Promise<void>
 }
 
+/**
+ * Options of {@link cacheApiStore}.
+ *
+ * @example
+ * ```ts
+ * cacheApiStore(caches.default, { prefix: 'https://oidc-cache.internal/staging/' })
+ * ```
+ */
 export interface CacheApiStoreOptions {
   /**
    * The URL prefix cache keys live under. It never leaves the Worker (the Cache API keys on URLs but does

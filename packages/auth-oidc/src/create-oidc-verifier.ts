@@ -17,7 +17,15 @@ import { KeyImporter } from './internal/key-importer.ts'
 import { KeySet } from './internal/key-set.ts'
 import { type OidcVerifierOptions, type ResolvedOptions, resolveOptions } from './options.ts'
 
-/** What a successful {@link OidcVerifier.verify} returns. */
+/**
+ * What a successful {@link OidcVerifier.verify} returns; `T` types custom claims.
+ *
+ * @example
+ * ```ts
+ * const { payload, header }: VerifiedToken<{ client_id: string }> = await verifier.verify(token)
+ * console.log(header.kid, payload.client_id)
+ * ```
+ */
 export interface VerifiedToken<T = unknown> {
   /** The token's claims. */
   payload: JWTPayload & T
@@ -25,7 +33,15 @@ export interface VerifiedToken<T = unknown> {
   header: JWTHeaderParameters
 }
 
-/** Verifies bearer tokens of one issuer for one audience (list). */
+/**
+ * Verifies bearer tokens of one issuer for one audience (list).
+ *
+ * @example
+ * ```ts
+ * const verifier: OidcVerifier = getOidcVerifier({ issuer, audience })
+ * const { payload } = await verifier.verify(token)
+ * ```
+ */
 export interface OidcVerifier {
   /** The configured issuer. */
   readonly issuer: string

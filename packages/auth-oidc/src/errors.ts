@@ -5,7 +5,14 @@
  * because they carry the whole decoded payload.
  */
 
-/** Every code an {@link OidcError} can carry. */
+/**
+ * Every code an {@link OidcError} can carry.
+ *
+ * @example
+ * ```ts
+ * const status = (code: OidcErrorCode): number => (code === 'ERR_JWT_SCOPE' ? 403 : 401)
+ * ```
+ */
 export type OidcErrorCode =
   | 'ERR_OIDC_DISCOVERY'
   | 'ERR_JWKS_FETCH'

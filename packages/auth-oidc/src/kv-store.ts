@@ -5,12 +5,27 @@
  */
 import type { CacheStore } from './cache-store.ts'
 
-/** The part of a KV namespace binding this adapter uses (`KVNamespace` satisfies it). */
+/**
+ * The part of a KV namespace binding this adapter uses (`KVNamespace` satisfies it).
+ *
+ * @example
+ * ```ts
+ * const kv: KvLike = env.OIDC_CACHE
+ * ```
+ */
 export interface KvLike {
   get(key: string, type: 'text'): Promise<string | null>
   put(key: string, value: string, options: { expirationTtl: number }): Promise<void>
 }
 
+/**
+ * Options of {@link kvStore}.
+ *
+ * @example
+ * ```ts
+ * kvStore(env.SHARED_KV, { prefix: 'cms:oidc:' })
+ * ```
+ */
 export interface KvStoreOptions {
   /**
    * Prefix of every key written, so the verifier can share a namespace with other data.

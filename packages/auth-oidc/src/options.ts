@@ -8,7 +8,19 @@ import { defaultAlgorithms, isOidcAlgorithm, type OidcAlgorithm } from './intern
 import type { FetchLike } from './internal/fetch-json.ts'
 import { parseFetchableUrl } from './internal/url-policy.ts'
 
-/** Options of {@link createOidcVerifier} and {@link getOidcVerifier}. */
+/**
+ * Options of {@link createOidcVerifier} and {@link getOidcVerifier}.
+ *
+ * @example
+ * ```ts
+ * const options: OidcVerifierOptions = {
+ *   issuer: env.OIDC_ISSUER,
+ *   audience: env.OIDC_AUDIENCE,
+ *   cache: kvStore(env.OIDC_CACHE),
+ *   requiredClaims: ['sub'],
+ * }
+ * ```
+ */
 export interface OidcVerifierOptions {
   /** The issuer (`OIDC_ISSUER`): compared exactly with the token's `iss` and the discovery document's. */
   issuer: string

@@ -6,7 +6,14 @@
 import type { JWTPayload } from 'jose'
 import { OidcError } from './errors.ts'
 
-/** The scopes a token carries, from `scope` and `scp`. */
+/**
+ * The scopes a token carries, from `scope` and `scp`.
+ *
+ * @example
+ * ```ts
+ * tokenScopes({ scope: 'read write' }) // Set { 'read', 'write' }
+ * ```
+ */
 export function tokenScopes(payload: JWTPayload): Set<string> {
   const scopes = new Set<string>()
   for (const claim of [payload.scope, payload.scp]) {

@@ -5,7 +5,14 @@
  * only holds an IdP's public keys has no business accepting either.
  */
 
-/** An asymmetric JWS algorithm this package can verify. */
+/**
+ * An asymmetric JWS algorithm this package can verify.
+ *
+ * @example
+ * ```ts
+ * const algorithms: OidcAlgorithm[] = ['RS256', 'ES256']
+ * ```
+ */
 export type OidcAlgorithm =
   | 'RS256'
   | 'RS384'

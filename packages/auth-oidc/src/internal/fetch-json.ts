@@ -7,7 +7,14 @@
 import { OidcError } from '../errors.ts'
 import { freshnessSeconds } from './max-age.ts'
 
-/** A `fetch`-compatible function (the global one, or one injected for tests and custom transports). */
+/**
+ * A `fetch`-compatible function (the global one, or one injected for tests and custom transports).
+ *
+ * @example
+ * ```ts
+ * const viaBinding: FetchLike = (url, init) => env.IDP.fetch(url, init)
+ * ```
+ */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
 
 export interface FetchJsonOptions {
