@@ -99,7 +99,7 @@ async function setup(): Promise<Record<string, Op>> {
   }
 }
 
-export default {
+const handler: ExportedHandler = {
   async fetch(request: Request): Promise<Response> {
     const url = new URL(request.url)
     ready ??= setup()
@@ -113,4 +113,6 @@ export default {
     }
     return new Response('ok')
   },
-} satisfies ExportedHandler
+}
+
+export default handler

@@ -153,7 +153,11 @@ class Issuer<C extends CustomClaims> implements SessionIssuer<C> {
     if (authorization !== undefined) {
       throw new JwtRejected('ERR_JWT_CLAIM', `token carries a forbidden "${authorization}" claim`)
     }
-    const custom = parseCustomClaims(this.#options.claimsSchema, customClaimsOf(payload))
+    const schema = this.#options.claimsSchema
+    // jose's payload is a fresh JSON.parse result whose registered claims were all checked above: without
+    // a schema it is the answer as is (no copy on the hot path).
+    if (schema === undefined) return payload as SessionPayload<C>
+    const custom = parseCustomClaims(schema, customClaimsOf(payload))
     return {
       ...custom,
       iss: this.#options.issuer,

@@ -5,7 +5,16 @@
  * because jose's claim errors carry the whole decoded payload.
  */
 
-/** Every code an {@link AuthJwtError} can carry. */
+/**
+ * Every code an {@link AuthJwtError} can carry.
+ *
+ * @example
+ * ```ts
+ * function status(code: AuthJwtErrorCode): number {
+ *   return code === 'ERR_SECRET_WEAK' || code === 'ERR_KID_COLLISION' ? 500 : 401
+ * }
+ * ```
+ */
 export type AuthJwtErrorCode =
   | 'ERR_SECRET_WEAK'
   | 'ERR_KID_COLLISION'

@@ -28,7 +28,14 @@ export const DEV_PLACEHOLDER_SECRET = 'dev-only-insecure-session-secret-change-m
  */
 export const MIN_SECRET_LENGTH = 32
 
-/** Where the issuer runs. Anything but `development` is treated as production (fail closed). */
+/**
+ * Where the issuer runs. Anything but `development` is treated as production (fail closed).
+ *
+ * @example
+ * ```ts
+ * const environment: SessionEnvironment = env.ENVIRONMENT
+ * ```
+ */
 export type SessionEnvironment = 'development' | 'staging' | 'production'
 
 /** Throws `TypeError` for a non-string and {@link SecretWeak} for a refused secret; `label` names it. */

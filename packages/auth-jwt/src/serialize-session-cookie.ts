@@ -6,7 +6,14 @@
  */
 import { COOKIE_NAME, COOKIE_VALUE, DEFAULT_COOKIE_NAME } from './internal/cookie-syntax.ts'
 
-/** Options of {@link serializeSessionCookie}. */
+/**
+ * Options of {@link serializeSessionCookie}.
+ *
+ * @example
+ * ```ts
+ * const options: SessionCookieOptions = { maxAge: 8 * 3600 }
+ * ```
+ */
 export interface SessionCookieOptions {
   /** Lifetime in seconds; match the issuer's `ttlSeconds`. */
   maxAge: number
@@ -18,7 +25,14 @@ export interface SessionCookieOptions {
   sameSite?: 'Lax' | 'Strict'
 }
 
-/** Options of {@link clearSessionCookie}: those of the cookie being cleared, without `maxAge`. */
+/**
+ * Options of {@link clearSessionCookie}: those of the cookie being cleared, without `maxAge`.
+ *
+ * @example
+ * ```ts
+ * const options: ClearSessionCookieOptions = { name: 'cms_session', secure: false } // local http only
+ * ```
+ */
 export type ClearSessionCookieOptions = Omit<SessionCookieOptions, 'maxAge'>
 
 function attributes(name: string, secure: boolean, sameSite: string): string {

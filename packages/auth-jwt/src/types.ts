@@ -5,7 +5,14 @@
  */
 import type { SessionEnvironment } from './secret-policy.ts'
 
-/** Custom (application) claims carried in a session token next to the registered ones. */
+/**
+ * Custom (application) claims carried in a session token next to the registered ones.
+ *
+ * @example
+ * ```ts
+ * const sessions = createSessionIssuer<{ locale: string } & CustomClaims>(options)
+ * ```
+ */
 export type CustomClaims = Record<string, unknown>
 
 /**

@@ -12,17 +12,28 @@ const SHAPE = /^[A-Za-z0-9_-]*$/
 const DECODE = new Uint8Array(128).fill(0xff)
 for (let i = 0; i < ALPHABET.length; i++) DECODE[ALPHABET.charCodeAt(i)] = i
 
+/** Whether a char code is in the base64url alphabet. */
+export function isBase64urlChar(code: number): boolean {
+  return code < 128 && DECODE[code] !== 0xff
+}
+
 /**
- * Whether `text` is canonical unpadded base64url. A length of 1 mod 4 cannot be produced by any input;
- * with 2 or 3 characters in the last group, the unused low bits of the last character must be zero.
+ * Whether a string of alphabet characters has a possible length and canonical trailing bits. A length of
+ * 1 mod 4 cannot be produced by any input; with 2 or 3 characters in the last group, the unused low bits
+ * of the last character must be zero.
  */
-export function isStrictBase64url(text: string): boolean {
-  if (text.length % 4 === 1 || !SHAPE.test(text)) return false
+export function hasCanonicalEnd(text: string): boolean {
   const rest = text.length % 4
   if (rest === 0) return true
+  if (rest === 1) return false
   const last = DECODE[text.charCodeAt(text.length - 1)] ?? 0xff
   // 2 chars carry 8 bits of 12 (4 unused), 3 chars carry 16 of 18 (2 unused).
   return (last & (rest === 2 ? 0x0f : 0x03)) === 0
+}
+
+/** Whether `text` is canonical unpadded base64url. */
+export function isStrictBase64url(text: string): boolean {
+  return SHAPE.test(text) && hasCanonicalEnd(text)
 }
 
 /** Decodes strict base64url, or returns `undefined` for anything {@link isStrictBase64url} refuses. */
