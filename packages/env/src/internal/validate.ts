@@ -106,7 +106,7 @@ function runChecks(run: Run, entries: Readonly<Record<string, Entry>>): void {
   const values = Object.freeze(Object.fromEntries(run.parsed))
   for (const [name, entry] of Object.entries(entries)) {
     const value = run.parsed.get(name)
-    if (entry.check === undefined || value === undefined || run.problems.has(name)) continue
+    if (entry.check === undefined || value === undefined) continue
     let problem: string | undefined
     try {
       problem = entry.check(value, values)
