@@ -10,7 +10,9 @@ import { limitBody } from './http/body'
 import { csrfProtection } from './http/csrf'
 import { HttpProblem, handleError, internalError } from './http/problem'
 import { securityHeaders } from './http/security-headers'
+import { adminKeyRoutes } from './routes/admin-keys'
 import { adminUserRoutes } from './routes/admin-users'
+import { adminAuditRoutes, spaceAuditRoutes } from './routes/audit'
 import { authRoutes } from './routes/auth'
 import { entryRoutes } from './routes/entries'
 import { healthRoutes } from './routes/health'
@@ -41,8 +43,11 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
   app.route('/api/spaces/:spaceId/tokens', tokenRoutes)
   app.route('/api/spaces/:spaceId/mcp', mcpRoutes)
   app.route('/api/spaces/:spaceId/preview-urls', previewUrlRoutes)
+  app.route('/api/spaces/:spaceId/audit', spaceAuditRoutes)
   app.route('/api/spaces', spaceRoutes)
   app.route('/api/admin/users', adminUserRoutes)
+  app.route('/api/admin/keys', adminKeyRoutes)
+  app.route('/api/admin/audit', adminAuditRoutes)
   app.notFound(() => new HttpProblem(404, 'not_found', 'Not found').toResponse())
   app.onError(handleError)
   return app

@@ -1,0 +1,73 @@
+/**
+ * `/api/admin/keys` (global admins): the key status during a rotation, and the rewrap and reseal passes.
+ * Each POST runs one bounded batch of a pass; without `run` it starts a new pass, with `run` it continues
+ * that pass from its stored cursor, so calls are resumable and a repeated call never redoes finished work.
+ * Every batch is audited with counts only.
+ */
+import { type Context, Hono } from 'hono'
+import { z } from 'zod'
+import { type AppEnv, nowMs } from '../app-env'
+import { recordAudit } from '../audit/record-audit'
+import { authorize, requireCaller } from '../auth/identify'
+import { getKeyring } from '../crypto/keyring'
+import { createRun, findRun } from '../db/key-rotation-runs'
+import { readBody } from '../http/body'
+import { HttpProblem } from '../http/problem'
+import { keyStatus } from '../rotation/key-status'
+import { runBatch } from '../rotation/run-batch'
+
+/** Largest batch one call may ask for. */
+export const MAX_BATCH: number = 200
+/** Batch size when the caller names none. */
+export const DEFAULT_BATCH: number = 100
+
+const batchBody = z.strictObject({
+  limit: z.number().int().min(1).max(MAX_BATCH).optional(),
+  run: z.number().int().positive().optional(),
+})
+
+async function batch(c: Context<AppEnv>, kind: 'rewrap' | 'reseal'): Promise<Response> {
+  const caller = await requireCaller(c)
+  const body = await readBody(c, batchBody)
+  const keyring = await getKeyring(c.var.config)
+  const now = nowMs(c)
+  const run =
+    body.run === undefined
+      ? await createRun(c.env.DB, { kind, primaryKid: keyring.primaryKid, startedBy: caller.userId, now })
+      : await findRun(c.env.DB, kind, body.run)
+  if (!run) throw new HttpProblem(404, 'not_found', `No such ${kind} run`)
+  if (run.primary_kid !== keyring.primaryKid) {
+    throw new HttpProblem(
+      409,
+      'conflict',
+      'The primary key changed since this run started; start a new run',
+      {
+        reason: 'primary_key_changed',
+      },
+    )
+  }
+  const report = await runBatch(c.env.DB, keyring, run, { limit: body.limit ?? DEFAULT_BATCH, now })
+  await recordAudit(c, {
+    action: `keys.${kind}`,
+    outcome: report.failed.length === 0 ? 'success' : 'failure',
+    // Counts only: never a value, never a kid's key.
+    reason: `done=${report.done};failed=${report.failed.length};skipped=${report.skipped};remaining=${report.remaining}`,
+    targetType: 'key_rotation_run',
+    targetId: String(report.run),
+  })
+  return c.json(report)
+}
+
+/** The key rotation routes, mounted at `/api/admin/keys`. */
+export const adminKeyRoutes: Hono<AppEnv> = new Hono<AppEnv>()
+
+adminKeyRoutes.get('/', authorize('keys.status'), async (c) => {
+  const status = await keyStatus(c.env.DB, await getKeyring(c.var.config), {
+    now: nowMs(c),
+    listUnopenable: c.req.query('list') === 'unopenable',
+  })
+  return c.json(status, 200, { 'cache-control': 'no-store' })
+})
+
+adminKeyRoutes.post('/rewrap', authorize('keys.rewrap'), (c) => batch(c, 'rewrap'))
+adminKeyRoutes.post('/reseal', authorize('keys.reseal'), (c) => batch(c, 'reseal'))
