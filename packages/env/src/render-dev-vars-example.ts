@@ -10,7 +10,14 @@ import type { EnvDefinition, EnvEntries, EnvEntryFields, RequiredWhen } from './
 
 type Entry = EnvEntryFields & { readonly requiredWhen?: RequiredWhen }
 
-/** Options of {@link renderDevVarsExample}. */
+/**
+ * Options of {@link renderDevVarsExample}.
+ *
+ * @example
+ * ```ts
+ * const options: RenderDevVarsExampleOptions = { header: ['Local settings for the CMS Worker'] }
+ * ```
+ */
 export interface RenderDevVarsExampleOptions {
   /** Comment lines put first, without the `# `. @default a note that the file is generated */
   readonly header?: readonly string[]

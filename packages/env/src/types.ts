@@ -113,7 +113,14 @@ export interface EnvEntryFields<Out = unknown> {
 export type EnvEntry<Out = unknown, When extends RequiredWhen | undefined = undefined> = EnvEntryFields<Out> &
   ([When] extends [undefined] ? { readonly requiredWhen?: undefined } : { readonly requiredWhen: When })
 
-/** The output type of an entry's schema. */
+/**
+ * The output type of an entry's schema.
+ *
+ * @example
+ * ```ts
+ * type Provider = EntryOutput<typeof cmsEnv.entries.AUTH_PROVIDER> // 'local' | 'oidc'
+ * ```
+ */
 export type EntryOutput<E> = E extends { readonly schema: infer S } ? output<S> : unknown
 
 /**
