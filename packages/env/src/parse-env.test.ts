@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
+import * as zm from 'zod/mini'
 import { defineEnv } from './define-env.ts'
 import { EnvValidationError } from './errors.ts'
 import { parseEnv } from './parse-env.ts'
@@ -212,6 +213,18 @@ describe('parseEnv', () => {
     const first = errorOf(() => parseEnv(counted, env))
     expect(errorOf(() => parseEnv(counted, env))).toBe(first)
     expect(runs).toBe(1)
+  })
+
+  it('accepts zod/mini schemas as well as classic ones', () => {
+    const mini = defineEnv({
+      LEVEL: { schema: zm._default(zm.enum(['debug', 'info']), 'info'), description: 'log level' },
+      KEY: { schema: zm.string().check(zm.minLength(4)), secret: true, description: 'key' },
+    })
+    expect(parseEnv(mini, { KEY: 'abcd' })).toEqual({ LEVEL: 'info', KEY: 'abcd' })
+    expect(errorOf(() => parseEnv(mini, { LEVEL: 'trace', KEY: 'abc' })).issues).toEqual([
+      { name: 'LEVEL', problem: 'must be one of: debug, info' },
+      { name: 'KEY', problem: 'must be at least 4 characters' },
+    ])
   })
 
   it('throws TypeError for an env that is not an object', () => {
