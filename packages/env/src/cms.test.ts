@@ -1,3 +1,7 @@
+/**
+ * cmsEnv rule by rule: lengths, hex keys, the key list, the provider and OIDC settings, a fail-closed
+ * ENVIRONMENT, and the development placeholders refused everywhere else.
+ */
 import { describe, expect, it } from 'vitest'
 import { cmsEnv, DEV_PLACEHOLDERS } from './cms.ts'
 import { type EnvIssue, EnvValidationError } from './errors.ts'

@@ -1,3 +1,6 @@
+/**
+ * defineEnv: a valid definition is frozen in order; a malformed one fails at definition time with TypeError.
+ */
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { defineEnv } from './define-env.ts'

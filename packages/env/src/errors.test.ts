@@ -1,3 +1,6 @@
+/**
+ * EnvValidationError: its code, its frozen issues, and a message, string and JSON made of names and problems only.
+ */
 import { describe, expect, it } from 'vitest'
 import { EnvError, type EnvErrorCode, EnvValidationError } from './errors.ts'
 

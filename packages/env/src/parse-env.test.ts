@@ -1,3 +1,7 @@
+/**
+ * parseEnv on small inline definitions: every problem at once, empty as missing, unknown variables ignored,
+ * conditions, checks, and memoisation counted by how often a schema runs.
+ */
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import * as zm from 'zod/mini'

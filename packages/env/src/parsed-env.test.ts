@@ -1,3 +1,7 @@
+/**
+ * The parsed types, proved with expectTypeOf: the union on AUTH_PROVIDER, lists of values, several
+ * discriminants, and no narrowing through a predicate.
+ */
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import { z } from 'zod'
 import { type CmsEnv, cmsEnv } from './cms.ts'

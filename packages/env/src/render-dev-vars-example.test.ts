@@ -1,3 +1,7 @@
+/**
+ * renderDevVarsExample: line structure, generated keys left empty, only public placeholders, and a round
+ * trip through a dotenv reader into parseEnv.
+ */
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { cmsEnv, DEV_PLACEHOLDERS } from './cms.ts'

@@ -1,3 +1,6 @@
+/**
+ * renderSecretsTable: the four columns, one row per variable, escaping, and no secret in the output.
+ */
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { cmsEnv, DEV_PLACEHOLDERS } from './cms.ts'
