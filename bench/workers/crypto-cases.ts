@@ -1,11 +1,11 @@
 /**
  * The crypto bench cases, shared by the Node suite and the workerd bench worker: seal and open of a
  * 64-byte secret and a 4 KiB value through the package, the direct `crypto.subtle` envelope (the
- * floor) and the `@noble/ciphers` implementation (the tests' second implementation). Everything is
- * built lazily: workerd refuses random values at module scope.
+ * floor) and the same envelope on `@noble/ciphers`. Everything is built lazily: workerd refuses
+ * random values at module scope.
  */
 import { createKeyring, open, seal } from '@alokai/crypto'
-import { nobleDerive, nobleOpen, nobleSeal } from '../../packages/crypto/test/noble-envelope.ts'
+import { createNobleEnvelope } from './crypto-noble-envelope.ts'
 import { createSubtleEnvelope, type Envelope } from './crypto-subtle-envelope.ts'
 
 export const kekHex = '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f'
@@ -35,12 +35,10 @@ export async function envelopeCases(impl: string, env: Envelope): Promise<Cases>
 /** The cases every runtime runs: package, direct Web Crypto envelope, noble. */
 export async function sharedCases(): Promise<Cases> {
   const keyring = await createKeyring({ primary: kekHex })
-  const noble = nobleDerive(kek)
   const pkg: Envelope = { seal: (p, c) => seal(keyring, p, c), open: (s, c) => open(keyring, s, c) }
-  const nob: Envelope = { seal: (p, c) => nobleSeal(noble, p, c), open: (s, c) => nobleOpen([noble], s, c) }
   return {
     ...(await envelopeCases('package', pkg)),
     ...(await envelopeCases('crypto.subtle', await createSubtleEnvelope(kek))),
-    ...(await envelopeCases('noble', nob)),
+    ...(await envelopeCases('noble', createNobleEnvelope(kek))),
   }
 }

@@ -7,7 +7,14 @@ import { CryptoError } from './errors.ts'
 import { inspect } from './inspect.ts'
 import { generateKey } from './keyring.ts'
 
-/** Where the CLI writes. */
+/**
+ * Where the CLI writes.
+ *
+ * @example
+ * ```ts
+ * const io: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) }
+ * ```
+ */
 export interface CliIo {
   out: (text: string) => void
   err: (text: string) => void

@@ -4,7 +4,16 @@
  * open says only that it failed, so logs and error trackers never become a side channel.
  */
 
-/** The stable codes of {@link CryptoError}; `switch (err.code)` narrows on them. */
+/**
+ * The stable codes of {@link CryptoError}; `switch (err.code)` narrows on them.
+ *
+ * @example
+ * ```ts
+ * function status(code: CryptoErrorCode): number {
+ *   return code === 'ERR_KEY_FORMAT' ? 500 : 422
+ * }
+ * ```
+ */
 export type CryptoErrorCode = 'ERR_KEY_FORMAT' | 'ERR_UNKNOWN_KEY' | 'ERR_MALFORMED' | 'ERR_DECRYPT'
 
 /**

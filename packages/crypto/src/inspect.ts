@@ -5,7 +5,14 @@
  */
 import { parseSealed, version } from './internal/envelope.ts'
 
-/** What {@link inspect} reports. */
+/**
+ * What {@link inspect} reports.
+ *
+ * @example
+ * ```ts
+ * const info: SealedInfo = inspect(row.secret) // { version: 'v1', kid: 'Zy--_4-t' }
+ * ```
+ */
 export interface SealedInfo {
   /** The format version; always `"v1"` for values this version reads. */
   version: 'v1'

@@ -8,10 +8,24 @@ import { dedupeKeys } from './internal/dedupe-keys.ts'
 import { decodeHex, encodeHex } from './internal/hex.ts'
 import { deriveFromKek } from './internal/hkdf.ts'
 
-/** A KEK: 64 hex characters or 32 bytes. */
+/**
+ * A KEK: 64 hex characters or 32 bytes.
+ *
+ * @example
+ * ```ts
+ * const key: KeyInput = env.TOKEN_ENCRYPTION_KEY
+ * ```
+ */
 export type KeyInput = string | Uint8Array
 
-/** What {@link createKeyring} takes. */
+/**
+ * What {@link createKeyring} takes.
+ *
+ * @example
+ * ```ts
+ * const options: KeyringOptions = { primary: newKey, previous: [oldKey] }
+ * ```
+ */
 export interface KeyringOptions {
   /** The KEK that seals (and rewraps to); `TOKEN_ENCRYPTION_KEY`. */
   primary: KeyInput

@@ -5,9 +5,17 @@
  * URL's host (lower case, with any non-default port: `new URL(url).host`), never the incoming Host
  * header, so a request replayed to another host fails.
  */
+import { encodeHex } from './internal/hex.ts'
 import { isProbeNonce, type ProbeSecret, signMessage, verifyMessage } from './internal/probe-mac.ts'
 
-/** The probe's request headers. */
+/**
+ * The probe's request header names.
+ *
+ * @example
+ * ```ts
+ * const nonce = request.headers.get(PROBE_HEADERS.nonce)
+ * ```
+ */
 export const PROBE_HEADERS: {
   readonly timestamp: 'x-cms-probe-timestamp'
   readonly nonce: 'x-cms-probe-nonce'
@@ -18,7 +26,14 @@ export const PROBE_HEADERS: {
   signature: 'x-cms-probe-signature',
 } as const)
 
-/** What {@link signProbe} signs. */
+/**
+ * What {@link signProbe} signs.
+ *
+ * @example
+ * ```ts
+ * const probe: ProbeRequest = { timestamp: 1760000000, nonce: createProbeNonce(), host: 'shop.example.com' }
+ * ```
+ */
 export interface ProbeRequest {
   /** Unix time in seconds. */
   timestamp: number
@@ -28,7 +43,19 @@ export interface ProbeRequest {
   host: string
 }
 
-/** What {@link verifyProbe} checks: header values as received (`null` when a header is missing). */
+/**
+ * What {@link verifyProbe} checks: header values as received (`null` when a header is missing).
+ *
+ * @example
+ * ```ts
+ * const probe: ReceivedProbe = {
+ *   timestamp: req.headers.get(PROBE_HEADERS.timestamp),
+ *   nonce: req.headers.get(PROBE_HEADERS.nonce),
+ *   signature: req.headers.get(PROBE_HEADERS.signature),
+ *   host: 'shop.example.com',
+ * }
+ * ```
+ */
 export interface ReceivedProbe {
   timestamp: string | number | null | undefined
   nonce: string | null | undefined
@@ -37,7 +64,14 @@ export interface ReceivedProbe {
   signature: string | null | undefined
 }
 
-/** Options of {@link verifyProbe}. */
+/**
+ * Options of {@link verifyProbe}.
+ *
+ * @example
+ * ```ts
+ * const options: VerifyProbeOptions = { maxSkewSeconds: 60 }
+ * ```
+ */
 export interface VerifyProbeOptions {
   /**
    * The current Unix time in seconds.
@@ -75,9 +109,7 @@ function parseTimestamp(ts: unknown): number | undefined {
  * ```
  */
 export function createProbeNonce(): string {
-  let out = ''
-  for (const b of crypto.getRandomValues(new Uint8Array(16))) out += b.toString(16).padStart(2, '0')
-  return out
+  return encodeHex(crypto.getRandomValues(new Uint8Array(16)))
 }
 
 /**

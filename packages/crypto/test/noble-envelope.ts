@@ -3,7 +3,7 @@
  * `@noble/ciphers` (AES-GCM) and `@noble/hashes` (HKDF), synchronous, sharing no code with `src/`:
  * its own base64url (via btoa/atob plus a re-encoding check), its own context encoding (sorted by the
  * hex of the UTF-8 key bytes). If both implementations open each other's values, the format is what
- * the document says, not merely what the package happens to do. Test-only (and used by the bench).
+ * the document says, not merely what the package happens to do. Test-only, not shipped.
  */
 import { gcm } from '@noble/ciphers/aes.js'
 import { hkdf } from '@noble/hashes/hkdf.js'

@@ -6,7 +6,14 @@
  */
 import { encodeUtf8 } from './utf8.ts'
 
-/** A sealed value's context: where it lives (table, column, row id, space). Values are strings. */
+/**
+ * A sealed value's context: where it lives (table, column, row id, space). Values are strings.
+ *
+ * @example
+ * ```ts
+ * const context: Context = { table: 'api_tokens', column: 'secret', id: row.id, space: row.spaceId }
+ * ```
+ */
 export type Context = Readonly<Record<string, string>>
 
 const label = new TextEncoder().encode('alokai/crypto/v1/data')

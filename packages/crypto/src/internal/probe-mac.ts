@@ -9,7 +9,14 @@ import { decodeHex, encodeHex } from './hex.ts'
 import { hmacSha256 } from './hmac.ts'
 import { encodeUtf8 } from './utf8.ts'
 
-/** A probe secret: a string (its UTF-8 bytes are the HMAC key) or raw bytes. */
+/**
+ * A probe secret: a string (its UTF-8 bytes are the HMAC key) or raw bytes.
+ *
+ * @example
+ * ```ts
+ * const secret: ProbeSecret = env.CMS_PROBE_SECRET
+ * ```
+ */
 export type ProbeSecret = string | Uint8Array
 
 const prefix = 'v1='
