@@ -5,6 +5,7 @@
  */
 import { Hono } from 'hono'
 import type { AppDeps, AppEnv } from './app-env'
+import { auditRoutes } from './audit/audited-routes'
 import { loadEnv } from './env'
 import { limitBody } from './http/body'
 import { csrfProtection } from './http/csrf'
@@ -14,6 +15,7 @@ import { adminKeyRoutes } from './routes/admin-keys'
 import { adminUserRoutes } from './routes/admin-users'
 import { adminAuditRoutes, spaceAuditRoutes } from './routes/audit'
 import { authRoutes } from './routes/auth'
+import { benchRoutes } from './routes/bench'
 import { entryRoutes } from './routes/entries'
 import { healthRoutes } from './routes/health'
 import { mcpRoutes } from './routes/mcp'
@@ -37,6 +39,7 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
   })
   app.use('/api/*', limitBody())
   app.use('/api/*', csrfProtection())
+  auditRoutes(app)
   app.route('/healthz', healthRoutes)
   app.route('/api/auth', authRoutes)
   app.route('/api/spaces/:spaceId/entries', entryRoutes)
@@ -48,6 +51,7 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
   app.route('/api/admin/users', adminUserRoutes)
   app.route('/api/admin/keys', adminKeyRoutes)
   app.route('/api/admin/audit', adminAuditRoutes)
+  app.route('/api/bench', benchRoutes)
   app.notFound(() => new HttpProblem(404, 'not_found', 'Not found').toResponse())
   app.onError(handleError)
   return app
