@@ -25,7 +25,9 @@ for (const root of roots) {
     passed += r.numPassedTests
     failed += r.numFailedTests
     skipped += r.numPendingTests + r.numTodoTests
-    console.log(`${dir}: ${r.numPassedTests} passed, ${r.numFailedTests} failed (${r.numTotalTestSuites} suites)`)
+    console.log(
+      `${dir}: ${r.numPassedTests} passed, ${r.numFailedTests} failed (${r.numTotalTestSuites} suites)`,
+    )
   }
 }
 
