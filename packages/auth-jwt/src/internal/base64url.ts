@@ -12,11 +12,6 @@ const SHAPE = /^[A-Za-z0-9_-]*$/
 const DECODE = new Uint8Array(128).fill(0xff)
 for (let i = 0; i < ALPHABET.length; i++) DECODE[ALPHABET.charCodeAt(i)] = i
 
-/** Whether a char code is in the base64url alphabet. */
-export function isBase64urlChar(code: number): boolean {
-  return code < 128 && DECODE[code] !== 0xff
-}
-
 /**
  * Whether a string of alphabet characters has a possible length and canonical trailing bits. A length of
  * 1 mod 4 cannot be produced by any input; with 2 or 3 characters in the last group, the unused low bits
