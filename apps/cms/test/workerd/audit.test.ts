@@ -49,12 +49,12 @@ describe('audit coverage', () => {
     ).toBe(200)
     expect((await admin.fetch(`/api/admin/users/${userId}/sessions/revoke`, { json: {} })).status).toBe(200)
 
-    const entry = await admin.fetch(`${base}/entries`, { json: { title: 'Hello', fields: {} } })
+    const entry = await admin.fetch(`${base}/entries`, { json: { body: { title: 'Hello' } } })
     const entryId = ((await entry.json()) as { id?: string }).id
-    if (entry.status === 201 && entryId) {
-      await admin.fetch(`${base}/entries/${entryId}/publish`, { json: {} })
-      await admin.fetch(`${base}/entries/${entryId}`, { method: 'DELETE' })
-    }
+    expect(entry.status).toBe(201)
+    await admin.fetch(`${base}/entries/${entryId}`, { method: 'PUT', json: { body: { title: 'Hi' } } })
+    await admin.fetch(`${base}/entries/${entryId}/publish`, { json: {} })
+    await admin.fetch(`${base}/entries/${entryId}`, { method: 'DELETE' })
 
     const token = (await (
       await admin.fetch(`${base}/tokens`, { json: { name: 'n', scope: 'delivery' } })
@@ -123,6 +123,10 @@ describe('audit coverage', () => {
       'preview.delete:success',
       'keys.rewrap:success',
       'keys.reseal:success',
+      'content.create:success',
+      'content.update:success',
+      'content.publish:success',
+      'content.delete:success',
     ]) {
       expect(seen, a).toContain(a)
     }
