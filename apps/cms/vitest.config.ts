@@ -1,7 +1,8 @@
 /**
- * Two projects: `workerd` runs the app inside real workerd with a real local D1 (migrations applied in
+ * Three projects: `workerd` runs the app inside real workerd with a real local D1 (migrations applied in
  * the setup file) through the Worker's own `fetch`; `node` starts `wrangler dev` for the end-to-end test
- * and checks the Node side of the shared password format. Counts land in `.vitest/results.json` for CI.
+ * and checks the Node side of the shared password format; `browser` drives Debian's Chromium through the
+ * dashboard on `wrangler dev` (test/browser). Counts land in `.vitest/results.json` for CI.
  */
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers'
 import { defineConfig } from 'vitest/config'
@@ -44,6 +45,17 @@ export default defineConfig({
           include: ['test/node/**/*.test.ts'],
           testTimeout: 90_000,
           hookTimeout: 90_000,
+        },
+      },
+      {
+        // The dashboard in real Chromium against wrangler dev: one file at a time (each starts servers).
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['test/browser/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
         },
       },
     ],

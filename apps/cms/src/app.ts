@@ -16,6 +16,7 @@ import { adminUserRoutes } from './routes/admin-users'
 import { adminAuditRoutes, spaceAuditRoutes } from './routes/audit'
 import { authRoutes } from './routes/auth'
 import { benchRoutes } from './routes/bench'
+import { dashboardRoutes } from './routes/dashboard'
 import { entryRoutes } from './routes/entries'
 import { healthRoutes } from './routes/health'
 import { mcpRoutes } from './routes/mcp'
@@ -52,6 +53,8 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
   app.route('/api/admin/keys', adminKeyRoutes)
   app.route('/api/admin/audit', adminAuditRoutes)
   app.route('/api/bench', benchRoutes)
+  // The dashboard's pages (HTML); its own guards and error pages, see routes/dashboard.tsx.
+  app.route('/', dashboardRoutes)
   app.notFound(() => new HttpProblem(404, 'not_found', 'Not found').toResponse())
   app.onError(handleError)
   return app

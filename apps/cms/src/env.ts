@@ -14,8 +14,8 @@ export interface CmsConfig {
   jwtPreviousSecrets: string[]
   /** `TOKEN_ENCRYPTION_KEY` (64 hex) and `TOKEN_ENCRYPTION_KEY_PREVIOUS` (open-only, during a rotation). */
   encryption: { primary: string; previous: readonly string[] }
-  /** Present when `authProvider` is `oidc`. */
-  oidc: { issuer: string; audience: string; requiredScope: string } | undefined
+  /** Present when `authProvider` is `oidc`; `clientId` (`OIDC_CLIENT_ID`) enables dashboard sign-in. */
+  oidc: { issuer: string; audience: string; requiredScope: string; clientId: string | undefined } | undefined
 }
 
 /** One env problem, by name: never the value. */
@@ -53,7 +53,12 @@ function load(raw: Record<string, unknown>): LoadedEnv {
     encryption: { primary: parsed.TOKEN_ENCRYPTION_KEY, previous: parsed.TOKEN_ENCRYPTION_KEY_PREVIOUS },
     oidc:
       parsed.AUTH_PROVIDER === 'oidc'
-        ? { issuer: parsed.OIDC_ISSUER, audience: parsed.OIDC_AUDIENCE, requiredScope }
+        ? {
+            issuer: parsed.OIDC_ISSUER,
+            audience: parsed.OIDC_AUDIENCE,
+            requiredScope,
+            clientId: parsed.OIDC_CLIENT_ID || undefined,
+          }
         : undefined,
   }
   return { ok: true, config }

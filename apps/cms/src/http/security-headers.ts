@@ -21,7 +21,9 @@ export function securityHeaders(): MiddlewareHandler {
     const isPage = (h.get('content-type') ?? '').startsWith('text/html')
     h.set('Content-Security-Policy', isPage ? PAGE_CSP : API_CSP)
     h.set('X-Content-Type-Options', 'nosniff')
-    h.set('Referrer-Policy', 'no-referrer')
+    // Pages send a referrer to themselves only: with `no-referrer`, browsers send `Origin: null` on form
+    // POSTs, which the CSRF check (rightly) refuses.
+    h.set('Referrer-Policy', isPage ? 'same-origin' : 'no-referrer')
     h.set('X-Frame-Options', 'DENY')
     h.set('Cross-Origin-Opener-Policy', 'same-origin')
     h.set('Cross-Origin-Resource-Policy', 'same-origin')

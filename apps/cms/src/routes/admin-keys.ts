@@ -7,14 +7,11 @@
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import { type AppEnv, nowMs } from '../app-env'
-import { recordAudit } from '../audit/record-audit'
 import { authorize, requireCaller } from '../auth/identify'
 import { getKeyring } from '../crypto/keyring'
-import { createRun, findRun } from '../db/key-rotation-runs'
 import { readBody } from '../http/body'
-import { HttpProblem } from '../http/problem'
 import { keyStatus } from '../rotation/key-status'
-import { runBatch } from '../rotation/run-batch'
+import { runKeyBatch } from '../services/key-rotation'
 
 /** Largest batch one call may ask for. */
 export const MAX_BATCH: number = 200
@@ -29,33 +26,7 @@ const batchBody = z.strictObject({
 async function batch(c: Context<AppEnv>, kind: 'rewrap' | 'reseal'): Promise<Response> {
   const caller = await requireCaller(c)
   const body = await readBody(c, batchBody)
-  const keyring = await getKeyring(c.var.config)
-  const now = nowMs(c)
-  const run =
-    body.run === undefined
-      ? await createRun(c.env.DB, { kind, primaryKid: keyring.primaryKid, startedBy: caller.userId, now })
-      : await findRun(c.env.DB, kind, body.run)
-  if (!run) throw new HttpProblem(404, 'not_found', `No such ${kind} run`)
-  if (run.primary_kid !== keyring.primaryKid) {
-    throw new HttpProblem(
-      409,
-      'conflict',
-      'The primary key changed since this run started; start a new run',
-      {
-        reason: 'primary_key_changed',
-      },
-    )
-  }
-  const report = await runBatch(c.env.DB, keyring, run, { limit: body.limit ?? DEFAULT_BATCH, now })
-  await recordAudit(c, {
-    action: `keys.${kind}`,
-    outcome: report.failed.length === 0 ? 'success' : 'failure',
-    // Counts only: never a value, never a kid's key.
-    reason: `done=${report.done};failed=${report.failed.length};skipped=${report.skipped};remaining=${report.remaining}`,
-    targetType: 'key_rotation_run',
-    targetId: String(report.run),
-  })
-  return c.json(report)
+  return c.json(await runKeyBatch(c, caller, kind, { run: body.run, limit: body.limit ?? DEFAULT_BATCH }))
 }
 
 /** The key rotation routes, mounted at `/api/admin/keys`. */

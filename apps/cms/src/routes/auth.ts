@@ -7,16 +7,23 @@ import { z } from 'zod'
 import { type AppEnv, nowMs } from '../app-env'
 import { bearerToken, getCaller, oidcUser, requireCaller } from '../auth/identify'
 import { checkPassword } from '../auth/local-login'
-import { clearSessionCookie, SESSION_TTL_SECONDS, setSessionCookie } from '../auth/session'
-import { createSession, revokeSession } from '../db/sessions'
+import { clearSessionCookie } from '../auth/session'
+import { revokeSession } from '../db/sessions'
 import { findUserById } from '../db/users'
 import { readBody } from '../http/body'
 import { issueCsrfToken } from '../http/csrf'
 import { HttpProblem } from '../http/problem'
+import { beginSession } from '../services/sessions'
 
-const loginSchema = z.strictObject({
-  email: z.string().trim().min(3).max(254).pipe(z.email()),
-  password: z.string().min(1).max(1024),
+/** The body of a password login (JSON or form). */
+export const loginSchema: z.ZodType<{ email: string; password: string }> = z.strictObject({
+  email: z
+    .string()
+    .trim()
+    .min(3, 'Enter your email address')
+    .max(254)
+    .pipe(z.email('Enter a valid email address')),
+  password: z.string().min(1, 'Enter your password').max(1024),
 })
 
 /** The auth routes. */
@@ -28,14 +35,7 @@ authRoutes.post('/login', async (c) => {
   }
   const { email, password } = await readBody(c, loginSchema)
   const userId = await checkPassword(c, email, password)
-  const now = nowMs(c)
-  const session = await createSession(c.env.DB, {
-    userId,
-    authMethod: 'password',
-    now,
-    ttlMs: SESSION_TTL_SECONDS * 1000,
-  })
-  await setSessionCookie(c, { sub: userId, sid: session.sid })
+  const session = await beginSession(c, userId, 'password')
   return c.json({ userId, expiresAt: session.expiresAt })
 })
 
@@ -47,14 +47,7 @@ authRoutes.post('/session', async (c) => {
   if (token === undefined)
     throw new HttpProblem(401, 'unauthenticated', 'Send the IdP token as a bearer token')
   const { userId } = await oidcUser(c, token)
-  const now = nowMs(c)
-  const session = await createSession(c.env.DB, {
-    userId,
-    authMethod: 'oidc',
-    now,
-    ttlMs: SESSION_TTL_SECONDS * 1000,
-  })
-  await setSessionCookie(c, { sub: userId, sid: session.sid })
+  const session = await beginSession(c, userId, 'oidc')
   return c.json({ userId, expiresAt: session.expiresAt })
 })
 

@@ -12,7 +12,8 @@ import { readBody } from '../http/body'
 import { HttpProblem } from '../http/problem'
 
 const nameSchema = z.string().trim().min(1).max(100)
-const spaceBody = z.strictObject({ name: nameSchema })
+/** The body of a space creation or rename (JSON or form). */
+export const spaceBody = z.strictObject({ name: nameSchema })
 
 function spaceIdParam(value: string | undefined): string {
   if (value === undefined || !isId('spc', value)) throw new HttpProblem(404, 'not_found', 'No such space')

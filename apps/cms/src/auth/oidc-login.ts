@@ -1,0 +1,284 @@
+/**
+ * Dashboard sign-in through the IdP: OAuth 2.0 authorization code with PKCE (RFC 7636, S256) for the
+ * public client `OIDC_CLIENT_ID`. The start sets `state`, `nonce` and the code verifier in a short-lived
+ * (10 min), HttpOnly, HMAC-signed cookie (key derived from the session secret, its own HKDF label) and
+ * redirects to the discovered `authorization_endpoint`. The callback checks the cookie and `state`
+ * (constant time), exchanges the code at the discovered `token_endpoint` (redirects refused, timeout, body
+ * cap), verifies the ID token with @alokai/auth-oidc (`iss` exact, `aud` = the client id, signature from the
+ * IdP's JWKS) and its `nonce`, and maps (iss, sub) to a CMS user. The caller then starts a normal session.
+ * Endpoints must be https (plain http only to loopback, in development).
+ */
+import { getOidcVerifier } from '@alokai/auth-oidc'
+import type { Context } from 'hono'
+import { type AppEnv, nowMs } from '../app-env'
+import { recordAudit } from '../audit/record-audit'
+import { upsertOidcUser } from '../db/users'
+import type { CmsConfig } from '../env'
+import { HttpProblem } from '../http/problem'
+
+const FLOW_TTL_MS = 10 * 60 * 1000
+const MAX_RESPONSE_BYTES = 64 * 1024
+const TIMEOUT_MS = 10_000
+const CALLBACK_PATH = '/login/oidc/callback'
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+/** What the callback proved: a CMS user and where to continue, or a fixed failure reason. */
+export type OidcLoginResult = { ok: true; userId: string; next: string } | { ok: false; reason: string }
+
+interface FlowState {
+  state: string
+  nonce: string
+  verifier: string
+  next: string
+  expiresAt: number
+}
+
+const te = new TextEncoder()
+
+function b64url(bytes: Uint8Array): string {
+  let binary = ''
+  for (const b of bytes) binary += String.fromCharCode(b)
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
+
+function fromB64url(text: string): Uint8Array {
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'))
+  return Uint8Array.from(binary, (ch) => ch.charCodeAt(0))
+}
+
+function randomToken(): string {
+  return b64url(crypto.getRandomValues(new Uint8Array(32)))
+}
+
+function equalStrings(a: string, b: string): boolean {
+  const x = te.encode(a)
+  const y = te.encode(b)
+  if (x.length !== y.length) return false
+  let diff = 0
+  for (let i = 0; i < x.length; i++) diff |= (x[i] ?? 0) ^ (y[i] ?? 0)
+  return diff === 0
+}
+
+const keys = new WeakMap<CmsConfig, Promise<CryptoKey>>()
+
+function flowKey(config: CmsConfig): Promise<CryptoKey> {
+  let key = keys.get(config)
+  if (!key) {
+    // Its own key, so a flow cookie can never pass as a session or a CSRF token.
+    key = crypto.subtle
+      .importKey('raw', te.encode(config.jwtSecret), 'HKDF', false, ['deriveKey'])
+      .then((base) =>
+        crypto.subtle.deriveKey(
+          {
+            name: 'HKDF',
+            hash: 'SHA-256',
+            salt: new Uint8Array(0),
+            info: te.encode('alokai/cms/v1/oidc-login'),
+          },
+          base,
+          { name: 'HMAC', hash: 'SHA-256', length: 256 },
+          false,
+          ['sign', 'verify'],
+        ),
+      )
+    keys.set(config, key)
+  }
+  return key
+}
+
+function cookieName(c: Context<AppEnv>): { name: string; secure: boolean } {
+  const plain = c.var.config.environment === 'development' && new URL(c.req.url).protocol === 'http:'
+  return plain ? { name: 'cms_oidc', secure: false } : { name: '__Host-cms_oidc', secure: true }
+}
+
+function setFlowCookie(c: Context<AppEnv>, value: string, maxAge: number): void {
+  const { name, secure } = cookieName(c)
+  // Lax, not Strict: the callback is a top-level navigation coming back from the IdP's site.
+  const attrs = `Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure ? '; Secure' : ''}`
+  c.header('Set-Cookie', `${name}=${value}; ${attrs}`, { append: true })
+}
+
+async function sealFlow(config: CmsConfig, flow: FlowState): Promise<string> {
+  const body = b64url(te.encode(JSON.stringify(flow)))
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', await flowKey(config), te.encode(body)))
+  return `${body}.${b64url(mac)}`
+}
+
+async function openFlow(
+  config: CmsConfig,
+  value: string | undefined,
+  now: number,
+): Promise<FlowState | null> {
+  const [body, mac, extra] = (value ?? '').split('.')
+  if (!body || !mac || extra !== undefined) return null
+  try {
+    const ok = await crypto.subtle.verify('HMAC', await flowKey(config), fromB64url(mac), te.encode(body))
+    if (!ok) return null
+    const flow = JSON.parse(new TextDecoder().decode(fromB64url(body))) as FlowState
+    return typeof flow.expiresAt === 'number' && flow.expiresAt > now ? flow : null
+  } catch {
+    return null
+  }
+}
+
+function readCookie(c: Context<AppEnv>, name: string): string | undefined {
+  for (const part of (c.req.header('cookie') ?? '').split(';')) {
+    const eq = part.indexOf('=')
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim()
+  }
+  return undefined
+}
+
+function allowedEndpoint(c: Context<AppEnv>, value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    return undefined
+  }
+  if (url.username !== '' || url.password !== '') return undefined
+  if (url.protocol === 'https:') return url.href
+  const dev = c.var.config.environment === 'development'
+  return dev && url.protocol === 'http:' && LOOPBACK.has(url.hostname) ? url.href : undefined
+}
+
+async function fetchJson(
+  c: Context<AppEnv>,
+  url: string,
+  init: RequestInit,
+): Promise<Record<string, unknown>> {
+  const doFetch = c.var.deps.oidcFetch ?? ((u: string, i: RequestInit) => fetch(u, i))
+  const res = await doFetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) })
+  const text = await res.text()
+  if (!res.ok || text.length > MAX_RESPONSE_BYTES) throw new Error(`idp_http_${res.status}`)
+  const value: unknown = JSON.parse(text)
+  if (typeof value !== 'object' || value === null) throw new Error('idp_bad_json')
+  return value as Record<string, unknown>
+}
+
+interface Endpoints {
+  authorization: string
+  token: string
+}
+
+async function discover(c: Context<AppEnv>, issuer: string): Promise<Endpoints> {
+  const doc = await fetchJson(c, `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`, {
+    headers: { accept: 'application/json' },
+  })
+  const authorization = allowedEndpoint(c, doc.authorization_endpoint)
+  const token = allowedEndpoint(c, doc.token_endpoint)
+  if (doc.issuer !== issuer || !authorization || !token) throw new Error('idp_bad_discovery')
+  return { authorization, token }
+}
+
+function oidcConfig(c: Context<AppEnv>): { issuer: string; clientId: string } {
+  const oidc = c.var.config.oidc
+  if (!oidc?.clientId) throw new HttpProblem(404, 'wrong_auth_provider', 'IdP sign-in is not configured')
+  return { issuer: oidc.issuer, clientId: oidc.clientId }
+}
+
+function redirectUri(c: Context<AppEnv>): string {
+  return `${new URL(c.req.url).origin}${CALLBACK_PATH}`
+}
+
+/**
+ * Starts the flow: sets the signed flow cookie and redirects to the IdP.
+ * @example dashboard.get('/login/oidc', (c) => startOidcLogin(c, '/spaces'))
+ */
+export async function startOidcLogin(c: Context<AppEnv>, next: string): Promise<Response> {
+  const { issuer, clientId } = oidcConfig(c)
+  let endpoints: Endpoints
+  try {
+    endpoints = await discover(c, issuer)
+  } catch {
+    console.error(JSON.stringify({ level: 'error', event: 'oidc_unavailable', code: 'discovery' }))
+    throw new HttpProblem(502, 'upstream_failed', 'The identity provider is unavailable')
+  }
+  const flow: FlowState = {
+    state: randomToken(),
+    nonce: randomToken(),
+    verifier: randomToken(),
+    next,
+    expiresAt: nowMs(c) + FLOW_TTL_MS,
+  }
+  const challenge = b64url(new Uint8Array(await crypto.subtle.digest('SHA-256', te.encode(flow.verifier))))
+  setFlowCookie(c, await sealFlow(c.var.config, flow), FLOW_TTL_MS / 1000)
+  const target = new URL(endpoints.authorization)
+  for (const [k, v] of Object.entries({
+    response_type: 'code',
+    client_id: clientId,
+    redirect_uri: redirectUri(c),
+    scope: 'openid',
+    state: flow.state,
+    nonce: flow.nonce,
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+  }))
+    target.searchParams.set(k, v)
+  return c.redirect(target.href, 303)
+}
+
+async function failed(c: Context<AppEnv>, reason: string): Promise<OidcLoginResult> {
+  await recordAudit(c, { action: 'auth.oidc_login', outcome: 'failure', reason })
+  return { ok: false, reason }
+}
+
+/**
+ * Completes the flow at the callback; the flow cookie is cleared whatever happens (one use only).
+ * @example const result = await finishOidcLogin(c); if (result.ok) await beginSession(c, result.userId, 'oidc')
+ */
+export async function finishOidcLogin(c: Context<AppEnv>): Promise<OidcLoginResult> {
+  const { issuer, clientId } = oidcConfig(c)
+  const { name } = cookieName(c)
+  const flow = await openFlow(c.var.config, readCookie(c, name), nowMs(c))
+  setFlowCookie(c, '', 0)
+  const state = c.req.query('state')
+  const code = c.req.query('code')
+  if (!flow) return failed(c, 'flow_missing')
+  if (state === undefined || !equalStrings(state, flow.state)) return failed(c, 'state_mismatch')
+  if (c.req.query('error') !== undefined || code === undefined || code === '') return failed(c, 'idp_error')
+  let idToken: unknown
+  try {
+    const endpoints = await discover(c, issuer)
+    const body = await fetchJson(c, endpoints.token, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: redirectUri(c),
+        client_id: clientId,
+        code_verifier: flow.verifier,
+      }).toString(),
+    })
+    idToken = body.id_token
+  } catch {
+    return failed(c, 'token_exchange')
+  }
+  if (typeof idToken !== 'string') return failed(c, 'token_exchange')
+  let payload: Record<string, unknown>
+  try {
+    const verifier = getOidcVerifier({
+      issuer,
+      audience: clientId,
+      requiredClaims: ['sub', 'nonce', 'iat'],
+      ...(c.var.deps.oidcFetch ? { fetch: c.var.deps.oidcFetch } : {}),
+    })
+    payload = (await verifier.verify(idToken)).payload as Record<string, unknown>
+  } catch {
+    return failed(c, 'id_token_invalid')
+  }
+  if (typeof payload.nonce !== 'string' || !equalStrings(payload.nonce, flow.nonce)) {
+    return failed(c, 'nonce_mismatch')
+  }
+  if (typeof payload.sub !== 'string' || payload.sub === '') return failed(c, 'id_token_invalid')
+  const user = await upsertOidcUser(c.env.DB, { iss: issuer, sub: payload.sub, now: nowMs(c) })
+  if (user.status !== 'active') return failed(c, 'user_disabled')
+  await recordAudit(c, {
+    action: 'auth.oidc_login',
+    outcome: 'success',
+    actor: { type: 'user', id: user.id },
+  })
+  return { ok: true, userId: user.id, next: flow.next }
+}

@@ -1,0 +1,64 @@
+/**
+ * `/admin/keys`: the Encryption keys page for global admins. Status comes from the same `keyStatus` as
+ * `GET /api/admin/keys`; "Rewrap now" / "Reseal now" run batches of the same pass logic as
+ * `POST /api/admin/keys/*` (`services/key-rotation.ts`), a bounded number per request, and show progress
+ * with a Continue button (the run id) while the pass is unfinished, so it works without JavaScript.
+ */
+import type { Context, Hono } from 'hono'
+import { type AppEnv, nowMs, type UserCaller } from '../app-env'
+import { authorize, requireCaller } from '../auth/identify'
+import { getKeyring } from '../crypto/keyring'
+import { HttpProblem } from '../http/problem'
+import { keyStatus } from '../rotation/key-status'
+import { runKeyBatch } from '../services/key-rotation'
+import { AdminKeysPage, type AdminKeysProps } from '../views/admin-keys'
+import { dashboardGroup, viewerOf } from './dashboard-page'
+
+const BATCH = 100
+// Bounded work per request (D1 round trips and CPU): 10 × 100 values, then the page offers Continue.
+const MAX_BATCHES = 10
+
+async function render(
+  c: Context<AppEnv>,
+  caller: UserCaller,
+  extra: Pick<AdminKeysProps, 'progress' | 'problem'> = {},
+) {
+  const status = await keyStatus(c.env.DB, await getKeyring(c.var.config), {
+    now: nowMs(c),
+    listUnopenable: false,
+  })
+  return c.html(<AdminKeysPage viewer={await viewerOf(c, caller)} status={status} {...extra} />)
+}
+
+async function pass(c: Context<AppEnv>, kind: 'rewrap' | 'reseal'): Promise<Response> {
+  const caller = await requireCaller(c)
+  const raw = (await c.req.parseBody()).run
+  let run = typeof raw === 'string' && /^[1-9][0-9]{0,15}$/.test(raw) ? Number(raw) : undefined
+  let done = 0
+  let failed = 0
+  let batches = 0
+  try {
+    for (;;) {
+      const report = await runKeyBatch(c, caller, kind, { run, limit: BATCH })
+      run = report.run
+      batches++
+      done += report.done
+      failed += report.failed.length
+      if (report.complete || batches >= MAX_BATCHES) {
+        return render(c, caller, { progress: { report, batches, done, failed } })
+      }
+    }
+  } catch (err) {
+    if (err instanceof HttpProblem && err.reason === 'primary_key_changed') {
+      return render(c, caller, { problem: 'The primary key changed since that run started: start it again.' })
+    }
+    throw err
+  }
+}
+
+/** The key pages, mounted at `/admin/keys`. */
+export const dashboardKeyRoutes: Hono<AppEnv> = dashboardGroup()
+
+dashboardKeyRoutes.get('/', authorize('keys.status'), async (c) => render(c, await requireCaller(c)))
+dashboardKeyRoutes.post('/rewrap', authorize('keys.rewrap'), (c) => pass(c, 'rewrap'))
+dashboardKeyRoutes.post('/reseal', authorize('keys.reseal'), (c) => pass(c, 'reseal'))

@@ -1,0 +1,125 @@
+/**
+ * `/spaces/:spaceId/settings/mcp`: the MCP Integrations page. Add, change, delete and test call the same
+ * service as `/api/spaces/:spaceId/mcp` behind the same `authorize` actions; a refused URL (outbound
+ * policy) and validation problems show next to their field.
+ */
+import type { Context, Hono } from 'hono'
+import type { AppEnv, UserCaller } from '../app-env'
+import { authorize, requireCaller } from '../auth/identify'
+import { can } from '../auth/policy'
+import { findMcpIntegration, listMcpIntegrations, type McpIntegrationRow } from '../db/mcp-integrations'
+import { HttpProblem } from '../http/problem'
+import { mcpView } from '../mcp/integration-view'
+import {
+  createMcpBody,
+  createMcpIntegration,
+  deleteMcpIntegrationRow,
+  testMcpIntegration,
+  updateMcpBody,
+  updateMcpIntegrationRow,
+} from '../services/mcp-integrations'
+import { McpIntegrationsPage, type McpIntegrationsProps } from '../views/mcp-integrations'
+import { dashboardGroup, idParam, readForm, reasonText, routeSpace, viewerOf } from './dashboard-page'
+
+type Extra = Pick<McpIntegrationsProps, 'tested' | 'notice' | 'createForm' | 'editForm'>
+
+async function render(
+  c: Context<AppEnv>,
+  caller: UserCaller,
+  extra: Extra = {},
+  status: 200 | 400 | 422 = 200,
+) {
+  const space = await routeSpace(c)
+  const rows = await listMcpIntegrations(c.env.DB, space.id)
+  return c.html(
+    <McpIntegrationsPage
+      viewer={await viewerOf(c, caller)}
+      space={space}
+      integrations={rows.map(mcpView)}
+      canManage={can(caller.roles, 'mcp.create', space.id)}
+      {...extra}
+    />,
+    status,
+  )
+}
+
+async function loadRow(c: Context<AppEnv>): Promise<McpIntegrationRow> {
+  const space = await routeSpace(c)
+  const row = await findMcpIntegration(c.env.DB, space.id, idParam(c, 'integrationId', 'mcp'))
+  if (!row) throw new HttpProblem(404, 'not_found', 'No such MCP integration')
+  return row
+}
+
+async function submitted(c: Context<AppEnv>): Promise<{ name: string; url: string }> {
+  const raw = await c.req.parseBody()
+  return {
+    name: typeof raw.name === 'string' ? raw.name : '',
+    url: typeof raw.url === 'string' ? raw.url : '',
+  }
+}
+
+function urlRefused(err: unknown): string | undefined {
+  if (err instanceof HttpProblem && err.code === 'url_not_allowed') {
+    return `This URL is not allowed for outbound calls (${reasonText(err.reason)}).`
+  }
+  return undefined
+}
+
+/** The MCP pages, mounted at `/spaces/:spaceId/settings/mcp`. */
+export const dashboardMcpRoutes: Hono<AppEnv> = dashboardGroup()
+
+dashboardMcpRoutes.get('/', authorize('mcp.list'), async (c) => render(c, await requireCaller(c)))
+
+dashboardMcpRoutes.post('/', authorize('mcp.create'), async (c) => {
+  const caller = await requireCaller(c)
+  const space = await routeSpace(c)
+  const form = await readForm(c, createMcpBody)
+  if (!form.ok)
+    return render(c, caller, { createForm: { ...(await submitted(c)), errors: form.errors } }, 400)
+  try {
+    const view = await createMcpIntegration(c, caller, space.id, form.data)
+    return render(c, caller, { notice: { tone: 'ok', text: `Added “${view.name}”.` } })
+  } catch (err) {
+    const url = urlRefused(err)
+    if (!url) throw err
+    return render(c, caller, { createForm: { ...(await submitted(c)), errors: { url } } }, 422)
+  }
+})
+
+dashboardMcpRoutes.post('/:integrationId', authorize('mcp.update'), async (c) => {
+  const caller = await requireCaller(c)
+  const row = await loadRow(c)
+  const form = await readForm(c, updateMcpBody)
+  if (!form.ok)
+    return render(c, caller, { editForm: { id: row.id, ...(await submitted(c)), errors: form.errors } }, 400)
+  try {
+    const view = await updateMcpIntegrationRow(c, row, form.data)
+    const text = view.secretDiscarded
+      ? `Saved “${view.name}”. The URL moved to another origin, so the stored secret was discarded: enter it again if the server needs one.`
+      : `Saved “${view.name}”.`
+    return render(c, caller, { notice: { tone: view.secretDiscarded ? 'warn' : 'ok', text } })
+  } catch (err) {
+    const url = urlRefused(err)
+    if (!url) throw err
+    return render(c, caller, { editForm: { id: row.id, ...(await submitted(c)), errors: { url } } }, 422)
+  }
+})
+
+dashboardMcpRoutes.post('/:integrationId/delete', authorize('mcp.delete'), async (c) => {
+  const caller = await requireCaller(c)
+  const row = await loadRow(c)
+  await deleteMcpIntegrationRow(c, row)
+  return render(c, caller, { notice: { tone: 'ok', text: `Deleted “${row.name}”.` } })
+})
+
+dashboardMcpRoutes.post('/:integrationId/test', authorize('mcp.test'), async (c) => {
+  const caller = await requireCaller(c)
+  const row = await loadRow(c)
+  try {
+    return render(c, caller, { tested: { id: row.id, result: await testMcpIntegration(c, row) } })
+  } catch (err) {
+    if (!(err instanceof HttpProblem) || err.reason !== 'secret_unavailable') throw err
+    const text = `The stored secret of “${row.name}” cannot be opened with the configured keys: enter it again.`
+    return render(c, caller, { notice: { tone: 'warn', text } })
+  }
+})

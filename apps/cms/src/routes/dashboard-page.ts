@@ -1,0 +1,96 @@
+/**
+ * Helpers of the dashboard routes: who is viewing (for the frame), reading a form through the SAME zod
+ * schemas and `readBody` as the JSON API (validation problems become field errors instead of a 400),
+ * safe `next` redirects, and id parameters.
+ */
+import { type Context, Hono } from 'hono'
+import type { z } from 'zod'
+import type { AppEnv, UserCaller } from '../app-env'
+import { can } from '../auth/policy'
+import { isId } from '../db/ids'
+import { findSpace, type SpaceRow } from '../db/spaces'
+import { findUserById } from '../db/users'
+import { limitBody, readBody } from '../http/body'
+import { csrfProtection, issueCsrfToken } from '../http/csrf'
+import { HttpProblem } from '../http/problem'
+import type { FieldErrors } from '../views/components/form'
+import type { Viewer } from '../views/layout'
+
+/**
+ * A page group with the dashboard's request guards (the body limit and CSRF checks of `/api/*`).
+ * @example export const dashboardTokenRoutes = dashboardGroup()
+ */
+export function dashboardGroup(): Hono<AppEnv> {
+  const group = new Hono<AppEnv>()
+  group.use('*', limitBody(), csrfProtection())
+  return group
+}
+
+/**
+ * The frame's view of the caller, with a form token bound to the session.
+ * @example const viewer = await viewerOf(c, caller)
+ */
+export async function viewerOf(c: Context<AppEnv>, caller: UserCaller): Promise<Viewer> {
+  const user = await findUserById(c.env.DB, caller.userId)
+  return {
+    label: user?.email ?? `IdP user ${caller.userId}`,
+    isGlobalAdmin: can(caller.roles, 'users.list'),
+    csrf: await issueCsrfToken(c),
+  }
+}
+
+/** A form read: the data, or errors by field name. */
+export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors }
+
+/**
+ * Reads a form with the API's schema; validation problems come back as field errors (first per field).
+ * @example const form = await readForm(c, createApiTokenBody)
+ */
+export async function readForm<S extends z.ZodType>(
+  c: Context<AppEnv>,
+  schema: S,
+): Promise<FormResult<z.output<S>>> {
+  try {
+    return { ok: true, data: await readBody(c, schema) }
+  } catch (err) {
+    if (!(err instanceof HttpProblem) || err.code !== 'validation_failed') throw err
+    const errors: FieldErrors = {}
+    for (const issue of err.issues ?? []) errors[issue.path] ??= issue.message
+    return { ok: false, errors }
+  }
+}
+
+/**
+ * A same-site path to continue to after sign-in; anything else (other hosts, `//x`, `/\x`) becomes `/spaces`.
+ * @example return c.redirect(safeNext(c.req.query('next')), 303)
+ */
+export function safeNext(raw: string | undefined): string {
+  if (raw === undefined || !/^\/(?![/\\])[\x21-\x7e]{0,500}$/.test(raw)) return '/spaces'
+  return raw
+}
+
+/**
+ * The route's space, or a 404 problem.
+ * @example const space = await routeSpace(c)
+ */
+export async function routeSpace(c: Context<AppEnv>): Promise<SpaceRow> {
+  const id = c.req.param('spaceId')
+  const space = id !== undefined && isId('spc', id) ? await findSpace(c.env.DB, id) : null
+  if (!space) throw new HttpProblem(404, 'not_found', 'No such space')
+  return space
+}
+
+/**
+ * A route parameter that must be an id of `prefix`, or a 404 problem.
+ * @example const tokenId = idParam(c, 'tokenId', 'tok')
+ */
+export function idParam(c: Context<AppEnv>, name: string, prefix: Parameters<typeof isId>[0]): string {
+  const value = c.req.param(name)
+  if (value === undefined || !isId(prefix, value)) throw new HttpProblem(404, 'not_found', 'Not found')
+  return value
+}
+
+/** Outbound failure reasons in words (the codes come from the fixed list in `outbound/reasons.ts`). */
+export function reasonText(reason: string | null | undefined): string {
+  return reason ? reason.replace(/_/g, ' ') : ''
+}

@@ -1,0 +1,48 @@
+/**
+ * `/spaces`: the spaces list and the create-space form, through the same data access and policy as
+ * `/api/spaces`. A user without any role gets the page with an explanation instead of a 403.
+ */
+import type { Context, Hono } from 'hono'
+import { type AppEnv, nowMs, type UserCaller } from '../app-env'
+import { authorize, requireCaller } from '../auth/identify'
+import { can } from '../auth/policy'
+import { createSpace, listSpaces } from '../db/spaces'
+import type { FieldErrors } from '../views/components/form'
+import { SpacesPage } from '../views/spaces'
+import { dashboardGroup, readForm, viewerOf } from './dashboard-page'
+import { spaceBody } from './spaces'
+
+async function render(
+  c: Context<AppEnv>,
+  caller: UserCaller,
+  form: { name?: string; errors?: FieldErrors } = {},
+  status: 200 | 400 = 200,
+): Promise<Response> {
+  const isMember = can(caller.roles, 'spaces.list')
+  const spaces = isMember
+    ? await listSpaces(c.env.DB, { userId: caller.userId, all: can(caller.roles, 'spaces.create') })
+    : []
+  return c.html(
+    <SpacesPage
+      viewer={await viewerOf(c, caller)}
+      spaces={spaces}
+      isMember={isMember}
+      canCreate={can(caller.roles, 'spaces.create')}
+      {...form}
+    />,
+    status,
+  )
+}
+
+/** The spaces pages, mounted at `/spaces`. */
+export const dashboardSpaceRoutes: Hono<AppEnv> = dashboardGroup()
+
+dashboardSpaceRoutes.get('/', async (c) => render(c, await requireCaller(c)))
+
+dashboardSpaceRoutes.post('/', authorize('spaces.create'), async (c) => {
+  const caller = await requireCaller(c)
+  const form = await readForm(c, spaceBody)
+  if (!form.ok) return render(c, caller, { errors: form.errors }, 400)
+  const space = await createSpace(c.env.DB, { name: form.data.name, createdBy: caller.userId, now: nowMs(c) })
+  return c.redirect(`/spaces/${space.id}/settings/tokens`, 303)
+})

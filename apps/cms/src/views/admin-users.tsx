@@ -1,0 +1,93 @@
+/**
+ * Admin → Users: every user with their roles; a global admin grants a role (global admin, or admin/editor
+ * in a space) and revokes any role. First-time IdP users appear here without a role until granted one.
+ */
+import type { FC } from 'hono/jsx'
+import type { UserRoles } from '../db/roles'
+import type { SpaceRow } from '../db/spaces'
+import type { UserSummary } from '../db/users'
+import { Badge, When } from './components/badge'
+import { CsrfField, Notice } from './components/form'
+import { Layout, type Viewer } from './layout'
+
+/** Props of {@link AdminUsersPage}. */
+export interface AdminUsersProps {
+  viewer: Viewer
+  users: (UserSummary & { roles: UserRoles })[]
+  spaces: SpaceRow[]
+  notice?: { tone: 'ok' | 'bad'; text: string }
+  /** Errors of one user's grant form. */
+  grantErrors?: { userId: string; errors: Record<string, string | undefined> }
+}
+
+/**
+ * The page.
+ * @example c.html(<AdminUsersPage viewer={viewer} users={users} spaces={spaces} />)
+ */
+export const AdminUsersPage: FC<AdminUsersProps> = (p) => {
+  const spaceName = new Map(p.spaces.map((s) => [s.id, s.name]))
+  return (
+    <Layout title="Users" viewer={p.viewer}>
+      <h1>Users</h1>
+      {p.notice ? <Notice tone={p.notice.tone}>{p.notice.text}</Notice> : null}
+      {p.users.length === 0 ? <p class="empty">No users yet.</p> : null}
+      {p.users.map((u) => {
+        const errors = p.grantErrors?.userId === u.id ? p.grantErrors.errors : {}
+        const label = u.email ?? `IdP user ${u.id}`
+        const revoke = (fields: Record<string, string>, text: string) => (
+          <form method="post" action={`/admin/users/${u.id}/roles/revoke`}>
+            <CsrfField token={p.viewer.csrf} />
+            {Object.entries(fields).map(([k, v]) => (
+              <input type="hidden" name={k} value={v} />
+            ))}
+            <button type="submit" aria-label={`Revoke ${text} from ${label}`}>
+              Revoke
+            </button>
+          </form>
+        )
+        return (
+          <section class="card" aria-labelledby={`user-${u.id}`}>
+            <h2 id={`user-${u.id}`}>
+              {label} {u.status === 'disabled' ? <Badge tone="bad">disabled</Badge> : null}
+            </h2>
+            <p class="hint">
+              <code>{u.id}</code> · since <When at={u.created_at} />
+            </p>
+            {u.roles.global.length === 0 && u.roles.spaces.length === 0 ? (
+              <p class="empty">No roles: this user can sign in but see nothing.</p>
+            ) : (
+              <ul>
+                {u.roles.global.map((r) => (
+                  <li>
+                    global {r} {revoke({ scope: 'global', role: r }, `global ${r}`)}
+                  </li>
+                ))}
+                {u.roles.spaces.map((r) => (
+                  <li>
+                    {r.role} of {spaceName.get(r.spaceId) ?? r.spaceId}{' '}
+                    {revoke({ scope: 'space', role: r.role, spaceId: r.spaceId }, `${r.role} role`)}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <form method="post" action={`/admin/users/${u.id}/roles`} novalidate>
+              <CsrfField token={p.viewer.csrf} />
+              <div class="field">
+                <label for={`role-${u.id}`}>Grant role</label>
+                <select id={`role-${u.id}`} name="grant">
+                  {p.spaces.flatMap((s) => [
+                    <option value={`space:editor:${s.id}`}>editor of {s.name}</option>,
+                    <option value={`space:admin:${s.id}`}>admin of {s.name}</option>,
+                  ])}
+                  <option value="global:admin">global admin (everything, key rotation)</option>
+                </select>
+                {errors.grant ? <p class="error">{errors.grant}</p> : null}
+              </div>
+              <button type="submit">Grant</button>
+            </form>
+          </section>
+        )
+      })}
+    </Layout>
+  )
+}

@@ -1,0 +1,75 @@
+/**
+ * The dashboard's two static assets, served by the Worker from `/assets/*` so the page CSP can stay
+ * `script-src 'self'; style-src 'self'` with nothing inline. The script only wires copy buttons (the one
+ * thing that needs JavaScript); every form works without it.
+ */
+
+/** The stylesheet: readable defaults, a visible focus ring, badges. */
+export const APP_CSS: string = `
+:root { color-scheme: light; --fg: #1b1f24; --muted: #57606a; --line: #d0d7de; --accent: #0a58ca;
+  --ok: #116329; --warn: #7d4e00; --bad: #a40e26; --bg-soft: #f6f8fa; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); }
+a { color: var(--accent); }
+header.top { display: flex; gap: 1.5rem; align-items: center; padding: .75rem 1.5rem;
+  border-bottom: 1px solid var(--line); background: var(--bg-soft); flex-wrap: wrap; }
+header.top .brand { font-weight: 700; text-decoration: none; color: var(--fg); }
+header.top nav { display: flex; gap: 1rem; flex: 1; }
+header.top form { margin: 0; }
+main { max-width: 60rem; margin: 0 auto; padding: 1.5rem; }
+h1 { font-size: 1.6rem; margin: .25rem 0 1rem; }
+h2 { font-size: 1.2rem; margin: 2rem 0 .75rem; }
+nav.tabs { display: flex; gap: .25rem; border-bottom: 1px solid var(--line); margin-bottom: 1.5rem; flex-wrap: wrap; }
+nav.tabs a { padding: .5rem .9rem; text-decoration: none; border: 1px solid transparent; border-bottom: 0;
+  border-radius: 6px 6px 0 0; }
+nav.tabs a[aria-current="page"] { border-color: var(--line); background: #fff; font-weight: 600;
+  margin-bottom: -1px; color: var(--fg); }
+label { display: block; font-weight: 600; margin-bottom: .25rem; }
+.field { margin-bottom: 1rem; }
+.hint { color: var(--muted); font-size: .9rem; margin: .2rem 0 0; }
+.error { color: var(--bad); font-size: .95rem; margin: .25rem 0 0; font-weight: 600; }
+input[type=text], input[type=email], input[type=password], input[type=url], select {
+  width: 100%; max-width: 32rem; padding: .45rem .6rem; border: 1px solid var(--line); border-radius: 6px; font: inherit; }
+input[aria-invalid="true"] { border-color: var(--bad); }
+button, .button { font: inherit; padding: .45rem .9rem; border-radius: 6px; border: 1px solid var(--line);
+  background: #fff; cursor: pointer; color: var(--fg); text-decoration: none; display: inline-block; }
+button.primary { background: var(--accent); border-color: var(--accent); color: #fff; }
+button.danger { color: var(--bad); border-color: var(--bad); }
+:focus-visible { outline: 3px solid #ff9f1c; outline-offset: 2px; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
+th, td { text-align: left; padding: .45rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+thead th { font-size: .85rem; color: var(--muted); text-transform: uppercase; letter-spacing: .03em; }
+th code { text-transform: none; letter-spacing: 0; }
+.card form + form { margin-top: .75rem; }
+td form { display: inline; margin-right: .25rem; }
+.card { border: 1px solid var(--line); border-radius: 8px; padding: 1rem 1.25rem; margin: 1rem 0; }
+.notice { border-left: 4px solid var(--accent); background: var(--bg-soft); padding: .75rem 1rem; margin: 1rem 0; }
+.notice.bad { border-color: var(--bad); }
+.notice.ok { border-color: var(--ok); }
+.notice.warn { border-color: var(--warn); }
+.secret { font-family: ui-monospace, monospace; background: #fff8c5; padding: .4rem .6rem; border-radius: 6px;
+  word-break: break-all; display: inline-block; }
+.badge { display: inline-block; padding: .05rem .55rem; border-radius: 999px; font-size: .85rem; font-weight: 600;
+  border: 1px solid currentColor; }
+.badge.ok { color: var(--ok); } .badge.warn { color: var(--warn); } .badge.bad { color: var(--bad); }
+.badge.muted { color: var(--muted); }
+.empty { color: var(--muted); font-style: italic; }
+code { font-family: ui-monospace, monospace; font-size: .92em; }
+.signin { max-width: 26rem; margin: 3rem auto; }
+`
+
+/** Copy buttons: `<button data-copy="#id">` copies the text of that element and says so. */
+export const APP_JS: string = `
+document.addEventListener('click', function (event) {
+  var button = event.target instanceof Element ? event.target.closest('button[data-copy]') : null
+  if (!button) return
+  var source = document.querySelector(button.getAttribute('data-copy'))
+  if (!source || !navigator.clipboard) return
+  navigator.clipboard.writeText(source.textContent.trim()).then(function () {
+    button.textContent = 'Copied'
+  }, function () {
+    button.textContent = 'Copy failed: select the text'
+  })
+})
+for (const b of document.querySelectorAll('button[data-copy]')) b.hidden = false
+`

@@ -1,0 +1,64 @@
+/**
+ * The page frame of the dashboard: document head (the Worker's own CSS and copy-button script, nothing
+ * inline), the top bar with the signed-in user's navigation and a sign-out form, and the main landmark.
+ */
+import { raw } from 'hono/html'
+import type { Child, FC } from 'hono/jsx'
+
+/** Who is signed in, as the frame shows it. */
+export interface Viewer {
+  label: string
+  isGlobalAdmin: boolean
+  csrf: string
+}
+
+/** Props of {@link Layout}. */
+export interface LayoutProps {
+  title: string
+  viewer?: Viewer | undefined
+  children?: Child
+}
+
+/**
+ * Wraps a page.
+ * @example c.html(<Layout title="Spaces" viewer={viewer}>…</Layout>)
+ */
+export const Layout: FC<LayoutProps> = ({ title, viewer, children }) => (
+  <>
+    {/* A constant, not data: standards mode for every page. */}
+    {raw('<!DOCTYPE html>')}
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · Alokai CMS`}</title>
+        <link rel="icon" href="data:," />
+        <link rel="stylesheet" href="/assets/app.css" />
+        <script src="/assets/app.js" defer />
+      </head>
+      <body>
+        <header class="top">
+          <a class="brand" href="/">
+            Alokai CMS
+          </a>
+          {viewer ? (
+            <>
+              <nav aria-label="Main">
+                <a href="/spaces">Spaces</a>
+                {viewer.isGlobalAdmin ? <a href="/admin/users">Users</a> : null}
+                {viewer.isGlobalAdmin ? <a href="/admin/keys">Encryption keys</a> : null}
+                {viewer.isGlobalAdmin ? <a href="/admin/audit">Audit log</a> : null}
+              </nav>
+              <span>{viewer.label}</span>
+              <form method="post" action="/logout">
+                <input type="hidden" name="csrf_token" value={viewer.csrf} />
+                <button type="submit">Sign out</button>
+              </form>
+            </>
+          ) : null}
+        </header>
+        <main id="main">{children}</main>
+      </body>
+    </html>
+  </>
+)
