@@ -10,6 +10,9 @@ import { hexKey, hexKeyList, isHttpIssuer, issuerUrl, sessionSecret } from './in
 import type { ParsedEnv } from './parsed-env.ts'
 import type { EnvDefinition, EnvEntry } from './types.ts'
 
+export { cmsGithubSecrets } from './cms-github-secrets.ts'
+export { cmsSealedSecrets } from './cms-sealed-secrets.ts'
+
 /**
  * The development placeholders `.dev.vars.example` ships. They are public, so `parseEnv(cmsEnv, env)`
  * refuses them unless `ENVIRONMENT` is `development`; other packages (`@alokai/auth-jwt`) refuse them too.

@@ -8,10 +8,19 @@
 export { defineEnv } from './define-env.ts'
 // Errors
 export { EnvError, type EnvErrorCode, type EnvIssue, EnvValidationError } from './errors.ts'
+// GitHub Actions secrets
+export {
+  type DefineGithubSecretsOptions,
+  defineGithubSecrets,
+  type GithubEnvironment,
+  type GithubSecretEntry,
+  type GithubSecretsDefinition,
+} from './github-secrets.ts'
 export { parseEnv } from './parse-env.ts'
 export type { ParsedEnv } from './parsed-env.ts'
 // Generators
 export { type RenderDevVarsExampleOptions, renderDevVarsExample } from './render-dev-vars-example.ts'
+export { renderSecretsPage, type SealedSecretDoc, type SecretsPageInput } from './render-secrets-page.ts'
 export { renderSecretsTable } from './render-secrets-table.ts'
 export type {
   DefineEnvOptions,
