@@ -10,5 +10,7 @@ const config: Options = defineConfig({
   target: 'es2022',
   platform: 'neutral',
   treeshake: true,
+  // Shared chunks in CJS too, so `CryptoError` is one class across `.` and `./probe` (instanceof works).
+  splitting: true,
 }) as Options
 export default config
