@@ -7,8 +7,8 @@
  * Exit codes: 0 clean, 1 findings (printed one per line), 2 usage error.
  */
 import { execFileSync, spawn } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import type { AuditFinding } from './audit/finding.ts'
@@ -122,6 +122,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const read = (path: string) =>
       existsSync(join(root, path)) ? readFileSync(join(root, path), 'utf8') : undefined
     for (const file of renderProjectFiles(cmsProject, read)) {
+      mkdirSync(dirname(join(root, file.path)), { recursive: true })
       writeFileSync(join(root, file.path), file.content)
       io.out(`wrote ${file.path}\n`)
     }
@@ -172,10 +173,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     return await run(argv, io)
   } catch (error) {
+    // node:util parseArgs throws ERR_PARSE_ARGS_* for unknown options and missing option values.
+    const code = (error as { code?: unknown }).code
     const usage =
-      error instanceof UsageError || (error as { code?: unknown }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
-    if (!usage && (error as { code?: unknown }).code?.toString().startsWith('ERR_PARSE_ARGS') !== true)
-      throw error
+      error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))
+    if (!usage) throw error
     io.err(`alokai-env: ${(error as Error).message}\n\n${USAGE}\n`)
     return 2
   }

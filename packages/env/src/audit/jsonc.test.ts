@@ -1,0 +1,27 @@
+/** Tests of the JSONC reader: comments and trailing commas go, strings stay exactly as written. */
+import { describe, expect, it } from 'vitest'
+import { fixtures } from '../../test/fixtures/index.ts'
+import { parseJsonc, stripJsonc } from './jsonc.ts'
+
+describe('parseJsonc', () => {
+  it('reads line and block comments and trailing commas, keeping strings intact', () => {
+    const config = parseJsonc(fixtures.wrangler) as { vars: Record<string, string>; env: unknown }
+    expect(config.vars.NOTE).toBe('a // that is not a comment, and a trailing comma inside a string,]')
+    expect(config.env).toEqual({
+      staging: {
+        name: 'fixture-cms-staging',
+        vars: { ENVIRONMENT: 'staging', AUTH_PROVIDER: 'oidc', OIDC_CLIENT_ID: 'cms-dashboard' },
+      },
+    })
+  })
+
+  it('keeps escaped quotes inside strings and line breaks of removed comments', () => {
+    expect(parseJsonc('{ "a": "x\\" // y" /* c\n d */, }')).toEqual({ a: 'x" // y' })
+    expect(stripJsonc('/* a\nb */1').split('\n')).toHaveLength(2)
+  })
+
+  it('throws SyntaxError on text that is not JSONC', () => {
+    expect(() => parseJsonc('{ "a": }')).toThrow(SyntaxError)
+    expect(() => parseJsonc('{ "a": 1 ')).toThrow(SyntaxError)
+  })
+})
