@@ -8,6 +8,7 @@
 import type { Context } from 'hono'
 import { type ApiTokenCaller, type AppEnv, type Caller, nowMs } from '../app-env'
 import { recordAudit } from '../audit/record-audit'
+import { base64url, timingSafeEqual } from '../crypto/encoding'
 import { type ApiTokenScope, findApiTokenByDigest, touchApiToken } from '../db/api-tokens'
 import { isId } from '../db/ids'
 import { HttpProblem } from '../http/problem'
@@ -36,12 +37,6 @@ export function isApiTokenBearer(bearer: string): boolean {
   return bearer.startsWith('cms_')
 }
 
-function base64url(bytes: Uint8Array): string {
-  let binary = ''
-  for (const b of bytes) binary += String.fromCharCode(b)
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
-}
-
 /**
  * The lookup digest of a token: lower-case hex SHA-256 of its UTF-8 text.
  * @example const digest = await apiTokenDigest(token)
@@ -62,14 +57,6 @@ export async function generateApiToken(
 ): Promise<{ token: string; digest: string; last4: string }> {
   const token = `cms_${scope}_${base64url(crypto.getRandomValues(new Uint8Array(32)))}`
   return { token, digest: await apiTokenDigest(token), last4: token.slice(-4) }
-}
-
-/** Constant-time comparison of two digests (their length is public: always 64). */
-function equalDigests(a: string, b: string): boolean {
-  if (a.length !== b.length) return false
-  let diff = 0
-  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i)
-  return diff === 0
 }
 
 /**
@@ -146,7 +133,7 @@ export async function authenticateApiToken(c: Context<AppEnv>, token: string): P
     return refuse(c, 'malformed_token', { type: 'anonymous', id: null }, spaceId)
   const digest = await apiTokenDigest(token)
   const row = await findApiTokenByDigest(c.env.DB, digest)
-  if (!row || !equalDigests(row.digest, digest)) {
+  if (!row || !timingSafeEqual(row.digest, digest)) {
     return refuse(c, 'unknown_token', { type: 'anonymous', id: null }, spaceId)
   }
   const actor = { type: 'api_token', id: row.id } as const

@@ -12,8 +12,11 @@ import { getOidcVerifier } from '@alokai/auth-oidc'
 import type { Context } from 'hono'
 import { type AppEnv, nowMs } from '../app-env'
 import { recordAudit } from '../audit/record-audit'
+import { derivedHmacKey } from '../crypto/derived-key'
+import { base64url, fromBase64url, timingSafeEqual } from '../crypto/encoding'
 import { upsertOidcUser } from '../db/users'
 import type { CmsConfig } from '../env'
+import { readCookie } from '../http/cookies'
 import { HttpProblem } from '../http/problem'
 
 const FLOW_TTL_MS = 10 * 60 * 1000
@@ -35,55 +38,8 @@ interface FlowState {
 
 const te = new TextEncoder()
 
-function b64url(bytes: Uint8Array): string {
-  let binary = ''
-  for (const b of bytes) binary += String.fromCharCode(b)
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
-}
-
-function fromB64url(text: string): Uint8Array {
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'))
-  return Uint8Array.from(binary, (ch) => ch.charCodeAt(0))
-}
-
 function randomToken(): string {
-  return b64url(crypto.getRandomValues(new Uint8Array(32)))
-}
-
-function equalStrings(a: string, b: string): boolean {
-  const x = te.encode(a)
-  const y = te.encode(b)
-  if (x.length !== y.length) return false
-  let diff = 0
-  for (let i = 0; i < x.length; i++) diff |= (x[i] ?? 0) ^ (y[i] ?? 0)
-  return diff === 0
-}
-
-const keys = new WeakMap<CmsConfig, Promise<CryptoKey>>()
-
-function flowKey(config: CmsConfig): Promise<CryptoKey> {
-  let key = keys.get(config)
-  if (!key) {
-    // Its own key, so a flow cookie can never pass as a session or a CSRF token.
-    key = crypto.subtle
-      .importKey('raw', te.encode(config.jwtSecret), 'HKDF', false, ['deriveKey'])
-      .then((base) =>
-        crypto.subtle.deriveKey(
-          {
-            name: 'HKDF',
-            hash: 'SHA-256',
-            salt: new Uint8Array(0),
-            info: te.encode('alokai/cms/v1/oidc-login'),
-          },
-          base,
-          { name: 'HMAC', hash: 'SHA-256', length: 256 },
-          false,
-          ['sign', 'verify'],
-        ),
-      )
-    keys.set(config, key)
-  }
-  return key
+  return base64url(crypto.getRandomValues(new Uint8Array(32)))
 }
 
 function cookieName(c: Context<AppEnv>): { name: string; secure: boolean } {
@@ -99,9 +55,11 @@ function setFlowCookie(c: Context<AppEnv>, value: string, maxAge: number): void 
 }
 
 async function sealFlow(config: CmsConfig, flow: FlowState): Promise<string> {
-  const body = b64url(te.encode(JSON.stringify(flow)))
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', await flowKey(config), te.encode(body)))
-  return `${body}.${b64url(mac)}`
+  const body = base64url(te.encode(JSON.stringify(flow)))
+  const mac = new Uint8Array(
+    await crypto.subtle.sign('HMAC', await derivedHmacKey(config, 'oidc-login'), te.encode(body)),
+  )
+  return `${body}.${base64url(mac)}`
 }
 
 async function openFlow(
@@ -112,21 +70,18 @@ async function openFlow(
   const [body, mac, extra] = (value ?? '').split('.')
   if (!body || !mac || extra !== undefined) return null
   try {
-    const ok = await crypto.subtle.verify('HMAC', await flowKey(config), fromB64url(mac), te.encode(body))
+    const ok = await crypto.subtle.verify(
+      'HMAC',
+      await derivedHmacKey(config, 'oidc-login'),
+      fromBase64url(mac),
+      te.encode(body),
+    )
     if (!ok) return null
-    const flow = JSON.parse(new TextDecoder().decode(fromB64url(body))) as FlowState
+    const flow = JSON.parse(new TextDecoder().decode(fromBase64url(body))) as FlowState
     return typeof flow.expiresAt === 'number' && flow.expiresAt > now ? flow : null
   } catch {
     return null
   }
-}
-
-function readCookie(c: Context<AppEnv>, name: string): string | undefined {
-  for (const part of (c.req.header('cookie') ?? '').split(';')) {
-    const eq = part.indexOf('=')
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim()
-  }
-  return undefined
 }
 
 function allowedEndpoint(c: Context<AppEnv>, value: unknown): string | undefined {
@@ -202,7 +157,7 @@ export async function startOidcLogin(c: Context<AppEnv>, next: string): Promise<
     next,
     expiresAt: nowMs(c) + FLOW_TTL_MS,
   }
-  const challenge = b64url(new Uint8Array(await crypto.subtle.digest('SHA-256', te.encode(flow.verifier))))
+  const challenge = base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', te.encode(flow.verifier))))
   setFlowCookie(c, await sealFlow(c.var.config, flow), FLOW_TTL_MS / 1000)
   const target = new URL(endpoints.authorization)
   for (const [k, v] of Object.entries({
@@ -236,7 +191,7 @@ export async function finishOidcLogin(c: Context<AppEnv>): Promise<OidcLoginResu
   const state = c.req.query('state')
   const code = c.req.query('code')
   if (!flow) return failed(c, 'flow_missing')
-  if (state === undefined || !equalStrings(state, flow.state)) return failed(c, 'state_mismatch')
+  if (state === undefined || !timingSafeEqual(state, flow.state)) return failed(c, 'state_mismatch')
   if (c.req.query('error') !== undefined || code === undefined || code === '') return failed(c, 'idp_error')
   let idToken: unknown
   try {
@@ -269,7 +224,7 @@ export async function finishOidcLogin(c: Context<AppEnv>): Promise<OidcLoginResu
   } catch {
     return failed(c, 'id_token_invalid')
   }
-  if (typeof payload.nonce !== 'string' || !equalStrings(payload.nonce, flow.nonce)) {
+  if (typeof payload.nonce !== 'string' || !timingSafeEqual(payload.nonce, flow.nonce)) {
     return failed(c, 'nonce_mismatch')
   }
   if (typeof payload.sub !== 'string' || payload.sub === '') return failed(c, 'id_token_invalid')

@@ -3,6 +3,8 @@
  * so they are unguessable as well as unique; later issues bind sealed columns to them, so they never change.
  */
 
+import { base64url } from '../crypto/encoding'
+
 /** The id prefixes in use. */
 export type IdPrefix =
   | 'usr' // users
@@ -20,10 +22,7 @@ const ID_PATTERN = /^(usr|ses|spc|ent|tok|mcp|pvu)_[A-Za-z0-9_-]{22}$/
  * @example newId('spc') // 'spc_q3H0v6y1tZ8xWJk2nB7c9A'
  */
 export function newId(prefix: IdPrefix): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16))
-  let binary = ''
-  for (const b of bytes) binary += String.fromCharCode(b)
-  return `${prefix}_${btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`
+  return `${prefix}_${base64url(crypto.getRandomValues(new Uint8Array(16)))}`
 }
 
 /**

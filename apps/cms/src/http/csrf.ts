@@ -9,8 +9,11 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env'
 import { sessionIssuer, sessionToken } from '../auth/session'
+import { derivedHmacKey } from '../crypto/derived-key'
+import { base64url, timingSafeEqual } from '../crypto/encoding'
 import type { CmsConfig } from '../env'
 import { isFormRequest } from './body'
+import { readCookie } from './cookies'
 import { HttpProblem } from './problem'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
@@ -28,74 +31,20 @@ export function isSameOrigin(c: Context): boolean {
   return c.req.header('sec-fetch-site') === 'same-origin'
 }
 
-const keys = new WeakMap<CmsConfig, Promise<CryptoKey>>()
-
-function csrfKey(config: CmsConfig): Promise<CryptoKey> {
-  let key = keys.get(config)
-  if (!key) {
-    // A key of its own, derived from the session secret, so a CSRF token is never a session credential.
-    key = (async () => {
-      const base = await crypto.subtle.importKey(
-        'raw',
-        new TextEncoder().encode(config.jwtSecret),
-        'HKDF',
-        false,
-        ['deriveKey'],
-      )
-      return crypto.subtle.deriveKey(
-        {
-          name: 'HKDF',
-          hash: 'SHA-256',
-          salt: new Uint8Array(0),
-          info: new TextEncoder().encode('alokai/cms/v1/csrf'),
-        },
-        base,
-        { name: 'HMAC', hash: 'SHA-256', length: 256 },
-        false,
-        ['sign', 'verify'],
-      )
-    })()
-    keys.set(config, key)
-  }
-  return key
-}
-
-function b64url(bytes: ArrayBuffer): string {
-  let binary = ''
-  for (const b of new Uint8Array(bytes)) binary += String.fromCharCode(b)
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
-}
-
 /**
  * The form token bound to a session id.
  * @example const token = await csrfTokenForSession(config, sid)
  */
 export async function csrfTokenForSession(config: CmsConfig, sid: string): Promise<string> {
-  const mac = await crypto.subtle.sign('HMAC', await csrfKey(config), new TextEncoder().encode(`csrf.${sid}`))
-  return b64url(mac)
-}
-
-/** Constant-time string comparison (lengths are not secret). */
-function equalStrings(a: string, b: string): boolean {
-  const x = new TextEncoder().encode(a)
-  const y = new TextEncoder().encode(b)
-  if (x.length !== y.length) return false
-  let diff = 0
-  for (let i = 0; i < x.length; i++) diff |= (x[i] ?? 0) ^ (y[i] ?? 0)
-  return diff === 0
+  const key = await derivedHmacKey(config, 'csrf')
+  return base64url(
+    new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`csrf.${sid}`))),
+  )
 }
 
 function preSessionCookieName(c: Context<AppEnv>): string {
   const plain = c.var.config.environment === 'development' && new URL(c.req.url).protocol === 'http:'
   return plain ? PRE_SESSION_COOKIE : `__Host-${PRE_SESSION_COOKIE}`
-}
-
-function readCookie(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=')
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim()
-  }
-  return undefined
 }
 
 /**
@@ -106,7 +55,7 @@ function readCookie(header: string | undefined, name: string): string | undefine
 export async function issueCsrfToken(c: Context<AppEnv>): Promise<string> {
   const sid = await sessionSid(c)
   if (sid) return csrfTokenForSession(c.var.config, sid)
-  const value = b64url(crypto.getRandomValues(new Uint8Array(32)).buffer as ArrayBuffer)
+  const value = base64url(crypto.getRandomValues(new Uint8Array(32)))
   const secure = preSessionCookieName(c).startsWith('__Host-') ? '; Secure' : ''
   c.header('Set-Cookie', `${preSessionCookieName(c)}=${value}; Path=/; HttpOnly; SameSite=Strict${secure}`, {
     append: true,
@@ -129,9 +78,9 @@ async function formTokenValid(c: Context<AppEnv>): Promise<boolean> {
   const submitted = form?.csrf_token
   if (typeof submitted !== 'string' || submitted === '') return false
   const sid = await sessionSid(c)
-  if (sid) return equalStrings(submitted, await csrfTokenForSession(c.var.config, sid))
-  const cookie = readCookie(c.req.header('cookie'), preSessionCookieName(c))
-  return cookie !== undefined && cookie.length >= 32 && equalStrings(submitted, cookie)
+  if (sid) return timingSafeEqual(submitted, await csrfTokenForSession(c.var.config, sid))
+  const cookie = readCookie(c, preSessionCookieName(c))
+  return cookie !== undefined && cookie.length >= 32 && timingSafeEqual(submitted, cookie)
 }
 
 /**
