@@ -1,7 +1,7 @@
 /**
  * The CMS configuration, validated once per isolate. `parseEnv(cmsEnv, env)` (from @alokai/env) checks
- * every secret and var at once and is memoised per env object; this file adds the app-only var
- * `OIDC_REQUIRED_SCOPE` and logs an invalid env once, by variable NAME and problem only.
+ * every secret and var at once and is memoised per env object; this file maps the result to the app's
+ * config and logs an invalid env once, by variable NAME and problem only.
  */
 import { EnvValidationError, parseEnv } from '@alokai/env'
 import { type CmsEnv, cmsEnv } from '@alokai/env/cms'
@@ -27,24 +27,16 @@ export interface EnvProblem {
 /** The result of loading the env: a config, or the list of problems. */
 export type LoadedEnv = { ok: true; config: CmsConfig } | { ok: false; problems: EnvProblem[] }
 
-const SCOPE_PATTERN = /^[\x21\x23-\x5b\x5d-\x7e]{1,64}$/
 const loaded = new WeakMap<object, LoadedEnv>()
 
 function load(raw: Record<string, unknown>): LoadedEnv {
-  const problems: EnvProblem[] = []
-  const scopeRaw = raw.OIDC_REQUIRED_SCOPE
-  const requiredScope = typeof scopeRaw === 'string' && scopeRaw !== '' ? scopeRaw : 'cms'
-  if (!SCOPE_PATTERN.test(requiredScope)) {
-    problems.push({ name: 'OIDC_REQUIRED_SCOPE', problem: 'must be one OAuth scope token' })
-  }
-  let parsed: CmsEnv | undefined
+  let parsed: CmsEnv
   try {
     parsed = parseEnv(cmsEnv, raw)
   } catch (err) {
     if (!(err instanceof EnvValidationError)) throw err
-    problems.push(...err.issues.map((i) => ({ name: i.name, problem: i.problem })))
+    return { ok: false, problems: err.issues.map((i) => ({ name: i.name, problem: i.problem })) }
   }
-  if (!parsed || problems.length > 0) return { ok: false, problems }
   const config: CmsConfig = {
     environment: parsed.ENVIRONMENT,
     authProvider: parsed.AUTH_PROVIDER,
@@ -56,7 +48,7 @@ function load(raw: Record<string, unknown>): LoadedEnv {
         ? {
             issuer: parsed.OIDC_ISSUER,
             audience: parsed.OIDC_AUDIENCE,
-            requiredScope,
+            requiredScope: parsed.OIDC_REQUIRED_SCOPE,
             clientId: parsed.OIDC_CLIENT_ID || undefined,
           }
         : undefined,

@@ -46,8 +46,18 @@ describe('cmsEnv', () => {
       OIDC_ISSUER: undefined,
       OIDC_AUDIENCE: undefined,
       OIDC_CLIENT_ID: undefined,
+      OIDC_REQUIRED_SCOPE: 'cms',
       ENVIRONMENT: 'production',
     })
+  })
+
+  it('takes one OAuth scope token as OIDC_REQUIRED_SCOPE and refuses a list', () => {
+    expect(parseEnv(cmsEnv, { ...prod(), OIDC_REQUIRED_SCOPE: 'cms:admin' }).OIDC_REQUIRED_SCOPE).toBe(
+      'cms:admin',
+    )
+    expect(issuesOf({ ...prod(), OIDC_REQUIRED_SCOPE: 'cms admin' }).map((i) => i.name)).toEqual([
+      'OIDC_REQUIRED_SCOPE',
+    ])
   })
 
   it('reports every missing variable of an empty env at once', () => {

@@ -51,6 +51,7 @@ export type CmsEnvEntries = {
   readonly OIDC_ISSUER: EnvEntry<string, WhenOidc>
   readonly OIDC_AUDIENCE: EnvEntry<string, WhenOidc>
   readonly OIDC_CLIENT_ID: EnvEntry<string | undefined>
+  readonly OIDC_REQUIRED_SCOPE: EnvEntry<string>
   readonly ENVIRONMENT: EnvEntry<'development' | 'staging' | 'production'>
 }
 
@@ -148,6 +149,17 @@ export const cmsEnv: EnvDefinition<CmsEnvEntries> = defineEnv<CmsEnvEntries>(
       description: 'Public client id for dashboard sign-in (authorization code + PKCE); unset disables it.',
       format: 'text',
       usedBy: [CMS],
+    },
+    OIDC_REQUIRED_SCOPE: {
+      // One scope-token (RFC 6749 §3.3): printable ASCII without space, `"` or `\`.
+      schema: z
+        .string()
+        .regex(/^[\x21\x23-\x5b\x5d-\x7e]{1,64}$/)
+        .default('cms'),
+      description: 'The OAuth scope every IdP bearer token must carry when AUTH_PROVIDER is oidc.',
+      format: 'one scope token, e.g. `cms`',
+      usedBy: [CMS],
+      example: 'cms',
     },
     ENVIRONMENT: {
       schema: z.enum(['development', 'staging', 'production']),
