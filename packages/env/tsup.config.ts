@@ -12,6 +12,8 @@ const config: Options[] = defineConfig([
     target: 'es2022',
     platform: 'neutral',
     treeshake: true,
+    // Shared chunks in CJS too, so `.` and `./cms` share one copy of each class and constant.
+    splitting: true,
   },
   {
     entry: ['src/cli.ts'],
