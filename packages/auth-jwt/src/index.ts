@@ -5,18 +5,6 @@
 
 // Issuer
 export { createSessionIssuer } from './create-session-issuer.ts'
-// Errors
-export { AuthJwtError, type AuthJwtErrorCode, JwtRejected, SecretWeak } from './errors.ts'
-export { readSessionCookie } from './read-session-cookie.ts'
-// Secrets
-export { DEV_PLACEHOLDER_SECRET, MIN_SECRET_LENGTH, type SessionEnvironment } from './secret-policy.ts'
-// Cookies
-export {
-  type ClearSessionCookieOptions,
-  clearSessionCookie,
-  type SessionCookieOptions,
-  serializeSessionCookie,
-} from './serialize-session-cookie.ts'
 export type {
   ClaimsSchema,
   CustomClaims,
@@ -25,3 +13,18 @@ export type {
   SessionIssuerOptions,
   SessionPayload,
 } from './types.ts'
+
+// Secrets
+export { DEV_PLACEHOLDER_SECRET, MIN_SECRET_LENGTH, type SessionEnvironment } from './secret-policy.ts'
+
+// Cookies
+export {
+  type ClearSessionCookieOptions,
+  clearSessionCookie,
+  type SessionCookieOptions,
+  serializeSessionCookie,
+} from './serialize-session-cookie.ts'
+export { readSessionCookie } from './read-session-cookie.ts'
+
+// Errors
+export { AuthJwtError, type AuthJwtErrorCode, JwtRejected, SecretWeak } from './errors.ts'

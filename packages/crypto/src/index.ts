@@ -3,6 +3,21 @@
  * Web Crypto. The probe signatures live in `@alokai/crypto/probe`.
  */
 
+// Keys
+export { createKeyring, generateKey, type KeyInput, Keyring, type KeyringOptions } from './keyring.ts'
+export type { Context } from './internal/context.ts'
+
+// Sealing and opening
+export { seal } from './seal.ts'
+export { open, openText } from './open.ts'
+
+// Rotation
+export { rewrap } from './rewrap.ts'
+export { reseal } from './reseal.ts'
+
+// Inspection
+export { inspect, type SealedInfo } from './inspect.ts'
+
 // Errors
 export {
   CryptoError,
@@ -12,14 +27,3 @@ export {
   MalformedError,
   UnknownKeyError,
 } from './errors.ts'
-// Inspection
-export { inspect, type SealedInfo } from './inspect.ts'
-// Keys
-export type { Context } from './internal/context.ts'
-export { createKeyring, generateKey, type KeyInput, Keyring, type KeyringOptions } from './keyring.ts'
-export { open, openText } from './open.ts'
-export { reseal } from './reseal.ts'
-// Rotation
-export { rewrap } from './rewrap.ts'
-// Sealing and opening
-export { seal } from './seal.ts'

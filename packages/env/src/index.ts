@@ -6,22 +6,8 @@
 
 // Defining and parsing
 export { defineEnv } from './define-env.ts'
-// Errors
-export { EnvError, type EnvErrorCode, type EnvIssue, EnvValidationError } from './errors.ts'
-// GitHub Actions secrets
-export {
-  type DefineGithubSecretsOptions,
-  defineGithubSecrets,
-  type GithubEnvironment,
-  type GithubSecretEntry,
-  type GithubSecretsDefinition,
-} from './github-secrets.ts'
 export { parseEnv } from './parse-env.ts'
 export type { ParsedEnv } from './parsed-env.ts'
-// Generators
-export { type RenderDevVarsExampleOptions, renderDevVarsExample } from './render-dev-vars-example.ts'
-export { renderSecretsPage, type SealedSecretDoc, type SecretsPageInput } from './render-secrets-page.ts'
-export { renderSecretsTable } from './render-secrets-table.ts'
 export type {
   DefineEnvOptions,
   EntryOutput,
@@ -35,3 +21,20 @@ export type {
   RawEnvView,
   RequiredWhen,
 } from './types.ts'
+
+// GitHub Actions secrets
+export {
+  type DefineGithubSecretsOptions,
+  defineGithubSecrets,
+  type GithubEnvironment,
+  type GithubSecretEntry,
+  type GithubSecretsDefinition,
+} from './github-secrets.ts'
+
+// Generators
+export { type RenderDevVarsExampleOptions, renderDevVarsExample } from './render-dev-vars-example.ts'
+export { renderSecretsPage, type SealedSecretDoc, type SecretsPageInput } from './render-secrets-page.ts'
+export { renderSecretsTable } from './render-secrets-table.ts'
+
+// Errors
+export { EnvError, type EnvErrorCode, type EnvIssue, EnvValidationError } from './errors.ts'
