@@ -1,11 +1,12 @@
 /**
- * Audit entries for the state-changing API routes that do not write their own (auth, users and roles,
- * spaces, content): one table of (method, path) → action, wrapped around the route as middleware, so a
- * route cannot be refactored out of the audit log by accident. Success is recorded after the handler
- * answered 2xx; sign-in failures (wrong password, lockout, bad IdP token) are recorded with the problem
- * code as reason. Refusals by `authorize` are already recorded there, so other failures add nothing.
- * Targets are ids from the path or the JSON answer; a body field is read only for the role change (its
- * scope and space), never a secret.
+ * Audit entries for the state-changing API-only routes (IdP session exchange, user administration,
+ * space rename, content): one table of (method, path) → action, wrapped around the route as middleware,
+ * so a route cannot be refactored out of the audit log by accident. Operations the dashboard shares with
+ * the API (password sign-in, logout, roles, space creation, tokens, MCP, preview URLs, key rotation) audit
+ * themselves in `auth/local-login.ts` and `services/`, so both front ends record them the same way.
+ * Success is recorded after the handler answered 2xx; a failed IdP session exchange with the problem code
+ * as reason. Refusals by `authorize` are already recorded there. Targets are ids from the path or the
+ * JSON answer, never a body field.
  */
 import type { Hono, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env'
@@ -25,20 +26,12 @@ interface AuditedRoute {
 
 /** Every API route that changes state without auditing itself. */
 export const AUDITED_ROUTES: readonly AuditedRoute[] = [
-  { method: 'POST', path: '/api/auth/login', action: 'auth.login', failures: true },
   { method: 'POST', path: '/api/auth/session', action: 'auth.session', failures: true },
-  { method: 'POST', path: '/api/auth/logout', action: 'auth.logout' },
   {
     method: 'POST',
     path: '/api/admin/users',
     action: 'users.create',
     target: { type: 'user', answerField: 'id' },
-  },
-  {
-    method: 'POST',
-    path: '/api/admin/users/:userId/roles',
-    action: 'roles.change',
-    target: { type: 'user', param: 'userId' },
   },
   {
     method: 'POST',
@@ -51,12 +44,6 @@ export const AUDITED_ROUTES: readonly AuditedRoute[] = [
     path: '/api/admin/users/:userId/sessions/revoke',
     action: 'users.sessions_revoke',
     target: { type: 'user', param: 'userId' },
-  },
-  {
-    method: 'POST',
-    path: '/api/spaces',
-    action: 'spaces.create',
-    target: { type: 'space', answerField: 'id' },
   },
   {
     method: 'PATCH',
@@ -99,19 +86,6 @@ async function answerField(res: Response, field: string): Promise<string | undef
   return typeof value === 'string' && ID.test(value) ? value : undefined
 }
 
-async function roleChange(c: Parameters<MiddlewareHandler<AppEnv>>[0]): Promise<Partial<AuditEvent>> {
-  // The body was parsed by the handler already (Hono caches it); only fixed fields are kept.
-  const body = (await c.req.json().catch(() => ({}))) as Record<string, unknown>
-  const verb = body.revoke === true ? 'revoke' : 'grant'
-  const spaceId = typeof body.spaceId === 'string' && ID.test(body.spaceId) ? body.spaceId : undefined
-  const role = body.role === 'admin' || body.role === 'editor' ? body.role : 'unknown'
-  return {
-    action: `roles.${verb}`,
-    reason: `${body.scope === 'global' ? 'global' : 'space'}:${role}`,
-    ...(spaceId ? { spaceId } : {}),
-  }
-}
-
 function audit(route: AuditedRoute): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next()
@@ -131,8 +105,7 @@ function audit(route: AuditedRoute): MiddlewareHandler<AppEnv> {
       if (id && ID.test(id)) Object.assign(event, { targetType: route.target.type, targetId: id })
       if (route.target.type === 'space' && id && ID.test(id)) event.spaceId = id
     }
-    if (ok && route.action === 'roles.change') Object.assign(event, await roleChange(c))
-    if (ok && (route.action === 'auth.login' || route.action === 'auth.session')) {
+    if (ok && route.action === 'auth.session') {
       const userId = await answerField(c.res, 'userId')
       if (userId) event.actor = { type: 'user', id: userId }
     }

@@ -1,10 +1,12 @@
 /**
  * The local password check with its lockout: (account, client IP) pairs with 5 recent failures are refused
  * with a 429 BEFORE any PBKDF2 work (so a locked pair costs no CPU), unknown accounts cost the same single
- * derivation as wrong passwords, and the answer to both is the same 401.
+ * derivation as wrong passwords, and the answer to both is the same 401. Every outcome is audited here, so
+ * the JSON route and the dashboard's form record sign-ins the same way.
  */
 import type { Context } from 'hono'
 import { type AppEnv, nowMs } from '../app-env'
+import { recordAudit } from '../audit/record-audit'
 import { clearFailures, lockedUntil, recordFailure } from '../db/login-attempts'
 import { findUserByEmail } from '../db/users'
 import { HttpProblem } from '../http/problem'
@@ -35,7 +37,10 @@ export async function checkPassword(c: Context<AppEnv>, email: string, password:
   const account = email.toLowerCase()
   const ip = clientIp(c)
   const until = await lockedUntil(db, account, ip, now)
-  if (until !== null) throw lockedProblem(until, now)
+  if (until !== null) {
+    await recordAudit(c, { action: 'auth.login', outcome: 'failure', reason: 'locked_out' })
+    throw lockedProblem(until, now)
+  }
 
   const user = await findUserByEmail(db, account)
   const usable = user !== null && user.status === 'active' && user.password_hash !== null
@@ -46,9 +51,12 @@ export async function checkPassword(c: Context<AppEnv>, email: string, password:
   )
   if (ok && usable) {
     await clearFailures(db, account, ip)
+    await recordAudit(c, { action: 'auth.login', outcome: 'success', actor: { type: 'user', id: user.id } })
     return user.id
   }
   const failure = await recordFailure(db, account, ip, now)
+  const reason = failure.lockedUntil !== null ? 'locked_out' : 'invalid_credentials'
+  await recordAudit(c, { action: 'auth.login', outcome: 'failure', reason })
   if (failure.lockedUntil !== null) throw lockedProblem(failure.lockedUntil, now)
   throw new HttpProblem(401, 'invalid_credentials', 'Invalid email or password')
 }

@@ -4,16 +4,14 @@
  */
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { type AppEnv, nowMs } from '../app-env'
-import { bearerToken, getCaller, oidcUser, requireCaller } from '../auth/identify'
+import type { AppEnv } from '../app-env'
+import { bearerToken, oidcUser, requireCaller } from '../auth/identify'
 import { checkPassword } from '../auth/local-login'
-import { clearSessionCookie } from '../auth/session'
-import { revokeSession } from '../db/sessions'
 import { findUserById } from '../db/users'
 import { readBody } from '../http/body'
 import { issueCsrfToken } from '../http/csrf'
 import { HttpProblem } from '../http/problem'
-import { beginSession } from '../services/sessions'
+import { beginSession, endSession } from '../services/sessions'
 
 /** The body of a password login (JSON or form). */
 export const loginSchema: z.ZodType<{ email: string; password: string }> = z.strictObject({
@@ -52,9 +50,7 @@ authRoutes.post('/session', async (c) => {
 })
 
 authRoutes.post('/logout', async (c) => {
-  const caller = await getCaller(c)
-  if (caller?.via === 'session' && caller.sid) await revokeSession(c.env.DB, caller.sid, nowMs(c))
-  clearSessionCookie(c)
+  await endSession(c)
   return c.body(null, 204)
 })
 

@@ -4,15 +4,12 @@
  * PKCE) when `OIDC_CLIENT_ID` is set, and otherwise explains that the API takes IdP bearer tokens.
  */
 import type { Context, Hono } from 'hono'
-import { type AppEnv, nowMs } from '../app-env'
-import { getCaller } from '../auth/identify'
+import type { AppEnv } from '../app-env'
 import { checkPassword } from '../auth/local-login'
 import { finishOidcLogin, startOidcLogin } from '../auth/oidc-login'
-import { clearSessionCookie } from '../auth/session'
-import { revokeSession } from '../db/sessions'
 import { issueCsrfToken } from '../http/csrf'
 import { HttpProblem } from '../http/problem'
-import { beginSession } from '../services/sessions'
+import { beginSession, endSession } from '../services/sessions'
 import { SignInPage, type SignInProps } from '../views/sign-in'
 import { loginSchema } from './auth'
 import { dashboardGroup, readForm, safeNext } from './dashboard-page'
@@ -94,8 +91,6 @@ dashboardLoginRoutes.get('/oidc/callback', async (c) => {
 export const dashboardLogoutRoutes: Hono<AppEnv> = dashboardGroup()
 
 dashboardLogoutRoutes.post('/', async (c) => {
-  const caller = await getCaller(c)
-  if (caller?.via === 'session' && caller.sid) await revokeSession(c.env.DB, caller.sid, nowMs(c))
-  clearSessionCookie(c)
+  await endSession(c)
   return c.redirect('/login', 303)
 })

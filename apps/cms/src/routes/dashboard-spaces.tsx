@@ -3,10 +3,11 @@
  * `/api/spaces`. A user without any role gets the page with an explanation instead of a 403.
  */
 import type { Context, Hono } from 'hono'
-import { type AppEnv, nowMs, type UserCaller } from '../app-env'
+import type { AppEnv, UserCaller } from '../app-env'
 import { authorize, requireCaller } from '../auth/identify'
 import { can } from '../auth/policy'
-import { createSpace, listSpaces } from '../db/spaces'
+import { listSpaces } from '../db/spaces'
+import { createAuditedSpace } from '../services/spaces'
 import type { FieldErrors } from '../views/components/form'
 import { SpacesPage } from '../views/spaces'
 import { dashboardGroup, readForm, viewerOf } from './dashboard-page'
@@ -43,6 +44,6 @@ dashboardSpaceRoutes.post('/', authorize('spaces.create'), async (c) => {
   const caller = await requireCaller(c)
   const form = await readForm(c, spaceBody)
   if (!form.ok) return render(c, caller, { errors: form.errors }, 400)
-  const space = await createSpace(c.env.DB, { name: form.data.name, createdBy: caller.userId, now: nowMs(c) })
+  const space = await createAuditedSpace(c, caller, form.data.name)
   return c.redirect(`/spaces/${space.id}/settings/tokens`, 303)
 })

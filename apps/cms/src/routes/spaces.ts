@@ -7,9 +7,10 @@ import { z } from 'zod'
 import { type AppEnv, nowMs } from '../app-env'
 import { authorize, requireCaller } from '../auth/identify'
 import { isId } from '../db/ids'
-import { createSpace, findSpace, listSpaces, renameSpace } from '../db/spaces'
+import { findSpace, listSpaces, renameSpace } from '../db/spaces'
 import { readBody } from '../http/body'
 import { HttpProblem } from '../http/problem'
+import { createAuditedSpace } from '../services/spaces'
 
 const nameSchema = z.string().trim().min(1).max(100)
 /** The body of a space creation or rename (JSON or form). */
@@ -35,7 +36,7 @@ spaceRoutes.get('/', authorize('spaces.list'), async (c) => {
 spaceRoutes.post('/', authorize('spaces.create'), async (c) => {
   const caller = await requireCaller(c)
   const { name } = await readBody(c, spaceBody)
-  const space = await createSpace(c.env.DB, { name, createdBy: caller.userId, now: nowMs(c) })
+  const space = await createAuditedSpace(c, caller, name)
   return c.json(space, 201)
 })
 

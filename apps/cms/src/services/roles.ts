@@ -1,11 +1,13 @@
 /**
  * Granting and revoking roles, shared by `/api/admin/users/:userId/roles` and the dashboard's Users page:
  * the global `admin` role, or a space `admin` / `editor` role in an existing space (one role per user and
- * space; granting replaces). Callers have already passed `authorize('roles.grant')`.
+ * space; granting replaces), audited as `roles.grant` / `roles.revoke` with the role in `reason`. Callers
+ * have already passed `authorize('roles.grant')`.
  */
 import type { Context } from 'hono'
 import { z } from 'zod'
 import { type AppEnv, nowMs, type UserCaller } from '../app-env'
+import { recordAudit } from '../audit/record-audit'
 import { isId } from '../db/ids'
 import { grantGlobalRole, grantSpaceRole, revokeGlobalRole, revokeSpaceRole } from '../db/roles'
 import { findSpace } from '../db/spaces'
@@ -35,10 +37,19 @@ export async function changeRole(
   body: z.output<typeof roleChangeBody>,
 ): Promise<void> {
   const now = nowMs(c)
+  const audit = (spaceId?: string) =>
+    recordAudit(c, {
+      action: body.revoke ? 'roles.revoke' : 'roles.grant',
+      outcome: 'success',
+      reason: `${body.scope}:${body.role}`,
+      targetType: 'user',
+      targetId: userId,
+      ...(spaceId ? { spaceId } : {}),
+    })
   if (body.scope === 'global') {
     if (body.revoke) await revokeGlobalRole(c.env.DB, userId, body.role)
     else await grantGlobalRole(c.env.DB, { userId, role: body.role, grantedBy: caller.userId, now })
-    return
+    return audit()
   }
   if (!(await findSpace(c.env.DB, body.spaceId))) throw new HttpProblem(404, 'not_found', 'No such space')
   if (body.revoke) await revokeSpaceRole(c.env.DB, userId, body.spaceId)
@@ -50,4 +61,5 @@ export async function changeRole(
       grantedBy: caller.userId,
       now,
     })
+  return audit(body.spaceId)
 }

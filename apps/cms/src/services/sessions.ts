@@ -1,12 +1,15 @@
 /**
- * Starting a CMS session after a successful sign-in (password, IdP bearer, or the dashboard's
- * authorization-code flow): a new `sessions` row with a fresh sid (never reused across logins) and the
- * session cookie naming it. Shared by `/api/auth` and the dashboard so both create sessions one way.
+ * Starting and ending a CMS session. Starting (after a password, IdP bearer or authorization-code
+ * sign-in): a new `sessions` row with a fresh sid (never reused across logins) and the session cookie
+ * naming it. Ending: the row revoked at once, the cookie cleared, the logout audited. Shared by
+ * `/api/auth` and the dashboard so both do it one way.
  */
 import type { Context } from 'hono'
 import { type AppEnv, nowMs } from '../app-env'
-import { SESSION_TTL_SECONDS, setSessionCookie } from '../auth/session'
-import { type ActiveSession, type AuthMethod, createSession } from '../db/sessions'
+import { recordAudit } from '../audit/record-audit'
+import { getCaller } from '../auth/identify'
+import { clearSessionCookie, SESSION_TTL_SECONDS, setSessionCookie } from '../auth/session'
+import { type ActiveSession, type AuthMethod, createSession, revokeSession } from '../db/sessions'
 
 /**
  * Creates the session and sets its cookie on the response.
@@ -25,4 +28,23 @@ export async function beginSession(
   })
   await setSessionCookie(c, { sub: userId, sid: session.sid })
   return session
+}
+
+/**
+ * Ends the caller's cookie session, if any (revoked in D1, so it stops on the next request), and clears
+ * the cookie either way.
+ * @example await endSession(c)
+ */
+export async function endSession(c: Context<AppEnv>): Promise<void> {
+  const caller = await getCaller(c)
+  if (caller?.via === 'session' && caller.sid) {
+    await revokeSession(c.env.DB, caller.sid, nowMs(c))
+    await recordAudit(c, {
+      action: 'auth.logout',
+      outcome: 'success',
+      targetType: 'session',
+      targetId: caller.sid,
+    })
+  }
+  clearSessionCookie(c)
 }
