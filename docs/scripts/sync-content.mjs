@@ -17,8 +17,17 @@ function split(markdown, fallback) {
   return { title: match[1].trim(), body: markdown.replace(match[0], '').trimStart() }
 }
 
+/**
+ * Rewrites links between the guides (`key-rotation.md`, `./storage-schema.md#…`), which work on GitHub,
+ * into the site's routes (`../key-rotation/`), where a page lives at /guides/<name>/.
+ */
+function guideLinks(markdown) {
+  return markdown.replace(/\]\((?:\.\/)?([a-z0-9-]+)\.md(#[^)]*)?\)/g, (_, name, hash = '') => `](../${name}/${hash})`)
+}
+
 function write(target, source, fallbackTitle, extra = '') {
-  const { title, body } = split(readFileSync(source, 'utf8'), fallbackTitle)
+  const { title, body: raw } = split(readFileSync(source, 'utf8'), fallbackTitle)
+  const body = target.startsWith('guides/') ? guideLinks(raw) : raw
   const front = `---\ntitle: ${JSON.stringify(title)}\n${extra}---\n\n`
   const file = join(out, target)
   mkdirSync(dirname(file), { recursive: true })
