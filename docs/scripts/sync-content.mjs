@@ -22,7 +22,10 @@ function split(markdown, fallback) {
  * into the site's routes (`../key-rotation/`), where a page lives at /guides/<name>/.
  */
 function guideLinks(markdown) {
-  return markdown.replace(/\]\((?:\.\/)?([a-z0-9-]+)\.md(#[^)]*)?\)/g, (_, name, hash = '') => `](../${name}/${hash})`)
+  return markdown.replace(
+    /\]\((?:\.\/)?([a-z0-9-]+)\.md(#[^)]*)?\)/g,
+    (_, name, hash = '') => `](../${name}/${hash})`,
+  )
 }
 
 function write(target, source, fallbackTitle, extra = '') {
