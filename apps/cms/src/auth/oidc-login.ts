@@ -18,6 +18,7 @@ import { upsertOidcUser } from '../db/users'
 import type { CmsConfig } from '../env'
 import { readCookie } from '../http/cookies'
 import { HttpProblem } from '../http/problem'
+import { oidcCacheStore } from './oidc'
 
 const FLOW_TTL_MS = 10 * 60 * 1000
 const MAX_RESPONSE_BYTES = 64 * 1024
@@ -218,6 +219,7 @@ export async function finishOidcLogin(c: Context<AppEnv>): Promise<OidcLoginResu
       issuer,
       audience: clientId,
       requiredClaims: ['sub', 'nonce', 'iat'],
+      cache: oidcCacheStore(c.env),
       ...(c.var.deps.oidcFetch ? { fetch: c.var.deps.oidcFetch } : {}),
     })
     payload = (await verifier.verify(idToken)).payload as Record<string, unknown>

@@ -44,8 +44,13 @@ export class MissingSubject extends Error {
 
 const stores = new WeakMap<Env, CacheStore>()
 
-// One store per env object, so the verifier memoised on its options is reused across requests.
-function storeFor(env: Env): CacheStore {
+/**
+ * The IdP key cache shared across isolates (Cache API first, then KV): one store per env object, so a
+ * verifier memoised on its options is reused across requests. Used for bearer tokens and for the
+ * dashboard's ID tokens alike.
+ * @example getOidcVerifier({ issuer, audience, cache: oidcCacheStore(c.env) })
+ */
+export function oidcCacheStore(env: Env): CacheStore {
   let store = stores.get(env)
   if (!store) {
     store = tieredStore(cacheApiStore(caches.default), kvStore(env.OIDC_CACHE))
@@ -67,7 +72,7 @@ export async function verifyIdpToken(
   const verifier = getOidcVerifier({
     issuer: oidc.issuer,
     audience: oidc.audience,
-    cache: storeFor(env),
+    cache: oidcCacheStore(env),
     ...(deps.oidcFetch ? { fetch: deps.oidcFetch } : {}),
   })
   const { payload } = await verifier.verify(token)
