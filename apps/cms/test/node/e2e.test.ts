@@ -2,103 +2,21 @@
  * End to end on `wrangler dev`: migrations applied and the development admin created by the real CLI into
  * a temporary `--persist-to`, the Worker served on 127.0.0.1 with a free port, a login over real HTTP.
  */
-import { type ChildProcess, execFile, spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import { delimiter, join, resolve } from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startWranglerDev, type WranglerDev } from './fixtures/wrangler-dev'
 
-const run = promisify(execFile)
-const cmsDir = resolve(import.meta.dirname, '../..')
-const env = {
-  ...process.env,
-  PATH: [join(cmsDir, 'node_modules/.bin'), join(cmsDir, '../../node_modules/.bin'), process.env.PATH].join(
-    delimiter,
-  ),
-  WRANGLER_SEND_METRICS: 'false',
-  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const server = createServer()
-    server.once('error', fail)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() =>
-        typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port')),
-      )
-    })
-  })
-}
-
-let persist: string
-let server: ChildProcess | undefined
+let cms: WranglerDev
 let base: string
 let admin: { email: string; password: string }
 
 beforeAll(async () => {
-  persist = mkdtempSync(join(tmpdir(), 'cms-e2e-'))
-  await run('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist], {
-    cwd: cmsDir,
-    env,
-  })
-  const { stdout } = await run('tsx', ['scripts/users.ts', 'dev-admin', '--persist-to', persist], {
-    cwd: cmsDir,
-    env,
-  })
-  admin = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}')
-  const [port, inspector] = [await freePort(), await freePort()]
-  base = `http://127.0.0.1:${port}`
-  server = spawn(
-    'wrangler',
-    [
-      'dev',
-      '--ip',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--inspector-port',
-      String(inspector),
-      '--persist-to',
-      persist,
-      '--show-interactive-dev-session=false',
-      '--var',
-      'ENVIRONMENT:development',
-      '--var',
-      'AUTH_PROVIDER:local',
-      '--var',
-      'AUTH_JWT_SECRET:e2e-session-secret-7Gq2Lr9Xw4Kd8Pz1Mv6Bn3Ht',
-      '--var',
-      `TOKEN_ENCRYPTION_KEY:${'ab'.repeat(32)}`,
-    ],
-    { cwd: cmsDir, env, stdio: 'ignore', detached: true },
-  )
-  const deadline = Date.now() + 60_000
-  for (;;) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) break
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error('wrangler dev did not become ready')
-    await new Promise((r) => setTimeout(r, 250))
-  }
+  cms = await startWranglerDev()
+  base = cms.base
+  admin = cms.admin
 })
 
-afterAll(() => {
-  // The whole process group we started (wrangler and its workerd child), by pid.
-  if (server?.pid) {
-    try {
-      process.kill(-server.pid, 'SIGTERM')
-    } catch {
-      // already gone
-    }
-  }
-  if (persist) rmSync(persist, { recursive: true, force: true })
-})
+// The whole process group the fixture started (wrangler and its workerd child), by pid.
+afterAll(() => cms?.stop())
 
 describe('the CMS on wrangler dev', () => {
   it('serves /healthz with security headers', async () => {
