@@ -30,6 +30,14 @@ describe('createKeyring', () => {
     expect(fromBytes.primaryKid).toBe(fromLower.primaryKid)
   })
 
+  it("leaves a caller's key bytes intact (only hex it decoded itself is wiped)", async () => {
+    const bytes = hexBytes(keyA)
+    const copy = bytes.slice()
+    const fromBytes = await createKeyring({ primary: bytes })
+    expect(bytes).toEqual(copy)
+    expect(fromBytes.primaryKid).toBe((await createKeyring({ primary: keyA })).primaryKid)
+  })
+
   it('lists the primary kid first, then previous keys, merging duplicates', async () => {
     const a = (await createKeyring({ primary: keyA })).primaryKid
     const b = (await createKeyring({ primary: keyB })).primaryKid

@@ -130,14 +130,22 @@ function previousList(previous: KeyringOptions['previous']): readonly KeyInput[]
  */
 export async function createKeyring(options: KeyringOptions): Promise<Keyring> {
   if (typeof options !== 'object' || options === null) throw new TypeError('expected { primary, previous? }')
-  const keys = [
-    parseKey(options.primary, 'primary key'),
-    ...previousList(options.previous).map((key, i) => parseKey(key, `previous key ${i + 1}`)),
-  ]
-  const derived = await Promise.all(keys.map(async (bytes) => ({ bytes, ...(await deriveFromKek(bytes)) })))
-  const entries = dedupeKeys(derived)
-  const map = new Map(entries.map((e) => [e.kid, e.wrapKey]))
-  return newKeyring(map, entries[0]!.kid)
+  const inputs = [options.primary, ...previousList(options.previous)]
+  const keys: Uint8Array[] = []
+  try {
+    for (const [i, key] of inputs.entries())
+      keys.push(parseKey(key, i === 0 ? 'primary key' : `previous key ${i}`))
+    const derived = await Promise.all(keys.map(async (bytes) => ({ bytes, ...(await deriveFromKek(bytes)) })))
+    const entries = dedupeKeys(derived)
+    const map = new Map(entries.map((e) => [e.kid, e.wrapKey]))
+    return newKeyring(map, entries[0]!.kid)
+  } finally {
+    // Bytes decoded here from hex are ours: wipe them once the non-extractable keys exist. A caller's
+    // Uint8Array is theirs to wipe.
+    keys.forEach((bytes, i) => {
+      if (!(inputs[i] instanceof Uint8Array)) bytes.fill(0)
+    })
+  }
 }
 
 /**
