@@ -36,6 +36,27 @@ async function bundle(entry: string): Promise<string> {
   return file.text
 }
 
+/** A bench worker running in Miniflare on 127.0.0.1. */
+export interface BenchWorker {
+  url: URL
+  dispose(): Promise<void>
+}
+
+/**
+ * Bundles a bench worker entry and starts it in workerd (Miniflare).
+ * @example const worker = await startBenchWorker(entry); try { … } finally { await worker.dispose() }
+ */
+export async function startBenchWorker(entry: string): Promise<BenchWorker> {
+  const mf = new Miniflare({
+    modules: true,
+    script: await bundle(entry),
+    compatibilityDate: '2026-04-20',
+    compatibilityFlags: ['nodejs_compat'],
+    host: '127.0.0.1',
+  })
+  return { url: await mf.ready, dispose: () => mf.dispose() }
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN
@@ -43,16 +64,9 @@ function median(values: number[]): number {
 
 /** Runs every case of a bench worker inside workerd and returns ops/s with ratios to the floor. */
 export async function runWorkerdSuite(suite: WorkerdSuite): Promise<CaseResult[]> {
-  const script = await bundle(suite.entry)
-  const mf = new Miniflare({
-    modules: true,
-    script,
-    compatibilityDate: '2026-04-20',
-    compatibilityFlags: ['nodejs_compat'],
-    host: '127.0.0.1',
-  })
+  const worker = await startBenchWorker(suite.entry)
   try {
-    const url = await mf.ready
+    const url = worker.url
     const timeRequest = async (name: string, n: number): Promise<number> => {
       const start = performance.now()
       const res = await fetch(new URL(`/?case=${encodeURIComponent(name)}&n=${n}`, url))
@@ -74,6 +88,6 @@ export async function runWorkerdSuite(suite: WorkerdSuite): Promise<CaseResult[]
     }
     return toResults(ops, suite.floor)
   } finally {
-    await mf.dispose()
+    await worker.dispose()
   }
 }

@@ -9,24 +9,13 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { createSessionIssuer } from '@alokai/auth-jwt'
-import { type JWTVerifyOptions, jwtVerify, SignJWT } from 'jose'
+import { jwtVerify, SignJWT } from 'jose'
+import { AUDIENCE, claims, ISSUER, payloadOf, SECRET, verifyOptions } from '../src/fixtures/auth-jwt.ts'
 import { type CaseResult, printResults, runSuite, type Suite, toResults } from '../src/harness.ts'
 import { runWorkerdSuite } from '../src/workerd.ts'
 
-const SECRET = 'bench-secret-0123456789abcdefghijklmnopqrstuvwxyz'
-const ISSUER = 'https://cms.example.com'
-const AUDIENCE = 'cms-dashboard'
 const secretBytes = new TextEncoder().encode(SECRET)
-const claims = { sub: 'user_01HZX3K9Q4TW', sid: 'sess_01HZX3KA7M2PQR', locale: 'en-US' }
-const options: JWTVerifyOptions = {
-  algorithms: ['HS256'],
-  issuer: ISSUER,
-  audience: AUDIENCE,
-  typ: 'cms-session+jwt',
-  requiredClaims: ['exp', 'iss', 'aud', 'sub', 'sid', 'iat'],
-  clockTolerance: 5,
-  maxTokenAge: 3600,
-}
+const options = verifyOptions
 
 // The machine is shared and its load swings within seconds; several short rounds, each timing every case,
 // and the per-case median across rounds keep one unlucky stretch from deciding a ratio.
@@ -61,19 +50,6 @@ const runRounds = (suite: Suite): Promise<CaseResult[]> =>
   )
 
 const b64 = (text: string): string => Buffer.from(text).toString('base64url')
-function payloadOf(): Record<string, unknown> {
-  const iat = Math.floor(Date.now() / 1000)
-  return {
-    iss: ISSUER,
-    sub: claims.sub,
-    aud: AUDIENCE,
-    sid: claims.sid,
-    iat,
-    exp: iat + 3600,
-    locale: claims.locale,
-  }
-}
-
 export async function run(): Promise<void> {
   const sessions = createSessionIssuer({
     secret: SECRET,

@@ -6,56 +6,26 @@
  */
 import { type KeyObject, verify as nodeVerify } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
-import { createOidcVerifier } from '@alokai/auth-oidc'
-import { JwtVerifier } from 'aws-jwt-verify'
-import { build } from 'esbuild'
-import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK, jwtVerify, SignJWT } from 'jose'
-import { Miniflare } from 'miniflare'
+import { signedFixture, verifierCases } from '../src/fixtures/auth-oidc.ts'
 import { printResults, runSuite } from '../src/harness.ts'
-import { runWorkerdSuite } from '../src/workerd.ts'
-
-const ISSUER = 'https://idp.bench'
-const AUDIENCE = 'https://cms.bench'
+import { runWorkerdSuite, startBenchWorker } from '../src/workerd.ts'
 
 async function nodeCases(alg: 'RS256' | 'ES256') {
-  const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true })
-  const jwk: JWK = { ...(await exportJWK(publicKey)), kid: `${alg}-1`, alg, use: 'sig' }
-  const jwks = { keys: [jwk] }
-  const token = await new SignJWT({ sub: 'user-1', scope: 'read' })
-    .setProtectedHeader({ alg, kid: jwk.kid! })
-    .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime('2h')
-    .sign(privateKey)
-
+  const fx = await signedFixture(alg)
   const { KeyObject: KO } = await import('node:crypto')
-  const keyObject: KeyObject = KO.from(publicKey)
+  const keyObject: KeyObject = KO.from(fx.publicKey)
   const key = alg === 'ES256' ? { key: keyObject, dsaEncoding: 'ieee-p1363' as const } : keyObject
+  const dot = fx.token.lastIndexOf('.')
   const floor = () => {
-    const dot = token.lastIndexOf('.')
-    const sig = Buffer.from(token.slice(dot + 1), 'base64url')
-    if (!nodeVerify('sha256', Buffer.from(token.slice(0, dot)), key, sig)) throw new Error('floor failed')
+    const sig = Buffer.from(fx.token.slice(dot + 1), 'base64url')
+    if (!nodeVerify('sha256', Buffer.from(fx.token.slice(0, dot)), key, sig)) throw new Error('floor failed')
   }
-
-  const local = createLocalJWKSet(jwks)
-  const awsVerifier = JwtVerifier.create({ issuer: ISSUER, audience: AUDIENCE, jwksUri: `${ISSUER}/jwks` })
-  awsVerifier.cacheJwks(jwks as never)
-  const verifier = createOidcVerifier({
-    issuer: ISSUER,
-    audience: AUDIENCE,
-    jwksUri: `${ISSUER}/jwks`,
-    algorithms: [alg],
-    fetch: async () => new Response(JSON.stringify(jwks), { headers: { 'cache-control': 'max-age=3600' } }),
-  })
-  await verifier.verify(token) // warm: JWKS fetched, key imported
-
+  const { jose, aws, pkg } = await verifierCases(alg, fx)
   return {
     'node:crypto verify (floor)': floor,
-    'jose jwtVerify + createLocalJWKSet': () =>
-      jwtVerify(token, local, { issuer: ISSUER, audience: AUDIENCE, algorithms: [alg] }),
-    'aws-jwt-verify (cached JWKS)': () => awsVerifier.verify(token),
-    '@alokai/auth-oidc': () => verifier.verify(token),
+    'jose jwtVerify + createLocalJWKSet': jose,
+    'aws-jwt-verify (cached JWKS)': aws,
+    '@alokai/auth-oidc': pkg,
   }
 }
 
@@ -88,25 +58,9 @@ async function pairedToJose(cases: Record<string, () => unknown>, rounds = 30, b
 
 /** The same paired measurement inside workerd: interleaved requests of N ops per case, timed outside. */
 async function pairedToJoseWorkerd(entry: string, alg: string, rounds = 15, n = 200): Promise<void> {
-  const out = await build({
-    entryPoints: [entry],
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2022',
-    write: false,
-    conditions: ['workerd', 'worker', 'browser', 'import'],
-    mainFields: ['module', 'main'],
-  })
-  const mf = new Miniflare({
-    modules: true,
-    script: out.outputFiles[0]!.text,
-    compatibilityDate: '2026-04-20',
-    compatibilityFlags: ['nodejs_compat'],
-    host: '127.0.0.1',
-  })
+  const worker = await startBenchWorker(entry)
   try {
-    const url = await mf.ready
+    const url = worker.url
     const time = async (c: string, ops: number) => {
       const start = performance.now()
       const res = await fetch(new URL(`/?case=${alg}:${c}&n=${ops}`, url))
@@ -132,7 +86,7 @@ async function pairedToJoseWorkerd(entry: string, alg: string, rounds = 15, n = 
       console.log(`| ${workerNames[c]} | ${sorted[Math.floor(sorted.length / 2)]!.toFixed(2)} |`)
     }
   } finally {
-    await mf.dispose()
+    await worker.dispose()
   }
 }
 

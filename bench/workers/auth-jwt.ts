@@ -6,14 +6,12 @@
  * request: workerd forbids crypto at module scope.
  */
 import { createSessionIssuer } from '@alokai/auth-jwt'
-import { type JWTVerifyOptions, jwtVerify, SignJWT } from 'jose'
+import { jwtVerify, SignJWT } from 'jose'
+import { AUDIENCE, claims, ISSUER, payloadOf, SECRET, verifyOptions } from '../src/fixtures/auth-jwt.ts'
 
 type NodeCrypto = typeof import('node:crypto')
 type Op = () => unknown
 
-const SECRET = 'bench-secret-0123456789abcdefghijklmnopqrstuvwxyz'
-const ISSUER = 'https://cms.example.com'
-const AUDIENCE = 'cms-dashboard'
 const HEADER = { alg: 'HS256', typ: 'cms-session+jwt', kid: '' }
 const encoder = new TextEncoder()
 
@@ -35,7 +33,6 @@ async function setup(): Promise<Record<string, Op>> {
     audience: AUDIENCE,
     ttlSeconds: 3600,
   })
-  const claims = { sub: 'user_01HZX3K9Q4TW', sid: 'sess_01HZX3KA7M2PQR', locale: 'en-US' }
   const token = await sessions.sign(claims)
   const header = JSON.parse(atob(token.split('.')[0]!)) as typeof HEADER
   const secretBytes = encoder.encode(SECRET)
@@ -43,27 +40,7 @@ async function setup(): Promise<Record<string, Op>> {
     'sign',
     'verify',
   ])
-  const options: JWTVerifyOptions = {
-    algorithms: ['HS256'],
-    issuer: ISSUER,
-    audience: AUDIENCE,
-    typ: 'cms-session+jwt',
-    requiredClaims: ['exp', 'iss', 'aud', 'sub', 'sid', 'iat'],
-    clockTolerance: 5,
-    maxTokenAge: 3600,
-  }
-  const payloadOf = () => {
-    const iat = Math.floor(Date.now() / 1000)
-    return {
-      iss: ISSUER,
-      sub: claims.sub,
-      aud: AUDIENCE,
-      sid: claims.sid,
-      iat,
-      exp: iat + 3600,
-      locale: claims.locale,
-    }
-  }
+  const options = verifyOptions
   const [h, p, s] = token.split('.') as [string, string, string]
   const signingInput = `${h}.${p}`
   return {

@@ -3,20 +3,9 @@
  * Keys and tokens are made on the first request (workerd refuses random values at module scope); only
  * finished values are kept between requests, never a promise.
  */
-import { createOidcVerifier, type OidcVerifier } from '@alokai/auth-oidc'
-import { JwtVerifier } from 'aws-jwt-verify'
-import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK, jwtVerify, SignJWT } from 'jose'
+import { signedFixture, type VerifierCases, verifierCases } from '../src/fixtures/auth-oidc.ts'
 
-const ISSUER = 'https://idp.bench'
-const AUDIENCE = 'https://cms.bench'
-
-interface Fixture {
-  token: string
-  floor: () => Promise<boolean>
-  jose: () => Promise<unknown>
-  aws: () => Promise<unknown>
-  pkg: () => Promise<unknown>
-}
+type Fixture = VerifierCases & { token: string; floor: () => Promise<boolean> }
 
 const fixtures = new Map<string, Fixture>()
 
@@ -28,43 +17,19 @@ function b64urlDecode(s: string): Uint8Array<ArrayBuffer> {
 }
 
 async function makeFixture(alg: 'RS256' | 'ES256'): Promise<Fixture> {
-  const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true })
-  const jwk: JWK = { ...(await exportJWK(publicKey)), kid: `${alg}-1`, alg, use: 'sig' }
-  const jwks = { keys: [jwk] }
-  const token = await new SignJWT({ sub: 'user-1', scope: 'read' })
-    .setProtectedHeader({ alg, kid: jwk.kid! })
-    .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime('2h')
-    .sign(privateKey)
-
+  const fx = await signedFixture(alg)
   const subtleAlg = alg === 'RS256' ? { name: 'RSASSA-PKCS1-v1_5' } : { name: 'ECDSA', hash: 'SHA-256' }
   const encoder = new TextEncoder()
-  const floor = async () => {
-    const dot = token.lastIndexOf('.')
-    const sig = b64urlDecode(token.slice(dot + 1))
-    return crypto.subtle.verify(subtleAlg, publicKey, sig, encoder.encode(token.slice(0, dot)))
-  }
-
-  const local = createLocalJWKSet(jwks)
-  const jose = () => jwtVerify(token, local, { issuer: ISSUER, audience: AUDIENCE, algorithms: [alg] })
-
-  const awsVerifier = JwtVerifier.create({ issuer: ISSUER, audience: AUDIENCE, jwksUri: `${ISSUER}/jwks` })
-  awsVerifier.cacheJwks(jwks as never)
-  const aws = () => awsVerifier.verify(token)
-
-  const verifier: OidcVerifier = createOidcVerifier({
-    issuer: ISSUER,
-    audience: AUDIENCE,
-    jwksUri: `${ISSUER}/jwks`,
-    algorithms: [alg],
-    fetch: async () => new Response(JSON.stringify(jwks), { headers: { 'cache-control': 'max-age=3600' } }),
-  })
-  const pkg = () => verifier.verify(token)
-
-  for (const warm of [floor, jose, aws, pkg]) await warm()
-  return { token, floor, jose, aws, pkg }
+  const dot = fx.token.lastIndexOf('.')
+  const floor = async () =>
+    crypto.subtle.verify(
+      subtleAlg,
+      fx.publicKey,
+      b64urlDecode(fx.token.slice(dot + 1)),
+      encoder.encode(fx.token.slice(0, dot)),
+    )
+  await floor()
+  return { token: fx.token, floor, ...(await verifierCases(alg, fx)) }
 }
 
 export default {
