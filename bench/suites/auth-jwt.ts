@@ -8,9 +8,8 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
-import { createSessionIssuer } from '@alokai/auth-jwt'
 import { jwtVerify, SignJWT } from 'jose'
-import { AUDIENCE, claims, ISSUER, payloadOf, SECRET, verifyOptions } from '../src/fixtures/auth-jwt.ts'
+import { claims, payloadOf, SECRET, sessionIssuer, verifyOptions } from '../src/fixtures/auth-jwt.ts'
 import { type CaseResult, printResults, runSuite, type Suite, toResults } from '../src/harness.ts'
 import { runWorkerdSuite } from '../src/workerd.ts'
 
@@ -51,12 +50,7 @@ const runRounds = (suite: Suite): Promise<CaseResult[]> =>
 
 const b64 = (text: string): string => Buffer.from(text).toString('base64url')
 export async function run(): Promise<void> {
-  const sessions = createSessionIssuer({
-    secret: SECRET,
-    issuer: ISSUER,
-    audience: AUDIENCE,
-    ttlSeconds: 3600,
-  })
+  const sessions = sessionIssuer()
   const token = await sessions.sign(claims)
   const [h, p, s] = token.split('.') as [string, string, string]
   const header = JSON.parse(Buffer.from(h, 'base64url').toString()) as { alg: string }

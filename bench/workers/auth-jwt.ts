@@ -5,9 +5,8 @@
  * every call), jose with a pre-imported CryptoKey, and the package. Keys and tokens are made on the first
  * request: workerd forbids crypto at module scope.
  */
-import { createSessionIssuer } from '@alokai/auth-jwt'
 import { jwtVerify, SignJWT } from 'jose'
-import { AUDIENCE, claims, ISSUER, payloadOf, SECRET, verifyOptions } from '../src/fixtures/auth-jwt.ts'
+import { claims, payloadOf, SECRET, sessionIssuer, verifyOptions } from '../src/fixtures/auth-jwt.ts'
 
 type NodeCrypto = typeof import('node:crypto')
 type Op = () => unknown
@@ -27,12 +26,7 @@ async function setup(): Promise<Record<string, Op>> {
   const node = (
     globalThis as unknown as { process: { getBuiltinModule(id: string): unknown } }
   ).process.getBuiltinModule('node:crypto') as NodeCrypto
-  const sessions = createSessionIssuer({
-    secret: SECRET,
-    issuer: ISSUER,
-    audience: AUDIENCE,
-    ttlSeconds: 3600,
-  })
+  const sessions = sessionIssuer()
   const token = await sessions.sign(claims)
   const header = JSON.parse(atob(token.split('.')[0]!)) as typeof HEADER
   const secretBytes = encoder.encode(SECRET)
