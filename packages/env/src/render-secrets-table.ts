@@ -4,18 +4,10 @@
  * env, so no value, can reach it.
  */
 import { formatText, presenceOf, presenceText } from './internal/describe-entry.ts'
+import { cell, code } from './internal/markdown.ts'
 import type { EnvDefinition, EnvEntries, EnvEntryFields, RequiredWhen } from './types.ts'
 
 type Entry = EnvEntryFields & { readonly requiredWhen?: RequiredWhen }
-
-/** Keeps a cell on one line and stops a `|` from ending it early. */
-function cell(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|')
-}
-
-function code(text: string): string {
-  return `\`${text}\``
-}
 
 /**
  * Renders the definition as a Markdown table, one row per entry in definition order, ending with a
