@@ -6,7 +6,7 @@
 import { MalformedError } from './errors.ts'
 import { aesGcmDecrypt, aesGcmUnwrapKey } from './internal/aes-gcm.ts'
 import type { Context } from './internal/context.ts'
-import { resolveSealed } from './internal/resolve.ts'
+import { type ResolvedSealed, resolveSealed } from './internal/resolve.ts'
 import { decodeUtf8 } from './internal/utf8.ts'
 import type { Keyring } from './keyring.ts'
 
@@ -21,7 +21,11 @@ import type { Keyring } from './keyring.ts'
  * ```
  */
 export async function open(keyring: Keyring, sealed: string, context?: Context): Promise<Uint8Array> {
-  const v = resolveSealed(keyring, sealed, context)
+  return openResolved(resolveSealed(keyring, sealed, context))
+}
+
+/** Unwraps the DEK and decrypts the data (internal: `reseal` reuses the resolved `dataAad`). */
+export async function openResolved(v: ResolvedSealed): Promise<Uint8Array> {
   const dekKey = await aesGcmUnwrapKey(v.wrapKey, v.wrapNonce, v.wrappedDek, v.wrapAad)
   return aesGcmDecrypt(dekKey, v.nonce, v.ciphertext, v.dataAad)
 }

@@ -3,9 +3,10 @@
  * and new nonces. The response to a leaked KEK: a rewrapped DEK would still open with the old KEK and
  * an old database dump, a resealed value shares nothing with what was leaked.
  */
-import { type Context, encodeContext } from './internal/context.ts'
+import type { Context } from './internal/context.ts'
+import { resolveSealed } from './internal/resolve.ts'
 import type { Keyring } from './keyring.ts'
-import { open } from './open.ts'
+import { openResolved } from './open.ts'
 import { sealBytes } from './seal.ts'
 
 /**
@@ -18,9 +19,11 @@ import { sealBytes } from './seal.ts'
  * ```
  */
 export async function reseal(keyring: Keyring, sealed: string, context?: Context): Promise<string> {
-  const plaintext = await open(keyring, sealed, context)
+  // Resolved once: the context's associated data is encoded for opening and reused for sealing.
+  const v = resolveSealed(keyring, sealed, context)
+  const plaintext = await openResolved(v)
   try {
-    return await sealBytes(keyring, plaintext, encodeContext(context))
+    return await sealBytes(keyring, plaintext, v.dataAad)
   } finally {
     plaintext.fill(0)
   }
