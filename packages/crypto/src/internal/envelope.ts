@@ -27,8 +27,6 @@ export interface ParsedSealed {
   kid: string
   /** `v1.<kid>` as UTF-8: the wrap's associated data. */
   wrapAad: Uint8Array
-  /** The whole decoded payload. */
-  payload: Uint8Array
   wrapNonce: Uint8Array
   /** `wrappedDek | wrapTag`. */
   wrappedDek: Uint8Array
@@ -61,7 +59,6 @@ export function parseSealed(sealed: string): ParsedSealed {
   return {
     kid,
     wrapAad: wrapAadFor(kid),
-    payload,
     wrapNonce: payload.subarray(0, nonceBytes),
     wrappedDek: payload.subarray(nonceBytes, wrapPartBytes),
     dataPart: payload.subarray(wrapPartBytes),
