@@ -96,7 +96,15 @@ function verdict(rules: readonly Rule[], path: string, isDir: boolean): boolean 
  * ```
  */
 export function isIgnored(files: readonly IgnoreFile[], path: string): boolean {
-  const rules = [...files].sort((a, b) => a.dir.length - b.dir.length).flatMap(parseRules)
+  return ignoredBy(rulesOf(files), path)
+}
+
+/** Every file's rules, parents first, so a deeper `.gitignore` overrides its parent's. */
+function rulesOf(files: readonly IgnoreFile[]): Rule[] {
+  return [...files].sort((a, b) => a.dir.length - b.dir.length).flatMap(parseRules)
+}
+
+function ignoredBy(rules: readonly Rule[], path: string): boolean {
   const parts = path.split('/')
   for (let i = 1; i < parts.length; i++) {
     if (verdict(rules, parts.slice(0, i).join('/'), true) === true) return true
@@ -145,11 +153,13 @@ export function auditSecretFiles(input: SecretFilesInput): AuditFinding[] {
       findings.push({ check: 'secret-file-tracked', file: path, message })
     }
   }
+  // Parsed once for every path checked below.
+  const rules = rulesOf(input.ignoreFiles)
   const dirs = ['', ...input.workerDirs.filter((dir) => dir !== '')]
   for (const dir of dirs) {
     for (const name of ['.dev.vars', '.dev.vars.staging', '.env', '.env.local']) {
       const path = dir === '' ? name : `${dir}/${name}`
-      if (!isIgnored(input.ignoreFiles, path)) {
+      if (!ignoredBy(rules, path)) {
         const message =
           'is not git-ignored: add `.dev.vars`, `.dev.vars.*`, `.env` and `.env.*` to .gitignore'
         findings.push({ check: 'secret-file-not-ignored', file: path, message })
