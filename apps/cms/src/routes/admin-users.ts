@@ -7,10 +7,10 @@ import { z } from 'zod'
 import { type AppEnv, nowMs } from '../app-env'
 import { authorize, requireCaller } from '../auth/identify'
 import { hashPassword } from '../auth/password'
-import { isId } from '../db/ids'
 import { revokeUserSessions } from '../db/sessions'
-import { createLocalUser, findUserById, listUsers, setUserStatus } from '../db/users'
+import { createLocalUser, listUsers, setUserStatus } from '../db/users'
 import { readBody } from '../http/body'
+import { userIdParam } from '../http/params'
 import { HttpProblem } from '../http/problem'
 import { changeRole, roleChangeBody } from '../services/roles'
 
@@ -21,13 +21,6 @@ export const createUserBody = z.strictObject({
   password: z.string().min(12).max(1024),
 })
 const statusBody = z.strictObject({ status: z.enum(['active', 'disabled']) })
-
-async function userParam(db: D1Database, value: string | undefined): Promise<string> {
-  if (value === undefined || !isId('usr', value) || !(await findUserById(db, value))) {
-    throw new HttpProblem(404, 'not_found', 'No such user')
-  }
-  return value
-}
 
 /** The user-administration routes. */
 export const adminUserRoutes: Hono<AppEnv> = new Hono<AppEnv>()
@@ -47,21 +40,21 @@ adminUserRoutes.post('/', authorize('users.create'), async (c) => {
 
 adminUserRoutes.post('/:userId/roles', authorize('roles.grant'), async (c) => {
   const caller = await requireCaller(c)
-  const userId = await userParam(c.env.DB, c.req.param('userId'))
+  const userId = await userIdParam(c)
   const body = await readBody(c, roleChangeBody)
   await changeRole(c, caller, userId, body)
   return c.json({ ok: true })
 })
 
 adminUserRoutes.post('/:userId/status', authorize('users.manage'), async (c) => {
-  const userId = await userParam(c.env.DB, c.req.param('userId'))
+  const userId = await userIdParam(c)
   const { status } = await readBody(c, statusBody)
   await setUserStatus(c.env.DB, userId, status, nowMs(c))
   return c.json({ ok: true })
 })
 
 adminUserRoutes.post('/:userId/sessions/revoke', authorize('users.manage'), async (c) => {
-  const userId = await userParam(c.env.DB, c.req.param('userId'))
+  const userId = await userIdParam(c)
   const revoked = await revokeUserSessions(c.env.DB, userId, nowMs(c))
   return c.json({ revoked })
 })

@@ -9,7 +9,7 @@ import { z } from 'zod'
 import type { AppEnv } from '../app-env'
 import { authorize } from '../auth/identify'
 import { type AuditRow, listAuditEntries } from '../db/audit-log'
-import { isId } from '../db/ids'
+import { spaceIdParam } from '../http/params'
 import { HttpProblem } from '../http/problem'
 
 /** Largest page. */
@@ -69,11 +69,7 @@ async function page(c: Context<AppEnv>, spaceId: string | undefined): Promise<Re
 /** The space audit route, mounted at `/api/spaces/:spaceId/audit`. */
 export const spaceAuditRoutes: Hono<AppEnv> = new Hono<AppEnv>()
 
-spaceAuditRoutes.get('/', authorize('audit.read'), (c) => {
-  const spaceId = c.req.param('spaceId')
-  if (spaceId === undefined || !isId('spc', spaceId)) throw new HttpProblem(404, 'not_found', 'No such space')
-  return page(c, spaceId)
-})
+spaceAuditRoutes.get('/', authorize('audit.read'), (c) => page(c, spaceIdParam(c)))
 
 /** The global audit route, mounted at `/api/admin/audit`. */
 export const adminAuditRoutes: Hono<AppEnv> = new Hono<AppEnv>()

@@ -5,11 +5,10 @@
 import type { Context, Hono } from 'hono'
 import type { AppEnv, UserCaller } from '../app-env'
 import { authorize, requireCaller } from '../auth/identify'
-import { isId } from '../db/ids'
 import { loadRoles } from '../db/roles'
 import { listSpaces } from '../db/spaces'
-import { findUserById, listUsers } from '../db/users'
-import { HttpProblem } from '../http/problem'
+import { listUsers } from '../db/users'
+import { userIdParam } from '../http/params'
 import { changeRole, roleChangeBody } from '../services/roles'
 import { AdminUsersPage, type AdminUsersProps } from '../views/admin-users'
 import { renderAudit } from './dashboard-audit'
@@ -33,14 +32,6 @@ async function renderUsers(
   )
 }
 
-async function userParam(c: Context<AppEnv>): Promise<string> {
-  const id = c.req.param('userId')
-  if (id === undefined || !isId('usr', id) || !(await findUserById(c.env.DB, id))) {
-    throw new HttpProblem(404, 'not_found', 'No such user')
-  }
-  return id
-}
-
 /** `grant` is `global:admin` or `space:<role>:<spaceId>`; revoke forms send the fields separately. */
 async function roleForm(c: Context<AppEnv>, revoke: boolean): Promise<unknown> {
   const raw = await c.req.parseBody()
@@ -56,7 +47,7 @@ async function roleForm(c: Context<AppEnv>, revoke: boolean): Promise<unknown> {
 
 async function applyRole(c: Context<AppEnv>, revoke: boolean): Promise<Response> {
   const caller = await requireCaller(c)
-  const userId = await userParam(c)
+  const userId = await userIdParam(c)
   const parsed = roleChangeBody.safeParse(await roleForm(c, revoke))
   if (!parsed.success) {
     return renderUsers(

@@ -8,6 +8,7 @@ import type { AppEnv, UserCaller } from '../app-env'
 import { authorize, requireCaller } from '../auth/identify'
 import { can } from '../auth/policy'
 import { findMcpIntegration, listMcpIntegrations, type McpIntegrationRow } from '../db/mcp-integrations'
+import { idParam } from '../http/params'
 import { HttpProblem } from '../http/problem'
 import { mcpView } from '../mcp/integration-view'
 import {
@@ -19,7 +20,7 @@ import {
   updateMcpIntegrationRow,
 } from '../services/mcp-integrations'
 import { McpIntegrationsPage, type McpIntegrationsProps } from '../views/mcp-integrations'
-import { dashboardGroup, idParam, readForm, reasonText, routeSpace, viewerOf } from './dashboard-page'
+import { dashboardGroup, readForm, reasonText, routeSpace, viewerOf } from './dashboard-page'
 
 type Extra = Pick<McpIntegrationsProps, 'tested' | 'notice' | 'createForm' | 'editForm'>
 

@@ -1,17 +1,17 @@
 /**
  * Helpers of the dashboard routes: who is viewing (for the frame), reading a form through the SAME zod
  * schemas and `readBody` as the JSON API (validation problems become field errors instead of a 400),
- * safe `next` redirects, and id parameters.
+ * safe `next` redirects, and the route's space.
  */
 import { type Context, Hono } from 'hono'
 import type { z } from 'zod'
 import type { AppEnv, UserCaller } from '../app-env'
 import { can } from '../auth/policy'
-import { isId } from '../db/ids'
 import { findSpace, type SpaceRow } from '../db/spaces'
 import { findUserById } from '../db/users'
 import { limitBody, readBody } from '../http/body'
 import { csrfProtection, issueCsrfToken } from '../http/csrf'
+import { spaceIdParam } from '../http/params'
 import { HttpProblem } from '../http/problem'
 import type { FieldErrors } from '../views/components/form'
 import type { Viewer } from '../views/layout'
@@ -74,20 +74,9 @@ export function safeNext(raw: string | undefined): string {
  * @example const space = await routeSpace(c)
  */
 export async function routeSpace(c: Context<AppEnv>): Promise<SpaceRow> {
-  const id = c.req.param('spaceId')
-  const space = id !== undefined && isId('spc', id) ? await findSpace(c.env.DB, id) : null
+  const space = await findSpace(c.env.DB, spaceIdParam(c))
   if (!space) throw new HttpProblem(404, 'not_found', 'No such space')
   return space
-}
-
-/**
- * A route parameter that must be an id of `prefix`, or a 404 problem.
- * @example const tokenId = idParam(c, 'tokenId', 'tok')
- */
-export function idParam(c: Context<AppEnv>, name: string, prefix: Parameters<typeof isId>[0]): string {
-  const value = c.req.param(name)
-  if (value === undefined || !isId(prefix, value)) throw new HttpProblem(404, 'not_found', 'Not found')
-  return value
 }
 
 /** Outbound failure reasons in words (the codes come from the fixed list in `outbound/reasons.ts`). */

@@ -8,6 +8,7 @@ import type { AppEnv, UserCaller } from '../app-env'
 import { authorize, requireCaller } from '../auth/identify'
 import { can } from '../auth/policy'
 import { findPreviewUrl, listPreviewUrls, type PreviewUrlRow } from '../db/preview-urls'
+import { idParam } from '../http/params'
 import { HttpProblem } from '../http/problem'
 import { previewView } from '../preview/preview-view'
 import {
@@ -19,7 +20,7 @@ import {
   updatePreviewUrlRow,
 } from '../services/preview-urls'
 import { PreviewUrlsPage, type PreviewUrlsProps } from '../views/preview-urls'
-import { dashboardGroup, idParam, readForm, reasonText, routeSpace, viewerOf } from './dashboard-page'
+import { dashboardGroup, readForm, reasonText, routeSpace, viewerOf } from './dashboard-page'
 
 type Extra = Pick<PreviewUrlsProps, 'probed' | 'notice' | 'createForm' | 'editForm'>
 

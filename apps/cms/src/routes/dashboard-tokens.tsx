@@ -7,6 +7,7 @@ import type { Context, Hono } from 'hono'
 import type { AppEnv, UserCaller } from '../app-env'
 import { authorize, requireCaller } from '../auth/identify'
 import { listApiTokens } from '../db/api-tokens'
+import { idParam } from '../http/params'
 import { HttpProblem } from '../http/problem'
 import {
   createApiToken,
@@ -15,7 +16,7 @@ import {
   revokeApiTokenById,
 } from '../services/api-tokens'
 import { ApiTokensPage, type ApiTokensProps, RevokeTokenPage } from '../views/api-tokens'
-import { dashboardGroup, idParam, readForm, routeSpace, viewerOf } from './dashboard-page'
+import { dashboardGroup, readForm, routeSpace, viewerOf } from './dashboard-page'
 
 type Extra = Pick<ApiTokensProps, 'shown' | 'reauthFor' | 'notice' | 'form'>
 

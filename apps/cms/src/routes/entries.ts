@@ -23,6 +23,7 @@ import {
 import { isId } from '../db/ids'
 import { findSpace } from '../db/spaces'
 import { readBody } from '../http/body'
+import { idParam, spaceIdParam } from '../http/params'
 import { HttpProblem } from '../http/problem'
 
 /** The largest entry body, as serialised JSON (the request as a whole is capped at 16 KiB). */
@@ -36,16 +37,6 @@ const pageQuery = z.strictObject({
     .refine((v) => isId('ent', v), 'Not an entry id')
     .optional(),
 })
-
-function spaceIdOf(value: string | undefined): string {
-  if (value === undefined || !isId('spc', value)) throw new HttpProblem(404, 'not_found', 'No such space')
-  return value
-}
-
-function entryIdOf(value: string | undefined): string {
-  if (value === undefined || !isId('ent', value)) throw new HttpProblem(404, 'not_found', 'No such entry')
-  return value
-}
 
 async function readEntryBody(c: Parameters<typeof readBody>[0]): Promise<Record<string, unknown>> {
   const { body } = await readBody(c, entryBody)
@@ -61,7 +52,7 @@ const noEntry = (): HttpProblem => new HttpProblem(404, 'not_found', 'No such en
 export const entryRoutes: Hono<AppEnv> = new Hono<AppEnv>()
 
 entryRoutes.get('/', authorize('content.read'), async (c) => {
-  const spaceId = spaceIdOf(c.req.param('spaceId'))
+  const spaceId = spaceIdParam(c)
   const parsed = pageQuery.safeParse(c.req.query())
   if (!parsed.success) throw new HttpProblem(400, 'bad_request', 'Invalid query')
   const page = { spaceId, limit: parsed.data.limit, after: parsed.data.after }
@@ -73,7 +64,7 @@ entryRoutes.get('/', authorize('content.read'), async (c) => {
 })
 
 entryRoutes.post('/', authorize('content.write'), async (c) => {
-  const spaceId = spaceIdOf(c.req.param('spaceId'))
+  const spaceId = spaceIdParam(c)
   const body = await readEntryBody(c)
   if (!(await findSpace(c.env.DB, spaceId))) throw new HttpProblem(404, 'not_found', 'No such space')
   const entry = await createEntry(c.env.DB, { spaceId, body, now: nowMs(c) })
@@ -82,8 +73,8 @@ entryRoutes.post('/', authorize('content.write'), async (c) => {
 })
 
 entryRoutes.get('/:entryId', authorize('content.read'), async (c) => {
-  const spaceId = spaceIdOf(c.req.param('spaceId'))
-  const id = entryIdOf(c.req.param('entryId'))
+  const spaceId = spaceIdParam(c)
+  const id = idParam(c, 'entryId', 'ent', 'No such entry')
   const entry = seesDrafts(await requirePrincipal(c))
     ? await findEntry(c.env.DB, { spaceId, id })
     : await findPublishedEntry(c.env.DB, { spaceId, id })
@@ -92,8 +83,8 @@ entryRoutes.get('/:entryId', authorize('content.read'), async (c) => {
 })
 
 entryRoutes.put('/:entryId', authorize('content.write'), async (c) => {
-  const spaceId = spaceIdOf(c.req.param('spaceId'))
-  const id = entryIdOf(c.req.param('entryId'))
+  const spaceId = spaceIdParam(c)
+  const id = idParam(c, 'entryId', 'ent', 'No such entry')
   const body = await readEntryBody(c)
   const entry = await updateEntryDraft(c.env.DB, { spaceId, id, body, now: nowMs(c) })
   if (!entry) throw noEntry()
@@ -101,16 +92,16 @@ entryRoutes.put('/:entryId', authorize('content.write'), async (c) => {
 })
 
 entryRoutes.post('/:entryId/publish', authorize('content.write'), async (c) => {
-  const spaceId = spaceIdOf(c.req.param('spaceId'))
-  const id = entryIdOf(c.req.param('entryId'))
+  const spaceId = spaceIdParam(c)
+  const id = idParam(c, 'entryId', 'ent', 'No such entry')
   const entry = await publishEntry(c.env.DB, { spaceId, id, now: nowMs(c) })
   if (!entry) throw noEntry()
   return c.json(entry)
 })
 
 entryRoutes.delete('/:entryId', authorize('content.write'), async (c) => {
-  const spaceId = spaceIdOf(c.req.param('spaceId'))
-  const id = entryIdOf(c.req.param('entryId'))
+  const spaceId = spaceIdParam(c)
+  const id = idParam(c, 'entryId', 'ent', 'No such entry')
   if (!(await deleteEntry(c.env.DB, { spaceId, id }))) throw noEntry()
   return c.body(null, 204)
 })

@@ -8,9 +8,9 @@ import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../app-env'
 import { recordAudit } from '../audit/record-audit'
 import { authorize, requireCaller } from '../auth/identify'
-import { isId } from '../db/ids'
 import { findMcpIntegration, listMcpIntegrations, type McpIntegrationRow } from '../db/mcp-integrations'
 import { readBody } from '../http/body'
+import { idParam, spaceIdParam } from '../http/params'
 import { HttpProblem } from '../http/problem'
 import { mcpView, openBearer } from '../mcp/integration-view'
 import { jsonRpcRequestSchema } from '../mcp/json-rpc'
@@ -27,15 +27,9 @@ import {
 
 const TARGET = 'mcp_integration'
 
-function spaceIdOf(value: string | undefined): string {
-  if (value === undefined || !isId('spc', value)) throw new HttpProblem(404, 'not_found', 'No such space')
-  return value
-}
-
 async function loadRow(c: Context<AppEnv>): Promise<McpIntegrationRow> {
-  const spaceId = spaceIdOf(c.req.param('spaceId'))
-  const id = c.req.param('integrationId')
-  const row = id !== undefined && isId('mcp', id) ? await findMcpIntegration(c.env.DB, spaceId, id) : null
+  const id = idParam(c, 'integrationId', 'mcp', 'No such MCP integration')
+  const row = await findMcpIntegration(c.env.DB, spaceIdParam(c), id)
   if (!row) throw new HttpProblem(404, 'not_found', 'No such MCP integration')
   return row
 }
@@ -44,13 +38,13 @@ async function loadRow(c: Context<AppEnv>): Promise<McpIntegrationRow> {
 export const mcpRoutes: Hono<AppEnv> = new Hono<AppEnv>()
 
 mcpRoutes.get('/', authorize('mcp.list'), async (c) => {
-  const rows = await listMcpIntegrations(c.env.DB, spaceIdOf(c.req.param('spaceId')))
+  const rows = await listMcpIntegrations(c.env.DB, spaceIdParam(c))
   return c.json({ integrations: rows.map(mcpView) })
 })
 
 mcpRoutes.post('/', authorize('mcp.create'), async (c) => {
   const caller = await requireCaller(c)
-  const spaceId = spaceIdOf(c.req.param('spaceId'))
+  const spaceId = spaceIdParam(c)
   const body = await readBody(c, createMcpBody)
   return c.json(await createMcpIntegration(c, caller, spaceId, body), 201)
 })

@@ -7,9 +7,9 @@
 import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../app-env'
 import { authorize, requireCaller } from '../auth/identify'
-import { isId } from '../db/ids'
 import { findPreviewUrl, listPreviewUrls, type PreviewUrlRow } from '../db/preview-urls'
 import { readBody } from '../http/body'
+import { idParam, spaceIdParam } from '../http/params'
 import { HttpProblem } from '../http/problem'
 import { previewView } from '../preview/preview-view'
 import {
@@ -21,15 +21,9 @@ import {
   updatePreviewUrlRow,
 } from '../services/preview-urls'
 
-function spaceIdOf(value: string | undefined): string {
-  if (value === undefined || !isId('spc', value)) throw new HttpProblem(404, 'not_found', 'No such space')
-  return value
-}
-
 async function loadRow(c: Context<AppEnv>): Promise<PreviewUrlRow> {
-  const spaceId = spaceIdOf(c.req.param('spaceId'))
-  const id = c.req.param('previewUrlId')
-  const row = id !== undefined && isId('pvu', id) ? await findPreviewUrl(c.env.DB, spaceId, id) : null
+  const id = idParam(c, 'previewUrlId', 'pvu', 'No such preview URL')
+  const row = await findPreviewUrl(c.env.DB, spaceIdParam(c), id)
   if (!row) throw new HttpProblem(404, 'not_found', 'No such preview URL')
   return row
 }
@@ -38,13 +32,13 @@ async function loadRow(c: Context<AppEnv>): Promise<PreviewUrlRow> {
 export const previewUrlRoutes: Hono<AppEnv> = new Hono<AppEnv>()
 
 previewUrlRoutes.get('/', authorize('preview.list'), async (c) => {
-  const rows = await listPreviewUrls(c.env.DB, spaceIdOf(c.req.param('spaceId')))
+  const rows = await listPreviewUrls(c.env.DB, spaceIdParam(c))
   return c.json({ previewUrls: rows.map(previewView) })
 })
 
 previewUrlRoutes.post('/', authorize('preview.create'), async (c) => {
   const caller = await requireCaller(c)
-  const spaceId = spaceIdOf(c.req.param('spaceId'))
+  const spaceId = spaceIdParam(c)
   const body = await readBody(c, createPreviewBody)
   return c.json(await createPreviewUrl(c, caller, spaceId, body), 201)
 })

@@ -6,20 +6,15 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { type AppEnv, nowMs } from '../app-env'
 import { authorize, requireCaller } from '../auth/identify'
-import { isId } from '../db/ids'
 import { findSpace, listSpaces, renameSpace } from '../db/spaces'
 import { readBody } from '../http/body'
+import { spaceIdParam } from '../http/params'
 import { HttpProblem } from '../http/problem'
 import { createAuditedSpace } from '../services/spaces'
 
 const nameSchema = z.string().trim().min(1).max(100)
 /** The body of a space creation or rename (JSON or form). */
 export const spaceBody = z.strictObject({ name: nameSchema })
-
-function spaceIdParam(value: string | undefined): string {
-  if (value === undefined || !isId('spc', value)) throw new HttpProblem(404, 'not_found', 'No such space')
-  return value
-}
 
 /** The spaces routes. */
 export const spaceRoutes: Hono<AppEnv> = new Hono<AppEnv>()
@@ -41,13 +36,13 @@ spaceRoutes.post('/', authorize('spaces.create'), async (c) => {
 })
 
 spaceRoutes.get('/:spaceId', authorize('spaces.read'), async (c) => {
-  const space = await findSpace(c.env.DB, spaceIdParam(c.req.param('spaceId')))
+  const space = await findSpace(c.env.DB, spaceIdParam(c))
   if (!space) throw new HttpProblem(404, 'not_found', 'No such space')
   return c.json(space)
 })
 
 spaceRoutes.patch('/:spaceId', authorize('spaces.rename'), async (c) => {
-  const id = spaceIdParam(c.req.param('spaceId'))
+  const id = spaceIdParam(c)
   const { name } = await readBody(c, spaceBody)
   const space = await renameSpace(c.env.DB, { id, name, now: nowMs(c) })
   if (!space) throw new HttpProblem(404, 'not_found', 'No such space')

@@ -10,9 +10,8 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../app-env'
 import { authorize, requireCaller } from '../auth/identify'
 import { listApiTokens } from '../db/api-tokens'
-import { isId } from '../db/ids'
 import { readBody } from '../http/body'
-import { HttpProblem } from '../http/problem'
+import { idParam, spaceIdParam } from '../http/params'
 import {
   createApiToken,
   createApiTokenBody,
@@ -22,27 +21,17 @@ import {
 
 export { REVEAL_MAX_AUTH_AGE_MS } from '../services/api-tokens'
 
-function spaceIdOf(value: string | undefined): string {
-  if (value === undefined || !isId('spc', value)) throw new HttpProblem(404, 'not_found', 'No such space')
-  return value
-}
-
-function tokenIdOf(value: string | undefined): string {
-  if (value === undefined || !isId('tok', value)) throw new HttpProblem(404, 'not_found', 'No such token')
-  return value
-}
-
 /** The token routes, mounted at `/api/spaces/:spaceId/tokens`. */
 export const tokenRoutes: Hono<AppEnv> = new Hono<AppEnv>()
 
 tokenRoutes.get('/', authorize('tokens.list'), async (c) => {
-  const tokens = await listApiTokens(c.env.DB, spaceIdOf(c.req.param('spaceId')))
+  const tokens = await listApiTokens(c.env.DB, spaceIdParam(c))
   return c.json({ tokens })
 })
 
 tokenRoutes.post('/', authorize('tokens.create'), async (c) => {
   const caller = await requireCaller(c)
-  const spaceId = spaceIdOf(c.req.param('spaceId'))
+  const spaceId = spaceIdParam(c)
   const body = await readBody(c, createApiTokenBody)
   const { summary, token } = await createApiToken(c, caller, spaceId, body)
   c.header('Cache-Control', 'no-store')
@@ -51,8 +40,8 @@ tokenRoutes.post('/', authorize('tokens.create'), async (c) => {
 
 tokenRoutes.post('/:tokenId/reveal', authorize('tokens.reveal'), async (c) => {
   const caller = await requireCaller(c)
-  const spaceId = spaceIdOf(c.req.param('spaceId'))
-  const id = tokenIdOf(c.req.param('tokenId'))
+  const spaceId = spaceIdParam(c)
+  const id = idParam(c, 'tokenId', 'tok', 'No such token')
   c.header('Cache-Control', 'no-store')
   const token = await revealApiToken(c, caller, spaceId, id)
   return c.json({ id, token })
@@ -60,7 +49,7 @@ tokenRoutes.post('/:tokenId/reveal', authorize('tokens.reveal'), async (c) => {
 
 tokenRoutes.delete('/:tokenId', authorize('tokens.revoke'), async (c) => {
   const caller = await requireCaller(c)
-  const spaceId = spaceIdOf(c.req.param('spaceId'))
-  const id = tokenIdOf(c.req.param('tokenId'))
+  const spaceId = spaceIdParam(c)
+  const id = idParam(c, 'tokenId', 'tok', 'No such token')
   return c.json(await revokeApiTokenById(c, caller, spaceId, id))
 })
