@@ -6,7 +6,7 @@
  * ${{ secrets.GITHUB_TOKEN }}` is fine because `gh` reads that name.
  */
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml'
-import type { GithubSecretsDefinition } from '../github-secrets.ts'
+import type { GithubSecretEntry, GithubSecretsDefinition } from '../github-secrets.ts'
 import type { AuditFinding } from './finding.ts'
 import { secretReferences } from './secret-references.ts'
 
@@ -73,6 +73,17 @@ function environmentOf(job: unknown): string | null | undefined {
   return env.value.includes('${{') ? null : env.value
 }
 
+/** Why a job in `environment` may not read this secret, or `undefined` when it may. */
+function scopeProblem(entry: GithubSecretEntry, environment: string | null | undefined): string | undefined {
+  if (entry.scope !== 'environment') return undefined
+  if (environment === undefined) return 'without an `environment:` (it is environment-scoped)'
+  if (environment === null) return 'in a job whose environment is an expression'
+  if (!entry.environments.includes(environment as never)) {
+    return `in environment ${environment}, which does not hold it`
+  }
+  return undefined
+}
+
 interface Usage {
   readonly name: string
   readonly environment: string | null | undefined
@@ -131,28 +142,11 @@ function auditFile(input: WorkflowAuditInput, file: WorkflowFile, usages: Usage[
             site.line,
             `${site.where} reads secrets.${ref}, which the inventory does not declare`,
           )
-        } else if (entry.scope === 'environment') {
-          const env = scope.environment
-          if (env === undefined) {
-            add(
-              'secret-scope',
-              site.line,
-              `${site.where} reads secrets.${ref} without an \`environment:\` (it is environment-scoped)`,
-            )
-          } else if (env === null) {
-            add(
-              'secret-scope',
-              site.line,
-              `${site.where} reads secrets.${ref} in a job whose environment is an expression`,
-            )
-          } else if (!entry.environments.includes(env as never)) {
-            add(
-              'secret-scope',
-              site.line,
-              `${site.where} reads secrets.${ref} in environment ${env}, which does not hold it`,
-            )
-          }
+          continue
         }
+        const problem = scopeProblem(entry, scope.environment)
+        if (problem !== undefined)
+          add('secret-scope', site.line, `${site.where} reads secrets.${ref} ${problem}`)
       }
     }
   }
