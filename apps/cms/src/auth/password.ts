@@ -5,6 +5,7 @@
  * `lockout.ts` is what bounds online guessing. This file runs in the Worker and in Node (the users CLI
  * imports it), so the format has exactly one implementation.
  */
+import { base64, timingSafeEqual } from '../crypto/encoding'
 
 /** Iterations for new hashes: the workerd maximum. */
 export const PBKDF2_ITERATIONS = 100_000
@@ -33,12 +34,6 @@ async function derive(
   return new Uint8Array(bits)
 }
 
-function toB64(bytes: Uint8Array): string {
-  let binary = ''
-  for (const b of bytes) binary += String.fromCharCode(b)
-  return btoa(binary)
-}
-
 function fromB64(text: string): Uint8Array | undefined {
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text)) return undefined
   try {
@@ -46,13 +41,6 @@ function fromB64(text: string): Uint8Array | undefined {
   } catch {
     return undefined
   }
-}
-
-/** Compares two byte arrays in time that depends only on their lengths. */
-function timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean {
-  let diff = a.length ^ b.length
-  for (let i = 0; i < a.length; i++) diff |= (a[i] ?? 0) ^ (b[i % b.length] ?? 0)
-  return diff === 0
 }
 
 /**
@@ -66,7 +54,7 @@ export async function hashPassword(
   const iterations = options.iterations ?? PBKDF2_ITERATIONS
   const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES))
   const hash = await derive(password, salt, iterations, options.onDerive)
-  return `${PREFIX}$${iterations}$${toB64(salt)}$${toB64(hash)}`
+  return `${PREFIX}$${iterations}$${base64(salt)}$${base64(hash)}`
 }
 
 interface ParsedHash {

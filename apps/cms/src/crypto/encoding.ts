@@ -1,19 +1,27 @@
 /**
- * The byte helpers the app's own tokens share (ids, API tokens, CSRF tokens, the OIDC sign-in cookie):
- * base64url without padding, and a comparison whose time depends only on the inputs' lengths, for every
- * check of a secret-derived value.
+ * The byte helpers the app's own tokens share (ids, API tokens, CSRF tokens, the OIDC sign-in cookie,
+ * password hashes): base64url without padding, standard base64 (the stored password-hash format), and a
+ * comparison whose time depends only on the inputs' lengths, for every check of a secret-derived value.
  */
 
 const encoder = new TextEncoder()
+
+/**
+ * Standard base64 (RFC 4648 §4) with padding: the stored format of password hashes.
+ * @example base64(new Uint8Array([1, 2, 3])) // 'AQID'
+ */
+export function base64(bytes: Uint8Array): string {
+  let binary = ''
+  for (const b of bytes) binary += String.fromCharCode(b)
+  return btoa(binary)
+}
 
 /**
  * base64url (RFC 4648 §5) without padding.
  * @example base64url(crypto.getRandomValues(new Uint8Array(32))) // 43 characters
  */
 export function base64url(bytes: Uint8Array): string {
-  let binary = ''
-  for (const b of bytes) binary += String.fromCharCode(b)
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+  return base64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
 
 /**
