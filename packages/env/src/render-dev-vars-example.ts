@@ -6,9 +6,7 @@
  */
 import { describeCondition } from './internal/condition.ts'
 import { formatText, type Presence, presenceOf, presenceText } from './internal/describe-entry.ts'
-import type { EnvDefinition, EnvEntries, EnvEntryFields, RequiredWhen } from './types.ts'
-
-type Entry = EnvEntryFields & { readonly requiredWhen?: RequiredWhen }
+import type { AnyEnvEntry, EnvDefinition, EnvEntries } from './types.ts'
 
 /**
  * Options of {@link renderDevVarsExample}.
@@ -42,7 +40,7 @@ function requiredSentence(presence: Presence): string {
   return text[0]!.toUpperCase() + text.slice(1)
 }
 
-function block(name: string, entry: Entry): string[] {
+function block(name: string, entry: AnyEnvEntry): string[] {
   const presence = presenceOf(entry)
   const facts = [`${requiredSentence(presence)}.`, `Format: ${formatText(entry)}.`]
   if (entry.secret === true) facts.push('Secret.')
@@ -85,7 +83,7 @@ export function renderDevVarsExample<D extends EnvEntries<D>>(
       `# Secret values here are public placeholders, accepted only when ${describeCondition(allowed)}.`,
     )
   }
-  for (const [name, entry] of Object.entries(def.entries as Readonly<Record<string, Entry>>)) {
+  for (const [name, entry] of Object.entries(def.entries as Readonly<Record<string, AnyEnvEntry>>)) {
     lines.push('', ...block(name, entry))
   }
   return `${lines.join('\n')}\n`

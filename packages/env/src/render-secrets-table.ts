@@ -5,9 +5,7 @@
  */
 import { formatText, presenceOf, presenceText } from './internal/describe-entry.ts'
 import { cell, code } from './internal/markdown.ts'
-import type { EnvDefinition, EnvEntries, EnvEntryFields, RequiredWhen } from './types.ts'
-
-type Entry = EnvEntryFields & { readonly requiredWhen?: RequiredWhen }
+import type { AnyEnvEntry, EnvDefinition, EnvEntries } from './types.ts'
 
 /**
  * Renders the definition as a Markdown table, one row per entry in definition order, ending with a
@@ -27,7 +25,7 @@ type Entry = EnvEntryFields & { readonly requiredWhen?: RequiredWhen }
  */
 export function renderSecretsTable<D extends EnvEntries<D>>(def: EnvDefinition<D>): string {
   const rows = ['| Name | Required | Format | Used by |', '| --- | --- | --- | --- |']
-  for (const [name, entry] of Object.entries(def.entries as Readonly<Record<string, Entry>>)) {
+  for (const [name, entry] of Object.entries(def.entries as Readonly<Record<string, AnyEnvEntry>>)) {
     const required = presenceText(presenceOf(entry), code)
     const format = (entry.secret === true ? 'secret: ' : '') + formatText(entry, code)
     const usedBy = entry.usedBy !== undefined && entry.usedBy.length > 0 ? entry.usedBy.join(', ') : '—'

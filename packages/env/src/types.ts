@@ -124,6 +124,17 @@ export type EnvEntry<Out = unknown, When extends RequiredWhen | undefined = unde
 export type EntryOutput<E> = E extends { readonly schema: infer S } ? output<S> : unknown
 
 /**
+ * Any definition's entry as the runtime reads it, without the definition's own type: validation, the
+ * generators and the audits walk `def.entries` through it.
+ *
+ * @example
+ * ```ts
+ * const entries = def.entries as Readonly<Record<string, AnyEnvEntry>>
+ * ```
+ */
+export type AnyEnvEntry = EnvEntryFields & { readonly requiredWhen?: RequiredWhen }
+
+/**
  * What `defineEnv` accepts: every entry's `requiredWhen` may only name variables of the same definition,
  * and its `check` sees the entry's own output type.
  *

@@ -7,10 +7,10 @@ import { cmsEnv, cmsGithubSecrets, cmsSealedSecrets } from '../cms.ts'
 import type { GithubSecretsDefinition } from '../github-secrets.ts'
 import { renderDevVarsExample } from '../render-dev-vars-example.ts'
 import { renderSecretsPage, type SealedSecretDoc } from '../render-secrets-page.ts'
-import type { EnvDefinition, EnvEntryFields, RequiredWhen } from '../types.ts'
+import type { AnyEnvEntry, EnvDefinition } from '../types.ts'
 
 /** Any definition's entries: the generators and checks only read names, flags and schemas. */
-type AnyEntries = Readonly<Record<string, EnvEntryFields & { readonly requiredWhen?: RequiredWhen }>>
+type AnyEntries = Readonly<Record<string, AnyEnvEntry>>
 
 /**
  * Everything the generator and the audit need to know about a project. Paths are repository-relative.

@@ -9,7 +9,7 @@
  */
 import { safeParse } from 'zod/v4/core'
 import { conditionParts, isPredicate } from '../internal/condition.ts'
-import type { EnvDefinition, EnvEntries, EnvEntryFields, RequiredWhen } from '../types.ts'
+import type { AnyEnvEntry, EnvDefinition, EnvEntries } from '../types.ts'
 import type { AuditFinding } from './finding.ts'
 import { readWorkerEnvironments, type WorkerEnvironment } from './wrangler-config.ts'
 
@@ -44,8 +44,6 @@ export interface RemoteAuditInput<D extends EnvEntries<D>> {
   readonly run: WranglerRunner
 }
 
-type Entry = EnvEntryFields & { readonly requiredWhen?: RequiredWhen }
-
 function rawVars(env: WorkerEnvironment): Record<string, string | undefined> {
   const raw: Record<string, string | undefined> = {}
   for (const [name, value] of Object.entries(env.vars ?? {})) {
@@ -55,8 +53,8 @@ function rawVars(env: WorkerEnvironment): Record<string, string | undefined> {
 }
 
 function isRequired(
-  entries: Readonly<Record<string, Entry>>,
-  entry: Entry,
+  entries: Readonly<Record<string, AnyEnvEntry>>,
+  entry: AnyEnvEntry,
   raw: Record<string, string | undefined>,
 ): boolean {
   const when = entry.requiredWhen
@@ -121,7 +119,7 @@ export async function auditRemoteSecrets<D extends EnvEntries<D>>(
     const message = `\`wrangler ${secretListArgs(input.environment).join(' ')}\` ${why}; run it by hand to see why`
     return [{ check: 'remote-failed', file, message }]
   }
-  const entries = input.def.entries as Readonly<Record<string, Entry>>
+  const entries = input.def.entries as Readonly<Record<string, AnyEnvEntry>>
   const present = new Set(names)
   const raw = rawVars(env)
   const findings: AuditFinding[] = []

@@ -3,10 +3,8 @@
  * come from the definition alone (descriptions, formats, schema defaults), never from an env.
  */
 import { safeParse } from 'zod/v4/core'
-import type { EnvEntryFields, RequiredWhen } from '../types.ts'
+import type { AnyEnvEntry } from '../types.ts'
 import { type ConditionParts, conditionParts, isPredicate } from './condition.ts'
-
-type Entry = EnvEntryFields & { readonly requiredWhen?: RequiredWhen }
 
 /** How an entry behaves when missing: required, optional, defaulted, or required under a condition. */
 export type Presence =
@@ -20,7 +18,7 @@ function isPrintable(value: unknown): value is string | number | boolean {
 }
 
 /** Reads presence from `requiredWhen`, else by parsing `undefined` with the schema. */
-export function presenceOf(entry: Entry): Presence {
+export function presenceOf(entry: AnyEnvEntry): Presence {
   const when = entry.requiredWhen
   if (when !== undefined)
     return { kind: 'when', condition: isPredicate(when) ? undefined : conditionParts(when) }
@@ -58,7 +56,7 @@ export function presenceText(presence: Presence, code: (text: string) => string 
 }
 
 /** The allowed values of an enum or literal schema (through optional/default), if it is one. */
-function valuesOf(entry: Entry): string[] | undefined {
+function valuesOf(entry: AnyEnvEntry): string[] | undefined {
   const values = (entry.schema._zod as { values?: ReadonlySet<unknown> }).values
   if (values === undefined || values.size === 0) return undefined
   const list = [...values].filter(isPrintable).map(String)
@@ -66,7 +64,7 @@ function valuesOf(entry: Entry): string[] | undefined {
 }
 
 /** The Format text: the entry's own `format`, else the allowed values of a non-secret enum, else `text`. */
-export function formatText(entry: Entry, code: (text: string) => string = (text) => text): string {
+export function formatText(entry: AnyEnvEntry, code: (text: string) => string = (text) => text): string {
   if (entry.format !== undefined) return entry.format
   const values = entry.secret === true ? undefined : valuesOf(entry)
   return values === undefined ? 'text' : `one of ${values.map(code).join(', ')}`

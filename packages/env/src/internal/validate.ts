@@ -5,13 +5,11 @@
  */
 import { safeParse } from 'zod/v4/core'
 import { EnvValidationError } from '../errors.ts'
-import type { EnvCondition, EnvDefinition, EnvEntryFields, RawEnvView, RequiredWhen } from '../types.ts'
+import type { AnyEnvEntry, EnvCondition, EnvDefinition, RawEnvView, RequiredWhen } from '../types.ts'
 import { conditionHolds, describeCondition, isPredicate } from './condition.ts'
 import { timingSafeEqual } from './constant-time.ts'
 import { problemsOf } from './problems.ts'
 import { rawView, readRaw } from './raw-env.ts'
-
-type Entry = EnvEntryFields & { readonly requiredWhen?: RequiredWhen }
 
 /** The outcome of one validation, as memoised: a frozen env or the error to throw. */
 export type Outcome =
@@ -43,7 +41,7 @@ class Run {
     return readRaw(this.#env, name)
   }
 
-  parseValue(name: string, entry: Entry, raw: unknown): void {
+  parseValue(name: string, entry: AnyEnvEntry, raw: unknown): void {
     let result: ReturnType<typeof safeParse>
     try {
       result = safeParse(entry.schema, raw)
@@ -74,7 +72,7 @@ class Run {
   }
 }
 
-function placeholdersOf(entries: Readonly<Record<string, Entry>>): string[] {
+function placeholdersOf(entries: Readonly<Record<string, AnyEnvEntry>>): string[] {
   return Object.values(entries)
     .filter((entry) => entry.secret === true && entry.generate === undefined)
     .map((entry) => entry.example ?? '')
@@ -90,7 +88,11 @@ function isPlaceholder(value: unknown, raw: unknown, placeholders: readonly stri
   return found
 }
 
-function refusePlaceholders(run: Run, entries: Readonly<Record<string, Entry>>, allowed: EnvCondition): void {
+function refusePlaceholders(
+  run: Run,
+  entries: Readonly<Record<string, AnyEnvEntry>>,
+  allowed: EnvCondition,
+): void {
   if (conditionHolds(allowed, run.parsed)) return
   const placeholders = placeholdersOf(entries)
   if (placeholders.length === 0) return
@@ -102,7 +104,7 @@ function refusePlaceholders(run: Run, entries: Readonly<Record<string, Entry>>, 
   }
 }
 
-function runChecks(run: Run, entries: Readonly<Record<string, Entry>>): void {
+function runChecks(run: Run, entries: Readonly<Record<string, AnyEnvEntry>>): void {
   const values = Object.freeze(Object.fromEntries(run.parsed))
   for (const [name, entry] of Object.entries(entries)) {
     const value = run.parsed.get(name)
@@ -127,7 +129,7 @@ function runChecks(run: Run, entries: Readonly<Record<string, Entry>>): void {
  * ```
  */
 export function validate(def: EnvDefinition<unknown>, env: object): Outcome {
-  const entries = def.entries as Readonly<Record<string, Entry>>
+  const entries = def.entries as Readonly<Record<string, AnyEnvEntry>>
   const names = Object.keys(entries)
   const run = new Run(env)
   for (const name of names) {
