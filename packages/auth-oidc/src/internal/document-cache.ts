@@ -89,7 +89,7 @@ export class DocumentCache<T> {
     const fromStore = acceptable()
     if (fromStore !== undefined) return fromStore
 
-    if (now - this.#lastFailureAt < this.#options.cooldownMs) return this.#staleOr(now, this.#lastError)
+    if (now - this.#lastFailureAt < this.#options.cooldownMs) return this.#staleOr(now)
     try {
       const fetched = await fetchJson(url, this.#options.fetch)
       const value = this.#options.parse(fetched.json)
@@ -100,14 +100,14 @@ export class DocumentCache<T> {
     } catch (err) {
       this.#lastFailureAt = now
       this.#lastError = err instanceof OidcError ? err : new OidcError('ERR_JWKS_FETCH', { cause: err })
-      return this.#staleOr(now, this.#lastError)
+      return this.#staleOr(now)
     }
   }
 
-  #staleOr(now: number, err: OidcError | undefined): T {
+  #staleOr(now: number): T {
     const doc = this.#current
     if (doc !== undefined && now - doc.fetchedAt <= this.#options.maxStaleMs) return doc.value
-    throw err ?? new OidcError('ERR_JWKS_FETCH')
+    throw this.#lastError ?? new OidcError('ERR_JWKS_FETCH')
   }
 
   async #adoptFromStore(url: string): Promise<void> {
