@@ -90,7 +90,7 @@ async function resolve(c: Context<AppEnv>): Promise<Caller | null> {
     via: 'session',
     sid: session.sid,
     authenticatedAt: session.authenticatedAt,
-    roles: await loadRoles(c.env.DB, session.userId),
+    roles: session.roles,
   }
 }
 

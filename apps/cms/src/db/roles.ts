@@ -15,14 +15,29 @@ export interface UserRoles {
 }
 
 /**
- * Loads a user's global and space roles (one batch, one round trip).
- * @example const roles = await loadRoles(env.DB, userId)
+ * The two role queries (global, space) of a user, named by id or by one of their sessions' sid: batched
+ * alone by `loadRoles`, and with the session lookup by `findActiveSession`, so a cookie-authenticated
+ * request reads D1 in one round trip.
+ * @example const [global, spaces] = await db.batch(roleQueries(db, { userId }))
  */
-export async function loadRoles(db: D1Database, userId: string): Promise<UserRoles> {
-  const [global, spaces] = await db.batch<Record<string, string>>([
-    db.prepare('SELECT role FROM user_roles WHERE user_id = ?1').bind(userId),
-    db.prepare('SELECT space_id, role FROM space_roles WHERE user_id = ?1 LIMIT 1000').bind(userId),
-  ])
+export function roleQueries(
+  db: D1Database,
+  owner: { userId: string } | { sid: string },
+): D1PreparedStatement[] {
+  const user = 'sid' in owner ? '(SELECT user_id FROM sessions WHERE id = ?1)' : '?1'
+  const key = 'sid' in owner ? owner.sid : owner.userId
+  return [
+    db.prepare(`SELECT role FROM user_roles WHERE user_id = ${user}`).bind(key),
+    db.prepare(`SELECT space_id, role FROM space_roles WHERE user_id = ${user} LIMIT 1000`).bind(key),
+  ]
+}
+
+/**
+ * The roles from the results of `roleQueries`, in their order.
+ * @example const roles = toUserRoles(await db.batch(roleQueries(db, { userId })))
+ */
+export function toUserRoles(results: readonly D1Result<unknown>[]): UserRoles {
+  const [global, spaces] = results as D1Result<Record<string, string>>[]
   return {
     global: (global?.results ?? []).map((r) => r.role as GlobalRole),
     spaces: (spaces?.results ?? []).map((r) => ({
@@ -30,6 +45,14 @@ export async function loadRoles(db: D1Database, userId: string): Promise<UserRol
       role: r.role as SpaceRole,
     })),
   }
+}
+
+/**
+ * Loads a user's global and space roles (one batch, one round trip).
+ * @example const roles = await loadRoles(env.DB, userId)
+ */
+export async function loadRoles(db: D1Database, userId: string): Promise<UserRoles> {
+  return toUserRoles(await db.batch(roleQueries(db, { userId })))
 }
 
 /**

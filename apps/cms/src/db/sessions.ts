@@ -4,6 +4,7 @@
  * revocation and disabling a user take effect on the next request.
  */
 import { newId } from './ids'
+import { roleQueries, toUserRoles, type UserRoles } from './roles'
 
 /** How the session's user proved who they are. */
 export type AuthMethod = 'password' | 'oidc'
@@ -15,6 +16,11 @@ export interface ActiveSession {
   authMethod: AuthMethod
   authenticatedAt: number
   expiresAt: number
+}
+
+/** A valid session with its user's roles. */
+export interface ActiveSessionWithRoles extends ActiveSession {
+  roles: UserRoles
 }
 
 /**
@@ -38,24 +44,28 @@ export async function createSession(
 }
 
 /**
- * The session if it exists, is not revoked or expired, and its user is active.
+ * The session if it exists, is not revoked or expired, and its user is active, with the user's roles: one
+ * batch (one round trip, one consistent read) for what every cookie-authenticated request needs.
  * @example const s = await findActiveSession(env.DB, sid, Date.now())
  */
 export async function findActiveSession(
   db: D1Database,
   sid: string,
   now: number,
-): Promise<ActiveSession | null> {
-  const row = await db
-    .prepare(
-      `SELECT s.id AS sid, s.user_id AS userId, s.auth_method AS authMethod,
-              s.authenticated_at AS authenticatedAt, s.expires_at AS expiresAt
-       FROM sessions s JOIN users u ON u.id = s.user_id
-       WHERE s.id = ?1 AND s.revoked_at IS NULL AND s.expires_at > ?2 AND u.status = 'active'`,
-    )
-    .bind(sid, now)
-    .first<ActiveSession>()
-  return row ?? null
+): Promise<ActiveSessionWithRoles | null> {
+  const [session, ...roles] = await db.batch<unknown>([
+    db
+      .prepare(
+        `SELECT s.id AS sid, s.user_id AS userId, s.auth_method AS authMethod,
+                s.authenticated_at AS authenticatedAt, s.expires_at AS expiresAt
+         FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.id = ?1 AND s.revoked_at IS NULL AND s.expires_at > ?2 AND u.status = 'active'`,
+      )
+      .bind(sid, now),
+    ...roleQueries(db, { sid }),
+  ])
+  const row = session?.results[0] as ActiveSession | undefined
+  return row ? { ...row, roles: toUserRoles(roles) } : null
 }
 
 /**

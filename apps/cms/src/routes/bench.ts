@@ -1,7 +1,7 @@
 /**
  * Development-only benchmark routes for `pnpm bench:worker` (404 unless `ENVIRONMENT=development`). Both
- * run the SAME D1 queries — the session row, the caller's roles, one token's sealed value — so their
- * difference is the session JWT verification and the AES-GCM open, not a cache:
+ * run the SAME D1 queries — the session row with the caller's roles (one batch), one token's sealed
+ * value — so their difference is the session JWT verification and the AES-GCM open, not a cache:
  * - `GET /api/bench/open/:spaceId/:tokenId`: the real path (`requireCaller` verifies the session JWT and
  *   reads D1), then opens the sealed token;
  * - `GET /api/bench/plain/:spaceId/:tokenId`: reads the `sid` from the cookie WITHOUT verifying it, runs
@@ -16,7 +16,6 @@ import { sessionToken } from '../auth/session'
 import { sealContext } from '../crypto/contexts'
 import { getKeyring } from '../crypto/keyring'
 import { findSealedApiToken } from '../db/api-tokens'
-import { loadRoles } from '../db/roles'
 import { findActiveSession } from '../db/sessions'
 import { HttpProblem } from '../http/problem'
 
@@ -58,6 +57,5 @@ benchRoutes.get('/open/:spaceId/:tokenId', async (c) => {
 benchRoutes.get('/plain/:spaceId/:tokenId', async (c) => {
   const session = await findActiveSession(c.env.DB, unverifiedSid(c), nowMs(c))
   if (!session) throw new HttpProblem(401, 'unauthenticated', 'Sign in first')
-  await loadRoles(c.env.DB, session.userId)
   return c.json({ length: (await sealedToken(c)).length })
 })
