@@ -33,20 +33,21 @@ function checkRsa(jwk: PublicJwk): void {
   if (hasRocaFingerprint(n)) throw unusable('RSA modulus has the ROCA fingerprint')
 }
 
+function cacheId(jwk: PublicJwk, alg: OidcAlgorithm): string {
+  return `${alg}|${jwk.id}`
+}
+
 /** The import cache described above. */
 export class KeyImporter {
   readonly #keys = new Map<string, CryptoKey>()
 
   /** The cached `CryptoKey` for this key and algorithm, if imported already. */
   cached(jwk: PublicJwk, alg: OidcAlgorithm): CryptoKey | undefined {
-    return this.#keys.get(`${alg}|${jwk.id}`)
+    return this.#keys.get(cacheId(jwk, alg))
   }
 
-  /** Imports (or returns the cached) `CryptoKey` for this key and algorithm. */
+  /** Imports and caches the `CryptoKey` for this key and algorithm; call it when {@link cached} missed. */
   async import(jwk: PublicJwk, alg: OidcAlgorithm): Promise<CryptoKey> {
-    const id = `${alg}|${jwk.id}`
-    const hit = this.#keys.get(id)
-    if (hit !== undefined) return hit
     if (jwk.kty === 'RSA') checkRsa(jwk)
     let key: CryptoKey
     try {
@@ -57,7 +58,7 @@ export class KeyImporter {
       throw unusable('key could not be imported', cause)
     }
     if (this.#keys.size >= MAX_CACHED_KEYS) this.#keys.clear()
-    this.#keys.set(id, key)
+    this.#keys.set(cacheId(jwk, alg), key)
     return key
   }
 }
