@@ -18,7 +18,7 @@ export interface SessionKey {
 }
 
 /** Imports a secret's bytes as an HMAC-SHA256 key usable for sign and verify. */
-export function importHmacKey(secretBytes: Uint8Array): Promise<CryptoKey> {
+function importHmacKey(secretBytes: Uint8Array): Promise<CryptoKey> {
   return crypto.subtle.importKey('raw', secretBytes, { name: 'HMAC', hash: 'SHA-256' }, false, [
     'sign',
     'verify',
