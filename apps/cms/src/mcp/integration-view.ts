@@ -3,13 +3,10 @@
  * `sealContext('mcp.bearer', spaceId, id)`, shown only as `••••` plus its last 4 characters, opened only
  * for the one outbound call that needs it.
  */
-import { openText, seal } from '@alokai/crypto'
 import type { Context } from 'hono'
 import type { AppEnv } from '../app-env'
-import { sealContext } from '../crypto/contexts'
-import { getKeyring } from '../crypto/keyring'
+import { openRowSecret, sealRowSecret } from '../crypto/row-secret'
 import type { McpIntegrationRow } from '../db/mcp-integrations'
-import { HttpProblem } from '../http/problem'
 
 /** An integration as the API shows it: never the secret. */
 export interface McpIntegrationView {
@@ -56,9 +53,8 @@ export async function sealBearer(
   id: string,
   secret: string,
 ): Promise<{ sealed: string; last4: string }> {
-  const keyring = await getKeyring(c.var.config)
   return {
-    sealed: await seal(keyring, secret, sealContext('mcp.bearer', spaceId, id)),
+    sealed: await sealRowSecret(c.var.config, { purpose: 'mcp.bearer', spaceId, id }, secret),
     last4: secret.slice(-4),
   }
 }
@@ -70,15 +66,6 @@ export async function sealBearer(
  */
 export async function openBearer(c: Context<AppEnv>, row: McpIntegrationRow): Promise<string | undefined> {
   if (row.bearer_sealed === null) return undefined
-  try {
-    return await openText(
-      await getKeyring(c.var.config),
-      row.bearer_sealed,
-      sealContext('mcp.bearer', row.space_id, row.id),
-    )
-  } catch {
-    throw new HttpProblem(409, 'conflict', 'The stored secret cannot be opened; set it again', {
-      reason: 'secret_unavailable',
-    })
-  }
+  const owner = { purpose: 'mcp.bearer', spaceId: row.space_id, id: row.id } as const
+  return openRowSecret(c.var.config, owner, row.bearer_sealed)
 }

@@ -2,13 +2,10 @@
  * The public shape of a preview URL and the handling of its probe secret: sealed to
  * `sealContext('preview.probe', spaceId, id)`, never shown (only `hasSecret`), opened only for a probe.
  */
-import { openText, seal } from '@alokai/crypto'
 import type { Context } from 'hono'
 import type { AppEnv } from '../app-env'
-import { sealContext } from '../crypto/contexts'
-import { getKeyring } from '../crypto/keyring'
+import { openRowSecret, sealRowSecret } from '../crypto/row-secret'
 import type { PreviewUrlRow } from '../db/preview-urls'
-import { HttpProblem } from '../http/problem'
 
 /** A preview URL as the API shows it: never the secret. */
 export interface PreviewUrlView {
@@ -54,7 +51,7 @@ export async function sealProbeSecret(
   id: string,
   secret: string,
 ): Promise<string> {
-  return seal(await getKeyring(c.var.config), secret, sealContext('preview.probe', spaceId, id))
+  return sealRowSecret(c.var.config, { purpose: 'preview.probe', spaceId, id }, secret)
 }
 
 /**
@@ -63,15 +60,6 @@ export async function sealProbeSecret(
  */
 export async function openProbeSecret(c: Context<AppEnv>, row: PreviewUrlRow): Promise<string | undefined> {
   if (row.probe_secret_sealed === null) return undefined
-  try {
-    return await openText(
-      await getKeyring(c.var.config),
-      row.probe_secret_sealed,
-      sealContext('preview.probe', row.space_id, row.id),
-    )
-  } catch {
-    throw new HttpProblem(409, 'conflict', 'The stored secret cannot be opened; set it again', {
-      reason: 'secret_unavailable',
-    })
-  }
+  const owner = { purpose: 'preview.probe', spaceId: row.space_id, id: row.id } as const
+  return openRowSecret(c.var.config, owner, row.probe_secret_sealed)
 }
