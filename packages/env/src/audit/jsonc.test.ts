@@ -24,4 +24,19 @@ describe('parseJsonc', () => {
     expect(() => parseJsonc('{ "a": }')).toThrow(SyntaxError)
     expect(() => parseJsonc('{ "a": 1 ')).toThrow(SyntaxError)
   })
+
+  it('names the line of the error but never quotes the text, which may hold a secret', () => {
+    for (const text of ['{\n "vars": {\n "A": supersecretvalue } }', '{\n "A": "supersecretvalue" x }']) {
+      let caught: unknown
+      try {
+        parseJsonc(text)
+      } catch (error) {
+        caught = error
+      }
+      expect(caught).toBeInstanceOf(SyntaxError)
+      expect((caught as Error).message).not.toContain('supersecre')
+      expect((caught as Error).cause).toBeUndefined()
+    }
+    expect(() => parseJsonc('{\n "a": 1,\n "b": 2 x\n}')).toThrow('not valid JSONC (line 3)')
+  })
 })

@@ -55,7 +55,7 @@ export function stripJsonc(text: string): string {
 }
 
 /**
- * Parses JSONC; throws `SyntaxError` (from `JSON.parse`) when the text is not valid JSONC.
+ * Parses JSONC; throws `SyntaxError` naming only the line when the text is not valid JSONC.
  *
  * @example
  * ```ts
@@ -63,5 +63,14 @@ export function stripJsonc(text: string): string {
  * ```
  */
 export function parseJsonc(text: string): unknown {
-  return JSON.parse(stripJsonc(text))
+  const json = stripJsonc(text)
+  try {
+    return JSON.parse(json)
+  } catch (error) {
+    // V8's message can quote the text around the error (`..."A":supersecre"...`), and a wrangler config may
+    // hold a secret by mistake: only the line is kept, and the original error is not attached as a cause.
+    const at = /at position (\d+)/.exec((error as Error).message)?.[1]
+    const line = at === undefined ? '' : ` (line ${json.slice(0, Number(at)).split('\n').length})`
+    throw new SyntaxError(`not valid JSONC${line}`)
+  }
 }
