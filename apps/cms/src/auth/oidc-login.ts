@@ -16,10 +16,12 @@ import { derivedHmacKey } from '../crypto/derived-key'
 import { base64url, fromBase64url, timingSafeEqual } from '../crypto/encoding'
 import { upsertOidcUser } from '../db/users'
 import type { CmsConfig } from '../env'
-import { readCookie } from '../http/cookies'
+import { cookieNaming, readCookie } from '../http/cookies'
 import { HttpProblem } from '../http/problem'
 import { oidcCacheStore } from './oidc'
 
+/** `__Host-cms_oidc`, or `cms_oidc` in development over plain http. */
+const FLOW_COOKIE = 'cms_oidc'
 const FLOW_TTL_MS = 10 * 60 * 1000
 const MAX_RESPONSE_BYTES = 64 * 1024
 const TIMEOUT_MS = 10_000
@@ -43,13 +45,8 @@ function randomToken(): string {
   return base64url(crypto.getRandomValues(new Uint8Array(32)))
 }
 
-function cookieName(c: Context<AppEnv>): { name: string; secure: boolean } {
-  const plain = c.var.config.environment === 'development' && new URL(c.req.url).protocol === 'http:'
-  return plain ? { name: 'cms_oidc', secure: false } : { name: '__Host-cms_oidc', secure: true }
-}
-
 function setFlowCookie(c: Context<AppEnv>, value: string, maxAge: number): void {
-  const { name, secure } = cookieName(c)
+  const { name, secure } = cookieNaming(c, FLOW_COOKIE)
   // Lax, not Strict: the callback is a top-level navigation coming back from the IdP's site.
   const attrs = `Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure ? '; Secure' : ''}`
   c.header('Set-Cookie', `${name}=${value}; ${attrs}`, { append: true })
@@ -186,7 +183,7 @@ async function failed(c: Context<AppEnv>, reason: string): Promise<OidcLoginResu
  */
 export async function finishOidcLogin(c: Context<AppEnv>): Promise<OidcLoginResult> {
   const { issuer, clientId } = oidcConfig(c)
-  const { name } = cookieName(c)
+  const { name } = cookieNaming(c, FLOW_COOKIE)
   const flow = await openFlow(c.var.config, readCookie(c, name), nowMs(c))
   setFlowCookie(c, '', 0)
   const state = c.req.query('state')

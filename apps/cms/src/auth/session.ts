@@ -13,13 +13,14 @@ import {
 import type { Context } from 'hono'
 import type { AppEnv } from '../app-env'
 import type { CmsConfig } from '../env'
+import { cookieNaming } from '../http/cookies'
 
 /** Session lifetime: a working day. */
 export const SESSION_TTL_SECONDS: number = 8 * 60 * 60
 const ISSUER = 'alokai-cms'
 const AUDIENCE = 'alokai-cms-dashboard'
-const SECURE_NAME = '__Host-cms_session'
-const DEV_NAME = 'cms_session'
+/** `__Host-cms_session`, or `cms_session` in development over plain http. */
+const COOKIE = 'cms_session'
 
 const issuers = new WeakMap<CmsConfig, SessionIssuer>()
 
@@ -43,11 +44,6 @@ export function sessionIssuer(config: CmsConfig): SessionIssuer {
   return issuer
 }
 
-function cookieSettings(c: Context<AppEnv>): { name: string; secure: boolean } {
-  const insecureDev = c.var.config.environment === 'development' && new URL(c.req.url).protocol === 'http:'
-  return insecureDev ? { name: DEV_NAME, secure: false } : { name: SECURE_NAME, secure: true }
-}
-
 /**
  * The session token from the request's cookie, if any.
  * @example const token = sessionToken(c)
@@ -55,7 +51,7 @@ function cookieSettings(c: Context<AppEnv>): { name: string; secure: boolean } {
 export function sessionToken(c: Context<AppEnv>): string | undefined {
   const header = c.req.header('cookie')
   if (!header) return undefined
-  return readSessionCookie(header, cookieSettings(c).name) ?? undefined
+  return readSessionCookie(header, cookieNaming(c, COOKIE).name) ?? undefined
 }
 
 /**
@@ -67,7 +63,7 @@ export async function setSessionCookie(
   claims: { sub: string; sid: string },
 ): Promise<void> {
   const token = await sessionIssuer(c.var.config).sign(claims)
-  const { name, secure } = cookieSettings(c)
+  const { name, secure } = cookieNaming(c, COOKIE)
   c.header('Set-Cookie', serializeSessionCookie(token, { maxAge: SESSION_TTL_SECONDS, secure, name }), {
     append: true,
   })
@@ -78,6 +74,6 @@ export async function setSessionCookie(
  * @example clearSessionCookie(c)
  */
 export function clearSessionCookie(c: Context<AppEnv>): void {
-  const { name, secure } = cookieSettings(c)
+  const { name, secure } = cookieNaming(c, COOKIE)
   c.header('Set-Cookie', clearCookie({ secure, name }), { append: true })
 }

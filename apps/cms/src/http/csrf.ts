@@ -13,7 +13,7 @@ import { derivedHmacKey } from '../crypto/derived-key'
 import { base64url, timingSafeEqual } from '../crypto/encoding'
 import type { CmsConfig } from '../env'
 import { isFormRequest } from './body'
-import { readCookie } from './cookies'
+import { cookieNaming, readCookie } from './cookies'
 import { HttpProblem } from './problem'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
@@ -42,11 +42,6 @@ export async function csrfTokenForSession(config: CmsConfig, sid: string): Promi
   )
 }
 
-function preSessionCookieName(c: Context<AppEnv>): string {
-  const plain = c.var.config.environment === 'development' && new URL(c.req.url).protocol === 'http:'
-  return plain ? PRE_SESSION_COOKIE : `__Host-${PRE_SESSION_COOKIE}`
-}
-
 /**
  * The form token for this request: bound to the session when there is a valid session cookie, else a
  * fresh double-submit value (also set as a cookie on `c`).
@@ -56,8 +51,8 @@ export async function issueCsrfToken(c: Context<AppEnv>): Promise<string> {
   const sid = await sessionSid(c)
   if (sid) return csrfTokenForSession(c.var.config, sid)
   const value = base64url(crypto.getRandomValues(new Uint8Array(32)))
-  const secure = preSessionCookieName(c).startsWith('__Host-') ? '; Secure' : ''
-  c.header('Set-Cookie', `${preSessionCookieName(c)}=${value}; Path=/; HttpOnly; SameSite=Strict${secure}`, {
+  const { name, secure } = cookieNaming(c, PRE_SESSION_COOKIE)
+  c.header('Set-Cookie', `${name}=${value}; Path=/; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`, {
     append: true,
   })
   return value
@@ -79,7 +74,7 @@ async function formTokenValid(c: Context<AppEnv>): Promise<boolean> {
   if (typeof submitted !== 'string' || submitted === '') return false
   const sid = await sessionSid(c)
   if (sid) return timingSafeEqual(submitted, await csrfTokenForSession(c.var.config, sid))
-  const cookie = readCookie(c, preSessionCookieName(c))
+  const cookie = readCookie(c, cookieNaming(c, PRE_SESSION_COOKIE).name)
   return cookie !== undefined && cookie.length >= 32 && timingSafeEqual(submitted, cookie)
 }
 
