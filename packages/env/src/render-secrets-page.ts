@@ -191,8 +191,9 @@ export function renderSecretsPage<D extends EnvEntries<D>>(input: SecretsPageInp
     '',
     auditSection(),
   ]
-  const known = new Set(['intro', 'worker', 'github', 'per-space', 'rotation', 'removal'])
-  const orphans = [...kept.keys()].filter((name) => !known.has(name))
+  // The blocks the template rendered, read back from it so no list of their names can fall out of step.
+  const rendered = readProse(sections.join('\n'))
+  const orphans = [...kept.keys()].filter((name) => !rendered.has(name))
   if (orphans.length > 0) {
     sections.push('', '## Other notes', '', ...orphans.flatMap((name) => [proseBlock(name, kept, ''), '']))
   }
