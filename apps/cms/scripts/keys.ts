@@ -96,7 +96,9 @@ async function call(path: string, headers: Record<string, string>, body?: unknow
     redirect: 'error',
   })
   const json = (await res.json().catch(() => null)) as { code?: string; title?: string } | null
-  if (!res.ok) fail(`${path} answered HTTP ${res.status} ${json?.code ?? ''} ${json?.title ?? ''}`.trim())
+  // Thrown, not `fail`ed: process.exit would skip the `finally` that logs the CLI's session out.
+  if (!res.ok)
+    throw new Error(`${path} answered HTTP ${res.status} ${json?.code ?? ''} ${json?.title ?? ''}`.trim())
   return json
 }
 
@@ -131,6 +133,10 @@ try {
   for (const w of status.warnings) console.log(`warning: ${w}`)
   console.log(`next step: ${status.nextStep.message}`)
   if (failed.length > 0) process.exitCode = 2
+} catch (err) {
+  // Our own messages, or fetch's network error (its message names no header or body).
+  console.error(`keys: ${(err as Error).message}`)
+  process.exitCode = 1
 } finally {
   await logout?.()
 }
