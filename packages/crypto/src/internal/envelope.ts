@@ -15,7 +15,7 @@ export const version = 'v1'
 export const dekBytes = 32
 
 /** Bytes of the wrap part: `wrapNonce | wrappedDek | wrapTag`. */
-export const wrapPartBytes: number = nonceBytes + dekBytes + tagBytes
+const wrapPartBytes: number = nonceBytes + dekBytes + tagBytes
 
 /** The smallest payload: a wrap part and the data part of an empty plaintext. */
 const minPayloadBytes = wrapPartBytes + nonceBytes + tagBytes
