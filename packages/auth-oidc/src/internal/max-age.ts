@@ -5,9 +5,9 @@
  */
 
 /** The shortest freshness, in seconds (also used when the response names none). */
-export const MIN_TTL_SECONDS = 300
+const MIN_TTL_SECONDS = 300
 /** The longest freshness, in seconds. */
-export const MAX_TTL_SECONDS = 3600
+const MAX_TTL_SECONDS = 3600
 
 /** Freshness in seconds for a response with this `Cache-Control` header value. */
 export function freshnessSeconds(cacheControl: string | null): number {
