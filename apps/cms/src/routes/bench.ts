@@ -14,6 +14,7 @@ import { type AppEnv, nowMs } from '../app-env'
 import { requireCaller } from '../auth/identify'
 import { sessionToken } from '../auth/session'
 import { sealContext } from '../crypto/contexts'
+import { fromBase64url } from '../crypto/encoding'
 import { getKeyring } from '../crypto/keyring'
 import { findSealedApiToken } from '../db/api-tokens'
 import { findActiveSession } from '../db/sessions'
@@ -32,7 +33,7 @@ async function sealedToken(c: Context<AppEnv>): Promise<string> {
 function unverifiedSid(c: Context<AppEnv>): string {
   const payload = sessionToken(c)?.split('.')[1]
   if (!payload) throw new HttpProblem(401, 'unauthenticated', 'Sign in first')
-  const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'))
+  const json = new TextDecoder().decode(fromBase64url(payload))
   const sid = (JSON.parse(json) as { sid?: unknown }).sid
   if (typeof sid !== 'string') throw new HttpProblem(401, 'unauthenticated', 'Sign in first')
   return sid
