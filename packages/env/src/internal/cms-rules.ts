@@ -5,7 +5,7 @@
 import { z } from 'zod'
 
 /** The documented minimum of a session secret, in Unicode code points (as `@alokai/auth-jwt` counts). */
-export const MIN_SESSION_SECRET_LENGTH = 32
+const MIN_SESSION_SECRET_LENGTH = 32
 
 const HEX_64 = /^[0-9a-fA-F]{64}$/
 const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]'])
