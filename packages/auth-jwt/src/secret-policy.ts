@@ -38,6 +38,14 @@ export const MIN_SECRET_LENGTH = 32
  */
 export type SessionEnvironment = 'development' | 'staging' | 'production'
 
+/** String equality whose time does not depend on where the strings first differ (house rule for secrets). */
+function equalsInConstantTime(a: string, b: string): boolean {
+  if (a.length !== b.length) return false
+  let diff = 0
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i)
+  return diff === 0
+}
+
 /** Throws `TypeError` for a non-string and {@link SecretWeak} for a refused secret; `label` names it. */
 export function assertSessionSecret(secret: unknown, label: string, environment: SessionEnvironment): void {
   if (typeof secret !== 'string') throw new TypeError(`${label} must be a string`)
@@ -49,7 +57,7 @@ export function assertSessionSecret(secret: unknown, label: string, environment:
   if (length < MIN_SECRET_LENGTH) {
     throw new SecretWeak(`${label} must be at least ${MIN_SECRET_LENGTH} characters`)
   }
-  if (secret === DEV_PLACEHOLDER_SECRET && environment !== 'development') {
+  if (environment !== 'development' && equalsInConstantTime(secret, DEV_PLACEHOLDER_SECRET)) {
     throw new SecretWeak(`${label} is the development placeholder, refused outside development`)
   }
 }
