@@ -63,7 +63,7 @@ export async function generateApiToken(
  * The one answer to every API token failure.
  * @example throw invalidApiToken()
  */
-export function invalidApiToken(): HttpProblem {
+function invalidApiToken(): HttpProblem {
   return new HttpProblem(401, 'unauthenticated', 'Invalid API token', {
     headers: { 'www-authenticate': 'Bearer realm="cms", error="invalid_token"' },
   })

@@ -21,7 +21,7 @@ export interface OidcIdentity {
  * verification (the verifier can always fetch again).
  * @example const store = tieredStore(cacheApiStore(caches.default), kvStore(env.OIDC_CACHE))
  */
-export function tieredStore(first: CacheStore, second: CacheStore): CacheStore {
+function tieredStore(first: CacheStore, second: CacheStore): CacheStore {
   return {
     async get(key) {
       const hit = await first.get(key).catch(() => undefined)
@@ -35,7 +35,7 @@ export function tieredStore(first: CacheStore, second: CacheStore): CacheStore {
 }
 
 /** A verified token without a subject cannot name a user. */
-export class MissingSubject extends Error {
+class MissingSubject extends Error {
   override readonly name: string = 'MissingSubject'
   constructor() {
     super('token has no subject')

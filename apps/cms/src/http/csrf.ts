@@ -25,7 +25,7 @@ const PRE_SESSION_COOKIE = 'cms_csrf'
  * Whether the request comes from the page's own origin.
  * @example if (!isSameOrigin(c)) throw new HttpProblem(403, 'csrf_failed', 'Cross-site request refused')
  */
-export function isSameOrigin(c: Context): boolean {
+function isSameOrigin(c: Context): boolean {
   const origin = c.req.header('origin')
   if (origin !== undefined) return origin === new URL(c.req.url).origin
   return c.req.header('sec-fetch-site') === 'same-origin'
@@ -35,7 +35,7 @@ export function isSameOrigin(c: Context): boolean {
  * The form token bound to a session id.
  * @example const token = await csrfTokenForSession(config, sid)
  */
-export async function csrfTokenForSession(config: CmsConfig, sid: string): Promise<string> {
+async function csrfTokenForSession(config: CmsConfig, sid: string): Promise<string> {
   const key = await derivedHmacKey(config, 'csrf')
   return base64url(
     new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`csrf.${sid}`))),

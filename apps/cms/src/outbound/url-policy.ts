@@ -28,7 +28,7 @@ export const MAX_URL_LENGTH: number = 2048
  * `*.localhost` name (RFC 6761 reserves them for loopback).
  * @example isPrivateHost('[::1]') // true
  */
-export function isPrivateHost(hostname: string): boolean {
+function isPrivateHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/\.$/, '')
   if (host === 'localhost' || host.endsWith('.localhost')) return true
   if (host.startsWith('[') && host.endsWith(']')) {

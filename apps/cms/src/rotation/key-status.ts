@@ -8,7 +8,7 @@
 import type { Keyring } from '@alokai/crypto'
 import { countByKid, listUnopenable } from '../db/key-rotation'
 import { recordObservation, zeroSince } from '../db/key-rotation-runs'
-import { columnName, SEALED_COLUMNS } from './sealed-columns'
+import { SEALED_COLUMNS } from './sealed-columns'
 
 /** Two zero observations at least this far apart before the previous key may go. */
 export const REMOVAL_WAIT_MS: number = 10 * 60 * 1000
@@ -155,12 +155,4 @@ export async function keyStatus(
     status.unopenable = lists.flat()
   }
   return status
-}
-
-/**
- * The names of the columns the registry covers (`table.column`), for reports and the schema test.
- * @example registeredColumns() // ['api_tokens.token_sealed', …]
- */
-export function registeredColumns(): string[] {
-  return SEALED_COLUMNS.map(columnName)
 }

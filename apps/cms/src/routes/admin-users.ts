@@ -15,7 +15,7 @@ import { HttpProblem } from '../http/problem'
 import { changeRole, roleChangeBody } from '../services/roles'
 
 /** The body of a local user creation (JSON or form). */
-export const createUserBody = z.strictObject({
+const createUserBody = z.strictObject({
   email: z.string().trim().min(3).max(254).pipe(z.email()),
   // 12+ characters: the PBKDF2 cost is capped by workerd, so the password has to carry the strength.
   password: z.string().min(12).max(1024),

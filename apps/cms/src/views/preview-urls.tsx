@@ -39,10 +39,7 @@ const ORIGIN_WARNING =
  * A probe status badge.
  * @example <ProbeBadge status="failed" reason="timeout" />
  */
-export const ProbeBadge: FC<{ status: ProbeResult['status']; reason: string | null }> = ({
-  status,
-  reason,
-}) =>
+const ProbeBadge: FC<{ status: ProbeResult['status']; reason: string | null }> = ({ status, reason }) =>
   status === 'verified' ? (
     <Badge tone="ok">verified</Badge>
   ) : status === 'reachable_unverified' ? (
