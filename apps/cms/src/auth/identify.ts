@@ -20,7 +20,7 @@ import {
 } from './api-token'
 import { verifyIdpToken } from './oidc'
 import { type Action, can } from './policy'
-import { sessionIssuer, sessionToken } from './session'
+import { sessionCookieSid } from './session'
 
 /**
  * The bearer token of an `Authorization: Bearer …` header; a 401 problem for any other scheme.
@@ -75,14 +75,8 @@ async function resolve(c: Context<AppEnv>): Promise<Caller | null> {
       roles: await loadRoles(c.env.DB, userId),
     }
   }
-  const token = sessionToken(c)
-  if (!token) return null
-  let sid: string
-  try {
-    sid = (await sessionIssuer(c.var.config).verify(token)).sid
-  } catch {
-    return null
-  }
+  const sid = await sessionCookieSid(c)
+  if (sid === undefined) return null
   const session = await findActiveSession(c.env.DB, sid, nowMs(c))
   if (!session) return null
   return {

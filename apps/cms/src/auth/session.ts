@@ -54,6 +54,32 @@ export function sessionToken(c: Context<AppEnv>): string | undefined {
   return readSessionCookie(header, cookieNaming(c, COOKIE).name) ?? undefined
 }
 
+// The cookie's verified sid, per request: the CSRF check, the caller lookup and the dashboard's form
+// token all need it, and the JWT is checked once. Keyed by the request object, so nothing outlives it.
+const verifiedSids = new WeakMap<Request, Promise<string | undefined>>()
+
+/**
+ * The `sid` of the request's session cookie when its JWT verifies (signature, claims, expiry), else
+ * `undefined`. Whether the session is still active is D1's answer, not this one.
+ * @example const sid = await sessionCookieSid(c)
+ */
+export function sessionCookieSid(c: Context<AppEnv>): Promise<string | undefined> {
+  let sid = verifiedSids.get(c.req.raw)
+  if (!sid) {
+    const token = sessionToken(c)
+    sid = token
+      ? sessionIssuer(c.var.config)
+          .verify(token)
+          .then(
+            (payload) => payload.sid,
+            () => undefined,
+          )
+      : Promise.resolve(undefined)
+    verifiedSids.set(c.req.raw, sid)
+  }
+  return sid
+}
+
 /**
  * Sets the session cookie for a new session.
  * @example await setSessionCookie(c, { sub: user.id, sid: session.sid })

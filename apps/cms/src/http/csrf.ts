@@ -8,7 +8,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env'
-import { sessionIssuer, sessionToken } from '../auth/session'
+import { sessionCookieSid } from '../auth/session'
 import { derivedHmacKey } from '../crypto/derived-key'
 import { base64url, timingSafeEqual } from '../crypto/encoding'
 import type { CmsConfig } from '../env'
@@ -48,7 +48,7 @@ async function csrfTokenForSession(config: CmsConfig, sid: string): Promise<stri
  * @example const token = await issueCsrfToken(c)
  */
 export async function issueCsrfToken(c: Context<AppEnv>): Promise<string> {
-  const sid = await sessionSid(c)
+  const sid = await sessionCookieSid(c)
   if (sid) return csrfTokenForSession(c.var.config, sid)
   const value = base64url(crypto.getRandomValues(new Uint8Array(32)))
   const { name, secure } = cookieNaming(c, PRE_SESSION_COOKIE)
@@ -58,21 +58,11 @@ export async function issueCsrfToken(c: Context<AppEnv>): Promise<string> {
   return value
 }
 
-async function sessionSid(c: Context<AppEnv>): Promise<string | undefined> {
-  const token = sessionToken(c)
-  if (!token) return undefined
-  try {
-    return (await sessionIssuer(c.var.config).verify(token)).sid
-  } catch {
-    return undefined
-  }
-}
-
 async function formTokenValid(c: Context<AppEnv>): Promise<boolean> {
   const form = await c.req.parseBody().catch(() => undefined)
   const submitted = form?.csrf_token
   if (typeof submitted !== 'string' || submitted === '') return false
-  const sid = await sessionSid(c)
+  const sid = await sessionCookieSid(c)
   if (sid) return timingSafeEqual(submitted, await csrfTokenForSession(c.var.config, sid))
   const cookie = readCookie(c, cookieNaming(c, PRE_SESSION_COOKIE).name)
   return cookie !== undefined && cookie.length >= 32 && timingSafeEqual(submitted, cookie)
