@@ -5,7 +5,7 @@
 import type { Context, Hono } from 'hono'
 import type { AppEnv, UserCaller } from '../app-env'
 import { authorize, requireCaller } from '../auth/identify'
-import { loadRoles } from '../db/roles'
+import { loadAllRoles } from '../db/roles'
 import { listSpaces } from '../db/spaces'
 import { listUsers } from '../db/users'
 import { userIdParam } from '../http/params'
@@ -21,10 +21,8 @@ async function renderUsers(
   extra: Pick<AdminUsersProps, 'notice' | 'grantErrors'> = {},
   status: 200 | 400 = 200,
 ): Promise<Response> {
-  const users = await listUsers(c.env.DB)
-  const withRoles = await Promise.all(
-    users.map(async (u) => ({ ...u, roles: await loadRoles(c.env.DB, u.id) })),
-  )
+  const [users, roles] = await Promise.all([listUsers(c.env.DB), loadAllRoles(c.env.DB)])
+  const withRoles = users.map((u) => ({ ...u, roles: roles.get(u.id) ?? { global: [], spaces: [] } }))
   const spaces = await listSpaces(c.env.DB, { userId: caller.userId, all: true })
   return c.html(
     <AdminUsersPage viewer={await viewerOf(c, caller)} users={withRoles} spaces={spaces} {...extra} />,
