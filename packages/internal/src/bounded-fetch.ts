@@ -1,0 +1,150 @@
+/**
+ * The one way the packages and the CMS read JSON from another server (an IdP's discovery document, its
+ * keys, its token endpoint): no redirects (a redirect could point the request at another host), a timeout,
+ * at most `maxBytes` of body read as a stream (a huge or endless response costs bounded memory, and the
+ * size is checked before the body is kept, not after), and strict UTF-8 JSON. A failure is a
+ * {@link BoundedFetchError} with a fixed message per reason; the response body never reaches an error.
+ */
+
+/**
+ * A `fetch`-compatible function (the global one, or one injected for tests and custom transports).
+ * @example const viaBinding: FetchLike = (url, init) => env.IDP.fetch(url, init)
+ */
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
+
+/** Why a bounded fetch failed; each reason has one fixed message. */
+export type BoundedFetchReason =
+  | 'timeout'
+  | 'network'
+  | 'redirect'
+  | 'status'
+  | 'too_large'
+  | 'unreadable'
+  | 'not_json'
+
+const messages: Record<BoundedFetchReason, string> = {
+  timeout: 'request timed out',
+  network: 'request failed',
+  redirect: 'redirect refused',
+  status: 'unexpected response status',
+  too_large: 'response body too large',
+  unreadable: 'response body could not be read',
+  not_json: 'response is not JSON',
+}
+
+/**
+ * A failed {@link fetchJsonBounded}. `reason` is stable; `message` is fixed per reason and never holds the
+ * URL's query, a header or the body. `cause` (transport failures only) is the runtime's own error.
+ * @example if (err instanceof BoundedFetchError && err.reason === 'timeout') retryLater()
+ */
+export class BoundedFetchError extends Error {
+  /** The stable reason. */
+  readonly reason: BoundedFetchReason
+
+  constructor(reason: BoundedFetchReason, options?: { cause?: unknown }) {
+    super(messages[reason], options)
+    this.name = 'BoundedFetchError'
+    this.reason = reason
+  }
+}
+
+/** Options of {@link fetchJsonBounded}. */
+export interface BoundedFetchOptions {
+  /** The transport. @default globalThis.fetch */
+  fetch?: FetchLike | undefined
+  /** Give up after this many milliseconds. */
+  timeoutMs: number
+  /** Refuse a body larger than this many bytes. */
+  maxBytes: number
+  /** @default 'GET' */
+  method?: 'GET' | 'POST'
+  /** Request headers; `accept: application/json` is always sent. */
+  headers?: Record<string, string>
+  /** A request body (e.g. a form-encoded token request). */
+  body?: string
+}
+
+/** The parsed body and the response headers of a successful {@link fetchJsonBounded}. */
+export interface BoundedJson {
+  json: unknown
+  headers: Headers
+}
+
+async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(res.headers.get('content-length') ?? Number.NaN)
+  if (declared > maxBytes) {
+    await res.body?.cancel()
+    throw new BoundedFetchError('too_large')
+  }
+  if (res.body === null) return new Uint8Array(0)
+  const reader = res.body.getReader()
+  const chunks: Uint8Array[] = []
+  let total = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    total += value.byteLength
+    if (total > maxBytes) {
+      await reader.cancel()
+      throw new BoundedFetchError('too_large')
+    }
+    chunks.push(value)
+  }
+  const out = new Uint8Array(total)
+  let offset = 0
+  for (const chunk of chunks) {
+    out.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return out
+}
+
+async function send(url: string, options: BoundedFetchOptions): Promise<Response> {
+  const doFetch = options.fetch ?? ((input: string, init: RequestInit) => fetch(input, init))
+  try {
+    // `redirect: 'manual'` plus refusing every 3xx: workerd rejects `redirect: 'error'` outright.
+    return await doFetch(url, {
+      method: options.method ?? 'GET',
+      redirect: 'manual',
+      headers: { ...options.headers, accept: 'application/json' },
+      ...(options.body === undefined ? {} : { body: options.body }),
+      signal: AbortSignal.timeout(options.timeoutMs),
+    })
+  } catch (cause) {
+    const timedOut = cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError')
+    throw new BoundedFetchError(timedOut ? 'timeout' : 'network', { cause })
+  }
+}
+
+/**
+ * Fetches `url` and parses its JSON body under the policy above. Only a 200 answer is accepted.
+ *
+ * @example
+ * ```ts
+ * const { json, headers } = await fetchJsonBounded('https://idp.example.com/jwks', {
+ *   timeoutMs: 5000,
+ *   maxBytes: 512 * 1024,
+ * })
+ * ```
+ */
+export async function fetchJsonBounded(url: string, options: BoundedFetchOptions): Promise<BoundedJson> {
+  const res = await send(url, options)
+  if (res.status !== 200) {
+    await res.body?.cancel()
+    throw new BoundedFetchError(res.status >= 300 && res.status < 400 ? 'redirect' : 'status')
+  }
+  let bytes: Uint8Array
+  try {
+    bytes = await readCapped(res, options.maxBytes)
+  } catch (cause) {
+    if (cause instanceof BoundedFetchError) throw cause
+    throw new BoundedFetchError('unreadable', { cause })
+  }
+  let json: unknown
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes))
+  } catch {
+    throw new BoundedFetchError('not_json')
+  }
+  return { json, headers: res.headers }
+}

@@ -1,0 +1,22 @@
+/**
+ * `@alokai/internal`: the small primitives every package and the CMS share, written once. Private: never
+ * published; tsup bundles what a published package uses, so consumers install nothing more.
+ */
+
+// Encoding
+export { decodeBase64url, encodeBase64url } from './base64url.ts'
+// Comparisons of secret-derived values
+export { constantTimeEqual } from './constant-time.ts'
+// Where plain http is acceptable
+export { isLoopbackHost, isSecureOrLoopbackUrl } from './dev-host.ts'
+// Reading JSON from another server
+export {
+  BoundedFetchError,
+  type BoundedFetchOptions,
+  type BoundedFetchReason,
+  type BoundedJson,
+  type FetchLike,
+  fetchJsonBounded,
+} from './bounded-fetch.ts'
+// The token-failure vocabulary
+export { isJwtErrorCode, type JwtErrorCode, jwtErrorMessages } from './jwt-error-codes.ts'
