@@ -4,7 +4,9 @@ const config: Options = defineConfig({
   // cli.ts is the `alokai-crypto` bin; it needs no type declarations.
   entry: ['src/index.ts', 'src/probe.ts', 'src/cli.ts'],
   format: ['esm', 'cjs'],
-  dts: { entry: ['src/index.ts', 'src/probe.ts'] },
+  dts: { entry: ['src/index.ts', 'src/probe.ts'], resolve: ['@alokai/internal'] },
+  // The shared primitives are bundled in: `@alokai/internal` is private and never published.
+  noExternal: ['@alokai/internal'],
   clean: true,
   sourcemap: true,
   target: 'es2022',

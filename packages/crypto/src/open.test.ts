@@ -1,7 +1,7 @@
+import { decodeBase64url, encodeBase64url } from '@alokai/internal'
 import { describe, expect, it } from 'vitest'
 import { keyA, keyB, leakedIn } from '../test/fixtures.ts'
 import { CryptoError, type CryptoErrorCode } from './errors.ts'
-import { decodeBase64url, encodeBase64url } from './internal/base64url.ts'
 import { createKeyring } from './keyring.ts'
 import { open, openText } from './open.ts'
 import { seal } from './seal.ts'

@@ -3,8 +3,9 @@
  * keys) collapse into one, and two different keys with the same kid are refused, because `open` picks
  * the key by kid and must never have to guess between two.
  */
+
+import { constantTimeEqual } from '@alokai/internal'
 import { KeyFormatError } from '../errors.ts'
-import { constantTimeEqual } from './constant-time.ts'
 
 /** A KEK's bytes with its kid. */
 export interface KidEntry {

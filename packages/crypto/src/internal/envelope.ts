@@ -4,9 +4,10 @@
  * Parsing checks only structure (prefix, kid, strict base64url, minimum length); authenticity is the
  * job of AES-GCM with the wrap associated data `v1.<kid>` and the context's data associated data.
  */
+
+import { decodeBase64url, encodeBase64url } from '@alokai/internal'
 import { MalformedError } from '../errors.ts'
 import { nonceBytes, tagBytes } from './aes-gcm.ts'
-import { decodeBase64url, encodeBase64url } from './base64url.ts'
 
 /** The only version this package writes and reads. */
 export const version = 'v1'

@@ -4,7 +4,7 @@
  * info `alokai/crypto/v1/kid` gives 6 bytes whose base64url is the kid. The KEK itself encrypts
  * nothing, so a kid (public) and the wrapping key (secret) are independent outputs of one secret.
  */
-import { encodeBase64url } from './base64url.ts'
+import { encodeBase64url } from '@alokai/internal'
 
 const encoder = new TextEncoder()
 const wrapInfo = encoder.encode('alokai/crypto/v1/wrap')

@@ -3,8 +3,9 @@
  * where a string secret means its UTF-8 bytes. Verification decodes the offered hex and compares the
  * MAC bytes in constant time; anything that is not `v1=` plus 64 hex characters simply fails.
  */
+
+import { constantTimeEqual } from '@alokai/internal'
 import { KeyFormatError } from '../errors.ts'
-import { constantTimeEqual } from './constant-time.ts'
 import { decodeHex, encodeHex } from './hex.ts'
 import { hmacSha256 } from './hmac.ts'
 import { encodeUtf8 } from './utf8.ts'
