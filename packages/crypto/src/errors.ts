@@ -25,7 +25,7 @@ export type CryptoErrorCode = 'ERR_KEY_FORMAT' | 'ERR_UNKNOWN_KEY' | 'ERR_MALFOR
  * try {
  *   await open(keyring, sealed, { table: 'api_tokens', id })
  * } catch (err) {
- *   if (err instanceof CryptoError && err.code === 'ERR_DECRYPT') return null
+ *   if (isCryptoError(err, 'ERR_DECRYPT')) return null
  *   throw err
  * }
  * ```
@@ -39,6 +39,29 @@ export class CryptoError extends Error {
     this.code = code
     this.name = new.target.name
   }
+}
+
+/**
+ * Whether a value is a {@link CryptoError}, optionally with a given code; with a code, the type narrows
+ * to that failure's subclass (`'ERR_DECRYPT'` → {@link DecryptError}).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   return await openText(keyring, sealed, context)
+ * } catch (err) {
+ *   if (isCryptoError(err, 'ERR_UNKNOWN_KEY')) return 'key retired'
+ *   throw err
+ * }
+ * ```
+ */
+export function isCryptoError(value: unknown): value is CryptoError
+export function isCryptoError<C extends CryptoErrorCode>(
+  value: unknown,
+  code: C,
+): value is CryptoErrorByCode[C]
+export function isCryptoError(value: unknown, code?: CryptoErrorCode): boolean {
+  return value instanceof CryptoError && (code === undefined || value.code === code)
 }
 
 /**
@@ -110,4 +133,12 @@ export class DecryptError extends CryptoError {
   constructor(options?: { cause?: unknown }) {
     super('ERR_DECRYPT', decryptMessage, options)
   }
+}
+
+/** Each code's subclass, so {@link isCryptoError} narrows to the failure it was asked about. */
+interface CryptoErrorByCode {
+  ERR_KEY_FORMAT: KeyFormatError
+  ERR_UNKNOWN_KEY: UnknownKeyError
+  ERR_MALFORMED: MalformedError
+  ERR_DECRYPT: DecryptError
 }

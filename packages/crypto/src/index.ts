@@ -5,7 +5,7 @@
 
 // Keys
 export { createKeyring, generateKey, type KeyInput, Keyring, type KeyringOptions } from './keyring.ts'
-export type { Context } from './internal/context.ts'
+export type { SealContext } from './seal-context.ts'
 
 // Sealing and opening
 export { seal } from './seal.ts'
@@ -23,6 +23,7 @@ export {
   CryptoError,
   type CryptoErrorCode,
   DecryptError,
+  isCryptoError,
   KeyFormatError,
   MalformedError,
   UnknownKeyError,

@@ -5,10 +5,10 @@
  */
 import { MalformedError } from './errors.ts'
 import { aesGcmDecrypt, aesGcmUnwrapKey } from './internal/aes-gcm.ts'
-import type { Context } from './internal/context.ts'
 import { type ResolvedSealed, resolveSealed } from './internal/resolve.ts'
 import { decodeUtf8 } from './internal/utf8.ts'
 import type { Keyring } from './keyring.ts'
+import type { SealContext } from './seal-context.ts'
 
 /**
  * Opens a sealed value and returns its plaintext bytes. Throws `CryptoError` with `ERR_MALFORMED`
@@ -20,7 +20,7 @@ import type { Keyring } from './keyring.ts'
  * const bytes = await open(keyring, row.secret, { table: 'api_tokens', id: row.id })
  * ```
  */
-export async function open(keyring: Keyring, sealed: string, context?: Context): Promise<Uint8Array> {
+export async function open(keyring: Keyring, sealed: string, context?: SealContext): Promise<Uint8Array> {
   return openResolved(resolveSealed(keyring, sealed, context))
 }
 
@@ -39,7 +39,7 @@ export async function openResolved(v: ResolvedSealed): Promise<Uint8Array> {
  * const token = await openText(keyring, row.secret, { table: 'api_tokens', id: row.id })
  * ```
  */
-export async function openText(keyring: Keyring, sealed: string, context?: Context): Promise<string> {
+export async function openText(keyring: Keyring, sealed: string, context?: SealContext): Promise<string> {
   const bytes = await open(keyring, sealed, context)
   const text = decodeUtf8(bytes)
   bytes.fill(0)

@@ -4,10 +4,10 @@
  * the primary wrapping key with a fresh nonce. Rotation without re-encrypting the data.
  */
 import { aesGcmDecrypt, aesGcmEncrypt, importAesGcmKey, nonceBytes } from './internal/aes-gcm.ts'
-import type { Context } from './internal/context.ts'
 import { formatSealed, wrapAadFor } from './internal/envelope.ts'
 import { resolveSealed } from './internal/resolve.ts'
 import { type Keyring, wrappingKey } from './keyring.ts'
+import type { SealContext } from './seal-context.ts'
 
 /**
  * Re-wraps a sealed value's data key under the keyring's primary key; the data part stays
@@ -20,7 +20,7 @@ import { type Keyring, wrappingKey } from './keyring.ts'
  * if (next !== row.secret) await db.updateSecret(row.id, next)
  * ```
  */
-export async function rewrap(keyring: Keyring, sealed: string, context?: Context): Promise<string> {
+export async function rewrap(keyring: Keyring, sealed: string, context?: SealContext): Promise<string> {
   const v = resolveSealed(keyring, sealed, context)
   const dek = await aesGcmDecrypt(v.wrapKey, v.wrapNonce, v.wrappedDek, v.wrapAad)
   try {

@@ -4,10 +4,11 @@
  * the DEK under the primary wrapping key with `v1.<kid>` as associated data (DESIGN.md).
  */
 import { aesGcmEncrypt, importAesGcmKey, nonceBytes } from './internal/aes-gcm.ts'
-import { type Context, encodeContext } from './internal/context.ts'
+import { encodeContext } from './internal/context.ts'
 import { dekBytes, formatSealed, wrapAadFor } from './internal/envelope.ts'
 import { encodeUtf8 } from './internal/utf8.ts'
 import { type Keyring, wrappingKey } from './keyring.ts'
+import type { SealContext } from './seal-context.ts'
 
 /** Encrypts `plaintext` with a fresh DEK under `keyring`'s primary key (internal: used by `reseal`). */
 export async function sealBytes(
@@ -48,7 +49,7 @@ export async function sealBytes(
 export async function seal(
   keyring: Keyring,
   plaintext: string | Uint8Array,
-  context?: Context,
+  context?: SealContext,
 ): Promise<string> {
   let bytes: Uint8Array
   if (typeof plaintext === 'string') bytes = encodeUtf8(plaintext, 'plaintext')

@@ -94,6 +94,8 @@ async function runSmoke({ env, cms, crypto, jwt, oidc, jose }) {
       (await rejectionCode(crypto.openText(keyring, sealed, { space: 'space-2', column: 'secret' }))) ===
         'ERR_DECRYPT',
     )
+    const refusal = await crypto.openText(keyring, sealed, { space: 'space-2' }).catch((error) => error)
+    check('crypto: isCryptoError names the refusal', crypto.isCryptoError(refusal, 'ERR_DECRYPT'))
 
     // @alokai/auth-jwt: a session signed with the parsed secret.
     const sessions = jwt.createSessionIssuer({

@@ -3,7 +3,7 @@
  * immutable ids of the row that holds it (space id, row id) and to its purpose, so a value copied into
  * another row, space or column fails to open. `docs/storage-schema.md` lists the same contexts.
  */
-import type { Context } from '@alokai/crypto'
+import type { SealContext } from '@alokai/crypto'
 
 /** The purposes of sealed values; each names one column. */
 export type SealPurpose = 'api-token' | 'mcp.bearer' | 'preview.probe'
@@ -12,6 +12,6 @@ export type SealPurpose = 'api-token' | 'mcp.bearer' | 'preview.probe'
  * The context for a sealed value of `purpose` in row `rowId` of space `spaceId`.
  * @example const context = sealContext('api-token', space.id, token.id)
  */
-export function sealContext(purpose: SealPurpose, spaceId: string, rowId: string): Context {
+export function sealContext(purpose: SealPurpose, spaceId: string, rowId: string): SealContext {
   return { purpose, space: spaceId, id: rowId }
 }

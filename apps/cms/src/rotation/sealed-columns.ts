@@ -5,7 +5,7 @@
  * new sealed column cannot be forgotten by rotation. Table and column names here are constants that the
  * data layer interpolates into SQL; nothing user-supplied ever takes their place.
  */
-import type { Context } from '@alokai/crypto'
+import type { SealContext } from '@alokai/crypto'
 import { type SealPurpose, sealContext } from '../crypto/contexts'
 
 /** What the data layer reads of a row to rebuild the context of its sealed value. */
@@ -25,7 +25,7 @@ export interface SealedColumn {
   /** The purpose in the value's context. */
   readonly purpose: SealPurpose
   /** The value's context, from the row's immutable ids. */
-  context(row: SealedRowKeys): Context
+  context(row: SealedRowKeys): SealContext
 }
 
 function column(table: string, name: string, purpose: SealPurpose): SealedColumn {

@@ -4,17 +4,8 @@
  * encoding injective (`{a:"b,c"}` and `{a:"b",c:""}` differ), sorting makes key order irrelevant, and
  * sorting by UTF-8 bytes (not JavaScript's UTF-16 order) keeps it identical in every language.
  */
+import type { SealContext } from '../seal-context.ts'
 import { encodeUtf8 } from './utf8.ts'
-
-/**
- * A sealed value's context: where it lives (table, column, row id, space). Values are strings.
- *
- * @example
- * ```ts
- * const context: Context = { table: 'api_tokens', column: 'secret', id: row.id, space: row.spaceId }
- * ```
- */
-export type Context = Readonly<Record<string, string>>
 
 const label = new TextEncoder().encode('alokai/crypto/v1/data')
 
@@ -25,7 +16,7 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
 }
 
 /** Encodes a context as the data part's associated data; an omitted context equals `{}`. */
-export function encodeContext(context: Context | undefined): Uint8Array {
+export function encodeContext(context: SealContext | undefined): Uint8Array {
   if (context === undefined) context = {}
   if (typeof context !== 'object' || context === null || Array.isArray(context)) {
     throw new TypeError('context must be a plain object of strings')

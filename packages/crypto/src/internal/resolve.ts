@@ -4,7 +4,8 @@
  */
 import { UnknownKeyError } from '../errors.ts'
 import { type Keyring, wrappingKey } from '../keyring.ts'
-import { type Context, encodeContext } from './context.ts'
+import type { SealContext } from '../seal-context.ts'
+import { encodeContext } from './context.ts'
 import { type ParsedSealed, parseSealed } from './envelope.ts'
 
 /** A parsed sealed value with the key that unwraps it and the data's associated data. */
@@ -17,7 +18,7 @@ export interface ResolvedSealed extends ParsedSealed {
 export function resolveSealed(
   keyring: Keyring,
   sealed: string,
-  context: Context | undefined,
+  context: SealContext | undefined,
 ): ResolvedSealed {
   const dataAad = encodeContext(context)
   const parsed = parseSealed(sealed)
