@@ -5,10 +5,10 @@
  * response never tells which one it was (the reason goes to the audit log only, never the token). Validity
  * is read from D1 on every request; only `last_used_at` is throttled.
  */
+import { constantTimeEqual, encodeBase64url } from '@alokai/internal'
 import type { Context } from 'hono'
 import { type ApiTokenCaller, type AppEnv, type Caller, nowMs } from '../app-env'
 import { recordAudit } from '../audit/record-audit'
-import { base64url, timingSafeEqual } from '../crypto/encoding'
 import { type ApiTokenScope, findApiTokenByDigest, touchApiToken } from '../db/api-tokens'
 import { isId } from '../db/ids'
 import { HttpProblem } from '../http/problem'
@@ -55,7 +55,7 @@ export async function apiTokenDigest(token: string): Promise<string> {
 export async function generateApiToken(
   scope: ApiTokenScope,
 ): Promise<{ token: string; digest: string; last4: string }> {
-  const token = `cms_${scope}_${base64url(crypto.getRandomValues(new Uint8Array(32)))}`
+  const token = `cms_${scope}_${encodeBase64url(crypto.getRandomValues(new Uint8Array(32)))}`
   return { token, digest: await apiTokenDigest(token), last4: token.slice(-4) }
 }
 
@@ -133,7 +133,7 @@ export async function authenticateApiToken(c: Context<AppEnv>, token: string): P
     return refuse(c, 'malformed_token', { type: 'anonymous', id: null }, spaceId)
   const digest = await apiTokenDigest(token)
   const row = await findApiTokenByDigest(c.env.DB, digest)
-  if (!row || !timingSafeEqual(row.digest, digest)) {
+  if (!row || !constantTimeEqual(row.digest, digest)) {
     return refuse(c, 'unknown_token', { type: 'anonymous', id: null }, spaceId)
   }
   const actor = { type: 'api_token', id: row.id } as const

@@ -9,11 +9,17 @@
  * Endpoints must be https (plain http only to loopback, in development).
  */
 import { getOidcVerifier } from '@alokai/auth-oidc'
+import {
+  constantTimeEqual,
+  decodeBase64url,
+  encodeBase64url,
+  fetchJsonBounded,
+  isSecureOrLoopbackUrl,
+} from '@alokai/internal'
 import type { Context } from 'hono'
 import { type AppEnv, nowMs } from '../app-env'
 import { recordAudit } from '../audit/record-audit'
 import { derivedHmacKey } from '../crypto/derived-key'
-import { base64url, fromBase64url, timingSafeEqual } from '../crypto/encoding'
 import { upsertOidcUser } from '../db/users'
 import type { CmsConfig } from '../env'
 import { cookieNaming, readCookie } from '../http/cookies'
@@ -26,7 +32,6 @@ const FLOW_TTL_MS = 10 * 60 * 1000
 const MAX_RESPONSE_BYTES = 64 * 1024
 const TIMEOUT_MS = 10_000
 const CALLBACK_PATH = '/login/oidc/callback'
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]'])
 
 /** What the callback proved: a CMS user and where to continue, or a fixed failure reason. */
 export type OidcLoginResult = { ok: true; userId: string; next: string } | { ok: false; reason: string }
@@ -42,7 +47,7 @@ interface FlowState {
 const te = new TextEncoder()
 
 function randomToken(): string {
-  return base64url(crypto.getRandomValues(new Uint8Array(32)))
+  return encodeBase64url(crypto.getRandomValues(new Uint8Array(32)))
 }
 
 function setFlowCookie(c: Context<AppEnv>, value: string, maxAge: number): void {
@@ -53,11 +58,11 @@ function setFlowCookie(c: Context<AppEnv>, value: string, maxAge: number): void 
 }
 
 async function sealFlow(config: CmsConfig, flow: FlowState): Promise<string> {
-  const body = base64url(te.encode(JSON.stringify(flow)))
+  const body = encodeBase64url(te.encode(JSON.stringify(flow)))
   const mac = new Uint8Array(
     await crypto.subtle.sign('HMAC', await derivedHmacKey(config, 'oidc-login'), te.encode(body)),
   )
-  return `${body}.${base64url(mac)}`
+  return `${body}.${encodeBase64url(mac)}`
 }
 
 async function openFlow(
@@ -67,15 +72,14 @@ async function openFlow(
 ): Promise<FlowState | null> {
   const [body, mac, extra] = (value ?? '').split('.')
   if (!body || !mac || extra !== undefined) return null
+  // Strict decoding: a cookie has one accepted spelling, so a padded or re-spelled MAC is refused.
+  const macBytes = decodeBase64url(mac)
+  const bodyBytes = decodeBase64url(body)
+  if (!macBytes || !bodyBytes) return null
   try {
-    const ok = await crypto.subtle.verify(
-      'HMAC',
-      await derivedHmacKey(config, 'oidc-login'),
-      fromBase64url(mac),
-      te.encode(body),
-    )
-    if (!ok) return null
-    const flow = JSON.parse(new TextDecoder().decode(fromBase64url(body))) as FlowState
+    const key = await derivedHmacKey(config, 'oidc-login')
+    if (!(await crypto.subtle.verify('HMAC', key, macBytes, te.encode(body)))) return null
+    const flow = JSON.parse(new TextDecoder().decode(bodyBytes)) as FlowState
     return typeof flow.expiresAt === 'number' && flow.expiresAt > now ? flow : null
   } catch {
     return null
@@ -90,24 +94,25 @@ function allowedEndpoint(c: Context<AppEnv>, value: unknown): string | undefined
   } catch {
     return undefined
   }
-  if (url.username !== '' || url.password !== '') return undefined
-  if (url.protocol === 'https:') return url.href
-  const dev = c.var.config.environment === 'development'
-  return dev && url.protocol === 'http:' && LOOPBACK.has(url.hostname) ? url.href : undefined
+  if (!isSecureOrLoopbackUrl(url)) return undefined
+  // Plain http (loopback only, by the rule above) is for a developer's local IdP, never a deployment.
+  return url.protocol === 'https:' || c.var.config.environment === 'development' ? url.href : undefined
 }
 
+/** A JSON object from the IdP: no redirects, a timeout, and a body cap enforced while reading. */
 async function fetchJson(
   c: Context<AppEnv>,
   url: string,
-  init: RequestInit,
+  request: { method?: 'POST'; headers?: Record<string, string>; body?: string } = {},
 ): Promise<Record<string, unknown>> {
-  const doFetch = c.var.deps.oidcFetch ?? ((u: string, i: RequestInit) => fetch(u, i))
-  const res = await doFetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) })
-  const text = await res.text()
-  if (!res.ok || text.length > MAX_RESPONSE_BYTES) throw new Error(`idp_http_${res.status}`)
-  const value: unknown = JSON.parse(text)
-  if (typeof value !== 'object' || value === null) throw new Error('idp_bad_json')
-  return value as Record<string, unknown>
+  const { json } = await fetchJsonBounded(url, {
+    fetch: c.var.deps.oidcFetch,
+    timeoutMs: TIMEOUT_MS,
+    maxBytes: MAX_RESPONSE_BYTES,
+    ...request,
+  })
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new Error('idp_bad_json')
+  return json as Record<string, unknown>
 }
 
 interface Endpoints {
@@ -116,9 +121,7 @@ interface Endpoints {
 }
 
 async function discover(c: Context<AppEnv>, issuer: string): Promise<Endpoints> {
-  const doc = await fetchJson(c, `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`, {
-    headers: { accept: 'application/json' },
-  })
+  const doc = await fetchJson(c, `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`)
   const authorization = allowedEndpoint(c, doc.authorization_endpoint)
   const token = allowedEndpoint(c, doc.token_endpoint)
   if (doc.issuer !== issuer || !authorization || !token) throw new Error('idp_bad_discovery')
@@ -155,7 +158,9 @@ export async function startOidcLogin(c: Context<AppEnv>, next: string): Promise<
     next,
     expiresAt: nowMs(c) + FLOW_TTL_MS,
   }
-  const challenge = base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', te.encode(flow.verifier))))
+  const challenge = encodeBase64url(
+    new Uint8Array(await crypto.subtle.digest('SHA-256', te.encode(flow.verifier))),
+  )
   setFlowCookie(c, await sealFlow(c.var.config, flow), FLOW_TTL_MS / 1000)
   const target = new URL(endpoints.authorization)
   for (const [k, v] of Object.entries({
@@ -189,14 +194,14 @@ export async function finishOidcLogin(c: Context<AppEnv>): Promise<OidcLoginResu
   const state = c.req.query('state')
   const code = c.req.query('code')
   if (!flow) return failed(c, 'flow_missing')
-  if (state === undefined || !timingSafeEqual(state, flow.state)) return failed(c, 'state_mismatch')
+  if (state === undefined || !constantTimeEqual(state, flow.state)) return failed(c, 'state_mismatch')
   if (c.req.query('error') !== undefined || code === undefined || code === '') return failed(c, 'idp_error')
   let idToken: unknown
   try {
     const endpoints = await discover(c, issuer)
     const body = await fetchJson(c, endpoints.token, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({
         grant_type: 'authorization_code',
         code,
@@ -223,7 +228,7 @@ export async function finishOidcLogin(c: Context<AppEnv>): Promise<OidcLoginResu
   } catch {
     return failed(c, 'id_token_invalid')
   }
-  if (typeof payload.nonce !== 'string' || !timingSafeEqual(payload.nonce, flow.nonce)) {
+  if (typeof payload.nonce !== 'string' || !constantTimeEqual(payload.nonce, flow.nonce)) {
     return failed(c, 'nonce_mismatch')
   }
   if (typeof payload.sub !== 'string' || payload.sub === '') return failed(c, 'id_token_invalid')

@@ -5,7 +5,8 @@
  * `lockout.ts` is what bounds online guessing. This file runs in the Worker and in Node (the users CLI
  * imports it), so the format has exactly one implementation.
  */
-import { base64, timingSafeEqual } from '../crypto/encoding'
+import { constantTimeEqual } from '@alokai/internal'
+import { base64 } from '../crypto/encoding'
 
 /** Iterations for new hashes: the workerd maximum. */
 export const PBKDF2_ITERATIONS = 100_000
@@ -100,5 +101,5 @@ export async function verifyPassword(
     return false
   }
   const actual = await derive(password, parsed.salt, parsed.iterations, onDerive)
-  return timingSafeEqual(actual, parsed.hash)
+  return constantTimeEqual(actual, parsed.hash)
 }

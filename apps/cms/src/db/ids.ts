@@ -2,8 +2,7 @@
  * Immutable, prefixed random ids (`usr_…`, `ses_…`, `spc_…`). 16 random bytes (128 bits) in base64url,
  * so they are unguessable as well as unique; later issues bind sealed columns to them, so they never change.
  */
-
-import { base64url } from '../crypto/encoding'
+import { encodeBase64url } from '@alokai/internal'
 
 /** The id prefixes in use. */
 export type IdPrefix =
@@ -22,7 +21,7 @@ const ID_PATTERN = /^(usr|ses|spc|ent|tok|mcp|pvu)_[A-Za-z0-9_-]{22}$/
  * @example newId('spc') // 'spc_q3H0v6y1tZ8xWJk2nB7c9A'
  */
 export function newId(prefix: IdPrefix): string {
-  return `${prefix}_${base64url(crypto.getRandomValues(new Uint8Array(16)))}`
+  return `${prefix}_${encodeBase64url(crypto.getRandomValues(new Uint8Array(16)))}`
 }
 
 /**

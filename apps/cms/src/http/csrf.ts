@@ -6,11 +6,11 @@
  * `csrf_token` field: an HMAC of the session id (bound to the session), or, before login, the value of a
  * double-submit cookie.
  */
+import { constantTimeEqual, encodeBase64url } from '@alokai/internal'
 import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env'
 import { sessionCookieSid } from '../auth/session'
 import { derivedHmacKey } from '../crypto/derived-key'
-import { base64url, timingSafeEqual } from '../crypto/encoding'
 import type { CmsConfig } from '../env'
 import { isFormRequest } from './body'
 import { cookieNaming, readCookie } from './cookies'
@@ -37,7 +37,7 @@ function isSameOrigin(c: Context): boolean {
  */
 async function csrfTokenForSession(config: CmsConfig, sid: string): Promise<string> {
   const key = await derivedHmacKey(config, 'csrf')
-  return base64url(
+  return encodeBase64url(
     new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`csrf.${sid}`))),
   )
 }
@@ -50,7 +50,7 @@ async function csrfTokenForSession(config: CmsConfig, sid: string): Promise<stri
 export async function issueCsrfToken(c: Context<AppEnv>): Promise<string> {
   const sid = await sessionCookieSid(c)
   if (sid) return csrfTokenForSession(c.var.config, sid)
-  const value = base64url(crypto.getRandomValues(new Uint8Array(32)))
+  const value = encodeBase64url(crypto.getRandomValues(new Uint8Array(32)))
   const { name, secure } = cookieNaming(c, PRE_SESSION_COOKIE)
   c.header('Set-Cookie', `${name}=${value}; Path=/; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`, {
     append: true,
@@ -63,9 +63,9 @@ async function formTokenValid(c: Context<AppEnv>): Promise<boolean> {
   const submitted = form?.csrf_token
   if (typeof submitted !== 'string' || submitted === '') return false
   const sid = await sessionCookieSid(c)
-  if (sid) return timingSafeEqual(submitted, await csrfTokenForSession(c.var.config, sid))
+  if (sid) return constantTimeEqual(submitted, await csrfTokenForSession(c.var.config, sid))
   const cookie = readCookie(c, cookieNaming(c, PRE_SESSION_COOKIE).name)
-  return cookie !== undefined && cookie.length >= 32 && timingSafeEqual(submitted, cookie)
+  return cookie !== undefined && cookie.length >= 32 && constantTimeEqual(submitted, cookie)
 }
 
 /**

@@ -9,12 +9,12 @@
  * Nothing is cached between requests; the answers carry lengths only, never a secret.
  */
 import { openText } from '@alokai/crypto'
+import { decodeBase64url } from '@alokai/internal'
 import { type Context, Hono } from 'hono'
 import { type AppEnv, nowMs } from '../app-env'
 import { requireCaller } from '../auth/identify'
 import { sessionToken } from '../auth/session'
 import { sealContext } from '../crypto/contexts'
-import { fromBase64url } from '../crypto/encoding'
 import { getKeyring } from '../crypto/keyring'
 import { findSealedApiToken } from '../db/api-tokens'
 import { findActiveSession } from '../db/sessions'
@@ -33,8 +33,9 @@ async function sealedToken(c: Context<AppEnv>): Promise<string> {
 function unverifiedSid(c: Context<AppEnv>): string {
   const payload = sessionToken(c)?.split('.')[1]
   if (!payload) throw new HttpProblem(401, 'unauthenticated', 'Sign in first')
-  const json = new TextDecoder().decode(fromBase64url(payload))
-  const sid = (JSON.parse(json) as { sid?: unknown }).sid
+  const bytes = decodeBase64url(payload)
+  if (!bytes) throw new HttpProblem(401, 'unauthenticated', 'Sign in first')
+  const sid = (JSON.parse(new TextDecoder().decode(bytes)) as { sid?: unknown }).sid
   if (typeof sid !== 'string') throw new HttpProblem(401, 'unauthenticated', 'Sign in first')
   return sid
 }
