@@ -6,7 +6,7 @@
  * of times. Values that do not open are reported by table and id, skipped, and the cursor moves past them,
  * so a pass always ends.
  */
-import { CryptoError, type Keyring, reseal, rewrap } from '@alokai/crypto'
+import { isCryptoError, type Keyring, reseal, rewrap } from '@alokai/crypto'
 import {
   compareAndSwap,
   countAfter,
@@ -48,10 +48,10 @@ const MAX_ATTEMPTS = 3
 type Outcome = 'done' | 'skipped' | MigrationFailureReason
 
 function failureReason(err: unknown): MigrationFailureReason {
-  if (!(err instanceof CryptoError)) throw err
-  if (err.code === 'ERR_UNKNOWN_KEY') return 'unknown_key'
-  if (err.code === 'ERR_MALFORMED') return 'malformed'
-  return 'decrypt_failed'
+  if (isCryptoError(err, 'ERR_UNKNOWN_KEY')) return 'unknown_key'
+  if (isCryptoError(err, 'ERR_MALFORMED')) return 'malformed'
+  if (isCryptoError(err)) return 'decrypt_failed'
+  throw err
 }
 
 async function transform(
