@@ -3,12 +3,21 @@
  * it fails at construction with a `TypeError` naming the option (never its value: `OIDC_ISSUER` and
  * `OIDC_AUDIENCE` are Worker secrets), not at the first request.
  */
-import type { FetchLike } from '@alokai/internal'
 import type { CacheStore } from './cache-store.ts'
 import { defaultAlgorithms, isOidcAlgorithm, type OidcAlgorithm } from './internal/algorithms.ts'
 import { parseFetchableUrl } from './internal/url-policy.ts'
 
-export type { FetchLike }
+/**
+ * A `fetch`-compatible function (the global one, or one injected for tests and custom transports). The same
+ * shape as the shared bounded fetch's transport; declared here because the published types must not name
+ * the private `@alokai/internal` package.
+ *
+ * @example
+ * ```ts
+ * const viaBinding: FetchLike = (url, init) => env.IDP.fetch(url, init)
+ * ```
+ */
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
 
 /**
  * Options of {@link createOidcVerifier} and {@link getOidcVerifier}.
