@@ -8,9 +8,10 @@
  * not fit the algorithm never does (a refresh cannot fix it, and an attacker could use it to force fetches).
  */
 import { type JWSHeaderParameters, type JWTHeaderParameters, type JWTPayload, jwtVerify } from 'jose'
+import type { OidcDiscoveryDocument } from './discover-oidc.ts'
 import { OidcError } from './errors.ts'
 import type { OidcAlgorithm } from './internal/algorithms.ts'
-import { discoveryParser } from './internal/discovery.ts'
+import { discoveryCache } from './internal/discovery.ts'
 import { DocumentCache } from './internal/document-cache.ts'
 import { toOidcError } from './internal/jose-errors.ts'
 import { KeyImporter } from './internal/key-importer.ts'
@@ -52,7 +53,7 @@ export interface OidcVerifier {
 class Verifier implements OidcVerifier {
   readonly issuer: string
   readonly #o: ResolvedOptions
-  readonly #discovery: DocumentCache<string>
+  readonly #discovery: DocumentCache<OidcDiscoveryDocument>
   readonly #jwks: DocumentCache<KeySet>
   readonly #importer = new KeyImporter()
   readonly #joseOptions: Parameters<typeof jwtVerify>[2]
@@ -67,7 +68,7 @@ class Verifier implements OidcVerifier {
       maxStaleMs: o.maxStaleMs,
       cooldownMs: o.cooldownMs,
     }
-    this.#discovery = new DocumentCache({ ...common, parse: discoveryParser(o.issuer) })
+    this.#discovery = discoveryCache(o)
     this.#jwks = new DocumentCache({ ...common, parse: KeySet.parse })
     this.#joseOptions = {
       issuer: o.issuer,
@@ -113,7 +114,8 @@ class Verifier implements OidcVerifier {
 
   async #jwksUri(now: number): Promise<string> {
     if (this.#o.jwksUri !== undefined) return this.#o.jwksUri
-    return this.#discovery.fresh(now) ?? (await this.#discovery.get(this.#o.discoveryUrl, now))
+    const doc = this.#discovery.fresh(now) ?? (await this.#discovery.get(this.#o.discoveryUrl, now))
+    return doc.jwks_uri
   }
 }
 

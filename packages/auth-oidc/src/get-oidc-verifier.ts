@@ -4,29 +4,11 @@
  * import cache instead of starting cold each time. Only verifiers are kept, never a promise.
  */
 import { createOidcVerifier, type OidcVerifier } from './create-oidc-verifier.ts'
+import { BoundedMemo, optionsKey } from './internal/options-key.ts'
 import type { OidcVerifierOptions } from './options.ts'
 
 // A Worker normally has one or two issuers; the bound keeps option sets built per request from leaking.
-const MAX_VERIFIERS = 32
-const verifiers = new Map<string, OidcVerifier>()
-const objectIds = new WeakMap<object, number>()
-let nextObjectId = 1
-
-function idOf(value: object | undefined): number {
-  if (value === undefined) return 0
-  let id = objectIds.get(value)
-  if (id === undefined) {
-    id = nextObjectId++
-    objectIds.set(value, id)
-  }
-  return id
-}
-
-function keyOf(o: OidcVerifierOptions): string {
-  const { cache, fetch, ...plain } = o
-  const sorted = Object.fromEntries(Object.entries(plain).sort(([a], [b]) => (a < b ? -1 : 1)))
-  return JSON.stringify([sorted, idOf(cache), idOf(fetch)])
-}
+const verifiers = new BoundedMemo<OidcVerifier>(32)
 
 /**
  * Returns the verifier for these options, creating it on first use. Two calls with equal options (and the
@@ -45,14 +27,5 @@ function keyOf(o: OidcVerifierOptions): string {
  * ```
  */
 export function getOidcVerifier(options: OidcVerifierOptions): OidcVerifier {
-  const key = keyOf(options)
-  const hit = verifiers.get(key)
-  if (hit !== undefined) return hit
-  const verifier = createOidcVerifier(options)
-  if (verifiers.size >= MAX_VERIFIERS) {
-    const oldest = verifiers.keys().next().value
-    if (oldest !== undefined) verifiers.delete(oldest)
-  }
-  verifiers.set(key, verifier)
-  return verifier
+  return verifiers.get(optionsKey(options), () => createOidcVerifier(options))
 }

@@ -6,9 +6,11 @@
 // Verifiers
 export { createOidcVerifier, type OidcVerifier, type VerifiedToken } from './create-oidc-verifier.ts'
 export { getOidcVerifier } from './get-oidc-verifier.ts'
-export type { OidcVerifierOptions } from './options.ts'
+export type { FetchLike, OidcVerifierOptions } from './options.ts'
 export type { OidcAlgorithm } from './internal/algorithms.ts'
-export type { FetchLike } from './internal/fetch-json.ts'
+
+// Discovery
+export { type DiscoverOidcOptions, discoverOidc, type OidcDiscoveryDocument } from './discover-oidc.ts'
 
 // Shared caches
 export type { CacheStore } from './cache-store.ts'

@@ -5,8 +5,19 @@
  */
 import type { CacheStore } from './cache-store.ts'
 import { defaultAlgorithms, isOidcAlgorithm, type OidcAlgorithm } from './internal/algorithms.ts'
-import type { FetchLike } from './internal/fetch-json.ts'
 import { parseFetchableUrl } from './internal/url-policy.ts'
+
+/**
+ * A `fetch`-compatible function (the global one, or one injected for tests and custom transports). The same
+ * shape as the shared bounded fetch's transport; declared here because the published types must not name
+ * the private `@alokai/internal` package.
+ *
+ * @example
+ * ```ts
+ * const viaBinding: FetchLike = (url, init) => env.IDP.fetch(url, init)
+ * ```
+ */
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
 
 /**
  * Options of {@link createOidcVerifier} and {@link getOidcVerifier}.
@@ -86,12 +97,48 @@ function strings(name: string, value: unknown): string[] {
   return [...list]
 }
 
-/** Applies defaults and validates; throws `TypeError` on a bad option. */
-export function resolveOptions(o: OidcVerifierOptions): ResolvedOptions {
+/** The options a discovery fetch needs (a subset of {@link OidcVerifierOptions}). */
+export type TransportOptions = Pick<
+  OidcVerifierOptions,
+  'issuer' | 'cache' | 'fetch' | 'timeoutMs' | 'cooldownSeconds' | 'maxStaleSeconds' | 'maxResponseBytes'
+>
+
+/** {@link TransportOptions} with defaults applied and every value checked. */
+export type ResolvedTransport = Pick<
+  ResolvedOptions,
+  | 'issuer'
+  | 'discoveryUrl'
+  | 'cache'
+  | 'fetch'
+  | 'timeoutMs'
+  | 'cooldownMs'
+  | 'maxStaleMs'
+  | 'maxResponseBytes'
+>
+
+/** Applies defaults to the transport options and validates them; throws `TypeError` on a bad option. */
+export function resolveTransport(o: TransportOptions): ResolvedTransport {
   if (typeof o !== 'object' || o === null) throw new TypeError('options must be an object')
   if (parseFetchableUrl(o.issuer) === undefined) {
     throw new TypeError('issuer must be an https URL (http only for localhost)')
   }
+  if (o.fetch !== undefined && typeof o.fetch !== 'function') throw new TypeError('fetch must be a function')
+  return {
+    issuer: o.issuer,
+    discoveryUrl: `${o.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`,
+    cache: o.cache,
+    // Looked up at call time: a `fetch` detached from the global throws "Illegal invocation" in workerd.
+    fetch: o.fetch ?? ((input, init) => fetch(input, init)),
+    timeoutMs: count('timeoutMs', o.timeoutMs, 5000, 1),
+    cooldownMs: count('cooldownSeconds', o.cooldownSeconds, 30) * 1000,
+    maxStaleMs: count('maxStaleSeconds', o.maxStaleSeconds, 86_400) * 1000,
+    maxResponseBytes: count('maxResponseBytes', o.maxResponseBytes, 262_144, 1),
+  }
+}
+
+/** Applies defaults and validates; throws `TypeError` on a bad option. */
+export function resolveOptions(o: OidcVerifierOptions): ResolvedOptions {
+  const transport = resolveTransport(o)
   if (o.jwksUri !== undefined && parseFetchableUrl(o.jwksUri) === undefined) {
     throw new TypeError('jwksUri must be an https URL (http only for localhost)')
   }
@@ -99,28 +146,19 @@ export function resolveOptions(o: OidcVerifierOptions): ResolvedOptions {
   if (algorithms.length === 0 || !algorithms.every(isOidcAlgorithm)) {
     throw new TypeError('algorithms must be a non-empty list of asymmetric JWS algorithms')
   }
-  if (o.fetch !== undefined && typeof o.fetch !== 'function') throw new TypeError('fetch must be a function')
   if (o.typ !== undefined && (typeof o.typ !== 'string' || o.typ === ''))
     throw new TypeError('typ must be a string')
   return {
-    issuer: o.issuer,
-    discoveryUrl: `${o.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`,
+    ...transport,
     audience: strings('audience', o.audience),
     algorithms,
     clockToleranceSeconds: count('clockToleranceSeconds', o.clockToleranceSeconds, 5),
     jwksUri: o.jwksUri,
-    cache: o.cache,
-    // Looked up at call time: a `fetch` detached from the global throws "Illegal invocation" in workerd.
-    fetch: o.fetch ?? ((input, init) => fetch(input, init)),
-    timeoutMs: count('timeoutMs', o.timeoutMs, 5000, 1),
-    cooldownMs: count('cooldownSeconds', o.cooldownSeconds, 30) * 1000,
-    maxStaleMs: count('maxStaleSeconds', o.maxStaleSeconds, 86_400) * 1000,
     requiredClaims:
       o.requiredClaims === undefined || o.requiredClaims.length === 0
         ? []
         : strings('requiredClaims', o.requiredClaims),
     typ: o.typ,
     maxTokenBytes: count('maxTokenBytes', o.maxTokenBytes, 16_384, 1),
-    maxResponseBytes: count('maxResponseBytes', o.maxResponseBytes, 262_144, 1),
   }
 }

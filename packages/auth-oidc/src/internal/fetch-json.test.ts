@@ -1,6 +1,7 @@
+import type { FetchLike } from '@alokai/internal'
 import { describe, expect, it } from 'vitest'
 import { isOidcError } from '../errors.ts'
-import { type FetchLike, fetchJson } from './fetch-json.ts'
+import { fetchJson } from './fetch-json.ts'
 
 const URL_ = 'https://idp.test/jwks'
 

@@ -1,10 +1,10 @@
 /**
- * Which URLs the verifier may fetch keys from: https anywhere, plain http only on loopback (development and
- * tests). Keys fetched over plain http from a real host could be swapped by anyone on the path, which would
- * let them mint tokens; so this is checked for the issuer, a configured `jwksUri` and a discovered one.
+ * Which URLs the verifier may fetch keys from: the shared development-host rule (https anywhere, plain http
+ * only on loopback, no credentials in the URL). Keys fetched over plain http from a real host could be
+ * swapped by anyone on the path, which would let them mint tokens; so this is checked for the issuer, a
+ * configured `jwksUri`, a discovered one and every endpoint a discovery document names.
  */
-
-const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]'])
+import { isSecureOrLoopbackUrl } from '@alokai/internal'
 
 /** Parses `value` and returns the URL if it may be fetched, otherwise `undefined`. */
 export function parseFetchableUrl(value: unknown): URL | undefined {
@@ -15,9 +15,5 @@ export function parseFetchableUrl(value: unknown): URL | undefined {
   } catch {
     return undefined
   }
-  // Credentials in a URL end up in logs and proxies; an IdP never needs them.
-  if (url.username !== '' || url.password !== '') return undefined
-  if (url.protocol === 'https:') return url
-  if (url.protocol === 'http:' && loopbackHosts.has(url.hostname)) return url
-  return undefined
+  return isSecureOrLoopbackUrl(url) ? url : undefined
 }
