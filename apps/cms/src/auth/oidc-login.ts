@@ -8,14 +8,8 @@
  * IdP's JWKS) and its `nonce`, and maps (iss, sub) to a CMS user. The caller then starts a normal session.
  * Endpoints must be https (plain http only to loopback, in development).
  */
-import { getOidcVerifier } from '@alokai/auth-oidc'
-import {
-  constantTimeEqual,
-  decodeBase64url,
-  encodeBase64url,
-  fetchJsonBounded,
-  isSecureOrLoopbackUrl,
-} from '@alokai/internal'
+import { discoverOidc, getOidcVerifier } from '@alokai/auth-oidc'
+import { constantTimeEqual, decodeBase64url, encodeBase64url, fetchJsonBounded } from '@alokai/internal'
 import type { Context } from 'hono'
 import { type AppEnv, nowMs } from '../app-env'
 import { recordAudit } from '../audit/record-audit'
@@ -86,17 +80,15 @@ async function openFlow(
   }
 }
 
-function allowedEndpoint(c: Context<AppEnv>, value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined
-  let url: URL
-  try {
-    url = new URL(value)
-  } catch {
-    return undefined
-  }
-  if (!isSecureOrLoopbackUrl(url)) return undefined
-  // Plain http (loopback only, by the rule above) is for a developer's local IdP, never a deployment.
-  return url.protocol === 'https:' || c.var.config.environment === 'development' ? url.href : undefined
+/**
+ * `discoverOidc` keeps an endpoint only when it is https or plain http to loopback (the shared dev-host
+ * rule); the second is for a developer's local IdP, so a deployed CMS refuses it.
+ */
+function allowedEndpoint(c: Context<AppEnv>, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined
+  return new URL(value).protocol === 'https:' || c.var.config.environment === 'development'
+    ? value
+    : undefined
 }
 
 /** A JSON object from the IdP: no redirects, a timeout, and a body cap enforced while reading. */
@@ -120,11 +112,15 @@ interface Endpoints {
   token: string
 }
 
+/** The IdP's endpoints from auth-oidc's discovery: validated, and cached with the ID-token verifier's. */
 async function discover(c: Context<AppEnv>, issuer: string): Promise<Endpoints> {
-  const doc = await fetchJson(c, `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`)
+  const doc = await discoverOidc(issuer, {
+    cache: oidcCacheStore(c.env),
+    ...(c.var.deps.oidcFetch ? { fetch: c.var.deps.oidcFetch } : {}),
+  })
   const authorization = allowedEndpoint(c, doc.authorization_endpoint)
   const token = allowedEndpoint(c, doc.token_endpoint)
-  if (doc.issuer !== issuer || !authorization || !token) throw new Error('idp_bad_discovery')
+  if (!authorization || !token) throw new Error('idp_bad_discovery')
   return { authorization, token }
 }
 

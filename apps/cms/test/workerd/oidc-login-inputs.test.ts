@@ -8,14 +8,7 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type Client, client } from './helpers'
 
-const ISSUER = 'https://idp.test'
 const CLIENT_ID = 'cms-dashboard'
-const oidcEnv = {
-  AUTH_PROVIDER: 'oidc',
-  OIDC_ISSUER: ISSUER,
-  OIDC_AUDIENCE: 'cms-api',
-  OIDC_CLIENT_ID: CLIENT_ID,
-}
 const FLOW_COOKIE = '__Host-cms_oidc'
 const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
 
@@ -28,61 +21,88 @@ beforeAll(async () => {
   jwk = { ...(await exportJWK(pair.publicKey)), kid: 'login-key-1', alg: 'ES256', use: 'sig' }
 })
 
-/** The nonce the CMS sent with the authorization request, so the token endpoint can answer with it. */
-let currentNonce = ''
-
-function idToken(sub: string): Promise<string> {
-  return new SignJWT({ nonce: currentNonce })
-    .setProtectedHeader({ alg: 'ES256', kid: 'login-key-1' })
-    .setIssuer(ISSUER)
-    .setAudience(CLIENT_ID)
-    .setSubject(sub)
-    .setIssuedAt()
-    .setExpirationTime('5m')
-    .sign(privateKey)
-}
-
-interface Idp {
-  /** Endpoints named by the discovery document. */
+interface IdpOptions {
+  /** Endpoints named by the discovery document (default: https ones on the issuer). */
   endpoints?: { authorization_endpoint: string; token_endpoint: string }
-  /** The token endpoint's answer. */
-  token(): Promise<Response>
+  /** The token endpoint's answer (default: a valid ID token for a new user). */
+  token?: (idToken: () => Promise<string>) => Promise<Response>
 }
 
-function idpFetch(idp: Idp): typeof fetch {
-  return async (input) => {
-    const url = String(input instanceof Request ? input.url : input)
-    if (url === `${ISSUER}/.well-known/openid-configuration`) {
-      return Response.json({
-        issuer: ISSUER,
-        jwks_uri: `${ISSUER}/jwks`,
-        ...(idp.endpoints ?? {
-          authorization_endpoint: `${ISSUER}/authorize`,
-          token_endpoint: `${ISSUER}/token`,
-        }),
-      })
-    }
-    if (url === `${ISSUER}/jwks`) return Response.json({ keys: [jwk] })
-    if (url === (idp.endpoints?.token_endpoint ?? `${ISSUER}/token`)) return idp.token()
-    return new Response('not found', { status: 404 })
+/**
+ * An in-process IdP with an issuer of its own: discovery documents are cached by issuer URL in the shared
+ * store, so two IdPs with different documents must not share one.
+ */
+interface Idp {
+  issuer: string
+  fetch: typeof fetch
+  discoveryFetches: number
+  /** The nonce the CMS sent with the authorization request, echoed in the ID token. */
+  nonce: string
+}
+
+function makeIdp(options: IdpOptions = {}): Idp {
+  const issuer = `https://${crypto.randomUUID()}.idp.test`
+  const endpoints = options.endpoints ?? {
+    authorization_endpoint: `${issuer}/authorize`,
+    token_endpoint: `${issuer}/token`,
   }
+  const idToken = () =>
+    new SignJWT({ nonce: idp.nonce })
+      .setProtectedHeader({ alg: 'ES256', kid: 'login-key-1' })
+      .setIssuer(issuer)
+      .setAudience(CLIENT_ID)
+      .setSubject(`ada-${crypto.randomUUID()}`)
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(privateKey)
+  const token = options.token ?? (async (make) => Response.json({ id_token: await make() }))
+  const idp: Idp = {
+    issuer,
+    discoveryFetches: 0,
+    nonce: '',
+    fetch: async (input) => {
+      const url = String(input instanceof Request ? input.url : input)
+      if (url === `${issuer}/.well-known/openid-configuration`) {
+        idp.discoveryFetches++
+        return Response.json({ issuer, jwks_uri: `${issuer}/jwks`, ...endpoints })
+      }
+      if (url === `${issuer}/jwks`) return Response.json({ keys: [jwk] })
+      if (url === endpoints.token_endpoint) return token(idToken)
+      return new Response('not found', { status: 404 })
+    },
+  }
+  return idp
 }
 
-const goodIdp: Idp = {
-  token: async () => Response.json({ id_token: await idToken(`ada-${crypto.randomUUID()}`) }),
+function clientFor(idp: Idp, environment = 'production'): Client {
+  return client({
+    env: {
+      AUTH_PROVIDER: 'oidc',
+      OIDC_ISSUER: idp.issuer,
+      OIDC_AUDIENCE: 'cms-api',
+      OIDC_CLIENT_ID: CLIENT_ID,
+      ENVIRONMENT: environment,
+    },
+    deps: { oidcFetch: idp.fetch },
+  })
 }
 
 /** Starts the sign-in; returns the `state` the IdP would send back. */
-async function start(c: Client): Promise<string> {
+async function start(c: Client, idp: Idp): Promise<string> {
   const res = await c.fetch('/login/oidc')
   expect(res.status).toBe(303)
   const target = new URL(res.headers.get('location') ?? '')
-  currentNonce = target.searchParams.get('nonce') ?? ''
+  idp.nonce = target.searchParams.get('nonce') ?? ''
   return target.searchParams.get('state') ?? ''
 }
 
 async function callback(c: Client, state: string): Promise<Response> {
   return c.fetch(`/login/oidc/callback?code=code-1&state=${encodeURIComponent(state)}`)
+}
+
+/** A whole sign-in: start, then the callback with the state the IdP echoes. */
+async function signIn(idp: Idp, c: Client = clientFor(idp)): Promise<Response> {
+  return callback(c, await start(c, idp))
 }
 
 /** The reason the last failed sign-in was audited with. */
@@ -98,9 +118,15 @@ const signedIn = (res: Response) =>
 
 describe('dashboard sign-in through the IdP', () => {
   it('signs in with a valid flow cookie, state and ID token', async () => {
-    const c = client({ env: oidcEnv, deps: { oidcFetch: idpFetch(goodIdp) } })
-    const res = await callback(c, await start(c))
-    expect(signedIn(res)).toBe(true)
+    expect(signedIn(await signIn(makeIdp()))).toBe(true)
+  })
+
+  it('reads the discovery document once for sign-ins and ID-token checks alike (cached with the verifier)', async () => {
+    const idp = makeIdp()
+    const c = clientFor(idp)
+    expect(signedIn(await signIn(idp, c))).toBe(true)
+    expect(signedIn(await signIn(idp, c))).toBe(true)
+    expect(idp.discoveryFetches).toBe(1)
   })
 
   it.each([
@@ -112,8 +138,9 @@ describe('dashboard sign-in through the IdP', () => {
       (mac: string) => mac.slice(0, -1) + alphabet[alphabet.indexOf(mac.slice(-1)) ^ 1],
     ],
   ])('refuses a flow cookie whose MAC is spelled %s', async (_label, respell) => {
-    const c = client({ env: oidcEnv, deps: { oidcFetch: idpFetch(goodIdp) } })
-    const state = await start(c)
+    const idp = makeIdp()
+    const c = clientFor(idp)
+    const state = await start(c, idp)
     const [body, mac] = (c.cookies.get(FLOW_COOKIE) ?? '').split('.')
     expect(body && mac?.length).toBe(43)
     c.cookies.set(FLOW_COOKIE, `${body}.${respell(mac ?? '')}`)
@@ -128,7 +155,7 @@ describe('dashboard sign-in through the IdP', () => {
     const offered = 32 * 1024 * 1024
     let pulled = 0
     let cancelled = false
-    const idp: Idp = {
+    const idp = makeIdp({
       token: async () =>
         new Response(
           new ReadableStream<Uint8Array>({
@@ -143,34 +170,28 @@ describe('dashboard sign-in through the IdP', () => {
           }),
           { headers: { 'content-type': 'application/json' } },
         ),
-    }
-    const c = client({ env: oidcEnv, deps: { oidcFetch: idpFetch(idp) } })
-    const res = await callback(c, await start(c))
-    expect(signedIn(res)).toBe(false)
+    })
+    expect(signedIn(await signIn(idp))).toBe(false)
     expect(await lastFailure()).toBe('token_exchange')
     expect(pulled).toBeLessThan(1024 * 1024)
     expect(cancelled).toBe(true)
   })
 
   it('refuses a token response that declares a size over the cap, before reading it', async () => {
-    const idp: Idp = {
+    const idp = makeIdp({
       token: async () =>
         new Response('{}', { headers: { 'content-type': 'application/json', 'content-length': '10000000' } }),
-    }
-    const c = client({ env: oidcEnv, deps: { oidcFetch: idpFetch(idp) } })
-    const res = await callback(c, await start(c))
-    expect(signedIn(res)).toBe(false)
+    })
+    expect(signedIn(await signIn(idp))).toBe(false)
     expect(await lastFailure()).toBe('token_exchange')
   })
 
   it('refuses a token endpoint that redirects', async () => {
-    const idp: Idp = {
+    const idp = makeIdp({
       token: async () =>
         new Response(null, { status: 302, headers: { location: 'https://elsewhere.test/' } }),
-    }
-    const c = client({ env: oidcEnv, deps: { oidcFetch: idpFetch(idp) } })
-    const res = await callback(c, await start(c))
-    expect(signedIn(res)).toBe(false)
+    })
+    expect(signedIn(await signIn(idp))).toBe(false)
     expect(await lastFailure()).toBe('token_exchange')
   })
 
@@ -182,26 +203,25 @@ describe('dashboard sign-in through the IdP', () => {
   it.each([
     [
       'a plain-http host',
-      { authorization_endpoint: 'http://idp.test/authorize', token_endpoint: `${ISSUER}/token` },
+      { authorization_endpoint: 'http://idp.test/authorize', token_endpoint: 'https://idp.test/token' },
     ],
     ['plain-http loopback outside development', httpLoopback],
     [
       'credentials in the URL',
-      { authorization_endpoint: 'https://user:pw@idp.test/authorize', token_endpoint: `${ISSUER}/token` },
+      {
+        authorization_endpoint: 'https://user:pw@idp.test/authorize',
+        token_endpoint: 'https://idp.test/token',
+      },
     ],
   ])('refuses a discovery document naming %s (502, nothing set)', async (_label, endpoints) => {
-    const c = client({ env: oidcEnv, deps: { oidcFetch: idpFetch({ ...goodIdp, endpoints }) } })
+    const c = clientFor(makeIdp({ endpoints }))
     const res = await c.fetch('/login/oidc')
     expect(res.status).toBe(502)
     expect(c.cookies.has(FLOW_COOKIE)).toBe(false)
   })
 
   it('accepts plain-http loopback endpoints in development', async () => {
-    const c = client({
-      env: { ...oidcEnv, ENVIRONMENT: 'development' },
-      deps: { oidcFetch: idpFetch({ ...goodIdp, endpoints: httpLoopback }) },
-    })
-    const res = await c.fetch('/login/oidc')
+    const res = await clientFor(makeIdp({ endpoints: httpLoopback }), 'development').fetch('/login/oidc')
     expect(res.status).toBe(303)
     expect(res.headers.get('location')).toMatch(/^http:\/\/127\.0\.0\.1:9\/authorize\?/)
   })
