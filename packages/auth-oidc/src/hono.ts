@@ -46,7 +46,9 @@ declare module 'hono' {
  * app.get('/api/me', (c) => c.json({ sub: c.get('oidc').payload.sub }))
  * ```
  */
-export function oidcAuth(options: OidcAuthOptions): MiddlewareHandler<{ Variables: OidcVariables }> {
+// Typed like Hono's own middleware (any app's Env): `oidc` reaches `c.get` through `ContextVariableMap`, so
+// the middleware also fits a wrapper that builds its options from `c.env` per request.
+export function oidcAuth(options: OidcAuthOptions): MiddlewareHandler {
   const auth = resolveBearerAuth(options)
   return async (c, next) => {
     const outcome = await authenticateBearer(auth, c.req.header('authorization'))

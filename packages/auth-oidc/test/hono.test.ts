@@ -131,6 +131,27 @@ describe('oidcAuth for Hono', () => {
     }
   })
 
+  it('builds its options from env per request and still keeps one verifier (one JWKS fetch)', async () => {
+    const perEnv = new LocalIdp(idp.keys, 'https://per-env.test')
+    const hono = new Hono<{ Bindings: { ISSUER: string } }>()
+    hono.use('/api/*', (c, next) =>
+      oidcAuth({ issuer: c.env.ISSUER, audience: AUDIENCE, fetch: perEnv.fetch })(c, next),
+    )
+    hono.get('/api/me', (c) => c.text(String(c.get('oidc').payload.sub)))
+    const token = await perEnv.sign()
+    for (let i = 0; i < 3; i++) {
+      const res = await hono.request(
+        '/api/me',
+        { headers: { authorization: `Bearer ${token}` } },
+        {
+          ISSUER: perEnv.issuer,
+        },
+      )
+      expect(await res.text()).toBe('user-1')
+    }
+    expect(perEnv.count('/jwks')).toBe(1)
+  })
+
   it('leaves errors that are not token failures to the app’s onError', async () => {
     const verifier = { verify: async (): Promise<never> => Promise.reject(new RangeError('bug')) }
     const hono = new Hono().use(oidcAuth({ verifier }))
