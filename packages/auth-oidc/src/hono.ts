@@ -54,7 +54,8 @@ export function oidcAuth(options: OidcAuthOptions): MiddlewareHandler {
     const outcome = await authenticateBearer(auth, c.req.header('authorization'))
     if (!outcome.ok) {
       const { status, headers, body } = outcome.refusal
-      return new Response(body, { status, headers })
+      // Through `c.body`, so headers earlier middleware set (CORS) stay on the refusal.
+      return c.body(body, status, headers)
     }
     c.set('oidc', outcome.token)
     await next()

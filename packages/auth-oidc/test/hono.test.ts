@@ -77,6 +77,20 @@ describe('oidcAuth for Hono', () => {
     }
   })
 
+  it('keeps headers earlier middleware set (CORS) on a refusal', async () => {
+    const hono = new Hono()
+    hono.use(async (c, next) => {
+      c.header('access-control-allow-origin', 'https://app.test')
+      await next()
+    })
+    hono.use(oidcAuth({ issuer: ISSUER, audience: AUDIENCE, fetch: idp.fetch }))
+    hono.get('/', (c) => c.text('ok'))
+    const res = await hono.request('/')
+    expect(res.status).toBe(401)
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://app.test')
+    expect(res.headers.get('content-type')).toBe('application/problem+json')
+  })
+
   it('answers a malformed Authorization header 400 invalid_request (RFC 6750 §3.1)', async () => {
     const token = await idp.sign()
     for (const authorization of [
