@@ -122,10 +122,12 @@ export async function runReleaseCheck(options: ReleaseCheckOptions): Promise<Rel
     const consumer = join(temp, 'consumer')
     await timed('consumer install', async () => {
       const jose = await catalogVersion(options.repoRoot, 'jose')
+      // hono for the `@alokai/auth-oidc/hono` smoke check: an optional peer the consumer brings itself.
+      const hono = await catalogVersion(options.repoRoot, 'hono')
       await installConsumer({
         dir: consumer,
         registryUrl: registry.url,
-        dependencies: { ...versions, jose },
+        dependencies: { ...versions, jose, hono },
         env: registryEnv,
         secrets,
       })
