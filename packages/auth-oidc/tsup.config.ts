@@ -1,9 +1,9 @@
 import type { Options } from 'tsup'
 
 const config: Options = {
-  entry: ['src/index.ts'],
+  entry: ['src/index.ts', 'src/hono.ts', 'src/express.ts'],
   format: ['esm', 'cjs'],
-  dts: { entry: ['src/index.ts'], resolve: ['@alokai/internal'] },
+  dts: { resolve: ['@alokai/internal'] },
   // The shared primitives are bundled in: `@alokai/internal` is private and never published.
   noExternal: ['@alokai/internal'],
   clean: true,
@@ -11,6 +11,8 @@ const config: Options = {
   target: 'es2022',
   platform: 'neutral',
   treeshake: true,
+  // Shared chunks in CJS too, so `OidcError` is one class across `.`, `./hono` and `./express`.
+  splitting: true,
 }
 
 export default config

@@ -6,6 +6,11 @@
 // Verifiers
 export { createOidcVerifier, type OidcVerifier, type VerifiedToken } from './create-oidc-verifier.ts'
 export { getOidcVerifier } from './get-oidc-verifier.ts'
+export {
+  createMultiIssuerVerifier,
+  type MultiIssuerVerifier,
+  type SharedVerifierOptions,
+} from './create-multi-issuer-verifier.ts'
 export type { FetchLike, OidcVerifierOptions } from './options.ts'
 export type { OidcAlgorithm } from './internal/algorithms.ts'
 

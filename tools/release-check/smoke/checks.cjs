@@ -1,7 +1,8 @@
 /**
  * The smoke test a consumer of the four published packages would write, shared by `smoke.mjs` (loads them
  * with `import`) and `smoke.cjs` (loads them with `require`): parse the CMS env, seal and open a value,
- * sign and verify a session, and verify an OIDC token against a JWKS served on 127.0.0.1. It prints
+ * sign and verify a session, verify an OIDC token against a JWKS served on 127.0.0.1, and put the
+ * `@alokai/auth-oidc/hono` and `/express` adapters in front of that verifier. It prints
  * check names and outcomes only, never a key, secret or token.
  */
 'use strict'
@@ -41,7 +42,7 @@ async function rejectionCode(promise) {
 }
 
 /** Runs every check with the loaded modules and returns `[name, ok]` pairs. */
-async function runSmoke({ env, cms, crypto, jwt, oidc, jose }) {
+async function runSmoke({ env, cms, crypto, jwt, oidc, oidcHono, oidcExpress, hono, jose }) {
   const checks = []
   const check = (name, ok) => checks.push([name, ok === true])
   const signingKey = await jose.generateKeyPair('ES256', { extractable: true })
@@ -137,6 +138,49 @@ async function runSmoke({ env, cms, crypto, jwt, oidc, jose }) {
       'auth-oidc: refuses another audience',
       (await rejectionCode(verifier.verify(otherAudience))) !== undefined,
     )
+
+    // @alokai/auth-oidc/hono: a Hono app in front of the same verifier.
+    const app = new hono.Hono()
+    app.use('/api/*', oidcHono.oidcAuth({ verifier }))
+    app.get('/api/me', (c) => c.json({ sub: c.get('oidc').payload.sub }))
+    const ask = (authorization) => app.request('/api/me', { headers: authorization ? { authorization } : {} })
+    const honoOk = await ask(`Bearer ${bearer}`)
+    check(
+      'auth-oidc/hono: lets a good token through',
+      honoOk.status === 200 && (await honoOk.json()).sub === 'idp-user-7',
+    )
+    const honoNone = await ask()
+    check(
+      'auth-oidc/hono: no token is 401 with a Bearer challenge',
+      honoNone.status === 401 && honoNone.headers.get('www-authenticate') === 'Bearer realm="api"',
+    )
+    const honoWrong = await ask(`Bearer ${otherAudience}`)
+    const shown = `${await honoWrong.text()}${[...honoWrong.headers].join('\n')}`
+    check(
+      'auth-oidc/hono: another audience is 401 invalid_token, not echoed',
+      honoWrong.status === 401 &&
+        honoWrong.headers.get('www-authenticate').includes('error="invalid_token"') &&
+        otherAudience.split('.').every((part) => !shown.includes(part)),
+    )
+
+    // @alokai/auth-oidc/express: the middleware on a plain node:http server sets req.auth.
+    const auth = oidcExpress.oidcAuth({ verifier })
+    const server = http.createServer((req, res) =>
+      auth(req, res, (error) => res.end(error ? 'error' : String(req.auth.payload.sub))),
+    )
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const url = `http://127.0.0.1:${server.address().port}/`
+      const ok = await fetch(url, { headers: { authorization: `Bearer ${bearer}` } })
+      const none = await fetch(url)
+      check(
+        'auth-oidc/express: node:http sets req.auth, answers no token 401',
+        ok.status === 200 && (await ok.text()) === 'idp-user-7' && none.status === 401,
+      )
+    } finally {
+      server.closeAllConnections()
+      await new Promise((resolve) => server.close(resolve))
+    }
   } finally {
     await new Promise((resolve) => idp.close(resolve))
   }

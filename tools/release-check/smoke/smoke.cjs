@@ -3,7 +3,15 @@
 
 const { runSmoke, report } = require('./checks.cjs')
 
-const names = ['@alokai/env', '@alokai/env/cms', '@alokai/crypto', '@alokai/auth-jwt', '@alokai/auth-oidc']
+const names = [
+  '@alokai/env',
+  '@alokai/env/cms',
+  '@alokai/crypto',
+  '@alokai/auth-jwt',
+  '@alokai/auth-oidc',
+  '@alokai/auth-oidc/hono',
+  '@alokai/auth-oidc/express',
+]
 const loadedFrom = Object.fromEntries(names.map((name) => [name, `file://${require.resolve(name)}`]))
 
 async function main() {
@@ -13,6 +21,9 @@ async function main() {
     crypto: require('@alokai/crypto'),
     jwt: require('@alokai/auth-jwt'),
     oidc: require('@alokai/auth-oidc'),
+    oidcHono: require('@alokai/auth-oidc/hono'),
+    oidcExpress: require('@alokai/auth-oidc/express'),
+    hono: require('hono'),
     // jose 6 ships CommonJS too: the consumer's own dependency, from the public registry.
     jose: require('jose'),
   }

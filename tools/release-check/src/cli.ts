@@ -20,6 +20,9 @@ try {
   for (const report of [result.esm, result.cjs]) {
     console.log(`smoke (${report.mode}): ${report.checks.length} checks passed`)
   }
+  console.log(
+    `example service (pid ${result.example.pid}, stopped): ${result.example.checks.length} checks passed`,
+  )
   const steps = Object.entries(result.timings).map(([step, ms]) => `${step} ${(ms / 1000).toFixed(1)} s`)
   console.log(`timings: ${steps.join(', ')}`)
   console.log(`Verdaccio (pid ${result.verdaccioPid}) stopped`)

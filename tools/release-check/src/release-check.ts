@@ -1,8 +1,9 @@
 /**
  * The end-to-end release check: a real Verdaccio on 127.0.0.1, a scratch copy of the repo versioned by
  * changesets and published through the repo's `registry.npmrc`, every tarball inspected as the registry
- * serves it, and a fresh consumer that installs all four packages and runs the smoke script as ESM and
- * CommonJS. Verdaccio is stopped by its pid and the temp folder removed, whatever happens.
+ * serves it, a fresh consumer that installs all four packages and runs the smoke script as ESM and
+ * CommonJS, and the example service (`examples/node-service`) installed from the registry and exercised over
+ * HTTP. Verdaccio is stopped by its pid and the temp folder removed, whatever happens.
  */
 import { randomBytes } from 'node:crypto'
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises'
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { installConsumer, runSmoke, type SmokeReport } from './consumer.ts'
 import { ReleaseCheckError } from './errors.ts'
+import { type ExampleReport, installExample, runExample } from './example-service.ts'
 import { run } from './exec.ts'
 import { type ReleasedPackage, releasedPackages } from './packages.ts'
 import { addTestChangeset, createScratchRepo } from './scratch-repo.ts'
@@ -40,6 +42,8 @@ export interface ReleaseCheckResult {
   tags: string[]
   esm: SmokeReport
   cjs: SmokeReport
+  /** The example service (`examples/node-service`), installed from the registry and exercised over HTTP. */
+  example: ExampleReport
   /** Milliseconds per step. */
   timings: Record<string, number>
   /** The pid Verdaccio ran as (already stopped). */
@@ -118,18 +122,32 @@ export async function runReleaseCheck(options: ReleaseCheckOptions): Promise<Rel
     const consumer = join(temp, 'consumer')
     await timed('consumer install', async () => {
       const jose = await catalogVersion(options.repoRoot, 'jose')
+      // hono for the `@alokai/auth-oidc/hono` smoke check: an optional peer the consumer brings itself.
+      const hono = await catalogVersion(options.repoRoot, 'hono')
       await installConsumer({
         dir: consumer,
         registryUrl: registry.url,
-        dependencies: { ...versions, jose },
+        dependencies: { ...versions, jose, hono },
         env: registryEnv,
         secrets,
       })
     })
     const esm = await timed('smoke esm', () => runSmoke(consumer, 'esm'))
     const cjs = await timed('smoke cjs', () => runSmoke(consumer, 'cjs'))
+    const exampleDir = join(temp, 'node-service')
+    await timed('example install', () =>
+      installExample({
+        repoRoot: options.repoRoot,
+        dir: exampleDir,
+        registryUrl: registry.url,
+        versions,
+        env: registryEnv,
+        secrets,
+      }),
+    )
+    const example = await timed('example service', () => runExample(exampleDir))
     timings.total = Date.now() - started
-    return { versions, published, problems, tags, esm, cjs, timings, verdaccioPid: registry.pid }
+    return { versions, published, problems, tags, esm, cjs, example, timings, verdaccioPid: registry.pid }
   } finally {
     await registry.stop()
     if (!options.keepTemp) await rm(temp, { recursive: true, force: true })

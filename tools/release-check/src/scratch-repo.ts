@@ -44,6 +44,12 @@ export async function createScratchRepo(
   }
   // changesets resolves its changelog generator from the repo: lend it the real install's modules.
   await symlink(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir')
+  // pnpm publish rewrites `workspace:` ranges (even a devDependency's, like `@alokai/internal`) from the
+  // installed package, so each package needs its own modules too.
+  for (const pkg of packages) {
+    const modules = join(repoRoot, pkg.dir, 'node_modules')
+    if (existsSync(modules)) await symlink(modules, join(dir, pkg.dir, 'node_modules'), 'dir')
+  }
   const git = (args: string[]) => run('git', args, { cwd: dir })
   await git(['init', '-q', '-b', 'main'])
   await git(['config', 'user.name', 'alokai-release-check'])

@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import { ReleaseCheckError } from './errors.ts'
 import { run } from './exec.ts'
 import { freePort } from './free-port.ts'
+import { stopProcess } from './stop-process.ts'
 
 /** The Verdaccio release pinned in `../shared/TOOLCHAIN.md`: 6.10 refuses to start on Node 20. */
 export const verdaccioVersion = '6.8.0'
@@ -144,24 +145,6 @@ async function waitForPing(url: string, child: ChildProcess): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 200))
   }
   throw new Error('timed out after 30 s')
-}
-
-function stopProcess(child: ChildProcess, pid: number): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
-  return new Promise((resolve) => {
-    const force = setTimeout(() => {
-      try {
-        process.kill(pid, 'SIGKILL')
-      } catch {
-        // already gone
-      }
-    }, 5_000)
-    child.once('exit', () => {
-      clearTimeout(force)
-      resolve()
-    })
-    process.kill(pid, 'SIGTERM')
-  })
 }
 
 /**

@@ -56,6 +56,16 @@ describe('the release to a real Verdaccio', () => {
     }
   })
 
+  it('installs examples/node-service from the registry and exercises it over HTTP', () => {
+    const { example } = passed()
+    expect(example.failed).toEqual([])
+    const names = example.checks.map(([name]) => name).join('\n')
+    for (const expected of ['200 with its subject', 'no token → 401', 'wrong audience', 'tampered cookie']) {
+      expect(names).toContain(expected)
+    }
+    expect(() => process.kill(example.pid, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }))
+  })
+
   it('stops Verdaccio by its pid', () => {
     const { verdaccioPid } = passed()
     expect(() => process.kill(verdaccioPid, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }))
