@@ -66,7 +66,7 @@ dashboardLoginRoutes.post('/', async (c) => {
     if (!(err instanceof HttpProblem)) throw err
     if (err.code === 'locked_out') {
       const minutes = Math.max(1, Math.ceil(Number(err.headers['Retry-After'] ?? '60') / 60))
-      const problem = `Too many failed sign-ins for this account from your network. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`
+      const problem = `Too many failed sign-ins for this account. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`
       return renderSignIn(c, { email, problem }, 429)
     }
     if (err.code === 'invalid_credentials') {
