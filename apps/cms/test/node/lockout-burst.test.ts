@@ -12,7 +12,7 @@ let cms: WranglerDev
 
 beforeAll(async () => {
   cms = await startWranglerDev()
-})
+}, 120_000)
 
 // The whole process group the fixture started (wrangler and its workerd child), by pid.
 afterAll(() => cms?.stop())
