@@ -39,6 +39,8 @@ export interface ApiTokenCaller {
   tokenId: string
   scope: ApiTokenScope
   spaceId: string
+  /** A management token's creator's current roles (it never does more than they may); else `undefined`. */
+  creatorRoles: UserRoles | undefined
 }
 
 /** Who is calling; narrow on `via` (`'api_token'` has no user). */

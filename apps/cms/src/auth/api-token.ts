@@ -3,7 +3,8 @@
  * digest used for lookup, what each scope may do, and authentication of `Authorization: Bearer cms_…`.
  * Every failure — malformed, unknown, revoked, another space's token — answers the same 401 problem, so a
  * response never tells which one it was (the reason goes to the audit log only, never the token). Validity
- * is read from D1 on every request; only `last_used_at` is throttled.
+ * is read from D1 on every request; only `last_used_at` is throttled. A management token acts for its
+ * creator (their status and current role bound it); delivery and preview tokens belong to the space.
  */
 import { constantTimeEqual, encodeBase64url } from '@alokai/internal'
 import type { Context } from 'hono'
@@ -11,8 +12,9 @@ import { type ApiTokenCaller, type AppEnv, type Caller, nowMs } from '../app-env
 import { recordAudit } from '../audit/record-audit'
 import { type ApiTokenScope, findApiTokenByDigest, touchApiToken } from '../db/api-tokens'
 import { isId } from '../db/ids'
+import { loadRoles, type UserRoles } from '../db/roles'
 import { HttpProblem } from '../http/problem'
-import type { Action } from './policy'
+import { type Action, can } from './policy'
 
 /** The shape of a token; the scope in the text is informative only (the row's scope is what counts). */
 export const API_TOKEN_PATTERN: RegExp = /^cms_(delivery|preview|management)_[A-Za-z0-9_-]{43}$/
@@ -20,13 +22,22 @@ export const API_TOKEN_PATTERN: RegExp = /^cms_(delivery|preview|management)_[A-
 /** `last_used_at` is written at most this often per token (a write per request would cost a D1 write). */
 export const LAST_USED_THROTTLE_MS: number = 5 * 60 * 1000
 
-/** What each scope may do in its own space (and nothing anywhere else; tokens never manage tokens). */
+/**
+ * What each scope may do in its own space (and nothing anywhere else; tokens never manage tokens), and
+ * whose authority it carries. `actsForCreator`: the token is its creator's delegate, so it works only while
+ * that user is active and never does more than they may do now (a disabled or demoted admin's management
+ * token stops with them). Otherwise the token belongs to the space: a storefront's read token keeps working
+ * when the admin who made it leaves.
+ */
 export const TOKEN_SCOPE_GRANTS: Readonly<
-  Record<ApiTokenScope, { readonly actions: readonly Action[]; readonly drafts: boolean }>
+  Record<
+    ApiTokenScope,
+    { readonly actions: readonly Action[]; readonly drafts: boolean; readonly actsForCreator: boolean }
+  >
 > = {
-  delivery: { actions: ['content.read'], drafts: false },
-  preview: { actions: ['content.read'], drafts: true },
-  management: { actions: ['content.read', 'content.write'], drafts: true },
+  delivery: { actions: ['content.read'], drafts: false, actsForCreator: false },
+  preview: { actions: ['content.read'], drafts: true, actsForCreator: false },
+  management: { actions: ['content.read', 'content.write'], drafts: true, actsForCreator: true },
 }
 
 /**
@@ -138,7 +149,18 @@ export async function authenticateApiToken(c: Context<AppEnv>, token: string): P
   }
   const actor = { type: 'api_token', id: row.id } as const
   if (row.revokedAt !== null) return refuse(c, 'revoked_token', actor, row.spaceId)
-  const caller: ApiTokenCaller = { via: 'api_token', tokenId: row.id, scope: row.scope, spaceId: row.spaceId }
+  let creatorRoles: UserRoles | undefined
+  if (TOKEN_SCOPE_GRANTS[row.scope].actsForCreator) {
+    if (row.createdBy === null || !row.creatorActive) return refuse(c, 'creator_inactive', actor, row.spaceId)
+    creatorRoles = await loadRoles(c.env.DB, row.createdBy)
+  }
+  const caller: ApiTokenCaller = {
+    via: 'api_token',
+    tokenId: row.id,
+    scope: row.scope,
+    spaceId: row.spaceId,
+    creatorRoles,
+  }
   await requireTokenSpace(c, caller)
   const now = nowMs(c)
   if (row.lastUsedAt === null || now - row.lastUsedAt >= LAST_USED_THROTTLE_MS) {
@@ -148,11 +170,15 @@ export async function authenticateApiToken(c: Context<AppEnv>, token: string): P
 }
 
 /**
- * Whether a token principal may perform `action` (its own space is checked by `requireTokenSpace`).
- * @example tokenMay(caller, 'content.write') // true only for management tokens
+ * Whether a token principal may perform `action` (its own space is checked by `requireTokenSpace`): the
+ * scope allows it and, for a token that acts for its creator, the creator may do it in the space now.
+ * @example tokenMay(caller, 'content.write') // true only for management tokens of a current editor/admin
  */
 export function tokenMay(caller: ApiTokenCaller, action: Action): boolean {
-  return TOKEN_SCOPE_GRANTS[caller.scope].actions.includes(action)
+  const grant = TOKEN_SCOPE_GRANTS[caller.scope]
+  if (!grant.actions.includes(action)) return false
+  if (!grant.actsForCreator) return true
+  return caller.creatorRoles !== undefined && can(caller.creatorRoles, action, caller.spaceId)
 }
 
 /**

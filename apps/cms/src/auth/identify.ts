@@ -36,12 +36,14 @@ export function bearerToken(c: Context<AppEnv>): string | undefined {
 
 /**
  * Resolves the user behind an IdP token (creating it, roleless, on first sight). 401 on any token failure.
+ * `authenticatedAt` is the token's `auth_time`, or 0 ("long ago": a reveal needs a fresh sign-in) without
+ * one; `expiresAt` is its `exp` (`null` without one).
  * @example const { userId } = await oidcUser(c, token)
  */
 export async function oidcUser(
   c: Context<AppEnv>,
   token: string,
-): Promise<{ userId: string; authenticatedAt: number }> {
+): Promise<{ userId: string; authenticatedAt: number; expiresAt: number | null }> {
   const oidc = c.var.config.oidc
   if (!oidc) throw new HttpProblem(401, 'unauthenticated', 'Bearer tokens are not accepted here')
   let identity: Awaited<ReturnType<typeof verifyIdpToken>>
@@ -58,7 +60,7 @@ export async function oidcUser(
   const now = nowMs(c)
   const user = await upsertOidcUser(c.env.DB, { iss: identity.iss, sub: identity.sub, now })
   if (user.status !== 'active') throw new HttpProblem(401, 'unauthenticated', 'Invalid bearer token')
-  return { userId: user.id, authenticatedAt: identity.authenticatedAt }
+  return { userId: user.id, authenticatedAt: identity.authTime ?? 0, expiresAt: identity.expiresAt }
 }
 
 async function resolve(c: Context<AppEnv>): Promise<Caller | null> {

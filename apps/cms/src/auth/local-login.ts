@@ -1,13 +1,26 @@
 /**
- * The local password check with its lockout: (account, client IP) pairs with 5 recent failures are refused
- * with a 429 BEFORE any PBKDF2 work (so a locked pair costs no CPU), unknown accounts cost the same single
- * derivation as wrong passwords, and the answer to both is the same 401. Every outcome is audited here, so
- * the JSON route and the dashboard's form record sign-ins the same way.
+ * The local password check with its throttle. Every attempt first reserves its place in D1 (one atomic
+ * upsert, `db/login-throttle.ts`) and only then may spend PBKDF2 work, so a burst of concurrent guesses
+ * gets at most 5 evaluations per (account, client IP) and everything past them is refused with 429 and
+ * `Retry-After`, the right password included. Addresses without a success in the last 30 days also share
+ * an account-wide ceiling of 20 attempts per 15 minutes (stuffing from many IPs); an address the user
+ * signed in from keeps working through it, so an attacker can close the account to new addresses for a
+ * while but never lock the user out of a known one. Unknown accounts cost the same single derivation as
+ * wrong passwords and get the same 401. Every outcome is audited here, so the JSON route and the
+ * dashboard's form record sign-ins the same way.
  */
 import type { Context } from 'hono'
 import { type AppEnv, nowMs } from '../app-env'
 import { recordAudit } from '../audit/record-audit'
-import { clearFailures, lockedUntil, recordFailure } from '../db/login-attempts'
+import {
+  ACCOUNT_MAX_ATTEMPTS,
+  ADDRESS_MAX_ATTEMPTS,
+  ANY_ADDRESS,
+  KNOWN_ADDRESS_MS,
+  type Reservation,
+  recordSuccess,
+  reserveAttempt,
+} from '../db/login-throttle'
 import { findUserByEmail } from '../db/users'
 import { HttpProblem } from '../http/problem'
 import { verifyPassword } from './password'
@@ -20,9 +33,20 @@ export function clientIp(c: Context): string {
   return c.req.header('cf-connecting-ip') ?? 'unknown'
 }
 
-function lockedProblem(until: number, now: number): HttpProblem {
+function lockedUntil(reservation: Reservation, now: number): number | null {
+  const until = reservation.lockedUntil
+  return until !== null && until > now ? until : null
+}
+
+async function refuseLocked(
+  c: Context<AppEnv>,
+  until: number,
+  now: number,
+  reason: 'locked_out' | 'account_locked_out',
+): Promise<never> {
+  await recordAudit(c, { action: 'auth.login', outcome: 'failure', reason })
   const retryAfter = Math.max(1, Math.ceil((until - now) / 1000))
-  return new HttpProblem(429, 'locked_out', 'Too many failed logins; try again later', {
+  throw new HttpProblem(429, 'locked_out', 'Too many failed logins; try again later', {
     headers: { 'Retry-After': String(retryAfter) },
   })
 }
@@ -36,10 +60,14 @@ export async function checkPassword(c: Context<AppEnv>, email: string, password:
   const now = nowMs(c)
   const account = email.toLowerCase()
   const ip = clientIp(c)
-  const until = await lockedUntil(db, account, ip, now)
-  if (until !== null) {
-    await recordAudit(c, { action: 'auth.login', outcome: 'failure', reason: 'locked_out' })
-    throw lockedProblem(until, now)
+  const pair = await reserveAttempt(db, { account, source: ip, now, limit: ADDRESS_MAX_ATTEMPTS })
+  const pairLock = lockedUntil(pair, now)
+  if (pairLock !== null) return refuseLocked(c, pairLock, now, 'locked_out')
+  const known = pair.lastSuccessAt !== null && now - pair.lastSuccessAt < KNOWN_ADDRESS_MS
+  if (!known) {
+    const all = await reserveAttempt(db, { account, source: ANY_ADDRESS, now, limit: ACCOUNT_MAX_ATTEMPTS })
+    const accountLock = lockedUntil(all, now)
+    if (accountLock !== null) return refuseLocked(c, accountLock, now, 'account_locked_out')
   }
 
   const user = await findUserByEmail(db, account)
@@ -50,13 +78,11 @@ export async function checkPassword(c: Context<AppEnv>, email: string, password:
     c.var.deps.onPasswordDerivation,
   )
   if (ok && usable) {
-    await clearFailures(db, account, ip)
+    await recordSuccess(db, account, ip, now)
     await recordAudit(c, { action: 'auth.login', outcome: 'success', actor: { type: 'user', id: user.id } })
     return user.id
   }
-  const failure = await recordFailure(db, account, ip, now)
-  const reason = failure.lockedUntil !== null ? 'locked_out' : 'invalid_credentials'
-  await recordAudit(c, { action: 'auth.login', outcome: 'failure', reason })
-  if (failure.lockedUntil !== null) throw lockedProblem(failure.lockedUntil, now)
+  // The failure was counted when the attempt was reserved.
+  await recordAudit(c, { action: 'auth.login', outcome: 'failure', reason: 'invalid_credentials' })
   throw new HttpProblem(401, 'invalid_credentials', 'Invalid email or password')
 }

@@ -5,8 +5,12 @@
  * redirects to the discovered `authorization_endpoint`. The callback checks the cookie and `state`
  * (constant time), exchanges the code at the discovered `token_endpoint` (redirects refused, timeout, body
  * cap), verifies the ID token with @alokai/auth-oidc (`iss` exact, `aud` = the client id, signature from the
- * IdP's JWKS) and its `nonce`, and maps (iss, sub) to a CMS user. The caller then starts a normal session.
- * Endpoints must be https (plain http only to loopback, in development).
+ * IdP's JWKS) and its `nonce`, and maps (iss, sub) to a CMS user. The caller then starts a normal session
+ * whose "signed in at" is the ID token's `auth_time` (absent: not recent), never the time of the callback,
+ * since an IdP may answer from a single sign-on session that is hours old. A re-authentication (before a
+ * token reveal) sends `prompt=login` and `max_age=0`, and its callback refuses an ID token whose
+ * `auth_time` is missing or older than the flow. Endpoints must be https (plain http only to loopback, in
+ * development).
  */
 import { discoverOidc, getOidcVerifier } from '@alokai/auth-oidc'
 import { constantTimeEqual, decodeBase64url, encodeBase64url, fetchJsonBounded } from '@alokai/internal'
@@ -26,15 +30,24 @@ const FLOW_TTL_MS = 10 * 60 * 1000
 const MAX_RESPONSE_BYTES = 64 * 1024
 const TIMEOUT_MS = 10_000
 const CALLBACK_PATH = '/login/oidc/callback'
+// How far the IdP's clock may be behind ours when a re-authentication's `auth_time` is compared.
+const CLOCK_SKEW_MS = 60_000
 
-/** What the callback proved: a CMS user and where to continue, or a fixed failure reason. */
-export type OidcLoginResult = { ok: true; userId: string; next: string } | { ok: false; reason: string }
+/**
+ * What the callback proved: a CMS user, when they authenticated at the IdP (epoch ms, 0 when the ID token
+ * does not say) and where to continue; or a fixed failure reason.
+ */
+export type OidcLoginResult =
+  | { ok: true; userId: string; authenticatedAt: number; next: string }
+  | { ok: false; reason: string }
 
 interface FlowState {
   state: string
   nonce: string
   verifier: string
   next: string
+  /** The user must authenticate again at the IdP during this flow. */
+  reauth: boolean
   expiresAt: number
 }
 
@@ -135,10 +148,15 @@ function redirectUri(c: Context<AppEnv>): string {
 }
 
 /**
- * Starts the flow: sets the signed flow cookie and redirects to the IdP.
+ * Starts the flow: sets the signed flow cookie and redirects to the IdP. With `reauth`, the IdP is asked
+ * to authenticate the user again whatever session it has (`prompt=login`, `max_age=0`).
  * @example dashboard.get('/login/oidc', (c) => startOidcLogin(c, '/spaces'))
  */
-export async function startOidcLogin(c: Context<AppEnv>, next: string): Promise<Response> {
+export async function startOidcLogin(
+  c: Context<AppEnv>,
+  next: string,
+  options: { reauth?: boolean } = {},
+): Promise<Response> {
   const { issuer, clientId } = oidcConfig(c)
   let endpoints: Endpoints
   try {
@@ -152,6 +170,7 @@ export async function startOidcLogin(c: Context<AppEnv>, next: string): Promise<
     nonce: randomToken(),
     verifier: randomToken(),
     next,
+    reauth: options.reauth === true,
     expiresAt: nowMs(c) + FLOW_TTL_MS,
   }
   const challenge = encodeBase64url(
@@ -168,6 +187,8 @@ export async function startOidcLogin(c: Context<AppEnv>, next: string): Promise<
     nonce: flow.nonce,
     code_challenge: challenge,
     code_challenge_method: 'S256',
+    // max_age also obliges the IdP to put auth_time in the ID token (OpenID Connect Core 3.1.2.1).
+    ...(flow.reauth ? { prompt: 'login', max_age: '0' } : {}),
   }))
     target.searchParams.set(k, v)
   return c.redirect(target.href, 303)
@@ -180,7 +201,9 @@ async function failed(c: Context<AppEnv>, reason: string): Promise<OidcLoginResu
 
 /**
  * Completes the flow at the callback; the flow cookie is cleared whatever happens (one use only).
- * @example const result = await finishOidcLogin(c); if (result.ok) await beginSession(c, result.userId, 'oidc')
+ * @example
+ * const result = await finishOidcLogin(c)
+ * if (result.ok) await beginSession(c, result.userId, 'oidc', { authenticatedAt: result.authenticatedAt })
  */
 export async function finishOidcLogin(c: Context<AppEnv>): Promise<OidcLoginResult> {
   const { issuer, clientId } = oidcConfig(c)
@@ -228,6 +251,10 @@ export async function finishOidcLogin(c: Context<AppEnv>): Promise<OidcLoginResu
     return failed(c, 'nonce_mismatch')
   }
   if (typeof payload.sub !== 'string' || payload.sub === '') return failed(c, 'id_token_invalid')
+  const authTime = typeof payload.auth_time === 'number' ? payload.auth_time * 1000 : null
+  if (flow.reauth && (authTime === null || authTime < flow.expiresAt - FLOW_TTL_MS - CLOCK_SKEW_MS)) {
+    return failed(c, 'reauth_missing')
+  }
   const user = await upsertOidcUser(c.env.DB, { iss: issuer, sub: payload.sub, now: nowMs(c) })
   if (user.status !== 'active') return failed(c, 'user_disabled')
   await recordAudit(c, {
@@ -235,5 +262,5 @@ export async function finishOidcLogin(c: Context<AppEnv>): Promise<OidcLoginResu
     outcome: 'success',
     actor: { type: 'user', id: user.id },
   })
-  return { ok: true, userId: user.id, next: flow.next }
+  return { ok: true, userId: user.id, authenticatedAt: authTime ?? 0, next: flow.next }
 }

@@ -12,8 +12,13 @@ import type { CmsConfig } from '../env'
 export interface OidcIdentity {
   iss: string
   sub: string
-  /** `auth_time` (or `iat`) in epoch ms: when the user authenticated at the IdP. */
-  authenticatedAt: number
+  /**
+   * `auth_time` in epoch ms: when the user authenticated at the IdP; `null` without one. Never `iat`: a
+   * token minted by a refresh hours after the sign-in is new, the authentication behind it is not.
+   */
+  authTime: number | null
+  /** `exp` in epoch ms, or `null` without one. */
+  expiresAt: number | null
 }
 
 /**
@@ -79,6 +84,10 @@ export async function verifyIdpToken(
   requireScopes(payload, [oidc.requiredScope])
   const { iss, sub } = payload
   if (typeof iss !== 'string' || typeof sub !== 'string' || sub === '') throw new MissingSubject()
-  const seconds = typeof payload.auth_time === 'number' ? payload.auth_time : (payload.iat ?? 0)
-  return { iss, sub, authenticatedAt: seconds * 1000 }
+  return {
+    iss,
+    sub,
+    authTime: typeof payload.auth_time === 'number' ? payload.auth_time * 1000 : null,
+    expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : null,
+  }
 }

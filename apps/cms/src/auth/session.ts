@@ -81,16 +81,17 @@ export function sessionCookieSid(c: Context<AppEnv>): Promise<string | undefined
 }
 
 /**
- * Sets the session cookie for a new session.
+ * Sets the session cookie for a new session; `maxAgeSeconds` follows the session row's expiry.
  * @example await setSessionCookie(c, { sub: user.id, sid: session.sid })
  */
 export async function setSessionCookie(
   c: Context<AppEnv>,
   claims: { sub: string; sid: string },
+  maxAgeSeconds: number = SESSION_TTL_SECONDS,
 ): Promise<void> {
   const token = await sessionIssuer(c.var.config).sign(claims)
   const { name, secure } = cookieNaming(c, COOKIE)
-  c.header('Set-Cookie', serializeSessionCookie(token, { maxAge: SESSION_TTL_SECONDS, secure, name }), {
+  c.header('Set-Cookie', serializeSessionCookie(token, { maxAge: maxAgeSeconds, secure, name }), {
     append: true,
   })
 }

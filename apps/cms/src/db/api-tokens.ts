@@ -31,6 +31,10 @@ export interface ApiTokenCredential {
   digest: string
   lastUsedAt: number | null
   revokedAt: number | null
+  /** The user who created the token; `null` when that user no longer exists. */
+  createdBy: string | null
+  /** Whether that user exists and is `active` (a management token acts for them). */
+  creatorActive: boolean
 }
 
 const SUMMARY_COLUMNS = `id, space_id AS spaceId, name, scope, last4, created_by AS createdBy,
@@ -99,21 +103,25 @@ export async function listApiTokens(db: D1Database, spaceId: string): Promise<Ap
 }
 
 /**
- * The row whose digest is `digest`, if any (the unique index makes this one indexed lookup).
+ * The row whose digest is `digest`, if any (the unique index makes this one indexed lookup), with whether
+ * its creator is still an active user.
  * @example const cred = await findApiTokenByDigest(env.DB, digest)
  */
 export async function findApiTokenByDigest(
   db: D1Database,
   digest: string,
 ): Promise<ApiTokenCredential | null> {
-  return db
+  const row = await db
     .prepare(
-      `SELECT id, space_id AS spaceId, scope, token_digest AS digest, last_used_at AS lastUsedAt,
-              revoked_at AS revokedAt
-       FROM api_tokens WHERE token_digest = ?1`,
+      `SELECT t.id, t.space_id AS spaceId, t.scope, t.token_digest AS digest, t.last_used_at AS lastUsedAt,
+              t.revoked_at AS revokedAt, t.created_by AS createdBy,
+              COALESCE(u.status = 'active', 0) AS creatorActive
+       FROM api_tokens t LEFT JOIN users u ON u.id = t.created_by
+       WHERE t.token_digest = ?1`,
     )
     .bind(digest)
-    .first<ApiTokenCredential>()
+    .first<Omit<ApiTokenCredential, 'creatorActive'> & { creatorActive: number }>()
+  return row ? { ...row, creatorActive: row.creatorActive === 1 } : null
 }
 
 /**

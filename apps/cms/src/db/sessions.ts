@@ -24,23 +24,28 @@ export interface ActiveSessionWithRoles extends ActiveSession {
 }
 
 /**
- * Creates a session with a fresh sid.
- * @example const s = await createSession(env.DB, { userId, authMethod: 'password', now, ttlMs })
+ * Creates a session with a fresh sid, valid until `expiresAt`.
+ * @example const s = await createSession(env.DB, { userId, authMethod: 'password', now, authenticatedAt: now, expiresAt })
  */
 export async function createSession(
   db: D1Database,
-  input: { userId: string; authMethod: AuthMethod; now: number; ttlMs: number },
+  input: { userId: string; authMethod: AuthMethod; now: number; authenticatedAt: number; expiresAt: number },
 ): Promise<ActiveSession> {
   const sid = newId('ses')
-  const expiresAt = input.now + input.ttlMs
   await db
     .prepare(
       `INSERT INTO sessions (id, user_id, auth_method, created_at, authenticated_at, expires_at, revoked_at)
-       VALUES (?1, ?2, ?3, ?4, ?4, ?5, NULL)`,
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL)`,
     )
-    .bind(sid, input.userId, input.authMethod, input.now, expiresAt)
+    .bind(sid, input.userId, input.authMethod, input.now, input.authenticatedAt, input.expiresAt)
     .run()
-  return { sid, userId: input.userId, authMethod: input.authMethod, authenticatedAt: input.now, expiresAt }
+  return {
+    sid,
+    userId: input.userId,
+    authMethod: input.authMethod,
+    authenticatedAt: input.authenticatedAt,
+    expiresAt: input.expiresAt,
+  }
 }
 
 /**

@@ -4,7 +4,8 @@
  * request's origin, or, when a browser sends no `Origin`, `Sec-Fetch-Site: same-origin`. A request with
  * neither is refused (fail closed; scripts send `Origin` themselves). HTML forms must also carry a
  * `csrf_token` field: an HMAC of the session id (bound to the session), or, before login, the value of a
- * double-submit cookie.
+ * double-submit cookie. The dashboard's pages go further (`dashboardFormProtection`): their unsafe requests
+ * must be forms (415 otherwise) and always carry the token, whatever other headers come with them.
  */
 import { constantTimeEqual, encodeBase64url } from '@alokai/internal'
 import type { Context, MiddlewareHandler } from 'hono'
@@ -82,6 +83,22 @@ export function csrfProtection(): MiddlewareHandler<AppEnv> {
     if (isFormRequest(c) && !(await formTokenValid(c))) {
       throw new HttpProblem(403, 'csrf_failed', 'Missing or invalid form token')
     }
+    return next()
+  }
+}
+
+/**
+ * The CSRF middleware of the dashboard's HTML pages: an unsafe request must be same-origin, must be a form
+ * (415 for JSON or anything else, so no body type can skip the token) and must carry a valid form token,
+ * with or without an `Authorization` header (pages are for browsers; nothing scripted posts to them).
+ * @example group.use('*', dashboardFormProtection())
+ */
+export function dashboardFormProtection(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (SAFE_METHODS.has(c.req.method)) return next()
+    if (!isSameOrigin(c)) throw new HttpProblem(403, 'csrf_failed', 'Cross-site request refused')
+    if (!isFormRequest(c)) throw new HttpProblem(415, 'unsupported_media_type', 'Send a form')
+    if (!(await formTokenValid(c))) throw new HttpProblem(403, 'csrf_failed', 'Missing or invalid form token')
     return next()
   }
 }

@@ -1,25 +1,86 @@
 /**
- * Classifies IP literals as public or not. Only the WHATWG URL parser's canonical forms reach here: it
- * turns `2130706433`, `0x7f.1`, `0177.0.0.1` and `127.1` into dotted `127.0.0.1`, and every IPv6 literal
- * into compressed lower-case hex (`::ffff:7f00:1`), so one parser per family is enough and no odd spelling
- * slips past. Addresses that embed an IPv4 address (IPv4-mapped, IPv4-compatible, NAT64, 6to4) are judged
- * by the embedded address.
+ * Classifies IP literals as public or not, against the IANA IPv4 and IPv6 Special-Purpose Address
+ * Registries (every entry, including the few anycast services marked globally reachable: no MCP server or
+ * storefront lives there), multicast, and for IPv6 everything outside global unicast `2000::/3`.
+ *
+ * Only the WHATWG URL parser's canonical forms reach here: it turns `2130706433`, `0x7f.1`, `0177.0.0.1`,
+ * `127.1`, percent-encoded and full-width digits into dotted `127.0.0.1`, refuses zone ids, and writes
+ * every IPv6 literal as compressed lower-case hex (`::ffff:7f00:1`), so one parser per family is enough.
+ * IPv4-mapped addresses (`::ffff:0:0/96`) are judged by the IPv4 address they embed; the translation and
+ * tunnel prefixes (NAT64, 6to4, Teredo) are refused whole, since a literal there names an IPv4 host behind
+ * a relay we cannot judge.
  */
 
-// [network, prefix length] pairs of IPv4 space no outbound call may reach outside development.
-const BLOCKED_V4: readonly (readonly [number, number])[] = [
-  [0x00000000, 8], // 0.0.0.0/8 "this network"
-  [0x0a000000, 8], // 10/8 private
-  [0x64400000, 10], // 100.64/10 CGNAT
-  [0x7f000000, 8], // 127/8 loopback
-  [0xa9fe0000, 16], // 169.254/16 link-local (cloud metadata lives here)
-  [0xac100000, 12], // 172.16/12 private
-  [0xc0000000, 24], // 192.0.0/24 IETF protocol assignments
-  [0xc0a80000, 16], // 192.168/16 private
-  [0xc6120000, 15], // 198.18/15 benchmarking
-  [0xe0000000, 4], // 224/4 multicast
-  [0xf0000000, 4], // 240/4 reserved, including 255.255.255.255
+/** A range: network address, prefix length, and where it is defined. */
+type Range<T> = readonly [network: T, bits: number, source: string]
+
+const v4 = (text: string): number => parseIpv4(text) ?? Number.NaN
+
+// IANA IPv4 Special-Purpose Address Registry, plus multicast.
+const BLOCKED_V4: readonly Range<number>[] = [
+  [v4('0.0.0.0'), 8, 'RFC 791 "this network"'],
+  [v4('10.0.0.0'), 8, 'RFC 1918 private use'],
+  [v4('100.64.0.0'), 10, 'RFC 6598 shared address space (CGNAT)'],
+  [v4('127.0.0.0'), 8, 'RFC 1122 loopback'],
+  [v4('169.254.0.0'), 16, 'RFC 3927 link local (cloud metadata lives here)'],
+  [v4('172.16.0.0'), 12, 'RFC 1918 private use'],
+  // Covers 192.0.0.0/29 (RFC 7335), .8 (RFC 7600), .9 (RFC 7723), .10 (RFC 8155), .170-.171 (RFC 8880).
+  [v4('192.0.0.0'), 24, 'RFC 6890 IETF protocol assignments'],
+  [v4('192.0.2.0'), 24, 'RFC 5737 documentation (TEST-NET-1)'],
+  [v4('192.31.196.0'), 24, 'RFC 7535 AS112-v4'],
+  [v4('192.52.193.0'), 24, 'RFC 7450 AMT'],
+  [v4('192.88.99.0'), 24, 'RFC 7526 deprecated 6to4 relay anycast'],
+  [v4('192.168.0.0'), 16, 'RFC 1918 private use'],
+  [v4('192.175.48.0'), 24, 'RFC 7534 direct delegation AS112 service'],
+  [v4('198.18.0.0'), 15, 'RFC 2544 benchmarking'],
+  [v4('198.51.100.0'), 24, 'RFC 5737 documentation (TEST-NET-2)'],
+  [v4('203.0.113.0'), 24, 'RFC 5737 documentation (TEST-NET-3)'],
+  [v4('224.0.0.0'), 4, 'RFC 5771 multicast'],
+  // Covers 255.255.255.255/32, limited broadcast (RFC 8190).
+  [v4('240.0.0.0'), 4, 'RFC 1112 reserved'],
 ]
+
+const v6 = (text: string): bigint => {
+  const groups = parseIpv6(text)
+  if (!groups) throw new TypeError(`bad IPv6 range ${text}`)
+  return groups.reduce((acc, g) => (acc << 16n) | BigInt(g), 0n)
+}
+
+// IANA IPv6 Special-Purpose Address Registry, plus multicast and the deprecated site-local and
+// IPv4-compatible forms. Entries outside 2000::/3 are refused by that rule anyway; they are listed so the
+// table reads like the registry. `::ffff:0:0/96` is not here: it is judged by its embedded IPv4 address.
+const BLOCKED_V6: readonly Range<bigint>[] = [
+  // Covers :: (unspecified) and ::1 (loopback), RFC 4291.
+  [v6('::'), 96, 'RFC 4291 IPv4-compatible (deprecated)'],
+  [v6('64:ff9b::'), 96, 'RFC 6052 IPv4/IPv6 translation (NAT64)'],
+  [v6('64:ff9b:1::'), 48, 'RFC 8215 local-use IPv4/IPv6 translation'],
+  [v6('100::'), 64, 'RFC 6666 discard-only'],
+  [v6('100:0:0:1::'), 64, 'RFC 9780 dummy IPv6 prefix'],
+  // Covers Teredo 2001::/32 (RFC 4380), the anycast 2001:1::1-3 (RFC 7723, 8155, 9665), benchmarking
+  // 2001:2::/48 (RFC 5180), AMT 2001:3::/32 (RFC 7450), AS112-v6 2001:4:112::/48 (RFC 7535), ORCHID
+  // 2001:10::/28 (RFC 4843), ORCHIDv2 2001:20::/28 (RFC 7343) and drone DETs 2001:30::/28 (RFC 9374).
+  [v6('2001::'), 23, 'RFC 2928 IETF protocol assignments'],
+  [v6('2001:db8::'), 32, 'RFC 3849 documentation'],
+  [v6('2002::'), 16, 'RFC 3056 6to4'],
+  [v6('2620:4f:8000::'), 48, 'RFC 7534 direct delegation AS112 service'],
+  [v6('3fff::'), 20, 'RFC 9637 documentation'],
+  [v6('5f00::'), 16, 'RFC 9602 segment routing (SRv6) SIDs'],
+  [v6('fc00::'), 7, 'RFC 4193 unique local'],
+  [v6('fe80::'), 10, 'RFC 4291 link-local unicast'],
+  [v6('fec0::'), 10, 'RFC 3879 site-local (deprecated, still routed privately)'],
+  [v6('ff00::'), 8, 'RFC 4291 multicast'],
+]
+const GLOBAL_UNICAST: Range<bigint> = [v6('2000::'), 3, 'RFC 4291 global unicast']
+const IPV4_MAPPED: Range<bigint> = [v6('::ffff:0:0'), 96, 'RFC 4291 IPv4-mapped']
+
+function inV4Range(address: number, [network, bits]: Range<number>): boolean {
+  return address >= network && address < network + 2 ** (32 - bits)
+}
+
+function inV6Range(address: bigint, [network, bits]: Range<bigint>): boolean {
+  const shift = BigInt(128 - bits)
+  return address >> shift === network >> shift
+}
 
 /**
  * The 32-bit value of a dotted-quad IPv4 address, or `undefined` when `host` is not one.
@@ -39,18 +100,17 @@ export function parseIpv4(host: string): number | undefined {
 }
 
 /**
- * Whether a 32-bit IPv4 address lies in a private, loopback, link-local, CGNAT, multicast or reserved range.
+ * Whether a 32-bit IPv4 address lies in a special-purpose (private, loopback, link-local, CGNAT,
+ * documentation, reserved, …) or multicast range.
  * @example isBlockedIpv4(parseIpv4('169.254.169.254') ?? 0) // true
  */
 export function isBlockedIpv4(address: number): boolean {
-  return BLOCKED_V4.some(([network, bits]) => {
-    const size = 2 ** (32 - bits)
-    return address >= network && address < network + size
-  })
+  return BLOCKED_V4.some((range) => inV4Range(address, range))
 }
 
 /**
- * The eight 16-bit groups of an IPv6 literal (without brackets, no zone), or `undefined`.
+ * The eight 16-bit groups of an IPv6 literal (without brackets, no zone, hex groups only: the URL parser
+ * has already rewritten any dotted tail), or `undefined`.
  * @example parseIpv6('::1') // [0, 0, 0, 0, 0, 0, 0, 1]
  */
 export function parseIpv6(text: string): number[] | undefined {
@@ -75,22 +135,14 @@ export function parseIpv6(text: string): number[] | undefined {
 }
 
 /**
- * Whether an IPv6 address (eight groups) is unspecified, loopback, unique-local, link-local, site-local,
- * multicast, or embeds an IPv4 address that is blocked.
+ * Whether an IPv6 address (eight groups) is outside global unicast, in a special-purpose range, or an
+ * IPv4-mapped address whose IPv4 address is blocked.
  * @example isBlockedIpv6(parseIpv6('fd00::1') ?? []) // true
  */
 export function isBlockedIpv6(groups: readonly number[]): boolean {
-  const g = (i: number): number => groups[i] ?? 0
-  const v4 = (hi: number, lo: number): boolean => isBlockedIpv4(hi * 0x10000 + lo)
-  const zeroPrefix = (n: number): boolean => groups.slice(0, n).every((x) => x === 0)
-  if (zeroPrefix(7) && (g(7) === 0 || g(7) === 1)) return true // :: and ::1
-  if (zeroPrefix(5) && g(5) === 0xffff) return v4(g(6), g(7)) // ::ffff:a.b.c.d (IPv4-mapped)
-  if (zeroPrefix(6)) return v4(g(6), g(7)) // ::a.b.c.d (IPv4-compatible, deprecated)
-  if (g(0) === 0x64 && g(1) === 0xff9b && groups.slice(2, 6).every((x) => x === 0)) return v4(g(6), g(7)) // NAT64
-  if (g(0) === 0x2002) return v4(g(1), g(2)) // 6to4
-  if ((g(0) & 0xfe00) === 0xfc00) return true // fc00::/7 unique local
-  if ((g(0) & 0xffc0) === 0xfe80) return true // fe80::/10 link-local
-  if ((g(0) & 0xffc0) === 0xfec0) return true // fec0::/10 site-local (deprecated, still routed privately)
-  if ((g(0) & 0xff00) === 0xff00) return true // ff00::/8 multicast
-  return false
+  if (groups.length !== 8) return true
+  const address = groups.reduce((acc, g) => (acc << 16n) | BigInt(g), 0n)
+  if (inV6Range(address, IPV4_MAPPED)) return isBlockedIpv4(Number(address & 0xffffffffn))
+  if (!inV6Range(address, GLOBAL_UNICAST)) return true
+  return BLOCKED_V6.some((range) => inV6Range(address, range))
 }

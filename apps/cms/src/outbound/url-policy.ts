@@ -1,7 +1,7 @@
 /**
  * The one URL policy of every outbound call, also applied when a URL is saved (so a bad URL is refused at
  * create/update time, not at first use). https only; no userinfo; no IP literal or `localhost` name that
- * points into private, loopback, link-local, CGNAT, multicast or reserved space. Development relaxes the
+ * points into a special-purpose range of the IANA registries (`ip-ranges.ts`). Development relaxes the
  * scheme and address rules (local MCP servers and storefronts), never the userinfo rule.
  *
  * Literals are classified after the WHATWG URL parser has canonicalised them, so `https://2130706433`,

@@ -44,8 +44,9 @@ authRoutes.post('/session', async (c) => {
   const token = bearerToken(c)
   if (token === undefined)
     throw new HttpProblem(401, 'unauthenticated', 'Send the IdP token as a bearer token')
-  const { userId } = await oidcUser(c, token)
-  const session = await beginSession(c, userId, 'oidc')
+  // The session is no fresher than the token's sign-in and no longer-lived than the token itself.
+  const { userId, authenticatedAt, expiresAt } = await oidcUser(c, token)
+  const session = await beginSession(c, userId, 'oidc', { authenticatedAt, notAfter: expiresAt })
   return c.json({ userId, expiresAt: session.expiresAt })
 })
 

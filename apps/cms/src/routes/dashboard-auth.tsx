@@ -40,6 +40,7 @@ async function renderSignIn(
       mode: 'oidc',
       issuerHost: issuerHost(oidc.issuer),
       next,
+      reauth: c.req.query('reason') === 'reveal',
       ...(extra.problem ? { problem: extra.problem } : {}),
       ...(reason ? { reason } : {}),
     }
@@ -66,7 +67,7 @@ dashboardLoginRoutes.post('/', async (c) => {
     if (!(err instanceof HttpProblem)) throw err
     if (err.code === 'locked_out') {
       const minutes = Math.max(1, Math.ceil(Number(err.headers['Retry-After'] ?? '60') / 60))
-      const problem = `Too many failed sign-ins for this account from your network. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`
+      const problem = `Too many failed sign-ins for this account. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`
       return renderSignIn(c, { email, problem }, 429)
     }
     if (err.code === 'invalid_credentials') {
@@ -78,12 +79,16 @@ dashboardLoginRoutes.post('/', async (c) => {
   return c.redirect(safeNext(c.req.query('next')), 303)
 })
 
-dashboardLoginRoutes.get('/oidc', async (c) => startOidcLogin(c, safeNext(c.req.query('next'))))
+dashboardLoginRoutes.get('/oidc', async (c) =>
+  startOidcLogin(c, safeNext(c.req.query('next')), { reauth: c.req.query('reauth') === '1' }),
+)
 
 dashboardLoginRoutes.get('/oidc/callback', async (c) => {
   const result = await finishOidcLogin(c)
   if (!result.ok) return c.redirect(`/login?reason=expired`, 303)
-  await beginSession(c, result.userId, 'oidc')
+  // The ID token proves a sign-in at the IdP, not a bearer credential: its `exp` bounds when it may be
+  // traded, not how long the session lasts (that is SESSION_TTL_SECONDS, revocable in D1).
+  await beginSession(c, result.userId, 'oidc', { authenticatedAt: result.authenticatedAt })
   return c.redirect(safeNext(result.next), 303)
 })
 

@@ -10,19 +10,20 @@ import { can } from '../auth/policy'
 import { findSpace, type SpaceRow } from '../db/spaces'
 import { findUserById } from '../db/users'
 import { limitBody, readBody } from '../http/body'
-import { csrfProtection, issueCsrfToken } from '../http/csrf'
+import { dashboardFormProtection, issueCsrfToken } from '../http/csrf'
 import { spaceIdParam } from '../http/params'
 import { HttpProblem } from '../http/problem'
 import type { FieldErrors } from '../views/components/form'
 import type { Viewer } from '../views/layout'
 
 /**
- * A page group with the dashboard's request guards (the body limit and CSRF checks of `/api/*`).
+ * A page group with the dashboard's request guards: the body limit of `/api/*`, and forms only, same-origin,
+ * each with its form token.
  * @example export const dashboardTokenRoutes = dashboardGroup()
  */
 export function dashboardGroup(): Hono<AppEnv> {
   const group = new Hono<AppEnv>()
-  group.use('*', limitBody(), csrfProtection())
+  group.use('*', limitBody(), dashboardFormProtection())
   return group
 }
 

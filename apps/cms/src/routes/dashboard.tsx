@@ -1,6 +1,6 @@
 /**
- * The dashboard: server-rendered pages mounted at `/` beside the JSON API. Every page group gets the same
- * body limit and CSRF middleware as `/api/*` (same origin, plus the form token); errors render as pages
+ * The dashboard: server-rendered pages mounted at `/` beside the JSON API. Every page group gets the body
+ * limit of `/api/*` and a stricter CSRF guard (same origin, form bodies only, always the form token); errors render as pages
  * (a missing session redirects to sign-in) instead of problem JSON. Pages answer `Cache-Control: no-store`
  * (set by `securityHeaders` for every response without one) and the page CSP allows only our own
  * `/assets/*`, which this file serves.
@@ -20,7 +20,12 @@ import { dashboardPreviewRoutes } from './dashboard-preview'
 import { dashboardSpaceRoutes } from './dashboard-spaces'
 import { dashboardTokenRoutes } from './dashboard-tokens'
 
-const TITLES: Record<number, string> = { 403: 'Not allowed', 404: 'Not found', 409: 'Conflict' }
+const TITLES: Record<number, string> = {
+  403: 'Not allowed',
+  404: 'Not found',
+  409: 'Conflict',
+  415: 'Only forms can be sent to these pages',
+}
 
 /** The dashboard routes, mounted at `/`. */
 export const dashboardRoutes: Hono<AppEnv> = new Hono<AppEnv>()

@@ -11,22 +11,39 @@ import { getCaller } from '../auth/identify'
 import { clearSessionCookie, SESSION_TTL_SECONDS, setSessionCookie } from '../auth/session'
 import { type ActiveSession, type AuthMethod, createSession, revokeSession } from '../db/sessions'
 
+/** What the sign-in proved beyond the user: when they authenticated, and until when the proof holds. */
+export interface SessionProof {
+  /** When the user authenticated (epoch ms; 0 = unknown, i.e. not recent). @default now */
+  authenticatedAt?: number
+  /** The session never outlives this (epoch ms), e.g. the `exp` of the IdP token it was traded for. @default now + 8 h */
+  notAfter?: number | null
+}
+
 /**
- * Creates the session and sets its cookie on the response.
- * @example const session = await beginSession(c, userId, 'password')
+ * Creates the session and sets its cookie on the response. A password sign-in authenticates now; a
+ * session traded for an IdP token carries that token's `auth_time` and ends at its `exp` at the latest.
+ * @example const session = await beginSession(c, userId, 'oidc', { authenticatedAt, notAfter: exp })
  */
 export async function beginSession(
   c: Context<AppEnv>,
   userId: string,
   authMethod: AuthMethod,
+  proof: SessionProof = {},
 ): Promise<ActiveSession> {
+  const now = nowMs(c)
+  const expiresAt = Math.min(now + SESSION_TTL_SECONDS * 1000, proof.notAfter ?? Number.POSITIVE_INFINITY)
   const session = await createSession(c.env.DB, {
     userId,
     authMethod,
-    now: nowMs(c),
-    ttlMs: SESSION_TTL_SECONDS * 1000,
+    now,
+    authenticatedAt: proof.authenticatedAt ?? now,
+    expiresAt,
   })
-  await setSessionCookie(c, { sub: userId, sid: session.sid })
+  await setSessionCookie(
+    c,
+    { sub: userId, sid: session.sid },
+    Math.max(1, Math.floor((expiresAt - now) / 1000)),
+  )
   return session
 }
 

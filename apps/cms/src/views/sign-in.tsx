@@ -21,7 +21,15 @@ export type SignInProps =
       /** Why the user is asked to sign in (e.g. to reveal a token). */
       reason?: string
     }
-  | { mode: 'oidc'; issuerHost: string; next: string; problem?: string; reason?: string }
+  | {
+      mode: 'oidc'
+      issuerHost: string
+      next: string
+      /** Ask the IdP to authenticate again (before a token reveal). */
+      reauth?: boolean
+      problem?: string
+      reason?: string
+    }
   | { mode: 'oidc-api-only'; issuerHost: string }
 
 /**
@@ -62,7 +70,10 @@ export const SignInPage: FC<SignInProps> = (p) => (
         <>
           <p>This CMS uses your organisation's identity provider.</p>
           <p>
-            <a class="button primary" href={`/login/oidc?next=${encodeURIComponent(p.next)}`}>
+            <a
+              class="button primary"
+              href={`/login/oidc?next=${encodeURIComponent(p.next)}${p.reauth ? '&reauth=1' : ''}`}
+            >
               Sign in with {p.issuerHost}
             </a>
           </p>

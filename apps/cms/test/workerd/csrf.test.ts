@@ -1,5 +1,6 @@
+import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
-import { client, loggedIn, makeUser, PASSWORD } from './helpers'
+import { client, loggedIn, makeSpace, makeUser, PASSWORD } from './helpers'
 
 const form = (fields: Record<string, string>) => ({
   method: 'POST',
@@ -99,5 +100,49 @@ describe('CSRF', () => {
     })
     // Reaches authentication (401: local mode has no bearer tokens yet), not the CSRF check.
     expect(res.status).toBe(401)
+  })
+})
+
+describe('dashboard forms', () => {
+  const tokenCount = async (spaceId: string) =>
+    (
+      await env.DB.prepare('SELECT COUNT(*) AS n FROM api_tokens WHERE space_id = ?1').bind(spaceId).first<{
+        n: number
+      }>()
+    )?.n
+
+  it('refuses a same-origin JSON POST to a dashboard page with 415 and creates nothing', async () => {
+    const spaceId = await makeSpace()
+    const admin = await loggedIn({ spaces: [{ spaceId, role: 'admin' }] })
+    const res = await admin.fetch(`/spaces/${spaceId}/settings/tokens`, {
+      json: { name: 'From JSON', scope: 'management' },
+    })
+    expect(res.status).toBe(415)
+    expect(await tokenCount(spaceId)).toBe(0)
+    const plain = await admin.fetch(`/spaces/${spaceId}/settings/tokens`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'name=x&scope=management',
+    })
+    expect(plain.status).toBe(415)
+    expect(await tokenCount(spaceId)).toBe(0)
+  })
+
+  it('requires the form token on a dashboard form even when an Authorization header is sent', async () => {
+    const spaceId = await makeSpace()
+    const admin = await loggedIn({ spaces: [{ spaceId, role: 'admin' }] })
+    const res = await admin.fetch(`/spaces/${spaceId}/settings/tokens`, {
+      ...form({ name: 'No token', scope: 'delivery' }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: 'Bearer abc' },
+    })
+    expect(res.status).toBe(403)
+    expect(await tokenCount(spaceId)).toBe(0)
+    const { csrfToken } = (await (await admin.fetch('/api/auth/csrf')).json()) as { csrfToken: string }
+    const ok = await admin.fetch(
+      `/spaces/${spaceId}/settings/tokens`,
+      form({ name: 'With token', scope: 'delivery', csrf_token: csrfToken }),
+    )
+    expect(ok.status).toBe(200)
+    expect(await tokenCount(spaceId)).toBe(1)
   })
 })

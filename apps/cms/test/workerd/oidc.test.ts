@@ -1,48 +1,20 @@
 import { env } from 'cloudflare:test'
-import { exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose'
+import { type JWTPayload, SignJWT } from 'jose'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { client } from './helpers'
+import { AUDIENCE, createLocalIdp, ISSUER, type LocalIdp, oidcEnv } from './oidc-idp'
 
-const ISSUER = 'https://idp.test'
-const AUDIENCE = 'cms-api'
-const oidcEnv = { AUTH_PROVIDER: 'oidc', OIDC_ISSUER: ISSUER, OIDC_AUDIENCE: AUDIENCE }
-
+let idp: LocalIdp
 let privateKey: CryptoKey
 let otherKey: CryptoKey
-let jwksFetches = 0
 
-/** A local IdP: discovery and JWKS served through the verifier's injectable `fetch`. */
-const idpFetch: typeof fetch = async (input) => {
-  const url = String(input instanceof Request ? input.url : input)
-  if (url === `${ISSUER}/.well-known/openid-configuration`) {
-    return Response.json(
-      { issuer: ISSUER, jwks_uri: `${ISSUER}/jwks` },
-      { headers: { 'cache-control': 'max-age=600' } },
-    )
-  }
-  if (url === `${ISSUER}/jwks`) {
-    jwksFetches++
-    return Response.json({ keys: [jwk] }, { headers: { 'cache-control': 'max-age=600' } })
-  }
-  return new Response('not found', { status: 404 })
-}
-let jwk: Record<string, unknown>
-
-async function idpToken(claims: JWTPayload, key: CryptoKey = privateKey): Promise<string> {
-  return new SignJWT({ scope: 'openid cms', ...claims })
-    .setProtectedHeader({ alg: 'ES256', kid: 'test-key-1', typ: 'at+jwt' })
-    .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime('5m')
-    .sign(key)
-}
+const idpToken = (claims: JWTPayload, key?: CryptoKey): Promise<string> => idp.accessToken(claims, key)
+const idpFetch: typeof fetch = (input, init) => idp.fetch(input, init)
 
 beforeAll(async () => {
-  const pair = await generateKeyPair('ES256', { extractable: true })
-  privateKey = pair.privateKey
-  otherKey = (await generateKeyPair('ES256')).privateKey
-  jwk = { ...(await exportJWK(pair.publicKey)), kid: 'test-key-1', alg: 'ES256', use: 'sig' }
+  idp = await createLocalIdp()
+  privateKey = idp.privateKey
+  otherKey = idp.otherKey
 })
 
 const oidcClient = () => client({ env: oidcEnv, deps: { oidcFetch: idpFetch } })
@@ -177,10 +149,10 @@ describe('oidc mode', () => {
 
   it('caches the JWKS: many verifications, one fetch per verifier', async () => {
     const c = oidcClient()
-    const before = jwksFetches
+    const before = idp.jwksFetches()
     for (let i = 0; i < 5; i++) {
       expect((await c.fetch('/api/auth/me', bearer(await idpToken({ sub: 'gina' })))).status).toBe(200)
     }
-    expect(jwksFetches - before).toBeLessThanOrEqual(1)
+    expect(idp.jwksFetches() - before).toBeLessThanOrEqual(1)
   })
 })

@@ -1,0 +1,79 @@
+/**
+ * A local IdP for the workerd tests, served through the app's injectable `oidcFetch`: discovery (with the
+ * authorization and token endpoints of the dashboard's code flow), the JWKS (fetches counted), and a token
+ * endpoint that answers with whatever ID token the test hands it next. Tokens are ES256 under `test-key-1`.
+ */
+import { exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose'
+
+export const ISSUER = 'https://idp.test'
+export const AUDIENCE = 'cms-api'
+export const CLIENT_ID = 'cms-dashboard'
+/** The env of the CMS in oidc mode against this IdP. */
+export const oidcEnv = { AUTH_PROVIDER: 'oidc', OIDC_ISSUER: ISSUER, OIDC_AUDIENCE: AUDIENCE }
+
+/** A running local IdP. */
+export interface LocalIdp {
+  fetch: typeof fetch
+  /** How many times the JWKS was fetched. */
+  jwksFetches(): number
+  /** An access token for the CMS API (scope `openid cms`, 5 minutes) with these claims. */
+  accessToken(claims: JWTPayload, key?: CryptoKey): Promise<string>
+  /** An ID token for the dashboard client with these claims. */
+  idToken(claims: JWTPayload): Promise<string>
+  /** The ID token the token endpoint answers with next. */
+  nextIdToken: string | undefined
+  /** The signing key of a stranger (not in the JWKS). */
+  otherKey: CryptoKey
+  privateKey: CryptoKey
+}
+
+/**
+ * Creates the IdP with fresh keys.
+ * @example const idp = await createLocalIdp(); const token = await idp.accessToken({ sub: 'alice' })
+ */
+export async function createLocalIdp(): Promise<LocalIdp> {
+  const pair = await generateKeyPair('ES256', { extractable: true })
+  const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'test-key-1', alg: 'ES256', use: 'sig' }
+  let jwksFetches = 0
+  const sign = (claims: JWTPayload, audience: string, key: CryptoKey, typ: string) =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'ES256', kid: 'test-key-1', typ })
+      .setIssuer(ISSUER)
+      .setAudience(audience)
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(key)
+  const idp: LocalIdp = {
+    privateKey: pair.privateKey,
+    otherKey: (await generateKeyPair('ES256')).privateKey,
+    nextIdToken: undefined,
+    jwksFetches: () => jwksFetches,
+    accessToken: (claims, key = pair.privateKey) =>
+      sign({ scope: 'openid cms', ...claims }, AUDIENCE, key, 'at+jwt'),
+    idToken: (claims) => sign(claims, CLIENT_ID, pair.privateKey, 'JWT'),
+    fetch: async (input) => {
+      const url = String(input instanceof Request ? input.url : input)
+      const cache = { 'cache-control': 'max-age=600' }
+      if (url === `${ISSUER}/.well-known/openid-configuration`) {
+        return Response.json(
+          {
+            issuer: ISSUER,
+            jwks_uri: `${ISSUER}/jwks`,
+            authorization_endpoint: `${ISSUER}/auth`,
+            token_endpoint: `${ISSUER}/token`,
+          },
+          { headers: cache },
+        )
+      }
+      if (url === `${ISSUER}/jwks`) {
+        jwksFetches++
+        return Response.json({ keys: [jwk] }, { headers: cache })
+      }
+      if (url === `${ISSUER}/token` && idp.nextIdToken !== undefined) {
+        return Response.json({ id_token: idp.nextIdToken, token_type: 'Bearer' })
+      }
+      return new Response('not found', { status: 404 })
+    },
+  }
+  return idp
+}
