@@ -9,7 +9,7 @@
  */
 import { type JWSHeaderParameters, type JWTHeaderParameters, type JWTPayload, jwtVerify } from 'jose'
 import type { OidcDiscoveryDocument } from './discover-oidc.ts'
-import { OidcError } from './errors.ts'
+import { JWKSNoMatchingKey, JWTInvalid, JWTTooLarge } from './errors.ts'
 import type { OidcAlgorithm } from './internal/algorithms.ts'
 import { discoveryCache } from './internal/discovery.ts'
 import { DocumentCache } from './internal/document-cache.ts'
@@ -81,8 +81,8 @@ class Verifier implements OidcVerifier {
   }
 
   async verify<T = unknown>(token: string): Promise<VerifiedToken<T>> {
-    if (typeof token !== 'string') throw new OidcError('ERR_JWT_INVALID', { detail: 'token is not a string' })
-    if (token.length > this.#o.maxTokenBytes) throw new OidcError('ERR_JWT_TOO_LARGE')
+    if (typeof token !== 'string') throw new JWTInvalid({ detail: 'token is not a string' })
+    if (token.length > this.#o.maxTokenBytes) throw new JWTTooLarge()
     try {
       const { payload, protectedHeader } = await jwtVerify<T>(token, this.#resolveKey, this.#joseOptions)
       return { payload, header: protectedHeader }
@@ -95,7 +95,7 @@ class Verifier implements OidcVerifier {
   readonly #resolveKey = async (header: JWSHeaderParameters): Promise<CryptoKey> => {
     const alg = header.alg as OidcAlgorithm
     if (header.kid !== undefined && typeof header.kid !== 'string') {
-      throw new OidcError('ERR_JWT_INVALID', { detail: 'kid is not a string' })
+      throw new JWTInvalid({ detail: 'kid is not a string' })
     }
     const kid = header.kid
     const now = Date.now()
@@ -108,7 +108,7 @@ class Verifier implements OidcVerifier {
       keys = await this.#jwks.get(await this.#jwksUri(now), now, true)
       jwk = keys.find(kid, alg)
     }
-    if (jwk === undefined) throw new OidcError('ERR_JWKS_NO_MATCH')
+    if (jwk === undefined) throw new JWKSNoMatchingKey()
     return this.#importer.cached(jwk, alg) ?? (await this.#importer.import(jwk, alg))
   }
 

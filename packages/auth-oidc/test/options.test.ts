@@ -52,7 +52,7 @@ describe('options', () => {
     const idp = new LocalIdp([await makeKey('ES384', 'ec-384')])
     const verifier = createOidcVerifier({ ...base, requiredClaims: ['client_id'], fetch: idp.fetch })
     await expect(verifier.verify(await idp.sign())).rejects.toMatchObject({
-      code: 'ERR_JWT_CLAIM',
+      code: 'ERR_JWT_CLAIM_VALIDATION_FAILED',
       claim: 'client_id',
     })
     await verifier.verify(await idp.sign({ client_id: 'svc' }))

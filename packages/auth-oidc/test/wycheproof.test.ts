@@ -62,7 +62,7 @@ async function outcome(jwks: unknown, token: unknown): Promise<'valid' | 'invali
     return 'valid'
   } catch (err) {
     if (!isOidcError(err)) throw err
-    return err.code === 'ERR_JWT_CLAIM' ? 'valid' : 'invalid'
+    return err.code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' ? 'valid' : 'invalid'
   }
 }
 

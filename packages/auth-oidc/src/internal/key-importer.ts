@@ -5,7 +5,7 @@
  * material, not by document), and weak keys are refused here, once, before they are ever used.
  */
 import { base64url, importJWK } from 'jose'
-import { OidcError } from '../errors.ts'
+import { JWKSInvalid, type OidcError } from '../errors.ts'
 import type { OidcAlgorithm } from './algorithms.ts'
 import type { PublicJwk } from './key-set.ts'
 import { hasRocaFingerprint } from './roca.ts'
@@ -14,7 +14,7 @@ import { hasRocaFingerprint } from './roca.ts'
 const MAX_CACHED_KEYS = 64
 
 function unusable(detail: string, cause?: unknown): OidcError {
-  return new OidcError('ERR_JWKS_INVALID', { detail, cause })
+  return new JWKSInvalid({ detail, cause })
 }
 
 function checkRsa(jwk: PublicJwk): void {
