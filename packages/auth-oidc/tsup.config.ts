@@ -1,16 +1,40 @@
+import { resolve } from 'node:path'
 import type { Options } from 'tsup'
 
-const config: Options = {
-  entry: ['src/index.ts'],
+const common: Options = {
+  entry: { index: 'src/index.ts' },
   format: ['esm', 'cjs'],
-  dts: { entry: ['src/index.ts'], resolve: ['@alokai/internal'] },
+  dts: { entry: { index: 'src/index.ts' }, resolve: ['@alokai/internal'] },
   // The shared primitives are bundled in: `@alokai/internal` is private and never published.
   noExternal: ['@alokai/internal'],
-  clean: true,
   sourcemap: true,
   target: 'es2022',
   platform: 'neutral',
   treeshake: true,
 }
+
+/**
+ * Two builds of the same source, told apart by the signature path only: `dist/` (Web Crypto; the `workerd`,
+ * `worker`, `browser` and `default` export conditions; imports no `node:*`) and `dist/node/` (node:crypto;
+ * the `node` condition), where `internal/default-backend.ts` is swapped for its `.node.ts` sibling.
+ */
+const config: Options[] = [
+  { ...common, outDir: 'dist', clean: true },
+  {
+    ...common,
+    outDir: 'dist/node',
+    external: ['node:crypto'],
+    esbuildPlugins: [
+      {
+        name: 'node-backend',
+        setup(build) {
+          build.onResolve({ filter: /\/default-backend\.ts$/ }, (args) => ({
+            path: resolve(args.resolveDir, args.path.replace(/\.ts$/, '.node.ts')),
+          }))
+        },
+      },
+    ],
+  },
+]
 
 export default config

@@ -3,11 +3,12 @@
  * JWKS, fetch counts taken on the server side.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { createOidcVerifier, type OidcVerifierOptions, requireScopes } from '../src/index.ts'
+import { type OidcVerifierOptions, requireScopes } from '../src/index.ts'
+import { backends, verifierOn } from './backends.ts'
 import { b64url, mapStore } from './local-idp.ts'
 import { ES_AUDIENCE, OidcServer, privateJwk, RS_AUDIENCE } from './oidc-server.ts'
 
-const server = new OidcServer()
+let server: OidcServer
 let rsToken: string
 let esToken: string
 
@@ -21,19 +22,22 @@ function withKid(token: string, kid: string): string {
   return `${b64url({ ...header, kid })}.${p}.${s}`
 }
 
-beforeAll(async () => {
-  await server.start([await privateJwk('RS256', 'rsa-1'), await privateJwk('ES256', 'ec-1')])
-  rsToken = await server.token(RS_AUDIENCE)
-  esToken = await server.token(ES_AUDIENCE)
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
-afterAll(async () => {
-  await server.stop()
-})
+describe.each(backends)('tokens from a real OpenID Provider on the $name path', (backend) => {
+  const createOidcVerifier = (o: OidcVerifierOptions) => verifierOn(backend, o)
 
-describe('tokens from a real OpenID Provider', () => {
+  beforeAll(async () => {
+    server = new OidcServer()
+    await server.start([await privateJwk('RS256', 'rsa-1'), await privateJwk('ES256', 'ec-1')])
+    rsToken = await server.token(RS_AUDIENCE)
+    esToken = await server.token(ES_AUDIENCE)
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+  afterAll(async () => {
+    await server.stop()
+  })
+
   it('verifies RS256 and ES256 access tokens issued over HTTP', async () => {
     const verifier = createOidcVerifier(options({ typ: 'at+jwt' }))
     const rs = await verifier.verify(rsToken)
