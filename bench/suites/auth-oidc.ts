@@ -74,7 +74,7 @@ async function paired(title: string, cases: Record<string, () => unknown>, round
 }
 
 /** The same paired measurement inside workerd: interleaved requests of N ops per case, timed outside. */
-async function pairedWorkerd(entry: string, alg: string, rounds = 15, n = 200): Promise<void> {
+async function pairedWorkerd(entry: string, alg: string, rounds = 40, n = 300): Promise<void> {
   const worker = await startBenchWorker(entry)
   try {
     const url = worker.url
