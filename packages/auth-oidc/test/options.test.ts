@@ -56,6 +56,8 @@ describe('options', () => {
       claim: 'client_id',
     })
     await verifier.verify(await idp.sign({ client_id: 'svc' }))
+    const inherited = createOidcVerifier({ ...base, requiredClaims: ['toString'], fetch: idp.fetch })
+    await expect(inherited.verify(await idp.sign())).rejects.toMatchObject({ claim: 'toString' })
   })
 
   it('refuses a discovery document for another issuer or with a non-https jwks_uri', async () => {

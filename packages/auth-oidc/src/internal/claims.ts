@@ -57,7 +57,8 @@ export function checkClaims(
     ...o.requiredClaims,
     'exp',
   ]) {
-    if (!(claim in payload)) throw refused(claim, 'missing')
+    // Own members only: `in` would find `constructor` or `toString` on every payload's prototype.
+    if (!Object.hasOwn(payload, claim)) throw refused(claim, 'missing')
   }
   if (payload.iss !== o.issuer) throw refused('iss', 'check_failed')
   if (!audienceMatches(payload.aud, o.audience)) throw refused('aud', 'check_failed')
