@@ -1,12 +1,14 @@
 /**
  * `@alokai/auth-oidc`: verifying an IdP access token with a warm JWKS, RS256 and ES256, in Node and inside
- * workerd. The floor is the bare signature check (node:crypto in Node, Web Crypto in workerd); the other
- * cases do the whole job (parse, key lookup, signature, claims): jose `jwtVerify` with `createLocalJWKSet`,
- * aws-jwt-verify with a cached JWKS, and this package with its key cache.
+ * workerd. The floor is a raw hand-written verifier for the one key (node:crypto in Node, Web Crypto in
+ * workerd): split, base64url-decode, verify, parse header and payload, and the same claim checks. The other
+ * cases do the whole job too (parse, key lookup, signature, claims): aws-jwt-verify with a cached JWKS, jose
+ * `jwtVerify` with `createLocalJWKSet`, and this package with its key cache. Targets: in Node the package
+ * ≥ aws-jwt-verify; in workerd ≥ 0.9× the floor.
  */
 import { type KeyObject, verify as nodeVerify } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
-import { signedFixture, verifierCases } from '../src/fixtures/auth-oidc.ts'
+import { floorClaimsOk, signedFixture, verifierCases } from '../src/fixtures/auth-oidc.ts'
 import { printResults, runSuite } from '../src/harness.ts'
 import { runWorkerdSuite, startBenchWorker } from '../src/workerd.ts'
 
@@ -15,28 +17,45 @@ async function nodeCases(alg: 'RS256' | 'ES256') {
   const { KeyObject: KO } = await import('node:crypto')
   const keyObject: KeyObject = KO.from(fx.publicKey)
   const key = alg === 'ES256' ? { key: keyObject, dsaEncoding: 'ieee-p1363' as const } : keyObject
-  const dot = fx.token.lastIndexOf('.')
+  // The raw floor: what a hand-written verifier for this one key does (split, decode, verify, parse, check).
   const floor = () => {
-    const sig = Buffer.from(fx.token.slice(dot + 1), 'base64url')
-    if (!nodeVerify('sha256', Buffer.from(fx.token.slice(0, dot)), key, sig)) throw new Error('floor failed')
+    const [h, p, s] = fx.token.split('.') as [string, string, string]
+    const sig = Buffer.from(s, 'base64url')
+    if (!nodeVerify('sha256', Buffer.from(`${h}.${p}`), key, sig)) throw new Error('floor failed')
+    const header: unknown = JSON.parse(Buffer.from(h, 'base64url').toString('utf8'))
+    const payload: unknown = JSON.parse(Buffer.from(p, 'base64url').toString('utf8'))
+    if (!floorClaimsOk(header, payload, alg, Math.floor(Date.now() / 1000))) throw new Error('floor failed')
   }
   const { jose, aws, pkg } = await verifierCases(alg, fx)
   return {
-    'node:crypto verify (floor)': floor,
-    'jose jwtVerify + createLocalJWKSet': jose,
+    [NODE_FLOOR]: floor,
     'aws-jwt-verify (cached JWKS)': aws,
+    'jose jwtVerify + createLocalJWKSet': jose,
     '@alokai/auth-oidc': pkg,
   }
+}
+
+const NODE_FLOOR = 'node:crypto verify + JSON + claims (floor)'
+const AWS = 'aws-jwt-verify (cached JWKS)'
+
+/** Prints each case's median per-round ratio to the floor and to aws-jwt-verify. */
+function printPaired(title: string, ratios: Map<string, { floor: number[]; aws: number[] }>) {
+  const median = (list: number[]) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)]!
+  console.log(
+    `\n| ${title} (paired, interleaved) | median × floor | median × aws-jwt-verify |\n|---|---:|---:|`,
+  )
+  for (const [n, r] of ratios)
+    console.log(`| ${n} | ${median(r.floor).toFixed(2)} | ${median(r.aws).toFixed(2)} |`)
 }
 
 /**
  * The machine is shared and its load swings within a run, which skews cases timed one after another. This
  * times the cases in interleaved batches (order rotating) and reports each one's median per-round ratio
- * to jose: a paired measurement that load spikes mostly cancel out of.
+ * to the floor and to aws-jwt-verify: a paired measurement that load spikes mostly cancel out of.
  */
-async function pairedToJose(cases: Record<string, () => unknown>, rounds = 30, batch = 100) {
-  const names = Object.keys(cases).filter((n) => !n.includes('floor'))
-  const ratios = new Map<string, number[]>(names.map((n) => [n, []]))
+async function paired(title: string, cases: Record<string, () => unknown>, rounds = 30, batch = 100) {
+  const names = Object.keys(cases)
+  const ratios = new Map(names.map((n) => [n, { floor: [] as number[], aws: [] as number[] }]))
   for (let r = 0; r < rounds; r++) {
     const perOp = new Map<string, number>()
     for (let k = 0; k < names.length; k++) {
@@ -46,18 +65,16 @@ async function pairedToJose(cases: Record<string, () => unknown>, rounds = 30, b
       for (let i = 0; i < batch; i++) await fn()
       perOp.set(name, (performance.now() - start) / batch)
     }
-    const jose = perOp.get('jose jwtVerify + createLocalJWKSet')!
-    for (const n of names) ratios.get(n)!.push(jose / perOp.get(n)!)
+    for (const n of names) {
+      ratios.get(n)!.floor.push(perOp.get(NODE_FLOOR)! / perOp.get(n)!)
+      ratios.get(n)!.aws.push(perOp.get(AWS)! / perOp.get(n)!)
+    }
   }
-  console.log('\n| case (paired, interleaved) | median × jose |\n|---|---:|')
-  for (const [n, list] of ratios) {
-    const sorted = list.sort((a, b) => a - b)
-    console.log(`| ${n} | ${sorted[Math.floor(sorted.length / 2)]!.toFixed(2)} |`)
-  }
+  printPaired(title, ratios)
 }
 
 /** The same paired measurement inside workerd: interleaved requests of N ops per case, timed outside. */
-async function pairedToJoseWorkerd(entry: string, alg: string, rounds = 15, n = 200): Promise<void> {
+async function pairedWorkerd(entry: string, alg: string, rounds = 40, n = 300): Promise<void> {
   const worker = await startBenchWorker(entry)
   try {
     const url = worker.url
@@ -68,9 +85,11 @@ async function pairedToJoseWorkerd(entry: string, alg: string, rounds = 15, n = 
       if (!res.ok) throw new Error(`bench worker failed on ${c}`)
       return performance.now() - start
     }
-    const names = ['jose', 'aws', 'pkg']
+    const names = ['floor', 'aws', 'jose', 'pkg']
     for (const c of names) await time(c, 50)
-    const ratios = new Map<string, number[]>(names.map((c) => [c, []]))
+    const ratios = new Map(
+      names.map((c) => [workerNames[c]!, { floor: [] as number[], aws: [] as number[] }]),
+    )
     for (let r = 0; r < rounds; r++) {
       const perOp = new Map<string, number>()
       for (let k = 0; k < names.length; k++) {
@@ -78,20 +97,19 @@ async function pairedToJoseWorkerd(entry: string, alg: string, rounds = 15, n = 
         const empty = await time(c, 0)
         perOp.set(c, Math.max((await time(c, n)) - empty, 0.001) / n)
       }
-      for (const c of names) ratios.get(c)!.push(perOp.get('jose')! / perOp.get(c)!)
+      for (const c of names) {
+        ratios.get(workerNames[c]!)!.floor.push(perOp.get('floor')! / perOp.get(c)!)
+        ratios.get(workerNames[c]!)!.aws.push(perOp.get('aws')! / perOp.get(c)!)
+      }
     }
-    console.log('\n| case (paired, interleaved, workerd) | median × jose |\n|---|---:|')
-    for (const [c, list] of ratios) {
-      const sorted = list.sort((a, b) => a - b)
-      console.log(`| ${workerNames[c]} | ${sorted[Math.floor(sorted.length / 2)]!.toFixed(2)} |`)
-    }
+    printPaired(`verify ${alg} (workerd)`, ratios)
   } finally {
     await worker.dispose()
   }
 }
 
 const workerNames: Record<string, string> = {
-  floor: 'Web Crypto verify (floor)',
+  floor: 'Web Crypto verify + JSON + claims (floor)',
   jose: 'jose jwtVerify + createLocalJWKSet',
   aws: 'aws-jwt-verify (cached JWKS)',
   pkg: '@alokai/auth-oidc',
@@ -100,10 +118,9 @@ const workerNames: Record<string, string> = {
 export async function run(): Promise<void> {
   for (const alg of ['RS256', 'ES256'] as const) {
     const title = `auth-oidc: verify ${alg}, warm JWKS (node)`
-    const floor = 'node:crypto verify (floor)'
     const cases = await nodeCases(alg)
-    printResults(title, floor, await runSuite({ title, floor, cases }))
-    await pairedToJose(cases)
+    printResults(title, NODE_FLOOR, await runSuite({ title, floor: NODE_FLOOR, cases }))
+    await paired(`verify ${alg} (node)`, cases)
   }
   const entry = fileURLToPath(new URL('../workers/auth-oidc.ts', import.meta.url))
   for (const alg of ['RS256', 'ES256'] as const) {
@@ -112,6 +129,6 @@ export async function run(): Promise<void> {
     const results = await runWorkerdSuite({ title, floor: `${alg}:floor`, entry, cases, opsPerRequest: 400 })
     const named = results.map((r) => ({ ...r, name: workerNames[r.name.split(':')[1] ?? ''] ?? r.name }))
     printResults(title, workerNames.floor!, named)
-    await pairedToJoseWorkerd(entry, alg)
+    await pairedWorkerd(entry, alg)
   }
 }

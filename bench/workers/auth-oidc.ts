@@ -3,7 +3,7 @@
  * Keys and tokens are made on the first request (workerd refuses random values at module scope); only
  * finished values are kept between requests, never a promise.
  */
-import { signedFixture, type VerifierCases, verifierCases } from '../src/fixtures/auth-oidc.ts'
+import { floorClaimsOk, signedFixture, type VerifierCases, verifierCases } from '../src/fixtures/auth-oidc.ts'
 
 type Fixture = VerifierCases & { token: string; floor: () => Promise<boolean> }
 
@@ -20,14 +20,22 @@ async function makeFixture(alg: 'RS256' | 'ES256'): Promise<Fixture> {
   const fx = await signedFixture(alg)
   const subtleAlg = alg === 'RS256' ? { name: 'RSASSA-PKCS1-v1_5' } : { name: 'ECDSA', hash: 'SHA-256' }
   const encoder = new TextEncoder()
-  const dot = fx.token.lastIndexOf('.')
-  const floor = async () =>
-    crypto.subtle.verify(
+  const decoder = new TextDecoder()
+  // The raw floor: what a hand-written verifier for this one key does (split, decode, verify, parse, check).
+  const floor = async () => {
+    const [h, p, s] = fx.token.split('.') as [string, string, string]
+    const ok = await crypto.subtle.verify(
       subtleAlg,
       fx.publicKey,
-      b64urlDecode(fx.token.slice(dot + 1)),
-      encoder.encode(fx.token.slice(0, dot)),
+      b64urlDecode(s),
+      encoder.encode(`${h}.${p}`),
     )
+    const header: unknown = JSON.parse(decoder.decode(b64urlDecode(h)))
+    const payload: unknown = JSON.parse(decoder.decode(b64urlDecode(p)))
+    if (!ok || !floorClaimsOk(header, payload, alg, Math.floor(Date.now() / 1000)))
+      throw new Error('floor failed')
+    return true
+  }
   await floor()
   return { token: fx.token, floor, ...(await verifierCases(alg, fx)) }
 }

@@ -1,12 +1,15 @@
+import { resolve } from 'node:path'
 import type { Options } from 'tsup'
 
-const config: Options = {
-  entry: ['src/index.ts', 'src/hono.ts', 'src/express.ts'],
+const common: Options = {
+  entry: { index: 'src/index.ts', hono: 'src/hono.ts', express: 'src/express.ts' },
   format: ['esm', 'cjs'],
-  dts: { resolve: ['@alokai/internal'] },
+  dts: {
+    entry: { index: 'src/index.ts', hono: 'src/hono.ts', express: 'src/express.ts' },
+    resolve: ['@alokai/internal'],
+  },
   // The shared primitives are bundled in: `@alokai/internal` is private and never published.
   noExternal: ['@alokai/internal'],
-  clean: true,
   sourcemap: true,
   target: 'es2022',
   platform: 'neutral',
@@ -14,5 +17,29 @@ const config: Options = {
   // Shared chunks in CJS too, so `OidcError` is one class across `.`, `./hono` and `./express`.
   splitting: true,
 }
+
+/**
+ * Two builds of the same source, told apart by the signature path only: `dist/` (Web Crypto; the `workerd`,
+ * `worker`, `browser` and `default` export conditions; imports no `node:*`) and `dist/node/` (node:crypto;
+ * the `node` condition), where `internal/default-backend.ts` is swapped for its `.node.ts` sibling.
+ */
+const config: Options[] = [
+  { ...common, outDir: 'dist', clean: true },
+  {
+    ...common,
+    outDir: 'dist/node',
+    external: ['node:crypto'],
+    esbuildPlugins: [
+      {
+        name: 'node-backend',
+        setup(build) {
+          build.onResolve({ filter: /\/default-backend\.ts$/ }, (args) => ({
+            path: resolve(args.resolveDir, args.path.replace(/\.ts$/, '.node.ts')),
+          }))
+        },
+      },
+    ],
+  },
+]
 
 export default config

@@ -7,7 +7,7 @@
  */
 import { decodeBase64url } from '@alokai/internal'
 import { createOidcVerifier, type OidcVerifier, type VerifiedToken } from './create-oidc-verifier.ts'
-import { OidcError } from './errors.ts'
+import { JWTClaimValidationFailed, JWTInvalid, JWTTooLarge, type OidcError } from './errors.ts'
 import type { OidcVerifierOptions } from './options.ts'
 
 /**
@@ -40,17 +40,13 @@ export interface MultiIssuerVerifier {
 // The verifier's own default; the peek must not decode more than any single verifier would accept.
 const DEFAULT_MAX_TOKEN_BYTES = 16_384
 
-/**
- * The refusal of a token whose issuer is missing or not configured. Kept in one place: the shared
- * vocabulary names this failure `ERR_JWT_CLAIM_VALIDATION_FAILED`, and this base still calls it
- * `ERR_JWT_CLAIM`.
- */
+/** The refusal of a token whose issuer is missing or not configured. */
 function issuerRefused(detail: string): OidcError {
-  return new OidcError('ERR_JWT_CLAIM', { claim: 'iss', detail })
+  return new JWTClaimValidationFailed({ claim: 'iss', detail })
 }
 
 function malformed(detail: string): OidcError {
-  return new OidcError('ERR_JWT_INVALID', { detail })
+  return new JWTInvalid({ detail })
 }
 
 function jsonObject(segment: string): Record<string, unknown> | undefined {
@@ -71,7 +67,7 @@ function jsonObject(segment: string): Record<string, unknown> | undefined {
 /** Reads the unverified `iss` of a compact JWS, strictly; throws an {@link OidcError} on any other shape. */
 function peekIssuer(token: unknown, maxTokenBytes: number): string {
   if (typeof token !== 'string') throw malformed('token is not a string')
-  if (token.length > maxTokenBytes) throw new OidcError('ERR_JWT_TOO_LARGE')
+  if (token.length > maxTokenBytes) throw new JWTTooLarge()
   const segments = token.split('.')
   if (segments.length !== 3 || segments.some((s) => s === '')) throw malformed('not a compact JWS')
   if (jsonObject(segments[0]!) === undefined) throw malformed('header is not a base64url JSON object')

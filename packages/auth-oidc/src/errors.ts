@@ -1,9 +1,30 @@
 /**
- * The package's errors. Every failure carries a stable `code` so callers can `switch (err.code)` (the jose
- * habit) and a fixed message that names the rule that failed but never contains the token, a claim value, a
- * key or a response body: these errors end up in logs. jose's claim errors are never attached as `cause`,
- * because they carry the whole decoded payload.
+ * The package's errors, jose-shaped: one base class, {@link OidcError}, and one subclass per failure whose
+ * `code` is a literal, so `switch (err.code)` narrows and `instanceof JWTExpired` reads like jose. The token
+ * failures share their codes and fixed messages with `@alokai/auth-jwt` (jose's codes where jose has one);
+ * the four IdP-side failures keep this package's own codes. Messages are fixed per code and never contain
+ * the token, a claim value, a key or a response body: these errors end up in logs. jose's errors are never
+ * attached as `cause` (its claim errors carry the whole decoded payload).
  */
+import { jwtErrorMessages } from '@alokai/internal'
+
+/**
+ * The token-failure codes shared with `@alokai/auth-jwt` (declared here so the published types stand alone).
+ *
+ * @example
+ * ```ts
+ * const expired = (code: OidcTokenErrorCode): boolean => code === 'ERR_JWT_EXPIRED'
+ * ```
+ */
+export type OidcTokenErrorCode =
+  | 'ERR_JWT_INVALID'
+  | 'ERR_JOSE_ALG_NOT_ALLOWED'
+  | 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'
+  | 'ERR_JWT_EXPIRED'
+  | 'ERR_JWT_NOT_YET_VALID'
+  | 'ERR_JWT_CLAIM_VALIDATION_FAILED'
+  | 'ERR_JWKS_NO_MATCHING_KEY'
+  | 'ERR_JWT_TOO_LARGE'
 
 /**
  * Every code an {@link OidcError} can carry.
@@ -14,43 +35,40 @@
  * ```
  */
 export type OidcErrorCode =
+  | OidcTokenErrorCode
   | 'ERR_OIDC_DISCOVERY'
   | 'ERR_JWKS_FETCH'
   | 'ERR_JWKS_INVALID'
-  | 'ERR_JWKS_NO_MATCH'
-  | 'ERR_JWT_TOO_LARGE'
-  | 'ERR_JWT_INVALID'
-  | 'ERR_JWT_ALGORITHM'
-  | 'ERR_JWS_SIGNATURE'
-  | 'ERR_JWT_EXPIRED'
-  | 'ERR_JWT_CLAIM'
   | 'ERR_JWT_SCOPE'
 
-const messages: Record<OidcErrorCode, string> = {
+const messages: Readonly<Record<OidcErrorCode, string>> = {
+  ...jwtErrorMessages,
   ERR_OIDC_DISCOVERY: 'the OpenID discovery document is unusable',
   ERR_JWKS_FETCH: 'the issuer keys could not be fetched',
   ERR_JWKS_INVALID: 'the issuer key set or one of its keys is unusable',
-  ERR_JWKS_NO_MATCH: 'no issuer key matches the token',
-  ERR_JWT_TOO_LARGE: 'the token is larger than allowed',
-  ERR_JWT_INVALID: 'the token is malformed',
-  ERR_JWT_ALGORITHM: 'the token algorithm is not allowed',
-  ERR_JWS_SIGNATURE: 'the token signature is invalid',
-  ERR_JWT_EXPIRED: 'the token has expired',
-  ERR_JWT_CLAIM: 'a token claim is invalid',
   ERR_JWT_SCOPE: 'the token lacks a required scope',
 }
 
+/** What an {@link OidcError} carries besides its code: all of it safe to log. */
+export interface OidcErrorOptions {
+  /** A fixed description of the rule that failed (never a token, key or claim value). */
+  detail?: string | undefined
+  /** The name of the claim that failed. */
+  claim?: string | undefined
+  /** The underlying failure, only where it cannot carry a secret (a transport error). */
+  cause?: unknown
+}
+
 /**
- * Every error this package throws for bad data, bad tokens or an unreachable IdP (a caller's wrong argument
- * types are `TypeError`s). The message is fixed per code; `detail` names the rule (never a value) and
- * `claim` the claim that failed, if any.
+ * The base class of every error this package throws for bad data, bad tokens or an unreachable IdP (a
+ * caller's wrong argument types are `TypeError`s). The package throws the subclasses below.
  *
  * @example
  * ```ts
  * try {
  *   await verifier.verify(token)
  * } catch (err) {
- *   if (err instanceof OidcError && err.code === 'ERR_JWT_EXPIRED') return new Response(null, { status: 401 })
+ *   if (isOidcError(err)) return new Response(null, { status: err.code === 'ERR_JWT_SCOPE' ? 403 : 401 })
  *   throw err
  * }
  * ```
@@ -63,7 +81,7 @@ export class OidcError extends Error {
   /** The name of the claim that failed validation (`aud`, `iss`, `exp`, …), when one did. */
   readonly claim: string | undefined
 
-  constructor(code: OidcErrorCode, options: { detail?: string; claim?: string; cause?: unknown } = {}) {
+  constructor(code: OidcErrorCode, options: OidcErrorOptions = {}) {
     super(messages[code], options.cause === undefined ? undefined : { cause: options.cause })
     this.name = 'OidcError'
     this.code = code
@@ -73,13 +91,161 @@ export class OidcError extends Error {
 }
 
 /**
- * Whether a value is an {@link OidcError}, optionally with a given code.
+ * Not a compact JWS of the accepted shape (segments, base64url, JSON, header members, `crit`).
+ * @example if (err instanceof JWTInvalid) console.warn(err.detail)
+ */
+export class JWTInvalid extends OidcError {
+  declare readonly code: 'ERR_JWT_INVALID'
+  constructor(options?: OidcErrorOptions) {
+    super('ERR_JWT_INVALID', options)
+    this.name = 'JWTInvalid'
+  }
+}
+
+/**
+ * The header's `alg` is not in the verifier's allow-list (including `none` and `HS*`).
+ * @example if (err instanceof JOSEAlgNotAllowed) metrics.count('alg_refused')
+ */
+export class JOSEAlgNotAllowed extends OidcError {
+  declare readonly code: 'ERR_JOSE_ALG_NOT_ALLOWED'
+  constructor(options?: OidcErrorOptions) {
+    super('ERR_JOSE_ALG_NOT_ALLOWED', options)
+    this.name = 'JOSEAlgNotAllowed'
+  }
+}
+
+/**
+ * The signature does not verify with the issuer key selected for the token.
+ * @example if (err instanceof JWSSignatureVerificationFailed) metrics.count('forged')
+ */
+export class JWSSignatureVerificationFailed extends OidcError {
+  declare readonly code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'
+  constructor(options?: OidcErrorOptions) {
+    super('ERR_JWS_SIGNATURE_VERIFICATION_FAILED', options)
+    this.name = 'JWSSignatureVerificationFailed'
+  }
+}
+
+/**
+ * `exp` has passed beyond the clock tolerance, or the token is older than the maximum age (`claim` says which).
+ * @example if (err instanceof JWTExpired) return new Response('token expired', { status: 401 })
+ */
+export class JWTExpired extends OidcError {
+  declare readonly code: 'ERR_JWT_EXPIRED'
+  constructor(options?: OidcErrorOptions) {
+    super('ERR_JWT_EXPIRED', options)
+    this.name = 'JWTExpired'
+  }
+}
+
+/**
+ * `nbf` or `iat` lies in the future beyond the clock tolerance (`claim` says which).
+ * @example if (err instanceof JWTNotYetValid) console.warn('clock skew?', err.claim)
+ */
+export class JWTNotYetValid extends OidcError {
+  declare readonly code: 'ERR_JWT_NOT_YET_VALID'
+  constructor(options?: OidcErrorOptions) {
+    super('ERR_JWT_NOT_YET_VALID', options)
+    this.name = 'JWTNotYetValid'
+  }
+}
+
+/**
+ * A claim is missing or refused (`iss`, `aud`, `typ`, a required claim, a payload that is not a claims set).
+ * @example if (err instanceof JWTClaimValidationFailed && err.claim === 'aud') console.warn('wrong audience')
+ */
+export class JWTClaimValidationFailed extends OidcError {
+  declare readonly code: 'ERR_JWT_CLAIM_VALIDATION_FAILED'
+  constructor(options?: OidcErrorOptions) {
+    super('ERR_JWT_CLAIM_VALIDATION_FAILED', options)
+    this.name = 'JWTClaimValidationFailed'
+  }
+}
+
+/**
+ * No key of the issuer's JWKS (even after the allowed refresh) fits the token's `kid` and `alg`.
+ * @example if (err instanceof JWKSNoMatchingKey) metrics.count('unknown_kid')
+ */
+export class JWKSNoMatchingKey extends OidcError {
+  declare readonly code: 'ERR_JWKS_NO_MATCHING_KEY'
+  constructor(options?: OidcErrorOptions) {
+    super('ERR_JWKS_NO_MATCHING_KEY', options)
+    this.name = 'JWKSNoMatchingKey'
+  }
+}
+
+/**
+ * The token is longer than `maxTokenBytes`; nothing of it was decoded.
+ * @example if (err instanceof JWTTooLarge) return new Response(null, { status: 413 })
+ */
+export class JWTTooLarge extends OidcError {
+  declare readonly code: 'ERR_JWT_TOO_LARGE'
+  constructor(options?: OidcErrorOptions) {
+    super('ERR_JWT_TOO_LARGE', options)
+    this.name = 'JWTTooLarge'
+  }
+}
+
+/**
+ * The discovery document names another issuer or has no usable `jwks_uri`.
+ * @example if (err instanceof OidcDiscoveryFailed) alertOps('check OIDC_ISSUER')
+ */
+export class OidcDiscoveryFailed extends OidcError {
+  declare readonly code: 'ERR_OIDC_DISCOVERY'
+  constructor(options?: OidcErrorOptions) {
+    super('ERR_OIDC_DISCOVERY', options)
+    this.name = 'OidcDiscoveryFailed'
+  }
+}
+
+/**
+ * The IdP could not be reached (network, timeout, status, redirect, body too large or not JSON) and no
+ * usable cached copy was left; `detail` names the reason.
+ * @example if (err instanceof JWKSFetchFailed) return new Response(null, { status: 503 })
+ */
+export class JWKSFetchFailed extends OidcError {
+  declare readonly code: 'ERR_JWKS_FETCH'
+  constructor(options?: OidcErrorOptions) {
+    super('ERR_JWKS_FETCH', options)
+    this.name = 'JWKSFetchFailed'
+  }
+}
+
+/**
+ * The key set has no `keys` array, or the selected key is weak or cannot be imported.
+ * @example if (err instanceof JWKSInvalid) alertOps(err.detail)
+ */
+export class JWKSInvalid extends OidcError {
+  declare readonly code: 'ERR_JWKS_INVALID'
+  constructor(options?: OidcErrorOptions) {
+    super('ERR_JWKS_INVALID', options)
+    this.name = 'JWKSInvalid'
+  }
+}
+
+/**
+ * The verified token lacks a required scope ({@link requireScopes}): a 403, not a 401.
+ * @example if (err instanceof JWTScopeMissing) return new Response(null, { status: 403 })
+ */
+export class JWTScopeMissing extends OidcError {
+  declare readonly code: 'ERR_JWT_SCOPE'
+  constructor(options?: OidcErrorOptions) {
+    super('ERR_JWT_SCOPE', options)
+    this.name = 'JWTScopeMissing'
+  }
+}
+
+/**
+ * Whether a value is an {@link OidcError}, optionally with a given code (the type narrows to that code).
  *
  * @example
  * ```ts
- * if (isOidcError(err, 'ERR_JWKS_FETCH')) console.warn('IdP unreachable')
+ * if (isOidcError(err, 'ERR_JWKS_FETCH')) console.warn('IdP unreachable', err.detail)
  * ```
  */
-export function isOidcError(value: unknown, code?: OidcErrorCode): value is OidcError {
+export function isOidcError<C extends OidcErrorCode = OidcErrorCode>(
+  value: unknown,
+  code?: C,
+): value is OidcError & { readonly code: C } {
   return value instanceof OidcError && (code === undefined || value.code === code)
 }

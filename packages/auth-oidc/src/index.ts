@@ -26,4 +26,22 @@ export { type KvLike, type KvStoreOptions, kvStore } from './kv-store.ts'
 export { requireScopes, tokenScopes } from './require-scopes.ts'
 
 // Errors
-export { isOidcError, OidcError, type OidcErrorCode } from './errors.ts'
+export {
+  isOidcError,
+  JOSEAlgNotAllowed,
+  JWKSFetchFailed,
+  JWKSInvalid,
+  JWKSNoMatchingKey,
+  JWSSignatureVerificationFailed,
+  JWTClaimValidationFailed,
+  JWTExpired,
+  JWTInvalid,
+  JWTNotYetValid,
+  JWTScopeMissing,
+  JWTTooLarge,
+  OidcDiscoveryFailed,
+  OidcError,
+  type OidcErrorCode,
+  type OidcErrorOptions,
+  type OidcTokenErrorCode,
+} from './errors.ts'

@@ -57,6 +57,10 @@ export interface OidcVerifierOptions {
   requiredClaims?: readonly string[]
   /** The required `typ` header, e.g. `'at+jwt'` (RFC 9068). @default not checked */
   typ?: string
+  /** Refuse tokens whose `iat` is older than this many seconds (`iat` then required). @default not checked */
+  maxTokenAgeSeconds?: number
+  /** Scopes every token must carry (`scope` or `scp`); a missing one is `ERR_JWT_SCOPE`. @default [] */
+  requiredScopes?: readonly string[]
   /** Tokens longer than this many characters are refused before decoding. @default 16384 */
   maxTokenBytes?: number
   /** Largest discovery or JWKS response body read, in bytes. @default 262144 */
@@ -78,6 +82,8 @@ export interface ResolvedOptions {
   maxStaleMs: number
   requiredClaims: string[]
   typ: string | undefined
+  maxTokenAgeSeconds: number | undefined
+  requiredScopes: string[]
   maxTokenBytes: number
   maxResponseBytes: number
 }
@@ -159,6 +165,12 @@ export function resolveOptions(o: OidcVerifierOptions): ResolvedOptions {
         ? []
         : strings('requiredClaims', o.requiredClaims),
     typ: o.typ,
+    maxTokenAgeSeconds:
+      o.maxTokenAgeSeconds === undefined ? undefined : count('maxTokenAgeSeconds', o.maxTokenAgeSeconds, 0),
+    requiredScopes:
+      o.requiredScopes === undefined || o.requiredScopes.length === 0
+        ? []
+        : strings('requiredScopes', o.requiredScopes),
     maxTokenBytes: count('maxTokenBytes', o.maxTokenBytes, 16_384, 1),
   }
 }

@@ -4,7 +4,7 @@
  * string). Both are read; a token must carry every required scope.
  */
 import type { JWTPayload } from 'jose'
-import { OidcError } from './errors.ts'
+import { JWTScopeMissing } from './errors.ts'
 
 /**
  * The scopes a token carries, from `scope` and `scp`.
@@ -35,6 +35,6 @@ export function tokenScopes(payload: JWTPayload): Set<string> {
 export function requireScopes(payload: JWTPayload, required: readonly string[]): void {
   const have = tokenScopes(payload)
   for (const scope of required) {
-    if (!have.has(scope)) throw new OidcError('ERR_JWT_SCOPE', { detail: 'required scope missing' })
+    if (!have.has(scope)) throw new JWTScopeMissing({ detail: 'required scope missing' })
   }
 }

@@ -70,7 +70,8 @@ describe('unknown kids and rotation', () => {
     expect(idp.count('/jwks') - before).toBeLessThanOrEqual(1)
     expect(results[500]?.status).toBe('fulfilled')
     expect(results.filter((r) => r.status === 'rejected')).toHaveLength(999)
-    for (const r of results) if (r.status === 'rejected') expect(r.reason.code).toBe('ERR_JWKS_NO_MATCH')
+    for (const r of results)
+      if (r.status === 'rejected') expect(r.reason.code).toBe('ERR_JWKS_NO_MATCHING_KEY')
 
     // The next window allows exactly one more refresh, however many bad kids arrive.
     vi.setSystemTime(T0 + 31_000)
@@ -98,7 +99,7 @@ describe('unknown kids and rotation', () => {
     const [, p, s] = token.split('.')
     const confused = `${b64url({ alg: 'ES256', kid: 'rsa-1' })}.${p}.${s}`
     for (let i = 0; i < 20; i++)
-      await expect(verifier.verify(confused)).rejects.toMatchObject({ code: 'ERR_JWKS_NO_MATCH' })
+      await expect(verifier.verify(confused)).rejects.toMatchObject({ code: 'ERR_JWKS_NO_MATCHING_KEY' })
     expect(idp.count('/jwks')).toBe(1)
   })
 })
@@ -202,9 +203,11 @@ describe('no promise outlives its request', () => {
       (err: { code: string }) => err.code,
     )
     await expect(verifier.verify(good)).resolves.toBeTruthy()
-    await expect(verifier.verify(unknownKidToken())).rejects.toMatchObject({ code: 'ERR_JWKS_NO_MATCH' })
+    await expect(verifier.verify(unknownKidToken())).rejects.toMatchObject({
+      code: 'ERR_JWKS_NO_MATCHING_KEY',
+    })
     release()
-    expect(await stuck).toBe('ERR_JWKS_NO_MATCH')
+    expect(await stuck).toBe('ERR_JWKS_NO_MATCHING_KEY')
     expect(idp.count('/jwks')).toBe(2)
   })
 })

@@ -55,20 +55,26 @@ describe('createMultiIssuerVerifier', () => {
   it("refuses one issuer's token carrying the other issuer's audience", async () => {
     const v = verifier()
     expect(await refusal(v, await a.sign({ aud: PARTNER_AUDIENCE }))).toEqual({
-      code: 'ERR_JWT_CLAIM',
+      code: 'ERR_JWT_CLAIM_VALIDATION_FAILED',
       claim: 'aud',
     })
-    expect(await refusal(v, await b.sign({ aud: AUDIENCE }))).toEqual({ code: 'ERR_JWT_CLAIM', claim: 'aud' })
+    expect(await refusal(v, await b.sign({ aud: AUDIENCE }))).toEqual({
+      code: 'ERR_JWT_CLAIM_VALIDATION_FAILED',
+      claim: 'aud',
+    })
   })
 
   it('refuses an issuer that is not configured, or a token without iss, without any request', async () => {
     const v = verifier()
     const stranger = new LocalIdp([await makeKey('RS256', 's-1')], 'https://idp-c.test')
     const before = requests()
-    expect(await refusal(v, await stranger.sign())).toEqual({ code: 'ERR_JWT_CLAIM', claim: 'iss' })
+    expect(await refusal(v, await stranger.sign())).toEqual({
+      code: 'ERR_JWT_CLAIM_VALIDATION_FAILED',
+      claim: 'iss',
+    })
     // A look-alike of a configured issuer is another issuer: the match is exact.
     expect(await refusal(v, await a.sign({ iss: `${a.issuer}/` }))).toEqual({
-      code: 'ERR_JWT_CLAIM',
+      code: 'ERR_JWT_CLAIM_VALIDATION_FAILED',
       claim: 'iss',
     })
     expect(await refusal(v, await a.sign({ iss: 42 as unknown as string }))).toMatchObject({ claim: 'iss' })
@@ -104,9 +110,9 @@ describe('createMultiIssuerVerifier', () => {
     const v = verifier()
     const [h, p, s] = (await a.sign()).split('.') as [string, string, string]
     const flipped = `${s.slice(0, 10)}${s[10] === 'A' ? 'B' : 'A'}${s.slice(11)}`
-    expect((await refusal(v, `${h}.${p}.${flipped}`)).code).toBe('ERR_JWS_SIGNATURE')
+    expect((await refusal(v, `${h}.${p}.${flipped}`)).code).toBe('ERR_JWS_SIGNATURE_VERIFICATION_FAILED')
     // Issuer A allows RS256 only, so an ES256 token claiming A is refused whatever key it names.
-    expect((await refusal(v, await b.sign({ iss: a.issuer }))).code).toBe('ERR_JWT_ALGORITHM')
+    expect((await refusal(v, await b.sign({ iss: a.issuer }))).code).toBe('ERR_JOSE_ALG_NOT_ALLOWED')
   })
 
   it('builds one verifier per issuer, lazily, and applies shared options', async () => {

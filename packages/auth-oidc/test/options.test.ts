@@ -52,10 +52,12 @@ describe('options', () => {
     const idp = new LocalIdp([await makeKey('ES384', 'ec-384')])
     const verifier = createOidcVerifier({ ...base, requiredClaims: ['client_id'], fetch: idp.fetch })
     await expect(verifier.verify(await idp.sign())).rejects.toMatchObject({
-      code: 'ERR_JWT_CLAIM',
+      code: 'ERR_JWT_CLAIM_VALIDATION_FAILED',
       claim: 'client_id',
     })
     await verifier.verify(await idp.sign({ client_id: 'svc' }))
+    const inherited = createOidcVerifier({ ...base, requiredClaims: ['toString'], fetch: idp.fetch })
+    await expect(inherited.verify(await idp.sign())).rejects.toMatchObject({ claim: 'toString' })
   })
 
   it('refuses a discovery document for another issuer or with a non-https jwks_uri', async () => {
@@ -73,6 +75,43 @@ describe('options', () => {
       fetch: serve({ issuer: ISSUER, jwks_uri: 'http://idp.test/jwks' }),
     })
     await expect(plain.verify(token)).rejects.toMatchObject({ code: 'ERR_OIDC_DISCOVERY' })
+  })
+})
+
+describe('maxTokenAgeSeconds and requiredScopes', () => {
+  it('refuses a token older than the maximum age, or without iat, and one issued in the future', async () => {
+    const idp = new LocalIdp([await makeKey('ES256', 'ec-1')])
+    const verifier = createOidcVerifier({ ...base, maxTokenAgeSeconds: 60, fetch: idp.fetch })
+    const now = Math.floor(Date.now() / 1000)
+    await verifier.verify(await idp.sign({ iat: now - 30 }))
+    await expect(verifier.verify(await idp.sign({ iat: now - 600 }))).rejects.toMatchObject({
+      code: 'ERR_JWT_EXPIRED',
+      claim: 'iat',
+    })
+    await expect(verifier.verify(await idp.sign({ iat: now + 600 }))).rejects.toMatchObject({
+      code: 'ERR_JWT_NOT_YET_VALID',
+      claim: 'iat',
+    })
+    await expect(verifier.verify(await idp.sign({ iat: undefined }))).rejects.toMatchObject({
+      code: 'ERR_JWT_CLAIM_VALIDATION_FAILED',
+      claim: 'iat',
+    })
+    expect(() => createOidcVerifier({ ...base, maxTokenAgeSeconds: -1 })).toThrow(TypeError)
+  })
+
+  it('refuses a token lacking a required scope with ERR_JWT_SCOPE after every other check', async () => {
+    const idp = new LocalIdp([await makeKey('RS256', 'rsa-1')])
+    const verifier = createOidcVerifier({ ...base, requiredScopes: ['content:read'], fetch: idp.fetch })
+    await verifier.verify(await idp.sign({ scope: 'openid content:read' }))
+    await verifier.verify(await idp.sign({ scp: ['content:read'] }))
+    await expect(verifier.verify(await idp.sign({ scope: 'openid' }))).rejects.toMatchObject({
+      code: 'ERR_JWT_SCOPE',
+    })
+    await expect(
+      verifier.verify(await idp.sign({ scope: 'openid', aud: 'https://x.test' })),
+    ).rejects.toMatchObject({
+      code: 'ERR_JWT_CLAIM_VALIDATION_FAILED',
+    })
   })
 })
 

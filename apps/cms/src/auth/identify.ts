@@ -4,6 +4,7 @@
  * sessions stop here). Roles are always read from D1, never from a token. `Bearer cms_…` is a per-space API
  * token (`api-token.ts`): it has no user and is never shown to the IdP's verifier.
  */
+import { isOidcError } from '@alokai/auth-oidc'
 import type { Context, MiddlewareHandler } from 'hono'
 import { type AppEnv, type Caller, nowMs, type UserCaller } from '../app-env'
 import { recordAudit } from '../audit/record-audit'
@@ -50,10 +51,11 @@ export async function oidcUser(
   try {
     identity = await verifyIdpToken(oidc, c.env, c.var.deps, token)
   } catch (err) {
-    const code = (err as { code?: unknown }).code
-    if (code === 'ERR_JWT_SCOPE') throw new HttpProblem(403, 'forbidden', 'Token lacks the required scope')
-    if (code === 'ERR_JWKS_FETCH' || code === 'ERR_OIDC_DISCOVERY') {
-      console.error(JSON.stringify({ level: 'error', event: 'oidc_unavailable', code }))
+    if (isOidcError(err, 'ERR_JWT_SCOPE')) {
+      throw new HttpProblem(403, 'forbidden', 'Token lacks the required scope')
+    }
+    if (isOidcError(err, 'ERR_JWKS_FETCH') || isOidcError(err, 'ERR_OIDC_DISCOVERY')) {
+      console.error(JSON.stringify({ level: 'error', event: 'oidc_unavailable', code: err.code }))
     }
     throw new HttpProblem(401, 'unauthenticated', 'Invalid bearer token')
   }

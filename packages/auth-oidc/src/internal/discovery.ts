@@ -5,7 +5,7 @@
  * they pass that policy too, so a caller never sends a code or a client secret over plain http to a real host.
  */
 import type { OidcDiscoveryDocument } from '../discover-oidc.ts'
-import { OidcError } from '../errors.ts'
+import { OidcDiscoveryFailed } from '../errors.ts'
 import type { ResolvedTransport } from '../options.ts'
 import { DocumentCache } from './document-cache.ts'
 import { parseFetchableUrl } from './url-policy.ts'
@@ -31,13 +31,11 @@ export function discoveryParser(issuer: string): (json: unknown) => OidcDiscover
   return (json) => {
     const doc = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>
     if (doc.issuer !== issuer) {
-      throw new OidcError('ERR_OIDC_DISCOVERY', {
-        detail: 'discovery issuer differs from the configured one',
-      })
+      throw new OidcDiscoveryFailed({ detail: 'discovery issuer differs from the configured one' })
     }
     const jwksUri = parseFetchableUrl(doc.jwks_uri)
     if (jwksUri === undefined) {
-      throw new OidcError('ERR_OIDC_DISCOVERY', { detail: 'jwks_uri missing or not https' })
+      throw new OidcDiscoveryFailed({ detail: 'jwks_uri missing or not https' })
     }
     const out: Mutable<OidcDiscoveryDocument> = { issuer, jwks_uri: jwksUri.href }
     for (const name of endpoints) {

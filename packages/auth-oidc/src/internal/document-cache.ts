@@ -9,7 +9,7 @@
  * per cooldown window per isolate instead of one per request.
  */
 import type { CacheStore } from '../cache-store.ts'
-import { OidcError } from '../errors.ts'
+import { JWKSFetchFailed, OidcError } from '../errors.ts'
 import { type FetchJsonOptions, fetchJson } from './fetch-json.ts'
 
 export interface CachedDocument<T> {
@@ -99,7 +99,7 @@ export class DocumentCache<T> {
       return value
     } catch (err) {
       this.#lastFailureAt = now
-      this.#lastError = err instanceof OidcError ? err : new OidcError('ERR_JWKS_FETCH', { cause: err })
+      this.#lastError = err instanceof OidcError ? err : new JWKSFetchFailed({ cause: err })
       return this.#staleOr(now)
     }
   }
@@ -107,7 +107,7 @@ export class DocumentCache<T> {
   #staleOr(now: number): T {
     const doc = this.#current
     if (doc !== undefined && now - doc.fetchedAt <= this.#options.maxStaleMs) return doc.value
-    throw this.#lastError ?? new OidcError('ERR_JWKS_FETCH')
+    throw this.#lastError ?? new JWKSFetchFailed()
   }
 
   async #adoptFromStore(url: string): Promise<void> {

@@ -10,7 +10,7 @@ import {
   type FetchLike,
   fetchJsonBounded,
 } from '@alokai/internal'
-import { OidcError } from '../errors.ts'
+import { JWKSFetchFailed } from '../errors.ts'
 import { freshnessSeconds } from './max-age.ts'
 
 export interface FetchJsonOptions {
@@ -44,6 +44,6 @@ export async function fetchJson(url: string, options: FetchJsonOptions): Promise
   } catch (err) {
     if (!(err instanceof BoundedFetchError)) throw err
     // The runtime's transport error (never the body) stays as `cause`, as before.
-    throw new OidcError('ERR_JWKS_FETCH', { detail: details[err.reason], cause: err.cause })
+    throw new JWKSFetchFailed({ detail: details[err.reason], cause: err.cause })
   }
 }

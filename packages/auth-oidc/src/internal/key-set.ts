@@ -5,7 +5,7 @@
  * (if present) is `sig`, its `key_ops` (if present) include `verify` and its `alg` (if present) equals the
  * token's. Exactly one candidate is required: with two, which one the IdP meant is a guess.
  */
-import { OidcError } from '../errors.ts'
+import { JWKSInvalid } from '../errors.ts'
 import { keyRequirements, type OidcAlgorithm } from './algorithms.ts'
 
 /** The public part of a JWK, with a stable id naming its key material (for the import cache). */
@@ -65,7 +65,7 @@ export class KeySet {
   /** Parses a JWKS document; keys of unknown types or with missing members are skipped. */
   static parse(json: unknown): KeySet {
     const keys = (json as { keys?: unknown } | null)?.keys
-    if (!Array.isArray(keys)) throw new OidcError('ERR_JWKS_INVALID', { detail: 'JWKS has no "keys" array' })
+    if (!Array.isArray(keys)) throw new JWKSInvalid({ detail: 'JWKS has no "keys" array' })
     const parsed: PublicJwk[] = []
     for (const raw of keys.slice(0, MAX_KEYS)) {
       const jwk = toPublicJwk(raw)
