@@ -12,7 +12,7 @@ import { ReleaseCheckError } from './errors.ts'
 import { run } from './exec.ts'
 import { freePort } from './free-port.ts'
 
-/** The Verdaccio release pinned in `../shared/TOOLCHAIN.md`: 6.10 refuses to start on Node 20. */
+/** The Verdaccio release pinned in `docs/toolchain.md`: 6.10 refuses to start on Node 20. */
 export const verdaccioVersion = '6.8.0'
 
 /** Where Verdaccio is installed and how long it took. */

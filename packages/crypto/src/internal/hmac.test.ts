@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import vectors from '../../../../../shared/vectors/wycheproof/hmac_sha256_test.json'
+import vectors from '../../../../test-vectors/wycheproof/hmac_sha256_test.json'
 import { constantTimeEqual } from './constant-time.ts'
 import { decodeHex } from './hex.ts'
 import { hmacSha256 } from './hmac.ts'
