@@ -31,9 +31,5 @@ export function hexBytes(hex: string): Uint8Array {
   return Uint8Array.from(hex.match(/../g) ?? [], (h) => Number.parseInt(h, 16))
 }
 
-/** Asserts that no secret string appears in an error's message, string form or stack. */
-export function leakedIn(err: unknown, secrets: readonly string[]): string[] {
-  const e = err as Error
-  const text = `${e.message}\n${String(e)}\n${e.stack ?? ''}\n${JSON.stringify(e)}`
-  return secrets.filter((s) => s.length > 0 && text.includes(s))
-}
+/** What a caller sees of an error, searched for secrets: shared by every package's tests. */
+export { leakedIn, randomHexKey, randomSecret } from '../../../test-support/no-leak.ts'
