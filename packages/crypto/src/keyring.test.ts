@@ -15,7 +15,7 @@ async function keyFormatError(run: () => Promise<unknown>): Promise<CryptoError>
 }
 
 describe('createKeyring', () => {
-  it('derives the kid of DESIGN.md (HKDF-SHA256, empty salt, info alokai/crypto/v1/kid)', async () => {
+  it('derives the kid of docs/design.md (HKDF-SHA256, empty salt, info alokai/crypto/v1/kid)', async () => {
     const keyring = await createKeyring({ primary: known.kek })
     expect(keyring.primaryKid).toBe(known.kid)
     expect(keyring.primaryKid).toBe(nobleDerive(hexBytes(known.kek)).kid)

@@ -1,6 +1,6 @@
 /**
  * Fixed test keys and a known-answer sealed value. The known answer was computed outside this
- * repository with Python's `cryptography` (OpenSSL) from DESIGN.md, with fixed DEK and nonces:
+ * repository with Python's `cryptography` (OpenSSL) from docs/design.md, with fixed DEK and nonces:
  * KEK = 00 01 … 1f, DEK = (0xd0 + i % 16), wrapNonce = a0×12, nonce = b0×12,
  * context { table: 'api_tokens', id: '42', space: 'été' }, plaintext 'sk_live_☃ secret'.
  */
