@@ -3,7 +3,7 @@
  * the clone (what a fresh clone does not have), or an absolute path of some machine (home folders, a
  * workplace mount, system program folders). A clone must build and test wherever it sits, so such a
  * reference is a bug even in a comment: the next reader follows it. `/tmp` (a temp-folder default) and
- * the `#!/usr/bin/env` shebang are not references to anything a clone lacks, so they pass.
+ * an `env` shebang on a file's first line are not references to anything a clone lacks, so they pass.
  */
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
@@ -29,7 +29,7 @@ const SHEBANG = /^#!\/usr\/bin\/env\b/
 
 /**
  * The references in one file's text.
- * @example scanText('a.ts', 'see /home/ada/notes') // [{ path: 'a.ts', line: 1, match: '/home/ada' }]
+ * @example scanText('notes.md', text).map((r) => `${r.path}:${r.line}: ${r.match}`)
  */
 export function scanText(path: string, text: string): OutsideReference[] {
   const found: OutsideReference[] = []

@@ -8,6 +8,7 @@ import { findOutsideReferences, scanText } from '../src/outside-references.ts'
 // Planted references are built from pieces, so this file itself stays clean.
 const SHARED = ['..', 'shared'].join('/')
 const WORK = ['', 'work', 'shared', 'vectors'].join('/')
+const abs = (...parts: string[]): string => ['', ...parts].join('/')
 // Shell variables (`${HOME}`) written without a template-literal placeholder.
 const $ = '$'
 
@@ -21,17 +22,23 @@ describe('scanText', () => {
   })
 
   it('finds absolute paths of a machine: workplace, home folders, system programs, Windows', () => {
-    const lines = [WORK, '`/usr/bin/chromium`', "'/home/ada/x'", '"/Users/ada/x"', 'C:\\Users\\ada']
+    const lines = [
+      WORK,
+      `\`${abs('usr', 'bin', 'chromium')}\``,
+      `'${abs('home', 'ada', 'x')}'`,
+      `"${abs('Users', 'ada', 'x')}"`,
+      'C:\\Users\\ada',
+    ]
     expect(scanText('b.md', lines.join('\n')).map((r) => r.line)).toEqual([1, 2, 3, 4, 5])
   })
 
   it('leaves URLs, home-relative paths, variables, /tmp and the env shebang alone', () => {
     const text = [
-      '#!/usr/bin/env bash',
+      `#!${abs('usr', 'bin', 'env')} bash`,
       'https://example.com/home/page and https://x.test/usr/lib',
       `~/work/x and ${$}{HOME}/work and $HOME/work`,
       `"${$}{TMPDIR:-/tmp}/fresh clone/repo" and /tmp/x and /dev/null`,
-      'packages/shared/x and ./shared/x and ../sharedness',
+      `packages/shared/x and ./shared/x and ${SHARED}ness`,
     ].join('\n')
     expect(scanText('c.sh', text)).toEqual([])
   })
