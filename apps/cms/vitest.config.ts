@@ -1,14 +1,16 @@
 /**
  * Three projects: `workerd` runs the app inside real workerd with a real local D1 (migrations applied in
  * the setup file) through the Worker's own `fetch`; `node` starts `wrangler dev` for the end-to-end test
- * and checks the Node side of the shared password format; `browser` drives Debian's Chromium through the
- * dashboard on `wrangler dev` (test/browser). Counts land in `.vitest/results.json` for CI.
+ * and checks the Node side of the shared password format; `browser` drives the npm-packaged Chromium
+ * through the dashboard on `wrangler dev` (test/browser). Counts land in `.vitest/results.json` for CI.
  */
+import { copyFileSync, mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers'
 import { defineConfig } from 'vitest/config'
 
-// Test-only secrets: random-looking but fixed, never used anywhere else. The vars are repeated so that a
-// developer's `.dev.vars` (which wrangler also loads) cannot turn the tests into development mode.
+// Test-only secrets: random-looking but fixed, never used anywhere else. The vars are repeated over the
+// wrangler config's, so the bindings the tests see are exactly these and the config's `vars`.
 export const TEST_BINDINGS = {
   ENVIRONMENT: 'production',
   AUTH_PROVIDER: 'local',
@@ -19,6 +21,14 @@ export const TEST_BINDINGS = {
 
 const migrations = await readD1Migrations('./migrations')
 
+// wrangler loads `.dev.vars` (or `.env`) from the folder of the config it reads, so a developer's file would
+// become the tests' env (a junk TOKEN_ENCRYPTION_KEY_PREVIOUS there fails every sealed-value test). The
+// workerd project reads a copy of wrangler.jsonc in a folder that holds nothing else (git-ignored; `main`
+// is given below, and the migrations are read above, so nothing relative in the copy is used).
+const isolated = resolve(import.meta.dirname, '.vitest/wrangler')
+mkdirSync(isolated, { recursive: true })
+copyFileSync(resolve(import.meta.dirname, 'wrangler.jsonc'), join(isolated, 'wrangler.jsonc'))
+
 export default defineConfig({
   test: {
     reporters: ['default', ['json', { outputFile: '.vitest/results.json' }]],
@@ -27,7 +37,7 @@ export default defineConfig({
         plugins: [
           cloudflareTest({
             main: './src/index.ts',
-            wrangler: { configPath: './wrangler.jsonc' },
+            wrangler: { configPath: join(isolated, 'wrangler.jsonc') },
             miniflare: { bindings: { ...TEST_BINDINGS, TEST_MIGRATIONS: migrations } },
           }),
         ],

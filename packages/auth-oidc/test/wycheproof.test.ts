@@ -5,8 +5,8 @@
  * (`ERR_JWT_CLAIM_VALIDATION_FAILED`); every other refusal counts as rejected.
  */
 import { describe, expect, it } from 'vitest'
-import jwkVectors from '../../../../shared/vectors/wycheproof/json_web_key_test.json'
-import jwsVectors from '../../../../shared/vectors/wycheproof/json_web_signature_test.json'
+import jwkVectors from '../../../test-vectors/wycheproof/json_web_key_test.json'
+import jwsVectors from '../../../test-vectors/wycheproof/json_web_signature_test.json'
 import { isOidcError, type OidcAlgorithm } from '../src/index.ts'
 import { type Backend, backends, verifierOn } from './backends.ts'
 

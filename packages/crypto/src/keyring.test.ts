@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { hexBytes, keyA, keyB, keyC, known, leakedIn } from '../test/fixtures.ts'
+import { hexBytes, keyA, keyB, keyC, known, leakedIn, randomHexKey } from '../test/fixtures.ts'
 import { nobleDerive } from '../test/noble-envelope.ts'
 import { CryptoError } from './errors.ts'
 import { createKeyring, generateKey, Keyring } from './keyring.ts'
@@ -15,7 +15,7 @@ async function keyFormatError(run: () => Promise<unknown>): Promise<CryptoError>
 }
 
 describe('createKeyring', () => {
-  it('derives the kid of DESIGN.md (HKDF-SHA256, empty salt, info alokai/crypto/v1/kid)', async () => {
+  it('derives the kid of docs/design.md (HKDF-SHA256, empty salt, info alokai/crypto/v1/kid)', async () => {
     const keyring = await createKeyring({ primary: known.kek })
     expect(keyring.primaryKid).toBe(known.kid)
     expect(keyring.primaryKid).toBe(nobleDerive(hexBytes(known.kek)).kid)
@@ -53,10 +53,10 @@ describe('createKeyring', () => {
   })
 
   it('refuses keys of the wrong length with a message naming the rule, never the key', async () => {
-    const short = keyA.slice(0, 63)
+    const short = randomHexKey().slice(0, 63)
     const err = await keyFormatError(() => createKeyring({ primary: short }))
     expect(err.message).toContain('expected 64 hex characters, got 63')
-    expect(leakedIn(err, [short, short.slice(0, 16), short.slice(40)])).toEqual([])
+    expect(leakedIn(err, [short])).toEqual([])
     const bytesErr = await keyFormatError(() => createKeyring({ primary: new Uint8Array(16) }))
     expect(bytesErr.message).toContain('expected 32 bytes, got 16')
     const prevErr = await keyFormatError(() => createKeyring({ primary: keyA, previous: [`${keyB}0`] }))
@@ -64,9 +64,10 @@ describe('createKeyring', () => {
   })
 
   it('refuses non-hex keys without echoing them', async () => {
-    const notHex = `${keyA.slice(0, 60)}zz${keyA.slice(62)}`
+    const key = randomHexKey()
+    const notHex = `${key.slice(0, 60)}zz${key.slice(62)}`
     const err = await keyFormatError(() => createKeyring({ primary: notHex }))
-    expect(leakedIn(err, [notHex, keyA.slice(0, 16), 'zz'])).toEqual([])
+    expect(leakedIn(err, [notHex])).toEqual([])
   })
 
   it('throws TypeError for arguments of the wrong type', async () => {

@@ -1,5 +1,5 @@
 /**
- * The CMS → storefront half of the preview-URL probe (DESIGN.md): the CMS sends
+ * The CMS → storefront half of the preview-URL probe (docs/design.md): the CMS sends
  * `GET <url>/api/cms-probe` with a timestamp, a nonce and `v1=<hex HMAC-SHA256(secret, "<ts>.<nonce>.<host>")>`;
  * the storefront checks the clock skew and the signature before it answers. `host` is the configured
  * URL's host (lower case, with any non-default port: `new URL(url).host`), never the incoming Host

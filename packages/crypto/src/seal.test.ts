@@ -19,7 +19,7 @@ const plaintext = fc.oneof(
 )
 
 describe('seal and open', () => {
-  it('opens the known-answer value computed independently from DESIGN.md', async () => {
+  it('opens the known-answer value computed independently from docs/design.md', async () => {
     const keyring = await createKeyring({ primary: known.kek })
     expect(await openText(keyring, known.sealed, known.context)).toBe(known.plaintext)
   })
@@ -65,7 +65,7 @@ describe('seal and open', () => {
   })
 })
 
-describe('cross-implementation (@noble/ciphers + @noble/hashes, written from DESIGN.md)', () => {
+describe('cross-implementation (@noble/ciphers + @noble/hashes, written from docs/design.md)', () => {
   const nobleA = nobleDerive(hexBytes(keyA))
 
   it('opens every value the package seals', async () => {

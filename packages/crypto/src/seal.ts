@@ -1,7 +1,7 @@
 /**
  * `seal`: encrypts a secret for storage. Each call draws a fresh 32-byte data key (DEK) and two random
  * 96-bit nonces, encrypts the plaintext under the DEK with the context as associated data, and wraps
- * the DEK under the primary wrapping key with `v1.<kid>` as associated data (DESIGN.md).
+ * the DEK under the primary wrapping key with `v1.<kid>` as associated data (docs/design.md).
  */
 import { aesGcmEncrypt, importAesGcmKey, nonceBytes } from './internal/aes-gcm.ts'
 import { encodeContext } from './internal/context.ts'

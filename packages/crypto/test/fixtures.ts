@@ -1,6 +1,6 @@
 /**
  * Fixed test keys and a known-answer sealed value. The known answer was computed outside this
- * repository with Python's `cryptography` (OpenSSL) from DESIGN.md, with fixed DEK and nonces:
+ * repository with Python's `cryptography` (OpenSSL) from docs/design.md, with fixed DEK and nonces:
  * KEK = 00 01 … 1f, DEK = (0xd0 + i % 16), wrapNonce = a0×12, nonce = b0×12,
  * context { table: 'api_tokens', id: '42', space: 'été' }, plaintext 'sk_live_☃ secret'.
  */
@@ -31,9 +31,5 @@ export function hexBytes(hex: string): Uint8Array {
   return Uint8Array.from(hex.match(/../g) ?? [], (h) => Number.parseInt(h, 16))
 }
 
-/** Asserts that no secret string appears in an error's message, string form or stack. */
-export function leakedIn(err: unknown, secrets: readonly string[]): string[] {
-  const e = err as Error
-  const text = `${e.message}\n${String(e)}\n${e.stack ?? ''}\n${JSON.stringify(e)}`
-  return secrets.filter((s) => s.length > 0 && text.includes(s))
-}
+/** What a caller sees of an error, searched for secrets: shared by every package's tests. */
+export { leakedIn, randomHexKey, randomSecret } from '../../../test-support/no-leak.ts'

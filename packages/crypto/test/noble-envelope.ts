@@ -1,5 +1,5 @@
 /**
- * An independent second implementation of the envelope, written from DESIGN.md alone on
+ * An independent second implementation of the envelope, written from docs/design.md alone on
  * `@noble/ciphers` (AES-GCM) and `@noble/hashes` (HKDF), synchronous, sharing no code with `src/`:
  * its own base64url (via btoa/atob plus a re-encoding check), its own context encoding (sorted by the
  * hex of the UTF-8 key bytes). If both implementations open each other's values, the format is what
@@ -37,7 +37,7 @@ function hex(bytes: Uint8Array): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
 }
 
-/** HKDF-SHA256, empty salt, the two info strings of DESIGN.md. */
+/** HKDF-SHA256, empty salt, the two info strings of docs/design.md. */
 export function nobleDerive(kek: Uint8Array): NobleKey {
   const salt = new Uint8Array(0)
   return {
@@ -71,7 +71,7 @@ function concat(...parts: Uint8Array[]): Uint8Array {
 
 const random = (n: number): Uint8Array => crypto.getRandomValues(new Uint8Array(n))
 
-/** Seals like DESIGN.md says, with fresh random DEK and nonces. */
+/** Seals like docs/design.md says, with fresh random DEK and nonces. */
 export function nobleSeal(key: NobleKey, plaintext: Uint8Array, context?: Record<string, string>): string {
   const dek = random(32)
   const wrapNonce = random(12)
@@ -81,7 +81,7 @@ export function nobleSeal(key: NobleKey, plaintext: Uint8Array, context?: Record
   return `v1.${key.kid}.${toB64url(concat(wrapNonce, wrapped, nonce, ciphertext))}`
 }
 
-/** Opens like DESIGN.md says; throws a plain `Error` on any failure. */
+/** Opens like docs/design.md says; throws a plain `Error` on any failure. */
 export function nobleOpen(
   keys: readonly NobleKey[],
   sealed: string,

@@ -1,5 +1,5 @@
 /**
- * The role policy: the DESIGN.md matrix as ONE table, action → who may. Routes name an action and the
+ * The role policy: the matrix of docs/design.md (Role matrix) as ONE table, action → who may. Routes name an action and the
  * `authorize` middleware consults this table; there are no role `if`s anywhere else. A global admin may do
  * everything. Actions of later issues (tokens, MCP, preview URLs, audit, keys) are defined here already,
  * so those issues only add routes.
@@ -50,7 +50,7 @@ export type Action =
   | 'spaces.create'
   | 'spaces.rename'
 
-/** The matrix. Keep it in the order of DESIGN.md's table. */
+/** The matrix. Keep it in the order of the table in docs/design.md (Role matrix). */
 export const POLICY: Readonly<Record<Action, Rule>> = {
   // read/write content
   'content.read': { scope: 'space', roles: EDITOR_OR_ADMIN },

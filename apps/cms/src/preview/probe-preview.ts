@@ -1,5 +1,5 @@
 /**
- * The preview-URL probe (DESIGN.md, `@alokai/crypto/probe`): `GET <url>/api/cms-probe`, signed when a
+ * The preview-URL probe (docs/design.md, Preview probe; `@alokai/crypto/probe`): `GET <url>/api/cms-probe`, signed when a
  * probe secret is configured. The signed host is the configured URL's host (lower case, non-default port
  * kept: `URL.host`), never anything the network says. Outcomes: `verified` (the storefront answered
  * `{ ok: true, signature }` and the response signature checks for our nonce), `reachable_unverified` (no

@@ -10,7 +10,7 @@ const spaceAdmin: UserRoles = { global: [], spaces: [{ spaceId: SPACE, role: 'ad
 const globalAdmin: UserRoles = { global: ['admin'], spaces: [] }
 const nobody: UserRoles = { global: [], spaces: [] }
 
-// DESIGN.md's matrix, cell by cell: [action, space editor, space admin, global admin].
+// The role matrix of docs/design.md, cell by cell: [action, space editor, space admin, global admin].
 const MATRIX: [Action, boolean, boolean, boolean][] = [
   ['content.read', true, true, true],
   ['content.write', true, true, true],

@@ -169,7 +169,7 @@ describe('API token lifecycle', () => {
 })
 
 describe('who manages tokens', () => {
-  // DESIGN.md's matrix cells for token actions, through the real routes.
+  // The role matrix cells (docs/design.md) for token actions, through the real routes.
   it.each([
     ['space editor', 'editor', 403],
     ['space admin', 'admin', 201],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import vectors from '../../../../../shared/vectors/wycheproof/aes_gcm_test.json'
+import vectors from '../../../../test-vectors/wycheproof/aes_gcm_test.json'
 import { DecryptError } from '../errors.ts'
 import { aesGcmDecrypt, aesGcmEncrypt, importAesGcmKey } from './aes-gcm.ts'
 import { decodeHex, encodeHex } from './hex.ts'

@@ -5,7 +5,7 @@ import { nobleContextAad } from '../../test/noble-envelope.ts'
 import { encodeContext } from './context.ts'
 
 describe('encodeContext', () => {
-  it('produces the DESIGN.md bytes for a known context', () => {
+  it('produces the bytes of docs/design.md for a known context', () => {
     expect(encodeContext(known.context)).toEqual(hexBytes(known.dataAadHex))
   })
 

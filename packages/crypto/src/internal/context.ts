@@ -1,5 +1,5 @@
 /**
- * The data part's associated data (DESIGN.md): `"alokai/crypto/v1/data"`, a 0x00 byte, then for each
+ * The data part's associated data (docs/design.md, Associated data): `"alokai/crypto/v1/data"`, a 0x00 byte, then for each
  * context key in UTF-8 byte order `u16be(len key) key u32be(len value) value`. Length prefixes make the
  * encoding injective (`{a:"b,c"}` and `{a:"b",c:""}` differ), sorting makes key order irrelevant, and
  * sorting by UTF-8 bytes (not JavaScript's UTF-16 order) keeps it identical in every language.

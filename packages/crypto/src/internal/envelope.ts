@@ -1,5 +1,5 @@
 /**
- * The sealed text format (DESIGN.md), parsed and assembled in one place:
+ * The sealed text format (docs/design.md, Sealed values), parsed and assembled in one place:
  * `v1.<kid>.<base64url( wrapNonce[12] | wrappedDek[32] | wrapTag[16] | nonce[12] | ciphertext | tag[16] )>`.
  * Parsing checks only structure (prefix, kid, strict base64url, minimum length); authenticity is the
  * job of AES-GCM with the wrap associated data `v1.<kid>` and the context's data associated data.

@@ -1,5 +1,5 @@
 /**
- * Derives what a keyring needs from each 32-byte KEK, with HKDF-SHA256 and an empty salt (DESIGN.md):
+ * Derives what a keyring needs from each 32-byte KEK, with HKDF-SHA256 and an empty salt (docs/design.md):
  * info `alokai/crypto/v1/wrap` gives the wrapping key, kept as a non-extractable `CryptoKey`;
  * info `alokai/crypto/v1/kid` gives 6 bytes whose base64url is the kid. The KEK itself encrypts
  * nothing, so a kid (public) and the wrapping key (secret) are independent outputs of one secret.

@@ -1,6 +1,6 @@
 import { constantTimeEqual } from '@alokai/internal'
 import { describe, expect, it } from 'vitest'
-import vectors from '../../../../../shared/vectors/wycheproof/hmac_sha256_test.json'
+import vectors from '../../../../test-vectors/wycheproof/hmac_sha256_test.json'
 import { decodeHex } from './hex.ts'
 import { hmacSha256 } from './hmac.ts'
 
