@@ -3,11 +3,11 @@ import * as jwt from '@alokai/auth-jwt'
 import * as oidc from '@alokai/auth-oidc'
 import * as crypto from '@alokai/crypto'
 import * as env from '@alokai/env'
-import * as cms from '@alokai/env/cms'
 import * as jose from 'jose'
+import * as zod from 'zod'
 import smoke from './checks.cjs'
 
-const names = ['@alokai/env', '@alokai/env/cms', '@alokai/crypto', '@alokai/auth-jwt', '@alokai/auth-oidc']
+const names = ['@alokai/env', '@alokai/crypto', '@alokai/auth-jwt', '@alokai/auth-oidc']
 const loadedFrom = Object.fromEntries(names.map((name) => [name, import.meta.resolve(name)]))
-const checks = await smoke.runSmoke({ env, cms, crypto, jwt, oidc, jose })
+const checks = await smoke.runSmoke({ env, zod, crypto, jwt, oidc, jose })
 smoke.report('esm', checks, loadedFrom)

@@ -117,11 +117,13 @@ export async function runReleaseCheck(options: ReleaseCheckOptions): Promise<Rel
     const problems = published.flatMap(tarballProblems)
     const consumer = join(temp, 'consumer')
     await timed('consumer install', async () => {
+      // jose for the smoke's own tokens; zod because @alokai/env takes it as a peer dependency.
       const jose = await catalogVersion(options.repoRoot, 'jose')
+      const zod = await catalogVersion(options.repoRoot, 'zod')
       await installConsumer({
         dir: consumer,
         registryUrl: registry.url,
-        dependencies: { ...versions, jose },
+        dependencies: { ...versions, jose, zod },
         env: registryEnv,
         secrets,
       })

@@ -48,14 +48,14 @@ describe('the repository workflows', () => {
     const script = scriptOf(job)
     expect(script).toContain('wrangler deploy --env staging')
     expect(script).toContain('wrangler d1 migrations apply DB --remote --env staging')
-    expect(script).toContain('alokai-env audit --remote --env staging')
+    expect(script).toContain('pnpm secrets:audit --remote --env staging')
   })
 
   it('runs lint, typecheck, build, test and the audit on every pull request and push', () => {
     const ci = parse(byName('ci.yml').source)
     expect(Object.keys(ci.on).sort()).toEqual(['pull_request', 'push'])
     const script = scriptOf(ci.jobs.verify)
-    for (const command of ['pnpm lint', 'pnpm typecheck', 'pnpm build', 'pnpm test', 'alokai-env audit']) {
+    for (const command of ['pnpm lint', 'pnpm typecheck', 'pnpm build', 'pnpm test', 'pnpm secrets:audit']) {
       expect(script).toContain(command)
     }
     expect(scriptOf(ci.jobs['build-docs'])).toContain('pnpm docs:build')
@@ -79,7 +79,7 @@ describe('the repository workflows', () => {
   it('deploys production behind its environment and tags cms@version with GITHUB_TOKEN', () => {
     const jobs = jobsOf('deploy-prod.yml')
     expect(jobs.deploy?.environment).toBe('production')
-    expect(scriptOf(jobs.deploy)).toContain('alokai-env audit --remote --env production')
+    expect(scriptOf(jobs.deploy)).toContain('pnpm secrets:audit --remote --env production')
     expect(scriptOf(jobs['tag-release'])).toContain('gh release create "cms@$VERSION"')
     expect(jobs['tag-release']?.permissions).toEqual({ contents: 'write' })
   })

@@ -1,0 +1,127 @@
+/**
+ * The secrets inventory CLI (`main`) end to end on a scratch git repository built from the fixtures: `generate`, then
+ * `audit` on a clean tree (exit 0), after a mutation (exit 1 with the list) and with bad arguments
+ * (exit 2). `--remote` gets an injected wrangler runner answering fixture JSON (dependency injection of
+ * the transport: there is no Cloudflare account here). Node only: it runs git and writes files.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { WranglerRunner } from '../src/audit/remote.ts'
+import { main } from '../src/cli.ts'
+import { fixtures, mutate } from './fixtures/index.ts'
+
+let root: string
+const write = (path: string, text: string) => {
+  mkdirSync(dirname(join(root, path)), { recursive: true })
+  writeFileSync(join(root, path), text)
+}
+const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'pipe' })
+
+async function cli(argv: string[], wrangler?: (dir: string) => WranglerRunner) {
+  let out = ''
+  let err = ''
+  const code = await main(argv, {
+    cwd: root,
+    out: (t) => {
+      out += t
+    },
+    err: (t) => {
+      err += t
+    },
+    ...(wrangler === undefined ? {} : { wrangler }),
+  })
+  return { code, out, err }
+}
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'alokai-env-cli-'))
+  write('.gitignore', fixtures.gitignore)
+  write('apps/cms/wrangler.jsonc', fixtures.wrangler)
+  write('.github/workflows/ci.yml', fixtures.workflows.ci)
+  write('.github/workflows/deploy-prod.yml', fixtures.workflows.deployProd)
+  write('.github/workflows/docs-preview.yml', fixtures.workflows.docsPreview)
+  git('init', '-q')
+  expect((await cli(['generate'])).out).toBe('wrote docs/secrets.md\nwrote apps/cms/.dev.vars.example\n')
+  git('add', '.')
+})
+
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true })
+})
+
+describe('the secrets CLI', () => {
+  it('audit exits 0 on a clean repository', async () => {
+    expect(await cli(['audit'])).toEqual({ code: 0, out: 'secrets audit: no findings\n', err: '' })
+    expect((await cli(['audit', '--root', root])).code).toBe(0)
+  })
+
+  it('audit exits 1 and prints one line per finding', async () => {
+    write(
+      'apps/cms/wrangler.jsonc',
+      mutate(fixtures.wrangler, '"AUTH_PROVIDER": "local",', '"AUTH_JWT_SECRET": "oops-a-value",'),
+    )
+    write('apps/cms/.dev.vars', 'AUTH_JWT_SECRET=local-only-value\n')
+    git('add', '-f', 'apps/cms/.dev.vars')
+    try {
+      const result = await cli(['audit'])
+      expect(result.code).toBe(1)
+      expect(result.err.split('\n')).toEqual([
+        'secrets audit: 2 findings',
+        'apps/cms/.dev.vars [secret-file-tracked] is tracked by git: `git rm --cached` it, rotate every value it held, and ignore it',
+        'apps/cms/wrangler.jsonc [secret-in-vars] vars holds AUTH_JWT_SECRET, a secret: remove it and use `wrangler secret put AUTH_JWT_SECRET`',
+        '',
+      ])
+      expect(result.err).not.toContain('oops-a-value')
+      expect(result.err).not.toContain('local-only-value')
+    } finally {
+      git('rm', '-q', '--cached', 'apps/cms/.dev.vars')
+      rmSync(join(root, 'apps/cms/.dev.vars'))
+      write('apps/cms/wrangler.jsonc', fixtures.wrangler)
+    }
+  })
+
+  it('audit --remote lists the environment through the injected runner and reports what is missing', async () => {
+    const seen: { dir: string; args: readonly string[] }[] = []
+    const wrangler =
+      (dir: string): WranglerRunner =>
+      async (args) => {
+        seen.push({ dir, args })
+        return { code: 0, stdout: '[{"name":"AUTH_JWT_SECRET","type":"secret_text"}]' }
+      }
+    const result = await cli(['audit', '--remote', '--env', 'staging'], wrangler)
+    expect(seen).toEqual([
+      { dir: join(root, 'apps/cms'), args: ['secret', 'list', '--format', 'json', '--env', 'staging'] },
+    ])
+    expect(result.code).toBe(1)
+    expect(result.err).toContain(
+      '[remote-missing] staging (env.staging) lacks the required secret TOKEN_ENCRYPTION_KEY',
+    )
+    expect(result.err).toContain('lacks the required secret OIDC_ISSUER')
+    const clean = async () => ({ code: 0, stdout: fixtures.secretList.production })
+    expect((await cli(['audit', '--remote', '--env', 'production'], () => clean)).code).toBe(0)
+  })
+
+  it.each([
+    [['frob']],
+    [[]],
+    [['audit', '--remote']],
+    [['audit', '--env', 'staging']],
+    [['audit', '--remote', '--env', 'qa']],
+    [['audit', '--bogus']],
+    [['generate', '--remote']],
+    [['audit', 'extra']],
+  ])('exits 2 with the usage for %j', async (argv) => {
+    const result = await cli(argv, () => async () => ({ code: 0, stdout: '[]' }))
+    expect(result.code).toBe(2)
+    expect(result.err).toContain('Usage:')
+  })
+
+  it('prints the usage for --help and exits 0', async () => {
+    const result = await cli(['--help'])
+    expect(result.code).toBe(0)
+    expect(result.out).toContain('pnpm secrets:audit --remote --env ENV')
+  })
+})
