@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * The secrets inventory CLI behind the root scripts `pnpm secrets:generate` and `pnpm secrets:audit`, run
  * from source with tsx (no build: it always judges the code as it is now). `generate` writes
@@ -9,9 +8,8 @@
  * Exit codes: 0 clean, 1 findings (printed one per line), 2 usage error.
  */
 import { execFileSync, spawn } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import type { AuditFinding } from './audit/finding.ts'
 import { formatFindings } from './audit/finding.ts'
@@ -184,31 +182,4 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.err(`secrets: ${(error as Error).message}\n\n${USAGE}\n`)
     return 2
   }
-}
-
-function isEntry(): boolean {
-  const script = process.argv[1]
-  if (script === undefined) return false
-  try {
-    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url))
-  } catch {
-    return false
-  }
-}
-
-if (isEntry()) {
-  const io: CliIo = {
-    cwd: process.cwd(),
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
-  }
-  main(process.argv.slice(2), io).then(
-    (code) => {
-      process.exitCode = code
-    },
-    (error: unknown) => {
-      process.stderr.write(`secrets: ${error instanceof Error ? error.message : 'failed'}\n`)
-      process.exitCode = 2
-    },
-  )
 }

@@ -4,21 +4,18 @@
  * (exit 2). `--remote` gets an injected wrangler runner answering fixture JSON (dependency injection of
  * the transport: there is no Cloudflare account here). Node only: it runs git and writes files.
  */
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { WranglerRunner } from '../src/audit/remote.ts'
 import { main } from '../src/cli.ts'
 import { fixtures, mutate } from './fixtures/index.ts'
+import { createScratchRepo, type ScratchRepo } from './scratch-repo.ts'
 
+let repo: ScratchRepo
 let root: string
-const write = (path: string, text: string) => {
-  mkdirSync(dirname(join(root, path)), { recursive: true })
-  writeFileSync(join(root, path), text)
-}
-const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'pipe' })
+const write = (path: string, text: string) => repo.write(path, text)
+const git = (...args: string[]) => repo.git(...args)
 
 async function cli(argv: string[], wrangler?: (dir: string) => WranglerRunner) {
   let out = ''
@@ -37,20 +34,13 @@ async function cli(argv: string[], wrangler?: (dir: string) => WranglerRunner) {
 }
 
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'alokai-env-cli-'))
-  write('.gitignore', fixtures.gitignore)
-  write('apps/cms/wrangler.jsonc', fixtures.wrangler)
-  write('.github/workflows/ci.yml', fixtures.workflows.ci)
-  write('.github/workflows/deploy-prod.yml', fixtures.workflows.deployProd)
-  write('.github/workflows/docs-preview.yml', fixtures.workflows.docsPreview)
-  git('init', '-q')
+  repo = createScratchRepo('secrets-cli-')
+  root = repo.root
   expect((await cli(['generate'])).out).toBe('wrote docs/secrets.md\nwrote apps/cms/.dev.vars.example\n')
   git('add', '.')
 })
 
-afterAll(() => {
-  rmSync(root, { recursive: true, force: true })
-})
+afterAll(() => repo.remove())
 
 describe('the secrets CLI', () => {
   it('audit exits 0 on a clean repository', async () => {
