@@ -7,12 +7,14 @@
  * repository (files, `git ls-files`) and spawns wrangler, and hands plain data to the pure audit modules.
  * Exit codes: 0 clean, 1 findings (printed one per line), 2 usage error.
  */
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { AuditFinding } from './audit/finding.ts'
 import { formatFindings } from './audit/finding.ts'
+import { secretFileCandidates } from './audit/git-ignore.ts'
+import { auditPlaceholders } from './audit/placeholders.ts'
 import { renderProjectFiles } from './audit/project.ts'
 import { auditRemoteSecrets, type WranglerRunner } from './audit/remote.ts'
 import { auditRepository, type RepositorySnapshot } from './audit/repository.ts'
@@ -23,6 +25,8 @@ const USAGE = `Usage:
   pnpm secrets:audit [--root DIR]                    check the repository against the secrets inventory
   pnpm secrets:audit --remote --env ENV [--root DIR] also compare \`wrangler secret list\` of ENV
                                                      (production = the top level of wrangler.jsonc)
+  pnpm deploy:preflight --env ENV [--root DIR]       refuse to deploy ENV while wrangler.jsonc holds a
+                                                     placeholder account, D1 or KV id
 Exit codes: 0 clean, 1 findings, 2 usage error.`
 
 /**
@@ -71,7 +75,37 @@ function snapshotOf(root: string): RepositorySnapshot {
         .sort()
         .map((name) => `.github/workflows/${name}`)
     : []
-  return { readFile, tracked, workflowPaths }
+  const actions = join(root, '.github', 'actions')
+  const actionPaths = existsSync(actions)
+    ? readdirSync(actions)
+        .sort()
+        .map((name) => `.github/actions/${name}/action.yml`)
+        .filter((path) => existsSync(join(root, path)))
+    : []
+  const ignored = checkIgnore(root, secretFileCandidates([cmsProject.workerDir]))
+  return {
+    readFile,
+    tracked,
+    workflowPaths: [...workflowPaths, ...actionPaths],
+    isIgnored: (p) => ignored.has(p),
+  }
+}
+
+/**
+ * Git's own verdict on which paths are ignored: every `.gitignore` of the working tree (tracked or not),
+ * `.git/info/exclude` and the global excludes. `--no-index` judges tracked paths by the rules too.
+ */
+function checkIgnore(root: string, paths: readonly string[]): ReadonlySet<string> {
+  const result = spawnSync('git', ['check-ignore', '--no-index', '--stdin', '-z'], {
+    cwd: root,
+    input: paths.join('\0'),
+    encoding: 'utf8',
+  })
+  // 0: some paths are ignored, 1: none is; anything else means git could not answer.
+  if (result.status !== 0 && result.status !== 1) {
+    throw new UsageError(`\`git check-ignore\` failed in ${root}`)
+  }
+  return new Set(result.stdout.split('\0').filter((p) => p !== ''))
 }
 
 /** Spawns the Worker's own wrangler (falling back to PATH); stderr goes to the terminal, stdout is read. */
@@ -90,12 +124,12 @@ function spawnWrangler(workerDir: string): WranglerRunner {
     })
 }
 
-function report(io: CliIo, findings: readonly AuditFinding[]): number {
+function report(io: CliIo, findings: readonly AuditFinding[], what = 'secrets audit'): number {
   if (findings.length === 0) {
-    io.out('secrets audit: no findings\n')
+    io.out(`${what}: no findings\n`)
     return 0
   }
-  io.err(`secrets audit: ${findings.length} finding${findings.length === 1 ? '' : 's'}\n`)
+  io.err(`${what}: ${findings.length} finding${findings.length === 1 ? '' : 's'}\n`)
   io.err(`${formatFindings(findings)}\n`)
   return 1
 }
@@ -128,6 +162,19 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.out(`wrote ${file.path}\n`)
     }
     return 0
+  }
+  if (command === 'preflight') {
+    if (values.remote === true || values.env === undefined) throw new UsageError('preflight takes --env ENV')
+    const root = repoRoot(io, values.root)
+    const file = `${cmsProject.workerDir}/wrangler.jsonc`
+    const source = existsSync(join(root, file)) ? readFileSync(join(root, file), 'utf8') : undefined
+    if (source === undefined) throw new UsageError(`${file} is missing`)
+    try {
+      return report(io, auditPlaceholders(source, file, values.env), 'deploy preflight')
+    } catch (error) {
+      if (error instanceof RangeError || error instanceof SyntaxError) throw new UsageError(error.message)
+      throw error
+    }
   }
   if (command !== 'audit')
     throw new UsageError(command === undefined ? 'missing command' : `unknown command: ${command}`)

@@ -60,8 +60,8 @@ describe('the secrets CLI', () => {
       expect(result.code).toBe(1)
       expect(result.err.split('\n')).toEqual([
         'secrets audit: 2 findings',
-        'apps/cms/.dev.vars [secret-file-tracked] is tracked by git: `git rm --cached` it, rotate every value it held, and ignore it',
-        'apps/cms/wrangler.jsonc [secret-in-vars] vars holds AUTH_JWT_SECRET, a secret: remove it and use `wrangler secret put AUTH_JWT_SECRET`',
+        'apps/cms/.dev.vars:1 [secret-file-tracked] is tracked by git: `git rm --cached` it, rotate every value it held, and ignore it',
+        'apps/cms/wrangler.jsonc:12 [secret-in-vars] vars holds AUTH_JWT_SECRET, a secret: remove it and use `wrangler secret put AUTH_JWT_SECRET`',
         '',
       ])
       expect(result.err).not.toContain('oops-a-value')
@@ -69,6 +69,50 @@ describe('the secrets CLI', () => {
     } finally {
       git('rm', '-q', '--cached', 'apps/cms/.dev.vars')
       rmSync(join(root, 'apps/cms/.dev.vars'))
+      write('apps/cms/wrangler.jsonc', fixtures.wrangler)
+    }
+  })
+
+  it('asks git whether .dev.vars is ignored: an untracked nested .gitignore that re-includes it is caught', async () => {
+    write('apps/cms/.gitignore', '!.dev.vars\n')
+    try {
+      const result = await cli(['audit'])
+      expect(result.code).toBe(1)
+      expect(result.err).toContain('apps/cms/.dev.vars:1 [secret-file-not-ignored]')
+      expect(git('ls-files', 'apps/cms/.gitignore')).toBe('') // untracked, and still judged
+    } finally {
+      rmSync(join(root, 'apps/cms/.gitignore'))
+    }
+    expect((await cli(['audit'])).code).toBe(0)
+  })
+
+  it('asks git about .git/info/exclude too: a path ignored only there passes', async () => {
+    write('.gitignore', mutate(fixtures.gitignore, '.env\n', ''))
+    try {
+      expect((await cli(['audit'])).err).toContain('.env:1 [secret-file-not-ignored]')
+      write('.git/info/exclude', '.env\n')
+      expect((await cli(['audit'])).code).toBe(0)
+    } finally {
+      write('.gitignore', fixtures.gitignore)
+      write('.git/info/exclude', '')
+    }
+  })
+
+  it('deploy preflight exits 1 naming each placeholder id of the environment, 0 once they are real', async () => {
+    const placeholders = await cli(['preflight', '--env', 'staging'])
+    expect(placeholders.code).toBe(1)
+    expect(placeholders.err).toMatch(
+      /apps\/cms\/wrangler\.jsonc:\d+ \[placeholder-id\] env\.staging\.d1_databases\[0\]\.database_id is still a placeholder/,
+    )
+    const real = fixtures.wrangler
+      .replace('0123456789abcdef0123456789abcdef', 'a1b2c3d4e5f60718293a4b5c6d7e8f90')
+      .replace('00000000-0000-4000-8000-000000000002', '6f1c2d3e-4b5a-4c6d-8e7f-901a2b3c4d5e')
+      .replace('00000000000000000000000000000002', 'c0ffee00c0ffee00c0ffee00c0ffee00')
+    write('apps/cms/wrangler.jsonc', real)
+    try {
+      expect(await cli(['preflight', '--env', 'staging'])).toMatchObject({ code: 0 })
+      expect((await cli(['preflight', '--env', 'qa'])).code).toBe(2)
+    } finally {
       write('apps/cms/wrangler.jsonc', fixtures.wrangler)
     }
   })

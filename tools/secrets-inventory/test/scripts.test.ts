@@ -53,7 +53,7 @@ describe('pnpm secrets:audit', () => {
     try {
       const result = pnpm('secrets:audit', '--root', repo.root)
       expect(result.code).toBe(1)
-      expect(result.err).toContain('apps/cms/wrangler.jsonc')
+      expect(result.err).toContain('apps/cms/wrangler.jsonc:12 [secret-in-vars]')
       expect(result.err).toContain('[secret-in-vars]')
       expect(result.err).not.toContain('oops-a-value')
     } finally {

@@ -33,4 +33,13 @@ export const cmsGithubSecrets = {
       'A different token per environment: staging and production may edit Workers scripts and D1 and read ' +
       'Worker secrets (`wrangler secret list` for the remote audit); preview may only edit Cloudflare Pages.',
   },
+  CLOUDFLARE_ACCOUNT_ID: {
+    scope: 'environment',
+    environments: ['staging', 'production', 'preview'],
+    usedBy: ['ci.yml (deploy-staging)', 'deploy-prod.yml (deploy)', 'docs-preview.yml (deploy-docs-preview)'],
+    description:
+      'The Cloudflare account every wrangler command of the job acts on. Also pinned in ' +
+      '`apps/cms/wrangler.jsonc#account_id`; the env var overrides it. docs-preview.yml has no checkout, so ' +
+      'without it `wrangler pages deploy` falls back to listing memberships, which a Pages-only token cannot do.',
+  },
 } as const

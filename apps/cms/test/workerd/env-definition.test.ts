@@ -302,7 +302,9 @@ describe('cmsEnv and secret values', () => {
           }
           if (!(error instanceof EnvValidationError)) return
           const output = [error.message, String(error), JSON.stringify(error)].join('\n')
-          const fixed = [...error.issues.map((issue) => issue.problem), ...Object.keys(cmsEnv.entries)].join('\n')
+          const fixed = [...error.issues.map((issue) => issue.problem), ...Object.keys(cmsEnv.entries)].join(
+            '\n',
+          )
           for (const secret of [
             env.AUTH_JWT_SECRET,
             env.TOKEN_ENCRYPTION_KEY,

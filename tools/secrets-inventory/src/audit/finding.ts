@@ -23,9 +23,23 @@ export type AuditCheck =
   | 'secret-scope'
   | 'unused-secret'
   | 'env-name-mismatch'
+  | 'undeclared-var'
+  | 'secret-like-var'
   | 'remote-failed'
   | 'remote-missing'
   | 'remote-undeclared'
+  | 'placeholder-id'
+  | 'workflow-trigger'
+  | 'workflow-permissions'
+  | 'workflow-structure'
+  | 'workflow-run'
+  | 'deploy-environment'
+  | 'deploy-preflight'
+  | 'cloudflare-account'
+  | 'pages-static-only'
+  | 'registry'
+  | 'action-pin'
+  | 'script-injection'
 
 /**
  * One problem the audit found.
@@ -35,6 +49,7 @@ export type AuditCheck =
  * const finding: AuditFinding = {
  *   check: 'secret-in-vars',
  *   file: 'apps/cms/wrangler.jsonc',
+ *   line: 12,
  *   message: 'env.staging.vars holds AUTH_JWT_SECRET, a secret: use `wrangler secret put`',
  * }
  * ```
@@ -43,8 +58,8 @@ export interface AuditFinding {
   readonly check: AuditCheck
   /** Repository-relative path. */
   readonly file: string
-  /** 1-based line, when the check knows it. */
-  readonly line?: number
+  /** 1-based line; 1 when the finding is about the whole file (a missing or stale file, say). */
+  readonly line: number
   readonly message: string
 }
 
@@ -53,13 +68,13 @@ export interface AuditFinding {
  *
  * @example
  * ```ts
- * formatFindings([{ check: 'unused-secret', file: 'x.ts', message: 'FOO is read by no workflow' }])
- * // 'x.ts [unused-secret] FOO is read by no workflow'
+ * formatFindings([{ check: 'unused-secret', file: 'x.ts', line: 3, message: 'FOO is read by no workflow' }])
+ * // 'x.ts:3 [unused-secret] FOO is read by no workflow'
  * ```
  */
 export function formatFindings(findings: readonly AuditFinding[]): string {
   return [...findings]
-    .sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0))
-    .map((f) => `${f.file}${f.line === undefined ? '' : `:${f.line}`} [${f.check}] ${f.message}`)
+    .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)
+    .map((f) => `${f.file}:${f.line} [${f.check}] ${f.message}`)
     .join('\n')
 }

@@ -43,7 +43,12 @@ export function auditGeneratedFiles(
   const findings: AuditFinding[] = []
   for (const file of files) {
     if (file.committed === undefined) {
-      findings.push({ check: 'stale-generated', file: file.path, message: `is missing: run \`${command}\`` })
+      findings.push({
+        check: 'stale-generated',
+        file: file.path,
+        line: 1,
+        message: `is missing: run \`${command}\``,
+      })
     } else if (file.committed !== file.expected) {
       const line = firstDifference(file.committed, file.expected)
       findings.push({

@@ -1,116 +1,13 @@
 /**
- * Local secret files (`.dev.vars`, `.env*`) must be git-ignored and never tracked. The check takes the
- * `.gitignore` texts and the list of tracked files (`git ls-files`) as plain data and evaluates gitignore
- * rules itself (negation, anchoring, `*`, `?`, `**`, directory-only patterns, later rules winning), so it
- * runs anywhere and its tests need no git.
+ * Local secret files (`.dev.vars`, `.env*`) must be git-ignored and never tracked. Whether a path is
+ * ignored is git's own verdict (`git check-ignore`, asked by the CLI), never a re-implementation of
+ * gitignore rules: git sees every `.gitignore` in the working tree, untracked nested ones included (a
+ * stray `apps/cms/.gitignore` with `!.dev.vars` un-ignores the file), plus `.git/info/exclude`. This
+ * module is pure: it takes the tracked list and the verdict as data.
  */
 import type { AuditFinding } from './finding.ts'
 
-/**
- * A `.gitignore` file: the directory it sits in (`''` for the root) and its text.
- *
- * @example
- * ```ts
- * const root: IgnoreFile = { dir: '', source: '.dev.vars\n.env*\n' }
- * ```
- */
-export interface IgnoreFile {
-  readonly dir: string
-  readonly source: string
-}
-
-interface Rule {
-  readonly base: string
-  readonly negate: boolean
-  readonly dirOnly: boolean
-  readonly regex: RegExp
-}
-
-function globToRegex(glob: string): string {
-  let out = ''
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i]!
-    if (ch === '*' && glob[i + 1] === '*') {
-      const slash = glob[i + 2] === '/'
-      out += slash ? '(?:.*/)?' : '.*'
-      i += slash ? 2 : 1
-    } else if (ch === '*') out += '[^/]*'
-    else if (ch === '?') out += '[^/]'
-    else if (ch === '[') {
-      const end = glob.indexOf(']', i + 1)
-      if (end === -1) out += '\\['
-      else {
-        out += `[${glob
-          .slice(i + 1, end)
-          .replace(/^!/, '^')
-          .replace(/\\/g, '\\\\')}]`
-        i = end
-      }
-    } else if (ch === '\\' && i + 1 < glob.length) out += `\\${glob[++i]}`
-    else out += /[.+^${}()|\]\\]/.test(ch) ? `\\${ch}` : ch
-  }
-  return out
-}
-
-function parseRules(file: IgnoreFile): Rule[] {
-  const rules: Rule[] = []
-  for (const raw of file.source.split(/\r?\n/)) {
-    let line = raw.replace(/(?<!\\)\s+$/, '')
-    if (line === '' || line.startsWith('#')) continue
-    const negate = line.startsWith('!')
-    if (negate) line = line.slice(1)
-    if (line.startsWith('\\')) line = line.slice(1)
-    const dirOnly = line.endsWith('/')
-    if (dirOnly) line = line.slice(0, -1)
-    // A slash anywhere but the end anchors the pattern to the .gitignore's directory.
-    const anchored = line.includes('/')
-    const body = globToRegex(line.replace(/^\//, ''))
-    rules.push({
-      base: file.dir,
-      negate,
-      dirOnly,
-      regex: new RegExp(`^${anchored ? '' : '(?:.*/)?'}${body}$`),
-    })
-  }
-  return rules
-}
-
-function verdict(rules: readonly Rule[], path: string, isDir: boolean): boolean | undefined {
-  let ignored: boolean | undefined
-  for (const rule of rules) {
-    if (rule.dirOnly && !isDir) continue
-    const prefix = rule.base === '' ? '' : `${rule.base}/`
-    if (!path.startsWith(prefix)) continue
-    if (rule.regex.test(path.slice(prefix.length))) ignored = !rule.negate
-  }
-  return ignored
-}
-
-/**
- * Whether git would ignore `path` (repository-relative, `/`-separated, a file) under these ignore files.
- * A file inside an ignored directory is ignored whatever later rules say, as in git.
- *
- * @example
- * ```ts
- * isIgnored([{ dir: '', source: '.env*\n!.env.example\n' }], 'apps/cms/.env.local') // true
- * ```
- */
-export function isIgnored(files: readonly IgnoreFile[], path: string): boolean {
-  return ignoredBy(rulesOf(files), path)
-}
-
-/** Every file's rules, parents first, so a deeper `.gitignore` overrides its parent's. */
-function rulesOf(files: readonly IgnoreFile[]): Rule[] {
-  return [...files].sort((a, b) => a.dir.length - b.dir.length).flatMap(parseRules)
-}
-
-function ignoredBy(rules: readonly Rule[], path: string): boolean {
-  const parts = path.split('/')
-  for (let i = 1; i < parts.length; i++) {
-    if (verdict(rules, parts.slice(0, i).join('/'), true) === true) return true
-  }
-  return verdict(rules, path, false) === true
-}
+const NAMES = ['.dev.vars', '.dev.vars.staging', '.env', '.env.local']
 
 /** `.dev.vars`, `.dev.vars.<env>`, `.env`, `.env.<anything>`, except the committed examples. */
 function isSecretFile(path: string): boolean {
@@ -120,29 +17,43 @@ function isSecretFile(path: string): boolean {
 }
 
 /**
+ * The paths whose ignore status is checked: `.dev.vars`, `.dev.vars.staging`, `.env` and `.env.local` at
+ * the root and in every Worker directory (the CLI asks `git check-ignore` about exactly these).
+ *
+ * @example
+ * ```ts
+ * secretFileCandidates(['apps/cms']) // ['.dev.vars', …, 'apps/cms/.env.local']
+ * ```
+ */
+export function secretFileCandidates(workerDirs: readonly string[]): string[] {
+  const dirs = ['', ...workerDirs.filter((dir) => dir !== '')]
+  return dirs.flatMap((dir) => NAMES.map((name) => (dir === '' ? name : `${dir}/${name}`)))
+}
+
+/**
  * Input of {@link auditSecretFiles}.
  *
  * @example
  * ```ts
- * const input: SecretFilesInput = { ignoreFiles: [], tracked: [], workerDirs: ['apps/cms'] }
+ * const input: SecretFilesInput = { tracked: [], workerDirs: ['apps/cms'], isIgnored: () => true }
  * ```
  */
 export interface SecretFilesInput {
-  readonly ignoreFiles: readonly IgnoreFile[]
   /** Every tracked path (`git ls-files`). */
   readonly tracked: readonly string[]
   /** Directories holding a wrangler config, where `.dev.vars` would be created. */
   readonly workerDirs: readonly string[]
+  /** Git's verdict for a path of {@link secretFileCandidates} (`git check-ignore --no-index`). */
+  readonly isIgnored: (path: string) => boolean
 }
 
 /**
- * Reports tracked secret files and the ones that would not be ignored: `.dev.vars`, `.dev.vars.staging`,
- * `.env` and `.env.local` in every Worker directory and at the root.
+ * Reports tracked secret files and the candidates git would not ignore.
  *
  * @example
  * ```ts
- * auditSecretFiles({ ignoreFiles: [{ dir: '', source: '.dev.vars\n' }], tracked: [], workerDirs: ['apps/cms'] })
- * // a finding for apps/cms/.env: not ignored
+ * auditSecretFiles({ tracked: ['apps/cms/.dev.vars'], workerDirs: ['apps/cms'], isIgnored: () => true })
+ * // [{ check: 'secret-file-tracked', file: 'apps/cms/.dev.vars', line: 1, … }]
  * ```
  */
 export function auditSecretFiles(input: SecretFilesInput): AuditFinding[] {
@@ -150,20 +61,14 @@ export function auditSecretFiles(input: SecretFilesInput): AuditFinding[] {
   for (const path of input.tracked) {
     if (isSecretFile(path)) {
       const message = 'is tracked by git: `git rm --cached` it, rotate every value it held, and ignore it'
-      findings.push({ check: 'secret-file-tracked', file: path, message })
+      findings.push({ check: 'secret-file-tracked', file: path, line: 1, message })
     }
   }
-  // Parsed once for every path checked below.
-  const rules = rulesOf(input.ignoreFiles)
-  const dirs = ['', ...input.workerDirs.filter((dir) => dir !== '')]
-  for (const dir of dirs) {
-    for (const name of ['.dev.vars', '.dev.vars.staging', '.env', '.env.local']) {
-      const path = dir === '' ? name : `${dir}/${name}`
-      if (!ignoredBy(rules, path)) {
-        const message =
-          'is not git-ignored: add `.dev.vars`, `.dev.vars.*`, `.env` and `.env.*` to .gitignore'
-        findings.push({ check: 'secret-file-not-ignored', file: path, message })
-      }
+  for (const path of secretFileCandidates(input.workerDirs)) {
+    if (!input.isIgnored(path)) {
+      const message =
+        'is not git-ignored (`git check-ignore` says so): ignore `.dev.vars`, `.dev.vars.*`, `.env` and `.env.*`, and remove any `.gitignore` rule that re-includes it'
+      findings.push({ check: 'secret-file-not-ignored', file: path, line: 1, message })
     }
   }
   return findings

@@ -60,6 +60,7 @@ describe('auditRemoteSecrets', () => {
       {
         check: 'remote-missing',
         file: wranglerFile,
+        line: 1,
         message:
           'production ((top level)) lacks the required secret TOKEN_ENCRYPTION_KEY: `wrangler secret put TOKEN_ENCRYPTION_KEY`',
       },
@@ -88,12 +89,14 @@ describe('auditRemoteSecrets', () => {
       {
         check: 'remote-undeclared',
         file: wranglerFile,
+        line: 1,
         message:
           'production ((top level)) has the secret OLD_STRIPE_KEY, which nothing declares (a leftover?): `wrangler secret delete OLD_STRIPE_KEY`',
       },
       {
         check: 'remote-undeclared',
         file: wranglerFile,
+        line: 1,
         message:
           'production ((top level)) has AUTH_PROVIDER as a secret, but it is declared as a plain var: move it to vars and `wrangler secret delete AUTH_PROVIDER`',
       },
@@ -106,6 +109,7 @@ describe('auditRemoteSecrets', () => {
       {
         check: 'remote-failed',
         file: wranglerFile,
+        line: 16,
         message:
           '`wrangler secret list --format json --env staging` exited with 1; run it by hand to see why',
       },

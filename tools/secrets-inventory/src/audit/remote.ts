@@ -17,6 +17,7 @@ import {
 } from '@alokai/env'
 import { safeParse } from 'zod/v4/core'
 import type { AuditFinding } from './finding.ts'
+import { wranglerLine } from './source-lines.ts'
 import { readWorkerEnvironments, type WorkerEnvironment } from './wrangler-config.ts'
 
 /**
@@ -118,12 +119,14 @@ export async function auditRemoteSecrets<D extends EnvEntries<D>>(
   const env = readWorkerEnvironments(input.wranglerSource).find((e) => e.name === input.environment)
   if (env === undefined) throw new RangeError(`${file} has no environment named ${input.environment}`)
   const label = `${input.environment} (${env.at})`
+  // Findings point at the environment's block (its name, or the top of the file for production).
+  const line = env.topLevel ? 1 : wranglerLine(input.wranglerSource, env.name, 'name')
   const result = await input.run(secretListArgs(input.environment))
   const names = result.code === 0 ? secretNames(result.stdout) : undefined
   if (names === undefined) {
     const why = result.code === 0 ? 'answered no JSON list' : `exited with ${result.code}`
     const message = `\`wrangler ${secretListArgs(input.environment).join(' ')}\` ${why}; run it by hand to see why`
-    return [{ check: 'remote-failed', file, message }]
+    return [{ check: 'remote-failed', file, line, message }]
   }
   const entries = input.def.entries as Readonly<Record<string, AnyEnvEntry>>
   const present = new Set(names)
@@ -135,6 +138,7 @@ export async function auditRemoteSecrets<D extends EnvEntries<D>>(
     findings.push({
       check: 'remote-missing',
       file,
+      line,
       message: `${label} lacks the required secret ${name}: \`${put}\``,
     })
   }
@@ -143,10 +147,10 @@ export async function auditRemoteSecrets<D extends EnvEntries<D>>(
     const del = `wrangler secret delete ${name}${env.topLevel ? '' : ` --env ${input.environment}`}`
     if (entry === undefined) {
       const message = `${label} has the secret ${name}, which nothing declares (a leftover?): \`${del}\``
-      findings.push({ check: 'remote-undeclared', file, message })
+      findings.push({ check: 'remote-undeclared', file, line, message })
     } else if (entry.secret !== true) {
       const message = `${label} has ${name} as a secret, but it is declared as a plain var: move it to vars and \`${del}\``
-      findings.push({ check: 'remote-undeclared', file, message })
+      findings.push({ check: 'remote-undeclared', file, line, message })
     }
   }
   return findings

@@ -5,9 +5,9 @@
  */
 import type { AuditFinding } from './finding.ts'
 import { auditGeneratedFiles } from './generated.ts'
-import { auditSecretFiles, type IgnoreFile } from './git-ignore.ts'
+import { auditSecretFiles } from './git-ignore.ts'
 import { renderProjectFiles, type SecretsProject } from './project.ts'
-import { auditWorkflows } from './workflows.ts'
+import { workflowFindings } from './workflow-rules.ts'
 import { auditWranglerConfig } from './wrangler-config.ts'
 
 /**
@@ -23,26 +23,15 @@ export interface RepositorySnapshot {
   readonly readFile: (path: string) => string | undefined
   /** Every tracked path (`git ls-files`). */
   readonly tracked: readonly string[]
-  /** The workflow files (`.github/workflows/*.yml`), tracked or not. */
+  /** The workflow files (`.github/workflows/*.yml`) and local actions, tracked or not. */
   readonly workflowPaths: readonly string[]
-}
-
-function ignoreFiles(snapshot: RepositorySnapshot): IgnoreFile[] {
-  const paths = new Set([
-    '.gitignore',
-    ...snapshot.tracked.filter((p) => p.split('/').at(-1) === '.gitignore'),
-  ])
-  const files: IgnoreFile[] = []
-  for (const path of paths) {
-    const source = snapshot.readFile(path)
-    if (source !== undefined) files.push({ dir: path.split('/').slice(0, -1).join('/'), source })
-  }
-  return files
+  /** Git's verdict: is this path ignored (`git check-ignore --no-index`)? */
+  readonly isIgnored: (path: string) => boolean
 }
 
 /**
  * Runs every offline check: stale generated files, wrangler.jsonc vars and `ENVIRONMENT`, ignored and
- * tracked secret files, and the workflows against the GitHub secrets inventory.
+ * tracked secret files, and the workflows against the GitHub secrets inventory and the workflow rules.
  *
  * @example
  * ```ts
@@ -61,11 +50,14 @@ export function auditRepository(project: SecretsProject, snapshot: RepositorySna
   const wranglerFile = `${project.workerDir}/wrangler.jsonc`
   const wrangler = snapshot.readFile(wranglerFile)
   if (wrangler === undefined)
-    findings.push({ check: 'unreadable', file: wranglerFile, message: 'is missing' })
-  else findings.push(...auditWranglerConfig(project.env, wrangler, { file: wranglerFile }))
+    findings.push({ check: 'unreadable', file: wranglerFile, line: 1, message: 'is missing' })
+  else {
+    const options = { file: wranglerFile, definitionFile: project.envDefinitionFile }
+    findings.push(...auditWranglerConfig(project.env, wrangler, options))
+  }
   findings.push(
     ...auditSecretFiles({
-      ignoreFiles: ignoreFiles(snapshot),
+      isIgnored: snapshot.isIgnored,
       tracked: snapshot.tracked,
       workerDirs: [project.workerDir],
     }),
@@ -74,8 +66,14 @@ export function auditRepository(project: SecretsProject, snapshot: RepositorySna
     const source = snapshot.readFile(path)
     return source === undefined ? [] : [{ path, source }]
   })
+  const declarationSource = snapshot.readFile(project.declarationFile)
   findings.push(
-    ...auditWorkflows({ github: project.github, workflows, declarationFile: project.declarationFile }),
+    ...workflowFindings({
+      github: project.github,
+      workflows,
+      declarationFile: project.declarationFile,
+      ...(declarationSource === undefined ? {} : { declarationSource }),
+    }),
   )
   return findings
 }

@@ -5,7 +5,7 @@ import { cmsProject } from '../cms-project.ts'
 import { secretReferences } from './secret-references.ts'
 import { auditWorkflows, type WorkflowFile } from './workflows.ts'
 
-const declarationFile = 'packages/env/src/cms-github-secrets.ts'
+const declarationFile = 'apps/cms/src/config/github-secrets.ts'
 const CI = '.github/workflows/ci.yml'
 const files = (ci = fixtures.workflows.ci, prod = fixtures.workflows.deployProd): WorkflowFile[] => [
   { path: CI, source: ci },
@@ -33,7 +33,7 @@ describe('auditWorkflows', () => {
       {
         check: 'undeclared-secret',
         file: CI,
-        line: 20,
+        line: 23,
         message:
           'jobs.verify.steps[0].env.NPM_TOKEN reads secrets.NPM_TOKEN, which the inventory does not declare',
       },
@@ -46,9 +46,9 @@ describe('auditWorkflows', () => {
     expect(findings).toContainEqual({
       check: 'secret-scope',
       file: CI,
-      line: 33, // one line up: the environment line is gone
+      line: 37, // one line up: the environment line is gone
       message:
-        'jobs.deploy-staging.steps[0].env.CLOUDFLARE_API_TOKEN reads secrets.CLOUDFLARE_API_TOKEN without an `environment:` (it is environment-scoped)',
+        'jobs.deploy-staging.steps[1].env.CLOUDFLARE_API_TOKEN reads secrets.CLOUDFLARE_API_TOKEN without an `environment:` (it is environment-scoped)',
     })
     // …and staging now has no reader at all.
     expect(findings.map((f) => f.message)).toContain(
@@ -67,7 +67,7 @@ describe('auditWorkflows', () => {
     ])
     const other = mutate(fixtures.workflows.ci, 'environment: staging', 'environment: qa')
     expect(audit(files(other)).map((f) => f.message)).toContain(
-      'jobs.deploy-staging.steps[0].env.CLOUDFLARE_API_TOKEN reads secrets.CLOUDFLARE_API_TOKEN in environment qa, which does not hold it',
+      'jobs.deploy-staging.steps[1].env.CLOUDFLARE_API_TOKEN reads secrets.CLOUDFLARE_API_TOKEN in environment qa, which does not hold it',
     )
     const dynamic = mutate(
       fixtures.workflows.ci,
@@ -75,7 +75,7 @@ describe('auditWorkflows', () => {
       `environment: ${expr('inputs.target')}`,
     )
     expect(audit(files(dynamic)).map((f) => f.message)).toContain(
-      'jobs.deploy-staging.steps[0].env.CLOUDFLARE_API_TOKEN reads secrets.CLOUDFLARE_API_TOKEN in a job whose environment is an expression',
+      'jobs.deploy-staging.steps[1].env.CLOUDFLARE_API_TOKEN reads secrets.CLOUDFLARE_API_TOKEN in a job whose environment is an expression',
     )
   })
 
@@ -86,7 +86,7 @@ describe('auditWorkflows', () => {
       {
         check: 'env-name-mismatch',
         file: CI,
-        line: 34,
+        line: 38,
         message: 'CF_TOKEN reads secrets.CLOUDFLARE_API_TOKEN: name the env entry CLOUDFLARE_API_TOKEN',
       },
     ])
@@ -99,8 +99,16 @@ describe('auditWorkflows', () => {
       {
         check: 'unused-secret',
         file: declarationFile,
+        line: 1,
         message:
           'CLOUDFLARE_API_TOKEN is declared for environment preview, but no job with `environment: preview` reads it',
+      },
+      {
+        check: 'unused-secret',
+        file: declarationFile,
+        line: 1,
+        message:
+          'CLOUDFLARE_ACCOUNT_ID is declared for environment preview, but no job with `environment: preview` reads it',
       },
     ])
     const onlyCloudflare = files().map((file) => ({
@@ -111,6 +119,7 @@ describe('auditWorkflows', () => {
       {
         check: 'unused-secret',
         file: declarationFile,
+        line: 1,
         message: 'VERDACCIO_AUTH_TOKEN is declared but no workflow reads it',
       },
     ])
@@ -135,6 +144,7 @@ describe('auditWorkflows', () => {
     expect(audit([{ path: CI, source: 'jobs: [\n' }, ...files().slice(1)])).toContainEqual({
       check: 'unreadable',
       file: CI,
+      line: 1,
       message: 'is not a valid workflow (YAML mapping)',
     })
   })

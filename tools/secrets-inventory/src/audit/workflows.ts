@@ -9,6 +9,7 @@ import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'y
 import type { GithubSecretEntry, GithubSecretsDefinition } from '../github-secrets.ts'
 import type { AuditFinding } from './finding.ts'
 import { secretReferences } from './secret-references.ts'
+import { declarationLine } from './source-lines.ts'
 
 /**
  * A workflow file: its repository-relative path and text.
@@ -36,6 +37,8 @@ export interface WorkflowAuditInput {
   readonly workflows: readonly WorkflowFile[]
   /** The path "declared but unused" findings name. */
   readonly declarationFile: string
+  /** Its text, for the line of each name. @default unknown: line 1 */
+  readonly declarationSource?: string
 }
 
 interface Site {
@@ -93,7 +96,9 @@ function auditFile(input: WorkflowAuditInput, file: WorkflowFile, usages: Usage[
   const lines = new LineCounter()
   const doc = parseDocument(file.source, { lineCounter: lines })
   if (doc.errors.length > 0 || !isMap(doc.contents)) {
-    return [{ check: 'unreadable', file: file.path, message: 'is not a valid workflow (YAML mapping)' }]
+    return [
+      { check: 'unreadable', file: file.path, line: 1, message: 'is not a valid workflow (YAML mapping)' },
+    ]
   }
   const findings: AuditFinding[] = []
   const add = (check: AuditFinding['check'], line: number, message: string): void => {
@@ -168,14 +173,20 @@ export function auditWorkflows(input: WorkflowAuditInput): AuditFinding[] {
   for (const [name, entry] of Object.entries(input.github.secrets)) {
     const reads = usages.filter((u) => u.name === name)
     const file = input.declarationFile
+    const line = declarationLine(input.declarationSource, name)
     if (reads.length === 0) {
-      findings.push({ check: 'unused-secret', file, message: `${name} is declared but no workflow reads it` })
+      findings.push({
+        check: 'unused-secret',
+        file,
+        line,
+        message: `${name} is declared but no workflow reads it`,
+      })
       continue
     }
     for (const env of entry.environments ?? []) {
       if (!reads.some((u) => u.environment === env)) {
         const message = `${name} is declared for environment ${env}, but no job with \`environment: ${env}\` reads it`
-        findings.push({ check: 'unused-secret', file, message })
+        findings.push({ check: 'unused-secret', file, line, message })
       }
     }
   }

@@ -25,6 +25,7 @@ describe('auditWranglerConfig', () => {
       {
         check: 'secret-in-vars',
         file,
+        line: 12,
         message:
           'vars holds AUTH_JWT_SECRET, a secret: remove it and use `wrangler secret put AUTH_JWT_SECRET`',
       },
@@ -54,6 +55,7 @@ describe('auditWranglerConfig', () => {
       {
         check: 'missing-environment-var',
         file,
+        line: 17,
         message: 'env.staging declares no ENVIRONMENT in its own vars (wrangler does not inherit vars)',
       },
     ])
@@ -84,8 +86,46 @@ describe('auditWranglerConfig', () => {
 
   it('reports a file that is not JSONC as unreadable', () => {
     expect(audit('{ "vars": ')).toEqual([
-      { check: 'unreadable', file, message: 'is not valid JSONC (an object)' },
+      { check: 'unreadable', file, line: 1, message: 'is not valid JSONC (an object)' },
     ])
     expect(audit('[]')[0]?.check).toBe('unreadable')
+  })
+})
+
+describe('auditWranglerConfig on vars nothing declares', () => {
+  it('reports an undeclared var with its line', () => {
+    const source = mutate(
+      fixtures.wrangler,
+      '"AUTH_PROVIDER": "oidc",',
+      '"AUTH_PROVIDER": "oidc",\n        "FEATURE_X": "on",',
+    )
+    expect(audit(source)).toEqual([
+      {
+        check: 'undeclared-var',
+        file,
+        line: 20,
+        message:
+          'env.staging.vars holds FEATURE_X, which the env definition (the definition) does not declare',
+      },
+    ])
+  })
+
+  it.each([
+    'STRIPE_SECRET_KEY',
+    'GITHUB_TOKEN',
+    'SIGNING_KEY',
+    'DB_PASSWORD',
+    'PRIVATE_PEM',
+    'aws_credentials',
+  ])('always reports a secret-looking name such as %s, never its value', (name) => {
+    const source = mutate(
+      fixtures.wrangler,
+      '"AUTH_PROVIDER": "local",',
+      `"AUTH_PROVIDER": "local",\n    "${name}": "sk_live_x",`,
+    )
+    const findings = audit(source)
+    expect(findings.map((f) => [f.check, f.line])).toEqual([['secret-like-var', 13]])
+    expect(findings[0]?.message).toContain(name)
+    expect(JSON.stringify(findings)).not.toContain('sk_live_x')
   })
 })
