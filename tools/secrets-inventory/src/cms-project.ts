@@ -5,7 +5,11 @@
  * what `audit` checks against.
  */
 import { cmsEnv } from '../../../apps/cms/src/config/env-definition.ts'
-import { cmsGithubSecrets } from '../../../apps/cms/src/config/github-secrets.ts'
+import {
+  cmsGithubEnvironments,
+  cmsGithubSecrets,
+  cmsGithubTokenUses,
+} from '../../../apps/cms/src/config/github-secrets.ts'
 import { columnName, SEALED_COLUMNS } from '../../../apps/cms/src/rotation/sealed-columns.ts'
 import type { SecretsProject } from './audit/project.ts'
 import { defineGithubSecrets } from './github-secrets.ts'
@@ -41,6 +45,8 @@ export const cmsProject: SecretsProject = Object.freeze({
   env: cmsEnv,
   github: defineGithubSecrets(cmsGithubSecrets),
   sealed: cmsSealedSecrets,
+  environments: cmsGithubEnvironments,
+  githubTokenUses: cmsGithubTokenUses,
   workerDir: 'apps/cms',
   secretsPage: 'docs/secrets.md',
   envDefinitionFile: 'apps/cms/src/config/env-definition.ts',

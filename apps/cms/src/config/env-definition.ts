@@ -83,7 +83,8 @@ export const cmsEnv: EnvDefinition<CmsEnvEntries> = defineEnv<CmsEnvEntries>(
     AUTH_JWT_SECRET: {
       schema: sessionSecret,
       secret: true,
-      description: "Signs the CMS's session JWTs. This CMS's own: never shared with another service.",
+      description:
+        "Signs and verifies the CMS's session JWTs (HS256). This CMS's own: never shared with another service.",
       format: 'at least 32 characters',
       usedBy: [CMS, '@alokai/auth-jwt'],
       example: DEV_PLACEHOLDERS.AUTH_JWT_SECRET,
@@ -98,7 +99,8 @@ export const cmsEnv: EnvDefinition<CmsEnvEntries> = defineEnv<CmsEnvEntries>(
     TOKEN_ENCRYPTION_KEY: {
       schema: hexKey,
       secret: true,
-      description: 'The primary key-encryption key (KEK) that seals stored secrets.',
+      description:
+        'The primary key-encryption key (KEK): the AES-256-GCM cipher for API tokens, integration secrets (MCP bearers) and preview-URL probe secrets.',
       format: '64 hex characters (32 bytes)',
       usedBy: [CMS, '@alokai/crypto'],
       generate: 'openssl rand -hex 32',
@@ -120,7 +122,8 @@ export const cmsEnv: EnvDefinition<CmsEnvEntries> = defineEnv<CmsEnvEntries>(
     OIDC_ISSUER: {
       schema: issuerUrl,
       secret: true,
-      description: "The OIDC issuer URL; bearer tokens' `iss` must equal it exactly.",
+      description:
+        "The OIDC issuer URL, used to fetch the discovery document and the JWKS; bearer tokens' `iss` must equal it exactly.",
       format: 'https URL (http only for localhost, 127.0.0.1 or [::1] in development)',
       usedBy: [CMS, '@alokai/auth-oidc'],
       example: DEV_PLACEHOLDERS.OIDC_ISSUER,
@@ -133,7 +136,7 @@ export const cmsEnv: EnvDefinition<CmsEnvEntries> = defineEnv<CmsEnvEntries>(
     OIDC_AUDIENCE: {
       schema: z.string(),
       secret: true,
-      description: 'The expected `aud` of incoming bearer tokens.',
+      description: 'The expected `aud` claim of incoming bearer tokens.',
       format: 'text',
       usedBy: [CMS, '@alokai/auth-oidc'],
       example: DEV_PLACEHOLDERS.OIDC_AUDIENCE,

@@ -30,8 +30,12 @@ export const cmsGithubSecrets = {
     environments: ['staging', 'production', 'preview'],
     usedBy: ['ci.yml (deploy-staging)', 'deploy-prod.yml (deploy)', 'docs-preview.yml (deploy-docs-preview)'],
     description:
-      'A different token per environment: staging and production may edit Workers scripts and D1 and read ' +
-      'Worker secrets (`wrangler secret list` for the remote audit); preview may only edit Cloudflare Pages.',
+      'Authenticates wrangler in the deploy jobs. A different token per environment, each with only what its ' +
+      'jobs run: staging and production need Account → Workers Scripts: Edit (`wrangler deploy`, and ' +
+      '`wrangler secret list` for the remote audit) and Account → D1: Edit (`d1 migrations apply --remote`); ' +
+      'no KV permission, because the deploy only binds the OIDC_CACHE namespace by id (it is created once by ' +
+      'hand, docs/deploy.md) and no zone permission, because the Worker has no routes. preview needs only ' +
+      'Account → Cloudflare Pages: Edit (`wrangler pages deploy`).',
   },
   CLOUDFLARE_ACCOUNT_ID: {
     scope: 'environment',
@@ -43,3 +47,47 @@ export const cmsGithubSecrets = {
       'without it `wrangler pages deploy` falls back to listing memberships, which a Pages-only token cannot do.',
   },
 } as const
+
+/**
+ * The GitHub deployment environments the secrets above live in, and how each is protected (Settings →
+ * Environments). The secrets page renders this table; GitHub, not this file, enforces it.
+ *
+ * @example
+ * ```ts
+ * cmsGithubEnvironments.production.protection // 'required reviewers; …'
+ * ```
+ */
+export const cmsGithubEnvironments = {
+  staging: {
+    protection: 'none: every push to `main` deploys it after `verify` passes',
+    branches: '`main` (the job runs only for pushes to main)',
+    jobs: 'ci.yml (deploy-staging)',
+  },
+  production: {
+    protection: 'required reviewers; deployment branches: `main` only',
+    branches: '`main` only',
+    jobs: 'deploy-prod.yml (deploy)',
+  },
+  preview: {
+    protection:
+      'none needed: the job runs in the base repository after CI (workflow_run), never checks out PR code, and ' +
+      'deploys only static files',
+    branches:
+      'the default branch (workflow_run runs the workflow file of `main`), for pull requests from any branch',
+    jobs: 'docs-preview.yml (deploy-docs-preview)',
+  },
+} as const
+
+/**
+ * What the exempt `GITHUB_TOKEN` does in the release jobs (minted per run, scoped by `permissions:`).
+ *
+ * @example
+ * ```ts
+ * cmsGithubTokenUses.length // 3
+ * ```
+ */
+export const cmsGithubTokenUses = [
+  'deploy-prod.yml `deploy` (contents: read): `gh api` checks that `cms@<version>` is not tagged yet.',
+  'deploy-prod.yml `tag-release` (contents: write): `gh release create` tags `cms@<version>` and creates the GitHub Release.',
+  'publish-packages.yml `publish` (contents: write, pull-requests: write): the changesets action pushes the version branch, opens the "version packages" pull request and pushes the package tags.',
+] as const

@@ -66,12 +66,14 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   }),
   column('mcp_integrations', 'bearer_sealed', 'mcp.bearer', {
     label: 'MCP bearers',
-    source: "Issued by the MCP server's operator, written once by a space admin",
+    source:
+      "Issued by the MCP server's operator, written once by a space admin in the dashboard (Settings → MCP Integrations)",
     rotate: 'Issue a new bearer at the MCP server, save it on the integration, revoke the old one there',
   }),
   column('preview_urls', 'probe_secret_sealed', 'preview.probe', {
     label: 'Preview probe secrets',
-    source: 'Shared with the storefront, which verifies the signed probe',
+    source:
+      'Set by a space admin (Settings → Preview URLs) and shared with the storefront, whose `/api/cms-probe` verifies the signed probe',
     rotate: 'Set the new secret at the storefront and on the preview URL together (probes fail in between)',
   }),
 ]

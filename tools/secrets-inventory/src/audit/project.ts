@@ -5,6 +5,7 @@
  */
 import type { AnyEnvEntry, EnvDefinition } from '@alokai/env'
 import type { GithubSecretsDefinition } from '../github-secrets.ts'
+import type { GithubEnvironmentDoc } from '../render/deployment.ts'
 import { renderDevVarsExample } from '../render/dev-vars-example.ts'
 import type { SealedSecretDoc } from '../render/sealed-secrets.ts'
 import { renderSecretsPage } from '../render/secrets-page.ts'
@@ -24,6 +25,10 @@ export interface SecretsProject {
   readonly env: EnvDefinition<AnyEntries>
   readonly github: GithubSecretsDefinition
   readonly sealed: readonly SealedSecretDoc[]
+  /** The GitHub deployment environments and their protection, for the page. */
+  readonly environments: Readonly<Record<string, GithubEnvironmentDoc>>
+  /** What `GITHUB_TOKEN` does in the release jobs, for the page. */
+  readonly githubTokenUses: readonly string[]
   /** The Worker's directory, holding `wrangler.jsonc` and `.dev.vars.example`. */
   readonly workerDir: string
   /** The generated secrets page. */
@@ -68,6 +73,8 @@ export function renderProjectFiles(
         env: project.env,
         github: project.github,
         sealed: project.sealed,
+        environments: project.environments,
+        githubTokenUses: project.githubTokenUses,
         ...(existing === undefined ? {} : { existing }),
       }),
     },

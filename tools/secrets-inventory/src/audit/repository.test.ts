@@ -39,7 +39,11 @@ describe('auditRepository', () => {
 
   it('reports a stale secrets page with the first differing line', () => {
     const page = snapshot().readFile('docs/secrets.md')!
-    const stale = mutate(page, '| `AUTH_JWT_SECRET` | always |', '| `AUTH_JWT_SECRET` | optional |')
+    const stale = mutate(
+      page,
+      ' | always | secret: at least 32 characters |',
+      ' | optional | secret: at least 32 characters |',
+    )
     const findings = auditRepository(cmsProject, snapshot({ 'docs/secrets.md': stale }))
     expect(findings).toHaveLength(1)
     expect(findings[0]).toMatchObject({

@@ -61,8 +61,7 @@ function block(name: string, entry: AnyEnvEntry): string[] {
  * @example
  * ```ts
  * import { writeFileSync } from 'node:fs'
- * import { renderDevVarsExample } from '@alokai/env'
- * import { cmsEnv } from '@alokai/env/cms'
+ * import { cmsEnv } from '../../../apps/cms/src/config/env-definition.ts'
  *
  * writeFileSync('apps/cms/.dev.vars.example', renderDevVarsExample(cmsEnv))
  * ```

@@ -9,6 +9,8 @@ const render = (existing?: string) =>
     env: cmsProject.env,
     github: cmsProject.github,
     sealed: cmsProject.sealed,
+    environments: cmsProject.environments,
+    githubTokenUses: cmsProject.githubTokenUses,
     ...(existing === undefined ? {} : { existing }),
   })
 
@@ -74,5 +76,49 @@ describe('renderSecretsPage', () => {
     expect(again).toContain('## Other notes')
     expect(again).toContain('<!-- prose:legacy:start -->\nKept.\n<!-- prose:legacy:end -->')
     expect(render(again)).toBe(again)
+  })
+})
+
+describe('renderSecretsPage: descriptions and deployment facts', () => {
+  const page = render()
+
+  it('renders each Worker secret description and each GitHub secret description', () => {
+    for (const entry of Object.values(cmsProject.env.entries)) expect(page).toContain(entry.description)
+    for (const entry of Object.values(cmsProject.github.secrets)) expect(page).toContain(entry.description)
+    expect(page).toContain('| Name | Description | Required | Format | Used by |')
+  })
+
+  it('states the account_id pin and its override, and lists CLOUDFLARE_ACCOUNT_ID in every environment', () => {
+    expect(page).toContain('pins `account_id`')
+    expect(page).toContain('The `CLOUDFLARE_ACCOUNT_ID` environment variable overrides the pin')
+    expect(page).toMatch(/^\| `CLOUDFLARE_ACCOUNT_ID` \| staging, production, preview \|/m)
+  })
+
+  it('lists each environment with its protection and what GITHUB_TOKEN does in the release jobs', () => {
+    expect(page).toContain(
+      '| `production` | required reviewers; deployment branches: `main` only | `main` only |',
+    )
+    expect(page).toContain('| `staging` | none')
+    expect(page).toContain('`gh release create` tags `cms@<version>`')
+  })
+
+  it('gives the first-time provisioning commands for both required secrets', () => {
+    for (const name of ['TOKEN_ENCRYPTION_KEY', 'AUTH_JWT_SECRET']) {
+      expect(page).toContain(`openssl rand -hex 32 | npx wrangler secret put ${name}  `)
+      expect(page).toContain(`openssl rand -hex 32 | npx wrangler secret put ${name} --env staging`)
+    }
+  })
+
+  it('names the UI paths and the storefront probe where the sealed secrets come from', () => {
+    expect(page).toContain('Settings → MCP Integrations')
+    expect(page).toContain('Settings → Preview URLs')
+    expect(page).toContain('`/api/cms-probe`')
+  })
+
+  it('says where it deliberately differs from the original documentation, and why', () => {
+    expect(page).toContain('## Where this differs from the original secrets documentation')
+    for (const point of ['has its own workflow', 'no longer invalidates', 'The version bump']) {
+      expect(page).toContain(point)
+    }
   })
 })

@@ -8,6 +8,12 @@
 import type { EnvDefinition, EnvEntries, EnvEntryFields } from '@alokai/env'
 import type { GithubSecretsDefinition } from '../github-secrets.ts'
 import { proseBlock, readProse } from '../internal/prose.ts'
+import {
+  differencesSection,
+  environmentsSection,
+  type GithubEnvironmentDoc,
+  provisioningSection,
+} from './deployment.ts'
 import { githubSection } from './github-section.ts'
 import {
   auditSection,
@@ -35,6 +41,10 @@ export interface SecretsPageInput<D extends EnvEntries<D>> {
   readonly github: GithubSecretsDefinition
   /** Per-space secrets sealed in D1. @default [] */
   readonly sealed?: readonly SealedSecretDoc[]
+  /** The GitHub deployment environments and their protection. @default {} */
+  readonly environments?: Readonly<Record<string, GithubEnvironmentDoc>>
+  /** What `GITHUB_TOKEN` does in the release jobs. @default [] */
+  readonly githubTokenUses?: readonly string[]
   /** The committed page, whose prose blocks are kept. @default no prose kept */
   readonly existing?: string
 }
@@ -92,6 +102,8 @@ export function renderSecretsPage<D extends EnvEntries<D>>(input: SecretsPageInp
     '',
     githubSection(input.github),
     '',
+    environmentsSection(input.environments ?? {}, input.githubTokenUses ?? []),
+    '',
     proseBlock('github', kept, ''),
     '',
     sealedSection(input.sealed ?? [], KEY, kept),
@@ -100,6 +112,8 @@ export function renderSecretsPage<D extends EnvEntries<D>>(input: SecretsPageInp
     '',
     commandsSection(secretNames),
     '',
+    provisioningSection([KEY, SESSION].filter((name) => names.has(name))),
+    '',
     rotationSection(names, kept),
     '',
     removalChecklist(),
@@ -107,6 +121,8 @@ export function renderSecretsPage<D extends EnvEntries<D>>(input: SecretsPageInp
     proseBlock('removal', kept, ''),
     '',
     auditSection(),
+    '',
+    differencesSection(),
   ]
   // The blocks the template rendered, read back from it so no list of their names can fall out of step.
   const rendered = readProse(sections.join('\n'))
