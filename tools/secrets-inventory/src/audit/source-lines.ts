@@ -4,7 +4,14 @@
  * no positions); when a key cannot be found the finding still names the block, or line 1.
  */
 
-/** The 1-based line of a character offset. */
+/**
+ * The 1-based line of a character offset.
+ *
+ * @example
+ * ```ts
+ * lineAt('a\nb', 2) // 2
+ * ```
+ */
 export function lineAt(source: string, offset: number): number {
   let line = 1
   for (let i = 0; i < offset && i < source.length; i++) if (source[i] === '\n') line++

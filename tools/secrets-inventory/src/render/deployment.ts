@@ -23,7 +23,14 @@ export interface GithubEnvironmentDoc {
 
 const FENCE = '```'
 
-/** The `account_id` pin, its override, and the environments table with `GITHUB_TOKEN`'s uses. */
+/**
+ * The `account_id` pin, its override, and the environments table with `GITHUB_TOKEN`'s uses.
+ *
+ * @example
+ * ```ts
+ * environmentsSection(cmsProject.environments, cmsProject.githubTokenUses)
+ * ```
+ */
 export function environmentsSection(
   environments: Readonly<Record<string, GithubEnvironmentDoc>>,
   tokenUses: readonly string[],
@@ -48,7 +55,14 @@ export function environmentsSection(
   ].join('\n')
 }
 
-/** First-time provisioning of the always-required Worker secrets, per environment. */
+/**
+ * First-time provisioning of the always-required Worker secrets, per environment.
+ *
+ * @example
+ * ```ts
+ * provisioningSection(['TOKEN_ENCRYPTION_KEY']) // '… openssl rand -hex 32 | npx wrangler secret put TOKEN_ENCRYPTION_KEY …'
+ * ```
+ */
 export function provisioningSection(names: readonly string[]): string {
   return [
     '## First-time provisioning',
@@ -70,7 +84,14 @@ export function provisioningSection(names: readonly string[]): string {
   ].join('\n')
 }
 
-/** Where this project deliberately departs from the secrets documentation it replaced, and why. */
+/**
+ * Where this project deliberately departs from the secrets documentation it replaced, and why.
+ *
+ * @example
+ * ```ts
+ * differencesSection().startsWith('## Where this differs') // true
+ * ```
+ */
 export function differencesSection(): string {
   return [
     '## Where this differs from the original secrets documentation',

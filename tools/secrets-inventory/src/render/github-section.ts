@@ -5,7 +5,14 @@
 import type { GithubSecretsDefinition } from '../github-secrets.ts'
 import { code, ghExpression, table } from '../internal/markdown.ts'
 
-/** Renders the section (without a trailing newline). */
+/**
+ * Renders the section (without a trailing newline).
+ *
+ * @example
+ * ```ts
+ * githubSection(cmsProject.github).startsWith('## GitHub Actions secrets') // true
+ * ```
+ */
 export function githubSection(github: GithubSecretsDefinition): string {
   const entries = Object.entries(github.secrets)
   const repo = entries.filter(([, e]) => e.scope === 'repository')

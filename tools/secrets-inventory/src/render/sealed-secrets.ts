@@ -54,7 +54,14 @@ export function contextText(
   return `{ ${parts.join(', ')} }`
 }
 
-/** The section, with the `per-space` prose block; `key` names the encryption key variable. */
+/**
+ * The section, with the `per-space` prose block; `key` names the encryption key variable.
+ *
+ * @example
+ * ```ts
+ * sealedSection(cmsProject.sealed, 'TOKEN_ENCRYPTION_KEY', new Map())
+ * ```
+ */
 export function sealedSection(
   sealed: readonly SealedSecretDoc[],
   key: string,
