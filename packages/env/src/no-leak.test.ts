@@ -148,7 +148,8 @@ describe('no secret value ever appears in an error', () => {
       ),
       { numRuns: 80 },
     )
-  })
+    // 80 runs of random env through every schema: a few seconds alone, far more on a busy 2-core runner.
+  }, 120_000)
 
   it('holds even when the schemas use zod error maps that echo the input', () => {
     const echo = { error: (issue: { input?: unknown }) => `bad value: ${String(issue.input)}` }
@@ -177,7 +178,7 @@ describe('no secret value ever appears in an error', () => {
       }),
       { numRuns: 60 },
     )
-  })
+  }, 120_000)
 
   it('does not list the allowed values of a secret enum', () => {
     const def = defineEnv({ S: { schema: z.enum(['hunter2-value']), secret: true, description: 's' } })
