@@ -22,7 +22,7 @@ const SECRET_LIKE = /SECRET|TOKEN|KEY|PASSWORD|PRIVATE|CREDENTIAL/
  * ```
  */
 export interface WorkerEnvironment {
-  /** `production` for the top level (as DESIGN.md defines it), else the `env` key. */
+  /** `production` for the top level (where `wrangler secret put` without `--env` writes), else the `env` key. */
   readonly name: string
   /** Where it sits in the file: `(top level)` or `env.<name>`. */
   readonly at: string
