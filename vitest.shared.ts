@@ -15,6 +15,8 @@ export interface PackageTestOptions {
   miniflare?: Record<string, unknown>
   /** Per-test timeout in ms. @default 20000 */
   testTimeout?: number
+  /** Module aliases for both projects (a workspace package resolved to its source). @default {} */
+  alias?: Record<string, string>
 }
 
 const compatibilityDate = '2026-04-20'
@@ -23,11 +25,13 @@ const compatibilityDate = '2026-04-20'
 export function packageTestConfig(options: PackageTestOptions = {}): ViteUserConfig {
   const include = ['src/**/*.test.ts', 'test/**/*.test.ts']
   const testTimeout = options.testTimeout ?? 20_000
+  const resolve = { alias: options.alias ?? {} }
   return defineConfig({
     test: {
       reporters: ['default', ['json', { outputFile: '.vitest/results.json' }]],
       projects: [
         {
+          resolve,
           test: {
             name: 'node',
             environment: 'node',
@@ -37,6 +41,7 @@ export function packageTestConfig(options: PackageTestOptions = {}): ViteUserCon
           },
         },
         {
+          resolve,
           plugins: [
             cloudflareTest({
               miniflare: {

@@ -2,9 +2,7 @@ import type { ViteUserConfig } from 'vitest/config'
 import { packageTestConfig } from '../../vitest.shared.ts'
 
 // A real Workers env for test/workers-env.test.ts: string vars beside a KV binding. Test fixtures only.
-// test/cli.test.ts spawns git and writes a scratch repository: Node only.
 const config: ViteUserConfig = packageTestConfig({
-  nodeOnly: ['test/cli.test.ts'],
   workerdOnly: ['test/workers-env.test.ts'],
   miniflare: {
     kvNamespaces: ['SESSIONS'],

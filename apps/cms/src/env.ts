@@ -4,7 +4,7 @@
  * config and logs an invalid env once, by variable NAME and problem only.
  */
 import { EnvValidationError, parseEnv } from '@alokai/env'
-import { type CmsEnv, cmsEnv } from '@alokai/env/cms'
+import { type CmsEnv, cmsEnv } from './config/env-definition'
 
 /** What the app reads from the environment, after validation. */
 export interface CmsConfig {

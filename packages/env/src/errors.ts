@@ -40,7 +40,7 @@ export interface EnvIssue {
  * @example
  * ```ts
  * try {
- *   parseEnv(cmsEnv, env)
+ *   parseEnv(serviceEnv, env)
  * } catch (err) {
  *   if (err instanceof EnvError) console.error(err.code)
  * }
@@ -70,7 +70,7 @@ function renderMessage(issues: readonly EnvIssue[]): string {
  * @example
  * ```ts
  * try {
- *   parseEnv(cmsEnv, env)
+ *   parseEnv(serviceEnv, env)
  * } catch (err) {
  *   if (err instanceof EnvValidationError) {
  *     for (const { name, problem } of err.issues) console.error(`${name} ${problem}`)

@@ -1,7 +1,9 @@
 /**
- * `@alokai/env`: typed, secret-safe env validation with zod. Define a service's variables once, parse an
- * env against them (memoised per env object), and render `.dev.vars.example` and the secrets table from
- * the same definition. The CMS definition ships separately as `@alokai/env/cms`.
+ * `@alokai/env`: typed, secret-safe env validation with zod. Define a service's variables once and parse
+ * an env against them (memoised per env object); problems name variables, never values. A service's own
+ * definition lives with the service (the CMS's is `apps/cms/src/config/env-definition.ts`), and the
+ * repository's secrets inventory (docs page, `.dev.vars.example`, audit) is the private workspace tool
+ * `tools/secrets-inventory`.
  */
 
 // Defining and parsing
@@ -9,6 +11,7 @@ export { defineEnv } from './define-env.ts'
 export { parseEnv } from './parse-env.ts'
 export type { ParsedEnv } from './parsed-env.ts'
 export type {
+  AnyEnvEntry,
   DefineEnvOptions,
   EntryOutput,
   EnvCondition,
@@ -22,19 +25,8 @@ export type {
   RequiredWhen,
 } from './types.ts'
 
-// GitHub Actions secrets
-export {
-  type DefineGithubSecretsOptions,
-  defineGithubSecrets,
-  type GithubEnvironment,
-  type GithubSecretEntry,
-  type GithubSecretsDefinition,
-} from './github-secrets.ts'
-
-// Generators
-export { type RenderDevVarsExampleOptions, renderDevVarsExample } from './render-dev-vars-example.ts'
-export { renderSecretsPage, type SealedSecretDoc, type SecretsPageInput } from './render-secrets-page.ts'
-export { renderSecretsTable } from './render-secrets-table.ts'
+// Reading a definition's conditions (for generators that describe an entry)
+export { type ConditionParts, conditionParts, describeCondition, isPredicate } from './internal/condition.ts'
 
 // Errors
 export { EnvError, type EnvErrorCode, type EnvIssue, EnvValidationError } from './errors.ts'

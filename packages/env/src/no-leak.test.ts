@@ -1,13 +1,13 @@
 /**
  * The property this package exists for: whatever the values of secret variables, no error output
- * contains them. Random secrets (too short, non-hex, near-hex, huge, any Unicode) go through `cmsEnv` and
+ * contains them. Random secrets (too short, non-hex, near-hex, huge, any Unicode) go through a realistic definition and
  * through a hostile definition whose zod error maps echo the input; every output is searched for them.
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { callerView } from '../../../test-support/no-leak.ts'
-import { cmsEnv } from './cms.ts'
+import { sampleEnv } from '../test/fixtures/sample-env.ts'
 import { defineEnv } from './define-env.ts'
 import { EnvValidationError } from './errors.ts'
 import { parseEnv } from './parse-env.ts'
@@ -95,15 +95,15 @@ function assertNoLeak<D extends EnvEntries<D>>(
   }
 }
 
-const cmsProblems: readonly (string | RegExp)[] = [
+const sampleProblems: readonly (string | RegExp)[] = [
   'is required',
   'is required when AUTH_PROVIDER is oidc',
   'must be at least 32 characters',
-  'must be exactly 64 hex characters (32 bytes)',
-  /^item \d+: (is empty|must be exactly 64 hex characters \(32 bytes\))$/,
+  'has the wrong format',
+  /^item \d+: has the wrong format$/,
+  'must be a URL',
   'must be one of: local, oidc',
   'must be one of: development, staging, production',
-  'must be an https URL (http only for localhost, 127.0.0.1 or [::1]) without credentials, query or fragment',
   'may use http only when ENVIRONMENT is development',
   'is a development placeholder, accepted only when ENVIRONMENT is development',
 ]
@@ -120,7 +120,7 @@ const hostileProblems: readonly string[] = [
 ]
 
 describe('no secret value ever appears in an error', () => {
-  it('holds for cmsEnv with random secret values and any configuration', () => {
+  it('holds for a realistic service definition with random secret values and any configuration', () => {
     fc.assert(
       fc.property(
         fc.record({
@@ -142,12 +142,13 @@ describe('no secret value ever appears in an error', () => {
             env.OIDC_ISSUER,
             env.OIDC_AUDIENCE,
           ].filter((value): value is string => value !== undefined)
-          assertNoLeak(cmsEnv, { ...env }, secrets, cmsProblems)
+          assertNoLeak(sampleEnv, { ...env }, secrets, sampleProblems)
         },
       ),
       { numRuns: 80 },
     )
-  })
+    // 80 runs of random env through every schema: a few seconds alone, far more on a busy 2-core runner.
+  }, 120_000)
 
   it('holds even when the schemas use zod error maps that echo the input', () => {
     const echo = { error: (issue: { input?: unknown }) => `bad value: ${String(issue.input)}` }
@@ -176,7 +177,7 @@ describe('no secret value ever appears in an error', () => {
       }),
       { numRuns: 60 },
     )
-  })
+  }, 120_000)
 
   it('does not list the allowed values of a secret enum', () => {
     const def = defineEnv({ S: { schema: z.enum(['hunter2-value']), secret: true, description: 's' } })

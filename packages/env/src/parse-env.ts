@@ -22,11 +22,11 @@ const memo = new WeakMap<object, WeakMap<EnvDefinition<unknown>, Outcome>>()
  * @example
  * ```ts
  * import { parseEnv } from '@alokai/env'
- * import { cmsEnv } from '@alokai/env/cms'
+ * import { serviceEnv } from './env-definition' // your defineEnv(…)
  *
  * export default {
  *   async fetch(request, env) {
- *     const config = parseEnv(cmsEnv, env) // validated on the first request only
+ *     const config = parseEnv(serviceEnv, env) // validated on the first request only
  *     if (config.AUTH_PROVIDER === 'oidc') return verifyWith(config.OIDC_ISSUER, config.OIDC_AUDIENCE)
  *     return new Response('local auth')
  *   },

@@ -4,7 +4,7 @@
  */
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import { z } from 'zod'
-import { type CmsEnv, cmsEnv } from './cms.ts'
+import { type SampleEnv, sampleEnv } from '../test/fixtures/sample-env.ts'
 import { defineEnv } from './define-env.ts'
 import { parseEnv } from './parse-env.ts'
 import type { ParsedEnv } from './parsed-env.ts'
@@ -20,10 +20,10 @@ const oidcEnv = {
   ENVIRONMENT: 'production',
 }
 
-describe('the parsed type of cmsEnv', () => {
+describe('the parsed type of a service definition', () => {
   it('is a union on AUTH_PROVIDER in which oidc makes the OIDC settings plain strings', () => {
-    const env = parseEnv(cmsEnv, { ...oidcEnv })
-    expectTypeOf(env).toEqualTypeOf<CmsEnv>()
+    const env = parseEnv(sampleEnv, { ...oidcEnv })
+    expectTypeOf(env).toEqualTypeOf<SampleEnv>()
     expectTypeOf(env.AUTH_PROVIDER).toEqualTypeOf<'local' | 'oidc'>()
     expectTypeOf(env.OIDC_ISSUER).toEqualTypeOf<string | undefined>()
     if (env.AUTH_PROVIDER === 'oidc') {
@@ -37,7 +37,7 @@ describe('the parsed type of cmsEnv', () => {
   })
 
   it('types the unconditional entries from their schemas', () => {
-    const env = parseEnv(cmsEnv, { ...oidcEnv })
+    const env = parseEnv(sampleEnv, { ...oidcEnv })
     expectTypeOf(env.AUTH_JWT_SECRET).toEqualTypeOf<string>()
     expectTypeOf(env.AUTH_JWT_SECRET_PREVIOUS).toEqualTypeOf<string | undefined>()
     expectTypeOf(env.TOKEN_ENCRYPTION_KEY).toEqualTypeOf<string>()
@@ -47,7 +47,7 @@ describe('the parsed type of cmsEnv', () => {
   })
 
   it('is read-only in its type and frozen at run time', () => {
-    const env = parseEnv(cmsEnv, { ...oidcEnv })
+    const env = parseEnv(sampleEnv, { ...oidcEnv })
     expect(() => {
       // @ts-expect-error - the parsed env is typed readonly
       env.ENVIRONMENT = 'development'
@@ -101,7 +101,7 @@ describe('the parsed type of an inline definition', () => {
     ).toThrow(/B\.requiredWhen names MISSING, which is not defined/)
   })
 
-  it('types a check with the entry value when the entry types are given, as cmsEnv does', () => {
+  it('types a check with the entry value when the entry types are given, as a service definition does', () => {
     type Entries = { readonly N: EnvEntry<number> }
     defineEnv<Entries>({
       N: {

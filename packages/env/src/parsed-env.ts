@@ -64,8 +64,8 @@ type Simplify<T> = T extends unknown ? { readonly [K in keyof T]: T[K] } : never
  *
  * @example
  * ```ts
- * type CmsEnv = ParsedEnv<typeof cmsEnv.entries>
- * function issuerOf(env: CmsEnv): string | undefined {
+ * type ServiceEnv = ParsedEnv<typeof serviceEnv.entries>
+ * function issuerOf(env: ServiceEnv): string | undefined {
  *   return env.AUTH_PROVIDER === 'oidc' ? env.OIDC_ISSUER : undefined // string in that branch
  * }
  * ```

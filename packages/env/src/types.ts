@@ -118,7 +118,7 @@ export type EnvEntry<Out = unknown, When extends RequiredWhen | undefined = unde
  *
  * @example
  * ```ts
- * type Provider = EntryOutput<typeof cmsEnv.entries.AUTH_PROVIDER> // 'local' | 'oidc'
+ * type Provider = EntryOutput<typeof serviceEnv.entries.AUTH_PROVIDER> // 'local' | 'oidc'
  * ```
  */
 export type EntryOutput<E> = E extends { readonly schema: infer S } ? output<S> : unknown

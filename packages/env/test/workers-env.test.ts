@@ -4,12 +4,12 @@
  */
 import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
-import { cmsEnv } from '../src/cms.ts'
 import { parseEnv } from '../src/index.ts'
+import { sampleEnv } from './fixtures/sample-env.ts'
 
 describe('parseEnv on a Workers env', () => {
   it('parses the string vars, ignores the KV binding and treats the empty var as missing', () => {
-    const parsed = parseEnv(cmsEnv, env)
+    const parsed = parseEnv(sampleEnv, env)
     expect(parsed.ENVIRONMENT).toBe('staging')
     expect(parsed.TOKEN_ENCRYPTION_KEY_PREVIOUS).toEqual([])
     expect('SESSIONS' in parsed).toBe(false)
@@ -17,7 +17,7 @@ describe('parseEnv on a Workers env', () => {
   })
 
   it('narrows on AUTH_PROVIDER', () => {
-    const parsed = parseEnv(cmsEnv, env)
+    const parsed = parseEnv(sampleEnv, env)
     if (parsed.AUTH_PROVIDER !== 'oidc') throw new Error('expected oidc')
     const issuer: string = parsed.OIDC_ISSUER
     expect(new URL(issuer).protocol).toBe('https:')
@@ -25,6 +25,6 @@ describe('parseEnv on a Workers env', () => {
   })
 
   it('answers from memory for the same env object', () => {
-    expect(parseEnv(cmsEnv, env)).toBe(parseEnv(cmsEnv, env))
+    expect(parseEnv(sampleEnv, env)).toBe(parseEnv(sampleEnv, env))
   })
 })

@@ -1,6 +1,6 @@
 /**
  * The smoke test a consumer of the four published packages would write, shared by `smoke.mjs` (loads them
- * with `import`) and `smoke.cjs` (loads them with `require`): parse the CMS env, seal and open a value,
+ * with `import`) and `smoke.cjs` (loads them with `require`): parse a service env, seal and open a value,
  * sign and verify a session, verify an OIDC token against a JWKS served on 127.0.0.1, and put the
  * `@alokai/auth-oidc/hono` and `/express` adapters in front of that verifier. It prints
  * check names and outcomes only, never a key, secret or token.
@@ -42,7 +42,7 @@ async function rejectionCode(promise) {
 }
 
 /** Runs every check with the loaded modules and returns `[name, ok]` pairs. */
-async function runSmoke({ env, cms, crypto, jwt, oidc, oidcHono, oidcExpress, hono, jose }) {
+async function runSmoke({ env, zod, crypto, jwt, oidc, oidcHono, oidcExpress, hono, jose }) {
   const checks = []
   const check = (name, ok) => checks.push([name, ok === true])
   const signingKey = await jose.generateKeyPair('ES256', { extractable: true })
@@ -56,7 +56,24 @@ async function runSmoke({ env, cms, crypto, jwt, oidc, oidcHono, oidcExpress, ho
   try {
     const issuer = `http://127.0.0.1:${idp.address().port}`
 
-    // @alokai/env + @alokai/env/cms: one parse of a realistic development env.
+    // @alokai/env with the consumer's own zod (a peer dependency): a service definition, then one parse
+    // of a realistic development env.
+    const { z } = zod
+    const serviceEnv = env.defineEnv(
+      {
+        ENVIRONMENT: { schema: z.enum(['development', 'staging', 'production']), description: 'where' },
+        AUTH_PROVIDER: { schema: z.enum(['local', 'oidc']).default('local'), description: 'who signs in' },
+        AUTH_JWT_SECRET: { schema: z.string().min(32), secret: true, description: 'session secret' },
+        TOKEN_ENCRYPTION_KEY: {
+          schema: z.string().regex(/^[0-9a-f]{64}$/i),
+          secret: true,
+          description: 'the KEK',
+        },
+        OIDC_ISSUER: { schema: z.url(), description: 'issuer', requiredWhen: { AUTH_PROVIDER: 'oidc' } },
+        OIDC_AUDIENCE: { schema: z.string(), description: 'aud', requiredWhen: { AUTH_PROVIDER: 'oidc' } },
+      },
+      { placeholdersAllowedWhen: { ENVIRONMENT: 'development' } },
+    )
     const rawEnv = {
       ENVIRONMENT: 'development',
       AUTH_PROVIDER: 'oidc',
@@ -65,12 +82,12 @@ async function runSmoke({ env, cms, crypto, jwt, oidc, oidcHono, oidcExpress, ho
       OIDC_ISSUER: issuer,
       OIDC_AUDIENCE: 'cms-smoke',
     }
-    const parsed = env.parseEnv(cms.cmsEnv, rawEnv)
-    check('env: parses the CMS env', parsed.AUTH_PROVIDER === 'oidc' && parsed.OIDC_ISSUER === issuer)
+    const parsed = env.parseEnv(serviceEnv, rawEnv)
+    check('env: parses a service env', parsed.AUTH_PROVIDER === 'oidc' && parsed.OIDC_ISSUER === issuer)
     const badKey = 'zz'.repeat(32)
     let envError
     try {
-      env.parseEnv(cms.cmsEnv, { ...rawEnv, TOKEN_ENCRYPTION_KEY: badKey })
+      env.parseEnv(serviceEnv, { ...rawEnv, TOKEN_ENCRYPTION_KEY: badKey })
     } catch (error) {
       envError = error
     }

@@ -5,7 +5,6 @@ const { runSmoke, report } = require('./checks.cjs')
 
 const names = [
   '@alokai/env',
-  '@alokai/env/cms',
   '@alokai/crypto',
   '@alokai/auth-jwt',
   '@alokai/auth-oidc',
@@ -17,7 +16,8 @@ const loadedFrom = Object.fromEntries(names.map((name) => [name, `file://${requi
 async function main() {
   const modules = {
     env: require('@alokai/env'),
-    cms: require('@alokai/env/cms'),
+    // zod is @alokai/env's peer dependency: the consumer installs it itself.
+    zod: require('zod'),
     crypto: require('@alokai/crypto'),
     jwt: require('@alokai/auth-jwt'),
     oidc: require('@alokai/auth-oidc'),

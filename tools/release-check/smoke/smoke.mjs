@@ -5,14 +5,13 @@ import * as oidcExpress from '@alokai/auth-oidc/express'
 import * as oidcHono from '@alokai/auth-oidc/hono'
 import * as crypto from '@alokai/crypto'
 import * as env from '@alokai/env'
-import * as cms from '@alokai/env/cms'
 import * as hono from 'hono'
 import * as jose from 'jose'
+import * as zod from 'zod'
 import smoke from './checks.cjs'
 
 const names = [
   '@alokai/env',
-  '@alokai/env/cms',
   '@alokai/crypto',
   '@alokai/auth-jwt',
   '@alokai/auth-oidc',
@@ -20,5 +19,5 @@ const names = [
   '@alokai/auth-oidc/express',
 ]
 const loadedFrom = Object.fromEntries(names.map((name) => [name, import.meta.resolve(name)]))
-const checks = await smoke.runSmoke({ env, cms, crypto, jwt, oidc, oidcHono, oidcExpress, hono, jose })
+const checks = await smoke.runSmoke({ env, zod, crypto, jwt, oidc, oidcHono, oidcExpress, hono, jose })
 smoke.report('esm', checks, loadedFrom)

@@ -121,13 +121,15 @@ export async function runReleaseCheck(options: ReleaseCheckOptions): Promise<Rel
     const problems = published.flatMap(tarballProblems)
     const consumer = join(temp, 'consumer')
     await timed('consumer install', async () => {
+      // jose for the smoke's own tokens; zod because @alokai/env takes it as a peer dependency.
       const jose = await catalogVersion(options.repoRoot, 'jose')
       // hono for the `@alokai/auth-oidc/hono` smoke check: an optional peer the consumer brings itself.
+      const zod = await catalogVersion(options.repoRoot, 'zod')
       const hono = await catalogVersion(options.repoRoot, 'hono')
       await installConsumer({
         dir: consumer,
         registryUrl: registry.url,
-        dependencies: { ...versions, jose, hono },
+        dependencies: { ...versions, jose, hono, zod },
         env: registryEnv,
         secrets,
       })

@@ -1,9 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import {
+  checkWorkflows,
+  formatFindings,
+  type WorkflowFile as WorkflowSource,
+} from '@alokai/secrets-inventory/workflow-rules'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { type WorkflowSource, workflowProblems } from '../src/workflow-rules.ts'
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
 const read = (path: string): WorkflowSource => ({ path, source: readFileSync(join(repoRoot, path), 'utf8') })
@@ -18,11 +22,15 @@ type Job = Record<string, unknown> & { steps?: Record<string, unknown>[] }
 const jobsOf = (name: string): Record<string, Job> => parse(byName(name).source).jobs
 const scriptOf = (job: Job | undefined): string =>
   (job?.steps ?? []).map((step) => String(step.run ?? '')).join('\n')
-const mutate = (name: string, from: string, to: string): WorkflowSource => {
+/** Every workflow and action, with `name` changed: the rules judge the set (a secret read nowhere is a finding). */
+const mutate = (name: string, from: string, to: string): WorkflowSource[] => {
   const file = byName(name)
   expect(file.source).toContain(from)
-  return { path: file.path, source: file.source.replace(from, to) }
+  const changed = { path: file.path, source: file.source.replace(from, to) }
+  return [...workflows, ...actions].map((f) => (f.path === file.path ? changed : f))
 }
+/** The findings of a set of files, one `file:line [check] message` per line. */
+const problems = (files: WorkflowSource[]): string => formatFindings(checkWorkflows(files))
 
 describe('the repository workflows', () => {
   it('has the workflows the release issue asks for', () => {
@@ -34,12 +42,43 @@ describe('the repository workflows', () => {
     ])
   })
 
-  it.each([...workflows, ...actions].map((file) => [file.path, file] as const))(
-    '%s follows every rule',
-    (_, file) => {
-      expect(workflowProblems(file)).toEqual([])
-    },
-  )
+  it('follows every rule pnpm secrets:audit runs (one shared rule set)', () => {
+    expect(problems([...workflows, ...actions])).toBe('')
+  })
+
+  it('passes CLOUDFLARE_ACCOUNT_ID to every step that deploys, migrates or lists remote secrets', () => {
+    const talksToCloudflare =
+      /wrangler(@\S+)? (deploy|pages deploy)|migrations apply\b.*--remote|secrets:audit --remote/
+    const seen: string[] = []
+    for (const file of workflows) {
+      const doc = parse(file.source)
+      for (const [id, job] of Object.entries(doc.jobs as Record<string, Job>)) {
+        for (const step of job.steps ?? []) {
+          if (!talksToCloudflare.test(String(step.run ?? ''))) continue
+          const env = { ...doc.env, ...(job.env as object), ...(step.env as object) } as Record<
+            string,
+            unknown
+          >
+          expect(env.CLOUDFLARE_ACCOUNT_ID, `${file.path} ${id}`).toBe(
+            // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JS template
+            '${{ secrets.CLOUDFLARE_ACCOUNT_ID }}',
+          )
+          expect(['staging', 'production', 'preview']).toContain(job.environment)
+          seen.push(`${file.path.split('/').at(-1)} ${id}`)
+        }
+      }
+    }
+    expect([...new Set(seen)].sort()).toEqual([
+      'ci.yml deploy-staging',
+      'deploy-prod.yml deploy',
+      'docs-preview.yml deploy-docs-preview',
+    ])
+  })
+
+  it('runs pnpm deploy:preflight before migrating or deploying the Worker', () => {
+    expect(scriptOf(jobsOf('ci.yml')['deploy-staging'])).toContain('pnpm deploy:preflight --env staging')
+    expect(scriptOf(jobsOf('deploy-prod.yml').deploy)).toContain('pnpm deploy:preflight --env production')
+  })
 
   it('deploys staging from main only, in the staging environment, with migrations and the remote audit', () => {
     const job = jobsOf('ci.yml')['deploy-staging']!
@@ -48,14 +87,14 @@ describe('the repository workflows', () => {
     const script = scriptOf(job)
     expect(script).toContain('wrangler deploy --env staging')
     expect(script).toContain('wrangler d1 migrations apply DB --remote --env staging')
-    expect(script).toContain('alokai-env audit --remote --env staging')
+    expect(script).toContain('pnpm secrets:audit --remote --env staging')
   })
 
   it('runs lint, typecheck, build, test and the audit on every pull request and push', () => {
     const ci = parse(byName('ci.yml').source)
     expect(Object.keys(ci.on).sort()).toEqual(['pull_request', 'push'])
     const script = scriptOf(ci.jobs.verify)
-    for (const command of ['pnpm lint', 'pnpm typecheck', 'pnpm build', 'pnpm test', 'alokai-env audit']) {
+    for (const command of ['pnpm lint', 'pnpm typecheck', 'pnpm build', 'pnpm test', 'pnpm secrets:audit']) {
       expect(script).toContain(command)
     }
     expect(scriptOf(ci.jobs['build-docs'])).toContain('pnpm docs:build')
@@ -70,7 +109,9 @@ describe('the repository workflows', () => {
       'actions/download-artifact',
       'actions/setup-node',
       'run',
+      'run',
     ])
+    expect(scriptOf(job)).toContain('rm -rf site/_worker.js site/functions site/_routes.json')
     const buildDocs = jobsOf('ci.yml')['build-docs']!
     expect(buildDocs.environment).toBeUndefined()
     expect(JSON.stringify(buildDocs)).not.toContain('CLOUDFLARE')
@@ -79,7 +120,7 @@ describe('the repository workflows', () => {
   it('deploys production behind its environment and tags cms@version with GITHUB_TOKEN', () => {
     const jobs = jobsOf('deploy-prod.yml')
     expect(jobs.deploy?.environment).toBe('production')
-    expect(scriptOf(jobs.deploy)).toContain('alokai-env audit --remote --env production')
+    expect(scriptOf(jobs.deploy)).toContain('pnpm secrets:audit --remote --env production')
     expect(scriptOf(jobs['tag-release'])).toContain('gh release create "cms@$VERSION"')
     expect(jobs['tag-release']?.permissions).toEqual({ contents: 'write' })
   })
@@ -93,7 +134,7 @@ describe('the repository workflows', () => {
 })
 
 describe('the workflow rules', () => {
-  const cases: [string, WorkflowSource, string][] = [
+  const cases: [string, WorkflowSource[], string][] = [
     [
       'a tag instead of a SHA',
       mutate('ci.yml', 'actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683', 'actions/checkout@v4'),
@@ -132,7 +173,7 @@ describe('the workflow rules', () => {
     ],
     [
       'a renamed secret',
-      mutate('ci.yml', 'CLOUDFLARE_API_TOKEN: ${{ secrets', 'CF_TOKEN: ${{ secrets'),
+      mutate('ci.yml', '          CLOUDFLARE_API_TOKEN: ${{ secrets', '          CF_TOKEN: ${{ secrets'),
       'CF_TOKEN reads secrets.CLOUDFLARE_API_TOKEN',
     ],
     [
@@ -162,11 +203,36 @@ describe('the workflow rules', () => {
     ],
   ]
 
-  it.each(cases)('catches %s', (_, file, expected) => {
-    expect(workflowProblems(file).join('\n')).toContain(expected)
+  it.each(cases)('catches %s', (_, files, expected) => {
+    expect(problems(files)).toContain(expected)
   })
 
-  it('reports YAML that does not parse', () => {
-    expect(workflowProblems({ path: 'x.yml', source: 'jobs: [\n' })).toEqual(['x.yml: not valid YAML'])
+  it('reports YAML that does not parse, with a line', () => {
+    expect(problems([{ path: 'x.yml', source: 'jobs: [\n' }])).toContain(
+      'x.yml:1 [unreadable] is not a valid workflow (YAML mapping)',
+    )
+  })
+
+  it("holds the docs preview to static files: without the removal step, today's deploy fails the rule", () => {
+    const step = byName('docs-preview.yml').source.match(
+      / {6}- name: keep static files only\n(?: {8}.*\n| {10}.*\n)+/,
+    )
+    expect(step).not.toBeNull()
+    expect(problems(mutate('docs-preview.yml', step![0], ''))).toContain(
+      '[pages-static-only] jobs.deploy-docs-preview.steps[2] deploys site to Pages without first removing _worker.js, functions/ and _routes.json',
+    )
+  })
+
+  it('catches a deploy step without CLOUDFLARE_ACCOUNT_ID and a deploy without the preflight', () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JS template
+    const account = '          CLOUDFLARE_ACCOUNT_ID: ${{ secrets.CLOUDFLARE_ACCOUNT_ID }}\n'
+    expect(problems(mutate('deploy-prod.yml', account, ''))).toContain(
+      '[cloudflare-account] jobs.deploy.steps[',
+    )
+    expect(
+      problems(
+        mutate('ci.yml', '        run: pnpm deploy:preflight --env staging\n', '        run: echo skipped\n'),
+      ),
+    ).toContain('[deploy-preflight] jobs.deploy-staging.steps[')
   })
 })

@@ -1,0 +1,69 @@
+/**
+ * Tests of the local secret file checks over git's verdict (given as data here; test/cli.test.ts asks the
+ * real `git check-ignore`, nested and untracked .gitignore files included).
+ */
+import { describe, expect, it } from 'vitest'
+import { auditSecretFiles, secretFileCandidates } from './git-ignore.ts'
+
+const clean = { tracked: ['apps/cms/.dev.vars.example'], workerDirs: ['apps/cms'], isIgnored: () => true }
+
+describe('secretFileCandidates', () => {
+  it('lists .dev.vars, .dev.vars.staging, .env and .env.local at the root and in every Worker directory', () => {
+    expect(secretFileCandidates(['apps/cms'])).toEqual([
+      '.dev.vars',
+      '.dev.vars.staging',
+      '.env',
+      '.env.local',
+      'apps/cms/.dev.vars',
+      'apps/cms/.dev.vars.staging',
+      'apps/cms/.env',
+      'apps/cms/.env.local',
+    ])
+  })
+
+  it('does not list the root twice', () => {
+    expect(secretFileCandidates(['', 'apps/cms'])).toHaveLength(8)
+  })
+})
+
+describe('auditSecretFiles', () => {
+  it('finds nothing when git ignores every candidate and none is tracked', () => {
+    expect(auditSecretFiles(clean)).toEqual([])
+  })
+
+  it('reports each candidate git would not ignore, with a line', () => {
+    const findings = auditSecretFiles({ ...clean, isIgnored: (path) => path !== 'apps/cms/.dev.vars' })
+    expect(findings).toEqual([
+      {
+        check: 'secret-file-not-ignored',
+        file: 'apps/cms/.dev.vars',
+        line: 1,
+        message:
+          'is not git-ignored (`git check-ignore` says so): ignore `.dev.vars`, `.dev.vars.*`, `.env` and `.env.*`, and remove any `.gitignore` rule that re-includes it',
+      },
+    ])
+  })
+
+  it('asks about exactly the candidates', () => {
+    const asked: string[] = []
+    auditSecretFiles({ ...clean, isIgnored: (path) => asked.push(path) > 0 })
+    expect(asked).toEqual(secretFileCandidates(['apps/cms']))
+  })
+
+  it('reports a tracked .dev.vars or .env file even when it is ignored now', () => {
+    const findings = auditSecretFiles({
+      ...clean,
+      tracked: [
+        'apps/cms/.dev.vars',
+        'apps/cms/.dev.vars.example',
+        '.env.production',
+        '.env.example',
+        'src/env.ts',
+      ],
+    })
+    expect(findings.map((f) => [f.check, f.file, f.line])).toEqual([
+      ['secret-file-tracked', 'apps/cms/.dev.vars', 1],
+      ['secret-file-tracked', '.env.production', 1],
+    ])
+  })
+})

@@ -1,0 +1,177 @@
+/**
+ * The fixed sections of the secrets page: the exact wrangler commands, the rotation runbooks of the
+ * encryption key and the session secret, local development and the removal checklist. They are generated
+ * (not prose) so the commands cannot drift from the variable names, and so the statement about what a
+ * key rotation invalidates cannot be edited away.
+ */
+import { code, ghExpression } from '../internal/markdown.ts'
+
+const FENCE = '```'
+
+function sh(...lines: string[]): string {
+  return [`${FENCE}sh`, ...lines, FENCE].join('\n')
+}
+
+/** Indents a block so Markdown keeps it inside the list item above it. */
+function indent(block: string): string {
+  return block
+    .split('\n')
+    .map((line) => (line === '' ? '' : `   ${line}`))
+    .join('\n')
+}
+
+/** `wrangler secret put|bulk|list|delete`, production (top level) and staging (`--env staging`). */
+export function commandsSection(secretNames: readonly string[]): string {
+  const example = secretNames[0] ?? 'NAME'
+  return [
+    '## Setting Worker secrets',
+    '',
+    'Run these from `apps/cms`. The top level of `wrangler.jsonc` is **production**: a command without',
+    '`--env` changes production. Add `--env staging` for staging. Values are read from a prompt or stdin,',
+    'never from an argument (shell history, `ps`).',
+    '',
+    sh(
+      `npx wrangler secret put ${example}                 # production: prompts for the value`,
+      `npx wrangler secret put ${example} --env staging   # staging`,
+      '',
+      '# several secrets in ONE deployment (a rotation must never be two deployments): JSON on stdin',
+      `printf '{"${example}":"%s"}' "$VALUE" | npx wrangler secret bulk [--env staging]`,
+      '',
+      '# names only (values are never shown); the remote audit reads the same list',
+      'npx wrangler secret list --format json [--env staging]',
+      '',
+      `npx wrangler secret delete ${example} [--env staging]`,
+    ),
+    '',
+    `Locally, secrets live in ${code('apps/cms/.dev.vars')} (see Local development), never in`,
+    `${code('wrangler.jsonc')}: ${code('pnpm secrets:audit')} fails when a secret name appears in any ${code('vars')}.`,
+  ].join('\n')
+}
+
+/** The TOKEN_ENCRYPTION_KEY runbook: add → rewrap → wait → drop, and the leaked-key variant. */
+export function encryptionKeyRunbook(key: string, previous: string): string {
+  return [
+    `### Rotating ${code(key)}`,
+    '',
+    `**Rotating the encryption key no longer invalidates stored secrets.** While ${code(previous)} holds`,
+    'the old key, every stored value still opens, and new values are sealed under the new key. Stored',
+    `secrets become unreadable only when you drop the previous key (delete ${code(previous)}) while values`,
+    'are still sealed under it. The detailed runbook, with the key status API, is',
+    '[key-rotation.md](key-rotation.md).',
+    '',
+    `1. **Add** the new key with the old one as previous, in ONE \`wrangler secret bulk\` call (two separate`,
+    "   `put`s leave a window where the Worker has the new key but can't open the old values):",
+    '',
+    indent(
+      sh(
+        'NEW=$(openssl rand -hex 32)',
+        `printf '{"${key}":"%s","${previous}":"%s"}' "$NEW" "$OLD" \\`,
+        '  | npx wrangler secret bulk              # production; add --env staging for staging',
+      ),
+    ),
+    '',
+    `   ${code(previous)} takes several keys, comma-separated, if an earlier rotation is still running.`,
+    '2. **Rewrap** every stored value under the new key: `pnpm --filter @alokai/cms keys:rewrap -- --prod`',
+    '   (or `--env staging`), which calls `POST /api/admin/keys/rewrap` in resumable batches.',
+    '3. **Wait** until `GET /api/admin/keys` says "You can remove the previous key": two counts of zero values',
+    '   under the previous key at least 10 minutes apart.',
+    `4. **Drop** the previous key: \`npx wrangler secret delete ${previous} [--env staging]\`.`,
+    '',
+    '**The key leaked.** Add a new key as in step 1, then **reseal** instead of rewrapping',
+    '(`keys:rewrap -- --prod --reseal`, `POST /api/admin/keys/reseal`: new data keys, new ciphertext; a',
+    'rewrapped data key would still open with the leaked key and an old database dump), wait and drop as in',
+    'steps 3–4. Then assume the stored secrets leaked too and rotate them at their sources: revoke and',
+    're-issue the API tokens, replace the MCP bearers at the MCP servers and the preview probe secrets at the',
+    'storefronts (see Per-space secrets).',
+  ].join('\n')
+}
+
+/** The AUTH_JWT_SECRET runbook with its verify-only previous secret. */
+export function sessionSecretRunbook(secret: string, previous: string): string {
+  return [
+    `### Rotating ${code(secret)}`,
+    '',
+    `${code(previous)} is verify-only: sessions signed with the old secret stay valid until they expire`,
+    '(8 hours), new sessions are signed with the new one.',
+    '',
+    sh(
+      `printf '{"${secret}":"%s","${previous}":"%s"}' "$(openssl rand -base64 48)" "$OLD" \\`,
+      '  | npx wrangler secret bulk              # production; add --env staging for staging',
+      '# 8 hours later:',
+      `npx wrangler secret delete ${previous} [--env staging]`,
+    ),
+    '',
+    `**The session secret leaked.** Set a new ${code(secret)} and do **not** keep the old one as`,
+    `${code(previous)} (delete it if set): every session ends at once and everyone signs in again.`,
+  ].join('\n')
+}
+
+/** What `pnpm dev` does with `.dev.vars`. */
+export function localDevSection(): string {
+  return [
+    '## Local development',
+    '',
+    '`pnpm dev` creates `apps/cms/.dev.vars` from `apps/cms/.dev.vars.example` when it is missing, with a',
+    'fresh `TOKEN_ENCRYPTION_KEY` for your machine, and never overwrites an existing file. The example holds',
+    'only public placeholders, accepted only when `ENVIRONMENT=development`. `.dev.vars` and `.env*` are',
+    'git-ignored, and `pnpm secrets:audit` fails if either is tracked or stops being ignored.',
+    '`.dev.vars.example` is generated: change the definition in `apps/cms/src/config/env-definition.ts`',
+    'and run `pnpm secrets:generate`.',
+  ].join('\n')
+}
+
+/** The checklist for removing a secret everywhere. */
+export function removalChecklist(): string {
+  return [
+    '## Removing a secret',
+    '',
+    '1. Remove the code that reads it, and its entry from `cmsEnv` (`apps/cms/src/config/env-definition.ts`)',
+    '   or `cmsGithubSecrets` (`apps/cms/src/config/github-secrets.ts`).',
+    '2. `pnpm secrets:generate` (this page and `.dev.vars.example`), commit both.',
+    '3. Worker secret: `npx wrangler secret delete NAME` and `npx wrangler secret delete NAME --env staging`,',
+    '   after the deploy that stopped reading it. `pnpm secrets:audit --remote --env X` reports a leftover',
+    '   secret that nothing declares.',
+    '4. GitHub secret: delete it from the repository or from each environment (Settings → Secrets and',
+    '   variables → Actions). `pnpm secrets:audit` reports a workflow that still reads it.',
+    '5. Revoke it at its issuer (Cloudflare API token, Verdaccio token), so a copy is worthless.',
+    "6. Remove it from every developer's `.dev.vars`.",
+  ].join('\n')
+}
+
+/** What `pnpm secrets:audit` checks, so the page's checklist says what the machine runs. */
+export function auditSection(): string {
+  return [
+    '## Inventory and audit',
+    '',
+    'CI runs `pnpm secrets:audit` on every push (from source: no build needed, so it always judges the',
+    'current definitions); it fails with one line per finding (`file:line [check] message`) when:',
+    '',
+    '- `docs/secrets.md` or `apps/cms/.dev.vars.example` differs from what the definitions render',
+    '  (`stale-generated`: run `pnpm secrets:generate`);',
+    '- a secret name appears in any `vars` of `wrangler.jsonc`, top level or `env.*` (`secret-in-vars`), a var',
+    '  the definition does not declare (`undeclared-var`), or, declared or not, a var whose name looks like a',
+    '  secret: SECRET, TOKEN, KEY, PASSWORD, PRIVATE or CREDENTIAL (`secret-like-var`);',
+    '- an environment lacks its own `ENVIRONMENT` var, or names another environment (`missing-environment-var`);',
+    "- `.dev.vars`, `.dev.vars.*`, `.env` or `.env.*` is not git-ignored (git's own verdict, `git check-ignore`,",
+    '  so an untracked nested `.gitignore` that re-includes it counts) or is tracked',
+    '  (`secret-file-not-ignored`, `secret-file-tracked`);',
+    `- a workflow reads \`${ghExpression('secrets.X')}\` that is not declared (\`undeclared-secret\`), or an`,
+    '  environment-scoped secret in a job without that `environment:` (`secret-scope`);',
+    '- a declared GitHub secret, or one of its environments, is read by no workflow (`unused-secret`);',
+    '- an `env:` entry is named differently from the secret it reads (`env-name-mismatch`; `GITHUB_TOKEN`',
+    `  is exempt, so \`GH_TOKEN: ${ghExpression('secrets.GITHUB_TOKEN')}\` for the \`gh\` CLI is fine);`,
+    '- a workflow breaks a workflow rule (the same rules tools/release-check tests): unpinned actions,',
+    '  permissions, `environment:` on deploys, `CLOUDFLARE_ACCOUNT_ID` beside every Cloudflare command',
+    '  (`cloudflare-account`), `pnpm deploy:preflight` before a deploy or remote migration (`deploy-preflight`),',
+    '  and a Pages deploy of static files only (`pages-static-only`).',
+    '',
+    'After each deploy, `pnpm secrets:audit --remote --env staging|production` also compares',
+    '`wrangler secret list --format json` with the definition: a required secret that is missing',
+    "(`remote-missing`, judged with that environment's `vars`, e.g. `OIDC_ISSUER` only when",
+    '`AUTH_PROVIDER=oidc`) or a secret nothing declares, the leftover of a removal (`remote-undeclared`).',
+    'Exit codes: 0 clean, 1 findings, 2 usage error (or an audit that could not run).',
+    '',
+    '`pnpm deploy:preflight --env staging|production` runs first in each deploy job and fails while',
+    '`apps/cms/wrangler.jsonc` still holds a placeholder account, D1 or KV id (`placeholder-id`).',
+  ].join('\n')
+}
