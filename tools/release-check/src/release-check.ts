@@ -51,7 +51,7 @@ export interface ReleaseCheckResult {
  * {@link ReleaseCheckError}; tarball problems are collected in `problems`, which must be empty to pass.
  *
  * @example
- * const result = await runReleaseCheck({ repoRoot: '/work/main', log: console.log })
+ * const result = await runReleaseCheck({ repoRoot: process.cwd(), log: console.log })
  */
 export async function runReleaseCheck(options: ReleaseCheckOptions): Promise<ReleaseCheckResult> {
   const log = options.log ?? (() => {})

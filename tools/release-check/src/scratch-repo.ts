@@ -15,7 +15,7 @@ import type { ReleasedPackage } from './packages.ts'
  * Copies the repository at `repoRoot` into `dir` and commits it there.
  *
  * @example
- * await createScratchRepo('/work/main', '/tmp/x/repo', releasedPackages)
+ * await createScratchRepo(process.cwd(), join(tmpdir(), 'scratch', 'repo'), releasedPackages)
  */
 export async function createScratchRepo(
   repoRoot: string,
