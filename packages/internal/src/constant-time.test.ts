@@ -21,6 +21,9 @@ describe('constantTimeEqual', () => {
 
   it('is false for different lengths and for a difference in the last byte only', () => {
     expect(constantTimeEqual(new Uint8Array(32), new Uint8Array(31))).toBe(false)
+    expect(constantTimeEqual(new Uint8Array(0), new Uint8Array(1))).toBe(false)
+    // A prefix of the other value (same leading bytes, one shorter) is still different.
+    expect(constantTimeEqual('placeholder', 'placeholder-')).toBe(false)
     const b = new Uint8Array(32)
     b[31] = 1
     expect(constantTimeEqual(new Uint8Array(32), b)).toBe(false)

@@ -8,8 +8,9 @@ const encoder = new TextEncoder()
 
 /**
  * Whether two values hold the same bytes, in time that depends on their lengths only. Strings are compared
- * as their UTF-8 bytes. Lengths are treated as public: every value compared here has a fixed, public size
- * (a MAC's length is set by its algorithm), so a length mismatch returns early.
+ * as their UTF-8 bytes. The loop always runs over the longer input, so a mismatch in length is found no
+ * sooner than one in content: comparing an env secret with a known placeholder says nothing about where
+ * they differ.
  *
  * @example
  * ```ts
@@ -20,8 +21,9 @@ const encoder = new TextEncoder()
 export function constantTimeEqual(a: Uint8Array | string, b: Uint8Array | string): boolean {
   const x = typeof a === 'string' ? encoder.encode(a) : a
   const y = typeof b === 'string' ? encoder.encode(b) : b
-  if (x.length !== y.length) return false
-  let diff = 0
-  for (let i = 0; i < x.length; i++) diff |= x[i]! ^ y[i]!
+  const length = Math.max(x.length, y.length)
+  let diff = x.length ^ y.length
+  // Bounds are checked explicitly: reading past a typed array's end is slow in V8 and would skew timing.
+  for (let i = 0; i < length; i++) diff |= (i < x.length ? x[i]! : 0) ^ (i < y.length ? y[i]! : 0)
   return diff === 0
 }

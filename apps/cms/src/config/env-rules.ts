@@ -2,13 +2,13 @@
  * The value rules behind `cmsEnv` (env-definition.ts), kept apart from the definition so each reads on its own. Every refusal
  * carries a fixed problem text (`params.problem`): the values are secrets.
  */
+import { isSecureOrLoopbackUrl } from '@alokai/internal'
 import { z } from 'zod'
 
 /** The documented minimum of a session secret, in Unicode code points (as `@alokai/auth-jwt` counts). */
 const MIN_SESSION_SECRET_LENGTH = 32
 
 const HEX_64 = /^[0-9a-fA-F]{64}$/
-const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]'])
 
 function hasCodePoints(text: string, minimum: number): boolean {
   let count = 0
@@ -61,9 +61,8 @@ export function isHttpIssuer(issuer: string): boolean {
 export const issuerUrl: z.ZodString = z.string().refine(
   (s) => {
     const url = parseUrl(s)
-    if (url === undefined || url.username !== '' || url.password !== '') return false
-    if (s.includes('?') || s.includes('#')) return false
-    return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))
+    if (url === undefined || s.includes('?') || s.includes('#')) return false
+    return isSecureOrLoopbackUrl(url)
   },
   {
     params: {

@@ -3,11 +3,12 @@
  * the first. It runs in three passes: unconditional entries (the discriminants live there), then entries
  * with a `requiredWhen`, then the rules that look across variables (placeholders, `check`).
  */
+
+import { constantTimeEqual } from '@alokai/internal'
 import { safeParse } from 'zod/v4/core'
 import { EnvValidationError } from '../errors.ts'
 import type { AnyEnvEntry, EnvCondition, EnvDefinition, RawEnvView, RequiredWhen } from '../types.ts'
 import { conditionHolds, describeCondition, isPredicate } from './condition.ts'
-import { timingSafeEqual } from './constant-time.ts'
 import { problemsOf } from './problems.ts'
 import { rawView, readRaw } from './raw-env.ts'
 
@@ -84,7 +85,7 @@ function isPlaceholder(value: unknown, raw: unknown, placeholders: readonly stri
   let found = false
   // Every comparison runs, so the time taken does not say which placeholder matched.
   for (const candidate of candidates)
-    for (const p of placeholders) found = timingSafeEqual(candidate, p) || found
+    for (const p of placeholders) found = constantTimeEqual(candidate, p) || found
   return found
 }
 
