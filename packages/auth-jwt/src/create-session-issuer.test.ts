@@ -13,8 +13,10 @@ import {
 import { b64url } from '../test/forge.ts'
 import { createSessionIssuer } from './create-session-issuer.ts'
 import { SecretWeak } from './errors.ts'
-import { DEV_PLACEHOLDER_SECRET } from './secret-policy.ts'
 import type { ClaimsSchema, SessionPayload } from './types.ts'
+
+/** A service's published development secret (what its .dev.vars.example would ship). */
+const PLACEHOLDER = 'dev-only-insecure-session-secret-change-me-0000'
 
 const NOW = new Date('2026-05-01T12:00:00Z')
 const NOW_S = NOW.getTime() / 1000
@@ -52,7 +54,7 @@ describe('createSessionIssuer: sign', () => {
     const token = await createSessionIssuer(BASE_OPTIONS).sign({ sub: 'user_1', sid: 'sess_1' })
     expect(decodeSegment(token, 0)).toEqual({
       alg: 'HS256',
-      typ: 'cms-session+jwt',
+      typ: 'session+jwt',
       kid: await kidOf(SECRET),
     })
     expect(decodeSegment(token, 1)).toEqual({
@@ -63,6 +65,22 @@ describe('createSessionIssuer: sign', () => {
       iat: NOW_S,
       exp: NOW_S + TTL,
     })
+  })
+
+  it('writes and requires the configured typ, and refuses the other typ signed with the same secret', async () => {
+    const cms = createSessionIssuer({ ...BASE_OPTIONS, typ: 'cms-session+jwt' })
+    const neutral = createSessionIssuer(BASE_OPTIONS)
+    const cmsToken = await cms.sign({ sub: 'u', sid: 's' })
+    expect(decodeSegment(cmsToken, 0).typ).toBe('cms-session+jwt')
+    expect((await cms.verify(cmsToken)).sub).toBe('u')
+    const error = await expectRejected(neutral.verify(cmsToken), 'ERR_JWT_CLAIM_VALIDATION_FAILED', [
+      cmsToken,
+    ])
+    expect(error.claim).toBe('typ')
+    await expectRejected(
+      cms.verify(await neutral.sign({ sub: 'u', sid: 's' })),
+      'ERR_JWT_CLAIM_VALIDATION_FAILED',
+    )
   })
 
   it('derives an 8-character kid that differs between secrets', async () => {
@@ -147,15 +165,25 @@ describe('createSessionIssuer: construction', () => {
     (environment) => {
       let error: unknown
       try {
-        createSessionIssuer({ ...BASE_OPTIONS, secret: DEV_PLACEHOLDER_SECRET, environment })
+        createSessionIssuer({
+          ...BASE_OPTIONS,
+          secret: PLACEHOLDER,
+          devPlaceholderSecret: PLACEHOLDER,
+          environment,
+        })
       } catch (e) {
         error = e
       }
       expect((error as SecretWeak).code).toBe('ERR_SECRET_WEAK')
       expect((error as Error).message).toContain('development placeholder')
-      expectNoLeak(error, [DEV_PLACEHOLDER_SECRET])
+      expectNoLeak(error, [PLACEHOLDER])
       expect(() =>
-        createSessionIssuer({ ...BASE_OPTIONS, previousSecrets: [DEV_PLACEHOLDER_SECRET], environment }),
+        createSessionIssuer({
+          ...BASE_OPTIONS,
+          previousSecrets: [PLACEHOLDER],
+          devPlaceholderSecret: PLACEHOLDER,
+          environment,
+        }),
       ).toThrow(SecretWeak)
     },
   )
@@ -163,10 +191,15 @@ describe('createSessionIssuer: construction', () => {
   it('accepts the placeholder in development', async () => {
     const sessions = createSessionIssuer({
       ...BASE_OPTIONS,
-      secret: DEV_PLACEHOLDER_SECRET,
+      secret: PLACEHOLDER,
+      devPlaceholderSecret: PLACEHOLDER,
       environment: 'development',
     })
     expect((await sessions.verify(await sessions.sign({ sub: 'u', sid: 's' }))).sub).toBe('u')
+  })
+
+  it('knows no placeholder of its own: without devPlaceholderSecret only the length rule applies', () => {
+    expect(() => createSessionIssuer({ ...BASE_OPTIONS, secret: PLACEHOLDER })).not.toThrow()
   })
 
   it('refuses malformed options with TypeError', () => {
@@ -176,6 +209,11 @@ describe('createSessionIssuer: construction', () => {
     expect(() => createSessionIssuer({ ...BASE_OPTIONS, clockToleranceSeconds: -1 })).toThrow(TypeError)
     expect(() => createSessionIssuer({ ...BASE_OPTIONS, environment: 'prod' as never })).toThrow(TypeError)
     expect(() => createSessionIssuer({ ...BASE_OPTIONS, claimsSchema: {} as never })).toThrow(TypeError)
+    expect(() => createSessionIssuer({ ...BASE_OPTIONS, typ: '' })).toThrow(TypeError)
+    expect(() => createSessionIssuer({ ...BASE_OPTIONS, typ: 'a b' })).toThrow(TypeError)
+    expect(() => createSessionIssuer({ ...BASE_OPTIONS, devPlaceholderSecret: 7 as never })).toThrow(
+      TypeError,
+    )
   })
 })
 
@@ -188,7 +226,8 @@ describe('createSessionIssuer: time', () => {
     expect((await sessions.verify(token)).exp).toBe(NOW_S + TTL)
     vi.setSystemTime(new Date((NOW_S + TTL + 5) * 1000))
     const error = await expectRejected(sessions.verify(token), 'ERR_JWT_EXPIRED', [token, SECRET])
-    expect(error.message).toBe('token has expired')
+    expect(error.message).toBe('the token has expired')
+    expect(error.claim).toBe('exp')
   })
 
   it('honours nbf within the tolerance and refuses it beyond', async () => {
@@ -196,7 +235,7 @@ describe('createSessionIssuer: time', () => {
     const sessions = createSessionIssuer(BASE_OPTIONS)
     expect(await sessions.verify(await sessions.sign({ sub: 'u', sid: 's', nbf: NOW_S + 5 }))).toBeTruthy()
     const ahead = await sessions.sign({ sub: 'u', sid: 's', nbf: NOW_S + 6 })
-    const error = await expectRejected(sessions.verify(ahead), 'ERR_JWT_CLAIM', [ahead])
+    const error = await expectRejected(sessions.verify(ahead), 'ERR_JWT_NOT_YET_VALID', [ahead])
     expect(error.claim).toBe('nbf')
   })
 
@@ -205,7 +244,7 @@ describe('createSessionIssuer: time', () => {
     const sessions = createSessionIssuer(BASE_OPTIONS)
     const future = await sessions.sign({ sub: 'u', sid: 's' })
     vi.setSystemTime(NOW)
-    expect((await expectRejected(sessions.verify(future), 'ERR_JWT_CLAIM')).claim).toBe('iat')
+    expect((await expectRejected(sessions.verify(future), 'ERR_JWT_NOT_YET_VALID')).claim).toBe('iat')
   })
 
   it('never honours a token longer than ttlSeconds after iat, whatever its exp', async () => {
@@ -226,7 +265,7 @@ describe('createSessionIssuer: rotation', () => {
     const fresh = await rotating.sign({ sub: 'u', sid: 's' })
     expect(decodeSegment(fresh, 0).kid).toBe(await kidOf(SECRET))
     const rotated = createSessionIssuer(BASE_OPTIONS)
-    await expectRejected(rotated.verify(token), 'ERR_JWT_UNKNOWN_KID', [token, PREVIOUS])
+    await expectRejected(rotated.verify(token), 'ERR_JWKS_NO_MATCHING_KEY', [token, PREVIOUS])
     expect((await rotated.verify(fresh)).sub).toBe('u')
   })
 
@@ -252,17 +291,17 @@ describe('createSessionIssuer: custom claims schema', () => {
     expect(payload.locale).toBe('de')
     const error = await expectRejected(
       sessions.sign({ sub: 'u', sid: 's', locale: 'fr' as 'en' }),
-      'ERR_JWT_CLAIM',
+      'ERR_JWT_CLAIM_VALIDATION_FAILED',
       ['bad locale', 'fr'],
     )
-    expect(error.message).toBe('custom claims do not match the schema')
+    expect(error.message).toBe('a token claim is invalid')
   })
 
   it('refuses on verify a validly signed token whose custom claims fail the schema', async () => {
     const loose = createSessionIssuer<{ locale: string }>(BASE_OPTIONS)
     const token = await loose.sign({ sub: 'u', sid: 's', locale: 'fr' })
     const strict = createSessionIssuer({ ...BASE_OPTIONS, claimsSchema: schema })
-    await expectRejected(strict.verify(token), 'ERR_JWT_CLAIM', [token])
+    await expectRejected(strict.verify(token), 'ERR_JWT_CLAIM_VALIDATION_FAILED', [token])
   })
 })
 

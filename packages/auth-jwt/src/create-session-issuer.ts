@@ -5,8 +5,16 @@
  * (`alg` pinned to HS256, `typ`, no `crit`, nothing unexpected) and a kid lookup. Then `jose.jwtVerify`
  * with the algorithm, issuer, audience, required claims, clock tolerance and maximum age pinned.
  */
+
+import { decodeBase64url } from '@alokai/internal'
 import { type JWTVerifyOptions, jwtVerify, SignJWT } from 'jose'
-import { JwtRejected } from './errors.ts'
+import {
+  JWKSNoMatchingKey,
+  JWSSignatureVerificationFailed,
+  JWTClaimValidationFailed,
+  JWTInvalid,
+  JWTTooLarge,
+} from './errors.ts'
 import {
   assertCustomClaimNames,
   customClaimsOf,
@@ -17,7 +25,7 @@ import { splitCompact } from './internal/compact.ts'
 import { type KeySet, loadKeySet } from './internal/key-set.ts'
 import { mapJoseError } from './internal/map-jose-error.ts'
 import { type ResolvedOptions, resolveOptions } from './internal/options.ts'
-import { readSessionKid, SESSION_TYP } from './internal/session-header.ts'
+import { readSessionKid } from './internal/session-header.ts'
 import type {
   CustomClaims,
   SessionClaimsInput,
@@ -34,7 +42,7 @@ const HEADER_CACHE_LIMIT = 16
 function nonEmptyStringClaim(payload: Record<string, unknown>, claim: string): string {
   const value = payload[claim]
   if (typeof value !== 'string' || value.length === 0) {
-    throw new JwtRejected('ERR_JWT_CLAIM', `token claim "${claim}" must be a non-empty string`, claim)
+    throw new JWTClaimValidationFailed(claim)
   }
   return value
 }
@@ -55,7 +63,7 @@ class Issuer<C extends CustomClaims> implements SessionIssuer<C> {
       algorithms: ['HS256'],
       issuer: options.issuer,
       audience: options.audience,
-      typ: SESSION_TYP,
+      typ: options.typ,
       requiredClaims: REQUIRED_CLAIMS,
       clockTolerance: options.clockToleranceSeconds,
       // A token is never honoured longer than one ttl after it was issued, whatever its exp says.
@@ -81,11 +89,10 @@ class Issuer<C extends CustomClaims> implements SessionIssuer<C> {
 
   /** Checks a header not seen before and returns the key its kid names (caching the pair). */
   async #keyFor(headerSegment: string): Promise<CryptoKey> {
-    const kid = readSessionKid(headerSegment)
+    const kid = readSessionKid(headerSegment, this.#options.typ)
     const keys = this.#loaded ?? (await this.#keySet())
     const key = keys.byKid.get(kid)
-    if (key === undefined)
-      throw new JwtRejected('ERR_JWT_UNKNOWN_KID', 'token kid names no configured secret')
+    if (key === undefined) throw new JWKSNoMatchingKey()
     // Only headers that passed every check and name a configured kid get here; the cap keeps hand-made
     // variants of a valid header (member order, whitespace) from growing the map.
     if (this.#headers.size < HEADER_CACHE_LIMIT) this.#headers.set(headerSegment, key)
@@ -115,28 +122,27 @@ class Issuer<C extends CustomClaims> implements SessionIssuer<C> {
     }
     const { current } = this.#loaded ?? (await this.#keySet())
     const token = await new SignJWT(payload)
-      .setProtectedHeader({ alg: 'HS256', typ: SESSION_TYP, kid: current.kid })
+      .setProtectedHeader({ alg: 'HS256', typ: this.#options.typ, kid: current.kid })
       .sign(current.key)
-    if (token.length > maxTokenBytes) {
-      throw new JwtRejected('ERR_JWT_TOO_LARGE', 'signed token would exceed maxTokenBytes')
-    }
+    if (token.length > maxTokenBytes) throw new JWTTooLarge()
     return token
   }
 
   async verify(token: string): Promise<SessionPayload<C>> {
     if (typeof token !== 'string') throw new TypeError('token must be a string')
     // Before any decoding: a hostile megabyte costs one length comparison.
-    if (token.length > this.#options.maxTokenBytes) {
-      throw new JwtRejected('ERR_JWT_TOO_LARGE', 'token exceeds maxTokenBytes')
-    }
+    if (token.length > this.#options.maxTokenBytes) throw new JWTTooLarge()
     const segments = splitCompact(token)
-    if (segments === undefined) {
-      throw new JwtRejected('ERR_JWT_MALFORMED', 'token is not three strict base64url segments')
+    // jose's decoder tolerates non-canonical trailing bits: every segment is strict-decoded first.
+    if (
+      segments === undefined ||
+      decodeBase64url(segments.payload) === undefined ||
+      decodeBase64url(segments.signature) === undefined
+    ) {
+      throw new JWTInvalid()
     }
     const key = this.#headers.get(segments.header) ?? (await this.#keyFor(segments.header))
-    if (segments.signature.length !== MAC_CHARS) {
-      throw new JwtRejected('ERR_JWT_SIGNATURE', 'token signature does not verify')
-    }
+    if (segments.signature.length !== MAC_CHARS) throw new JWSSignatureVerificationFailed()
     let payload: Record<string, unknown>
     try {
       payload = (await jwtVerify(token, key, this.#verifyOptions)).payload
@@ -147,11 +153,11 @@ class Issuer<C extends CustomClaims> implements SessionIssuer<C> {
     const sid = nonEmptyStringClaim(payload, 'sid')
     // jose accepts an aud array containing ours; this issuer only ever writes one audience.
     if (payload.aud !== this.#options.audience) {
-      throw new JwtRejected('ERR_JWT_CLAIM', 'token claim "aud" failed its check', 'aud')
+      throw new JWTClaimValidationFailed('aud')
     }
     const authorization = findAuthorizationClaim(payload)
     if (authorization !== undefined) {
-      throw new JwtRejected('ERR_JWT_CLAIM', `token carries a forbidden "${authorization}" claim`)
+      throw new JWTClaimValidationFailed(authorization)
     }
     const schema = this.#options.claimsSchema
     // jose's payload is a fresh JSON.parse result whose registered claims were all checked above: without

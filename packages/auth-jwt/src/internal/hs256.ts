@@ -5,7 +5,7 @@
  * JWS vectors (Wycheproof, RFC 7515 A.1, RFC 7520 4.4) can be run against the same parsing rules the
  * session verifier applies before it hands a token to jose.
  */
-import { decodeBase64url } from './base64url.ts'
+import { decodeBase64url } from '@alokai/internal'
 import { splitCompact } from './compact.ts'
 import { decodeJsonSegment } from './json-segment.ts'
 
@@ -23,6 +23,7 @@ export async function verifyHs256Signature(key: CryptoKey, compactJws: string): 
   if (segments === undefined) return false
   const header = decodeJsonSegment(segments.header)
   if (header === undefined || header.alg !== 'HS256' || 'crit' in header) return false
+  if (decodeBase64url(segments.payload) === undefined) return false
   const mac = decodeBase64url(segments.signature)
   if (mac === undefined || mac.length !== MAC_BYTES) return false
   return crypto.subtle.verify('HMAC', key, mac, encoder.encode(segments.signingInput))

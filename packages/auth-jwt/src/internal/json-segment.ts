@@ -3,7 +3,7 @@
  * non-objects and arrays. jose does the same for the payload; the header is parsed here because the
  * verifier must read `alg`, `typ`, `kid` and `crit` before choosing a key.
  */
-import { decodeBase64url } from './base64url.ts'
+import { decodeBase64url } from '@alokai/internal'
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
 

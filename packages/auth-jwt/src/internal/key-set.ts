@@ -3,7 +3,7 @@
  * current and previous secrets (for verifying), so a token's kid selects its secret in one lookup and no
  * token is ever tried against every key.
  */
-import { AuthJwtError } from '../errors.ts'
+import { KidCollision } from '../errors.ts'
 import { createSessionKey, type SessionKey } from './keys.ts'
 
 /** Keys ready for signing and verifying. */
@@ -20,7 +20,7 @@ export async function loadKeySet(secrets: readonly string[]): Promise<KeySet> {
   const keys = await Promise.all(secrets.map(createSessionKey))
   const byKid = new Map<string, CryptoKey>()
   for (const { kid, key } of keys) {
-    if (byKid.has(kid)) throw new AuthJwtError('ERR_KID_COLLISION', 'two session secrets share a kid')
+    if (byKid.has(kid)) throw new KidCollision()
     byKid.set(kid, key)
   }
   const current = keys[0]

@@ -4,7 +4,7 @@
  * HKDF-SHA256(secret bytes, empty salt, info "alokai/auth-jwt/v1/kid"). The kid names a secret without
  * revealing it (HKDF is one-way) so the verifier can pick the current or a previous secret directly.
  */
-import { encodeBase64url } from './base64url.ts'
+import { encodeBase64url } from '@alokai/internal'
 
 const encoder = new TextEncoder()
 const KID_INFO = encoder.encode('alokai/auth-jwt/v1/kid')
