@@ -1,16 +1,15 @@
 /**
- * Attack tokens against `verify`, each refused with the code of the check that stops it. Tokens are
- * forged with Web Crypto directly (test/forge.ts), not with the package's signing path. Every refusal is
- * also checked not to echo the token or a secret.
+ * Attack tokens against `verify`, each refused with the code of the check that stops it, on both HMAC
+ * backends (node:crypto and Web Crypto). Tokens are forged with Web Crypto directly (test/forge.ts), not
+ * with the package's signing path. Every refusal is also checked not to echo the token or a secret.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
+import { BACKENDS, issuerWith } from '../test/backends.ts'
 import { BASE_OPTIONS, expectRejected, OTHER, SECRET } from '../test/fixtures.ts'
 import { b64url, forge } from '../test/forge.ts'
-import { createSessionIssuer } from './create-session-issuer.ts'
 import type { AuthJwtErrorCode } from './errors.ts'
 import { deriveKid } from './internal/keys.ts'
 
-const sessions = createSessionIssuer(BASE_OPTIONS)
 const now = (): number => Math.floor(Date.now() / 1000)
 let kid = ''
 let valid = ''
@@ -36,16 +35,18 @@ function header(overrides: Record<string, unknown> = {}): Record<string, unknown
   return { alg: 'HS256', typ: 'session+jwt', kid, ...overrides }
 }
 
-async function refused(token: string, code: AuthJwtErrorCode): Promise<void> {
-  await expectRejected(sessions.verify(token), code, [token, SECRET, token.split('.')[1] ?? ''])
-}
-
 beforeAll(async () => {
   kid = await deriveKid(new TextEncoder().encode(SECRET))
   valid = await forge({ key: SECRET, header: header(), payload: claims() })
 })
 
-describe('verify refuses attack tokens', () => {
+describe.each(BACKENDS)('verify on %s refuses attack tokens', (_name, backend) => {
+  const sessions = issuerWith(backend, BASE_OPTIONS)
+
+  async function refused(token: string, code: AuthJwtErrorCode): Promise<void> {
+    await expectRejected(sessions.verify(token), code, [token, SECRET, token.split('.')[1] ?? ''])
+  }
+
   it('accepts the well-formed forged control token (so each refusal below is for its one change)', async () => {
     expect((await sessions.verify(valid)).sub).toBe('user_1')
   })

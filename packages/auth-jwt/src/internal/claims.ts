@@ -42,12 +42,6 @@ export function assertCustomClaimNames(custom: CustomClaims): void {
   }
 }
 
-/** The first authorization claim a verified payload carries, if any (a token we signed never does). */
-export function findAuthorizationClaim(payload: Record<string, unknown>): string | undefined {
-  for (const name of AUTHORIZATION_CLAIMS) if (Object.hasOwn(payload, name)) return name
-  return undefined
-}
-
 /** The custom part of a verified payload (everything but the registered claims). */
 export function customClaimsOf(payload: Record<string, unknown>): CustomClaims {
   // fromEntries defines properties, so a "__proto__" claim stays a plain claim instead of a prototype.

@@ -12,7 +12,7 @@ import {
   JWTExpired,
   JWTInvalid,
   JWTNotYetValid,
-} from '../errors.ts'
+} from '../src/errors.ts'
 
 // Claim names jose reports; anything else is reported without a name.
 const KNOWN_CLAIMS: ReadonlySet<string> = new Set(['iss', 'aud', 'sub', 'sid', 'iat', 'exp', 'nbf', 'typ'])
