@@ -7,6 +7,17 @@
 import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto'
 import { type HmacBackend, type HmacKey, MAC_BYTES } from './hmac.ts'
 
+/**
+ * Strict base64url on Buffer's native codec. The codec alone is lenient (it skips padding and stray
+ * characters and ignores non-canonical trailing bits), but a text is canonical base64url exactly when
+ * re-encoding its bytes gives the text back, and both directions are native: several times faster than the
+ * JS decoder on a token's payload.
+ */
+function decodeStrict(text: string): Uint8Array | undefined {
+  const bytes = Buffer.from(text, 'base64url')
+  return bytes.toString('base64url') === text ? bytes : undefined
+}
+
 function mac(key: KeyObject, data: string): Buffer {
   return createHmac('sha256', key).update(data, 'utf8').digest()
 }
@@ -17,6 +28,7 @@ function mac(key: KeyObject, data: string): Buffer {
  */
 export const nodeHmac: HmacBackend = {
   name: 'node:crypto',
+  decodeBase64url: decodeStrict,
   async importKey(secret: Uint8Array): Promise<HmacKey> {
     const key = createSecretKey(secret)
     return {

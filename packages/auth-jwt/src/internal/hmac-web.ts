@@ -4,7 +4,7 @@
  * compares in constant time. Imports nothing from `node:*`, so a consumer's Worker needs no
  * `nodejs_compat`.
  */
-import { encodeBase64url } from '@alokai/internal'
+import { decodeBase64url, encodeBase64url } from '@alokai/internal'
 import { type HmacBackend, type HmacKey, MAC_BYTES } from './hmac.ts'
 
 const encoder = new TextEncoder()
@@ -16,6 +16,7 @@ const HMAC = { name: 'HMAC', hash: 'SHA-256' }
  */
 export const webHmac: HmacBackend = {
   name: 'web-crypto',
+  decodeBase64url,
   async importKey(secret: Uint8Array): Promise<HmacKey> {
     const key = await crypto.subtle.importKey('raw', secret, HMAC, false, ['sign', 'verify'])
     return {

@@ -13,10 +13,15 @@ export interface HmacKey {
   verify(data: string, mac: Uint8Array): boolean | Promise<boolean>
 }
 
-/** A way to import secrets as {@link HmacKey}s. */
+/** A way to import secrets as {@link HmacKey}s, and the strict base64url decoder that goes with it. */
 export interface HmacBackend {
   /** For test names and diagnostics. */
   readonly name: 'node:crypto' | 'web-crypto'
+  /**
+   * Strict base64url (canonical, unpadded) → bytes, or `undefined`: the same answers as
+   * `@alokai/internal`'s decoder (a property test holds them equal), on the runtime's fastest codec.
+   */
+  decodeBase64url(text: string): Uint8Array | undefined
   /** Imports a secret's bytes once; the key is kept by the issuer for its life. */
   importKey(secret: Uint8Array): Promise<HmacKey>
 }

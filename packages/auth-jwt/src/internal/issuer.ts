@@ -5,7 +5,7 @@
  * `crit`, nothing unexpected; cached once it has passed) and the kid lookup, the strict-base64url MAC
  * compared in constant time, and only then the payload and its claims (check-claims.ts).
  */
-import { decodeBase64url, encodeBase64url } from '@alokai/internal'
+import { encodeBase64url } from '@alokai/internal'
 import { JWKSNoMatchingKey, JWSSignatureVerificationFailed, JWTInvalid, JWTTooLarge } from '../errors.ts'
 import type { CustomClaims, SessionClaimsInput, SessionIssuer, SessionPayload } from '../types.ts'
 import { type ClaimRules, checkRegisteredClaims } from './check-claims.ts'
@@ -112,14 +112,15 @@ export class Issuer<C extends CustomClaims> implements SessionIssuer<C> {
     const segments = splitCompact(token)
     if (segments === undefined) throw new JWTInvalid()
     const key = this.#headers.get(segments.header) ?? (await this.#keyFor(segments.header))
-    const mac = decodeBase64url(segments.signature)
+    const decode = this.#backend.decodeBase64url
+    const mac = decode(segments.signature)
     if (mac === undefined) throw new JWTInvalid()
     const verdict = key.verify(segments.signingInput, mac)
     // node:crypto answers synchronously: no await (and no microtask) on that path.
     if (!(verdict === true || (verdict !== false && (await verdict))))
       throw new JWSSignatureVerificationFailed()
     // The payload is decoded only once its MAC has verified: nothing unauthenticated is parsed.
-    const payload = decodeJsonSegment(segments.payload)
+    const payload = decodeJsonSegment(segments.payload, decode)
     if (payload === undefined) throw new JWTInvalid()
     checkRegisteredClaims(payload, this.#rules, Math.floor(Date.now() / 1000))
     const schema = this.#options.claimsSchema
