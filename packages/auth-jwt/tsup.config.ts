@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path'
 import { defineConfig, type Options } from 'tsup'
 
 const shared: Options = {
-  entry: ['src/index.ts'],
+  entry: ['src/index.ts', 'src/hono.ts'],
   format: ['esm', 'cjs'],
   dts: { resolve: ['@alokai/internal'] },
   // The shared primitives are bundled in: `@alokai/internal` is private and never published.
@@ -17,6 +17,10 @@ const shared: Options = {
   sourcemap: true,
   target: 'es2022',
   treeshake: true,
+  // Shared chunks in CJS too, so the error classes are one class across `.` and `./hono` (instanceof works).
+  splitting: true,
+  // `./hono` imports only Hono's types; the peer is never bundled.
+  external: ['hono'],
 }
 
 /** Resolves `./runtime-hmac.ts` to its node:crypto twin. */
@@ -36,7 +40,12 @@ const nodeRuntime = {
 
 const config: Options[] = defineConfig([
   // Each build cleans only its own files: the two run in parallel and dist/node sits inside dist.
-  { ...shared, outDir: 'dist', clean: ['*.js', '*.cjs', '*.d.ts', '*.d.cts', '*.map'], platform: 'neutral' },
+  {
+    ...shared,
+    outDir: 'dist',
+    clean: ['*.js', '*.cjs', '*.d.ts', '*.d.cts', '*.map', '*.d.mts'],
+    platform: 'neutral',
+  },
   { ...shared, outDir: 'dist/node', clean: true, platform: 'node', esbuildPlugins: [nodeRuntime] },
 ]) as Options[]
 
