@@ -4,6 +4,7 @@
  * `createHmac` runs inline. The secret is imported once as a `KeyObject` (not kept as a byte array), and
  * MACs are compared with `timingSafeEqual`.
  */
+import { Buffer } from 'node:buffer'
 import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto'
 import { type HmacBackend, type HmacKey, MAC_BYTES } from './hmac.ts'
 
