@@ -44,7 +44,7 @@ describe.each(BACKENDS)('verify on %s refuses attack tokens', (_name, backend) =
   const sessions = issuerWith(backend, BASE_OPTIONS)
 
   async function refused(token: string, code: AuthJwtErrorCode): Promise<void> {
-    await expectRejected(sessions.verify(token), code, [token, SECRET, token.split('.')[1] ?? ''])
+    await expectRejected(sessions.verify(token), code, [token, SECRET])
   }
 
   it('accepts the well-formed forged control token (so each refusal below is for its one change)', async () => {

@@ -1,8 +1,9 @@
 /**
  * The HS256 signature layer against third-party vectors: the Wycheproof JWS groups keyed with an HS256
- * `oct` key, RFC 7515 A.1 and RFC 7520 4.4, on both HMAC backends (node:crypto and Web Crypto). Read from ../shared/vectors at test time, never copied.
+ * `oct` key, RFC 7515 A.1 and RFC 7520 4.4, vendored unchanged in the repository's `test-vectors/`, on both
+ * HMAC backends (node:crypto and Web Crypto).
  *
- * Decisions on the cases listed in shared/vectors/wycheproof/KNOWN_QUIRKS.md (expected result here, and why):
+ * Decisions on the cases listed in test-vectors/README.md (expected result here, and why):
  * - 367 invalidBase64Padding, 370 invalidBase64PaddingInPayload — ACCEPTED, against their "invalid" label.
  *   Their JWS string is byte-identical to 357 (ValidMac, "valid"): it contains no padding at all, so no
  *   verifier can both accept 357 and refuse these (upstream C2SP/wycheproof#236). We side with the bytes.
@@ -17,9 +18,9 @@
 
 import { errors, jwtVerify } from 'jose'
 import { describe, expect, it, vi } from 'vitest'
-import rfc7515 from '../../../../../shared/vectors/jose/rfc7515_a1_hs256.json'
-import rfc7520 from '../../../../../shared/vectors/jose/rfc7520_4_4_hs256.json'
-import wycheproof from '../../../../../shared/vectors/wycheproof/json_web_signature_test.json'
+import rfc7515 from '../../../../test-vectors/jose/rfc7515_a1_hs256.json'
+import rfc7520 from '../../../../test-vectors/jose/rfc7520_4_4_hs256.json'
+import wycheproof from '../../../../test-vectors/wycheproof/json_web_signature_test.json'
 import { BACKENDS } from '../../test/backends.ts'
 import { hmac } from '../../test/forge.ts'
 import { mapJoseError } from '../../test/jose-verdict.ts'
