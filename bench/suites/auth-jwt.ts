@@ -1,20 +1,34 @@
 /**
- * @alokai/auth-jwt: sign and verify of a ~160-byte session payload, in Node and inside workerd. Floor:
- * raw node:crypto HMAC + base64url. Compared: jose with a Uint8Array secret (the common use, which
- * re-imports the key on every call), jose with a pre-imported CryptoKey, and the package (which adds its
- * strict pre-checks in front of jose and imports each secret once). jose gets the same verify options
- * as the package, so the comparison is like for like. `BENCH_ROUNDS` (default 5) rounds with the case order
- * rotated each round (a fixed order biased the later cases in our runs), median per case.
+ * @alokai/auth-jwt: sign and verify of a ~160-byte session payload, in Node and inside workerd, all peers in
+ * the same run. Node floor: raw node:crypto (HMAC + `timingSafeEqual` + JSON + the same claim checks by
+ * hand). Node peers: fast-jwt without its token cache, jose `jwtVerify` with a pre-imported CryptoKey, and
+ * the package (its Node build: node:crypto). workerd floor: raw Web Crypto doing the same checks; peers:
+ * jose + CryptoKey and the package (its Web Crypto build). jose and fast-jwt get the same checks as the
+ * package, so the comparison is like for like. `BENCH_ROUNDS` (default 5) rounds with the case order rotated
+ * each round (a fixed order biased the later cases in our runs), median per case.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
+import { createSigner, createVerifier } from 'fast-jwt'
 import { jwtVerify, SignJWT } from 'jose'
-import { claims, payloadOf, SECRET, sessionIssuer, verifyOptions } from '../src/fixtures/auth-jwt.ts'
+import {
+  AUDIENCE,
+  checkClaimsByHand,
+  claims,
+  ISSUER,
+  payloadOf,
+  REQUIRED_CLAIMS,
+  SECRET,
+  sessionIssuer,
+  TOLERANCE,
+  TTL,
+  TYP,
+  verifyOptions,
+} from '../src/fixtures/auth-jwt.ts'
 import { type CaseResult, printResults, runSuite, type Suite, toResults } from '../src/harness.ts'
-import { runWorkerdSuite } from '../src/workerd.ts'
+import { startBenchWorker } from '../src/workerd.ts'
 
 const secretBytes = new TextEncoder().encode(SECRET)
-const options = verifyOptions
 
 // The machine is shared and its load swings within seconds; several short rounds, each timing every case,
 // and the per-case median across rounds keep one unlucky stretch from deciding a ratio.
@@ -48,19 +62,97 @@ const runRounds = (suite: Suite): Promise<CaseResult[]> =>
     suite.floor,
   )
 
+/** Every case must give the right answer once before it is timed: a fast wrong answer measures nothing. */
+async function expectSub(name: string, result: unknown): Promise<void> {
+  const value = (await result) as { sub?: unknown; payload?: { sub?: unknown } }
+  if ((value.sub ?? value.payload?.sub) !== claims.sub) throw new Error(`${name} did not verify the token`)
+}
+
+/**
+ * Runs workerd cases interleaved at request granularity in one worker: each round times every case once
+ * (rotated order), so a load swing on the shared machine hits all cases alike; median per case.
+ */
+async function interleavedWorkerd(
+  entry: string,
+  cases: string[],
+  floor: string,
+  rounds: number,
+): Promise<CaseResult[]> {
+  const worker = await startBenchWorker(entry)
+  const opsPerRequest = 2000
+  const time = async (name: string, n: number): Promise<number> => {
+    const start = performance.now()
+    const res = await fetch(new URL(`/?case=${encodeURIComponent(name)}&n=${n}`, worker.url))
+    const body = await res.text()
+    if (!res.ok) throw new Error(`bench worker failed on ${name}: ${res.status} ${body.slice(0, 200)}`)
+    return performance.now() - start
+  }
+  try {
+    for (const name of cases) await time(name, opsPerRequest / 4) // warm-up: JIT, key import, caches
+    const perOp = new Map<string, number[]>(cases.map((name) => [name, []]))
+    for (let round = 0; round < rounds; round++) {
+      for (const name of rotate(cases, round)) {
+        const empty = await time(name, 0)
+        const full = await time(name, opsPerRequest)
+        perOp.get(name)?.push(Math.max(full - empty, 0.001) / opsPerRequest)
+      }
+    }
+    return toResults(new Map([...perOp].map(([name, times]) => [name, 1000 / medianOf(times)])), floor)
+  } finally {
+    await worker.dispose()
+  }
+}
+
 const b64 = (text: string): string => Buffer.from(text).toString('base64url')
+
 export async function run(): Promise<void> {
   const sessions = sessionIssuer()
   const token = await sessions.sign(claims)
   const [h, p, s] = token.split('.') as [string, string, string]
-  const header = JSON.parse(Buffer.from(h, 'base64url').toString()) as { alg: string }
+  const header = JSON.parse(Buffer.from(h, 'base64url').toString()) as {
+    alg: string
+    typ: string
+    kid: string
+  }
   const key = await crypto.subtle.importKey('raw', secretBytes, { name: 'HMAC', hash: 'SHA-256' }, false, [
     'sign',
     'verify',
   ])
+  const fastVerify = createVerifier({
+    key: SECRET,
+    algorithms: ['HS256'],
+    allowedIss: ISSUER,
+    allowedAud: AUDIENCE,
+    checkTyp: TYP,
+    requiredClaims: REQUIRED_CLAIMS,
+    clockTolerance: TOLERANCE * 1000,
+    maxAge: TTL * 1000,
+    cache: false,
+  })
+  const fastSign = createSigner({
+    key: SECRET,
+    algorithm: 'HS256',
+    header: { alg: 'HS256', typ: TYP, kid: header.kid },
+  })
   console.log(`\npayload ${Buffer.from(p, 'base64url').length} bytes, token ${token.length} characters`)
 
-  const floor = 'node:crypto HMAC + base64url'
+  const floor = 'node:crypto HMAC + JSON + checks'
+  const verifyCases: Suite['cases'] = {
+    [floor]: () => {
+      if (h !== token.slice(0, token.indexOf('.'))) throw new Error('header')
+      const mac = createHmac('sha256', secretBytes).update(`${h}.${p}`).digest()
+      const given = Buffer.from(s, 'base64url')
+      if (given.length !== mac.length || !timingSafeEqual(mac, given)) throw new Error('bad mac')
+      const payload = JSON.parse(Buffer.from(p, 'base64url').toString()) as Record<string, unknown>
+      checkClaimsByHand(payload, Math.floor(Date.now() / 1000))
+      return payload
+    },
+    'fast-jwt (no cache)': () => fastVerify(token),
+    'jose + CryptoKey': () => jwtVerify(token, key, verifyOptions),
+    '@alokai/auth-jwt': () => sessions.verify(token),
+  }
+  for (const [name, fn] of Object.entries(verifyCases)) await expectSub(name, fn())
+
   const sign = await runRounds({
     title: 'auth-jwt: sign (node)',
     floor,
@@ -69,41 +161,21 @@ export async function run(): Promise<void> {
         const input = `${b64(JSON.stringify(header))}.${b64(JSON.stringify(payloadOf()))}`
         return `${input}.${createHmac('sha256', secretBytes).update(input).digest('base64url')}`
       },
-      'jose + Uint8Array secret': () => new SignJWT(payloadOf()).setProtectedHeader(header).sign(secretBytes),
+      'fast-jwt': () => fastSign(payloadOf()),
       'jose + CryptoKey': () => new SignJWT(payloadOf()).setProtectedHeader(header).sign(key),
       '@alokai/auth-jwt': () => sessions.sign(claims),
     },
   })
   printResults('auth-jwt: sign (node)', floor, sign)
 
-  const verify = await runRounds({
-    title: 'auth-jwt: verify (node)',
-    floor,
-    cases: {
-      [floor]: () => {
-        const mac = createHmac('sha256', secretBytes).update(`${h}.${p}`).digest()
-        if (!timingSafeEqual(mac, Buffer.from(s, 'base64url'))) throw new Error('bad mac')
-        const payload = JSON.parse(Buffer.from(p, 'base64url').toString()) as { exp: number }
-        if (payload.exp <= Date.now() / 1000) throw new Error('expired')
-        return payload
-      },
-      'jose + Uint8Array secret': () => jwtVerify(token, secretBytes, options),
-      'jose + CryptoKey': () => jwtVerify(token, key, options),
-      '@alokai/auth-jwt': () => sessions.verify(token),
-    },
-  })
+  const verify = await runRounds({ title: 'auth-jwt: verify (node)', floor, cases: verifyCases })
   printResults('auth-jwt: verify (node)', floor, verify)
 
   const entry = fileURLToPath(new URL('../workers/auth-jwt.ts', import.meta.url))
   for (const op of ['sign', 'verify'] as const) {
-    const names = ['node:crypto', 'crypto.subtle', 'jose Uint8Array', 'jose CryptoKey', 'auth-jwt']
-    const title = `auth-jwt: ${op} (workerd)`
-    const floor = `${op} node:crypto`
-    const suite = { title, floor, entry, cases: names.map((name) => `${op} ${name}`), opsPerRequest: 2000 }
-    const results = await medianOfRounds(
-      (round) => runWorkerdSuite({ ...suite, cases: rotate(suite.cases, round), rounds: 3 }),
-      floor,
-    )
-    printResults(title, floor, results)
+    const cases = ['crypto.subtle', 'jose CryptoKey', 'auth-jwt'].map((name) => `${op} ${name}`)
+    const floor = `${op} crypto.subtle`
+    const results = await interleavedWorkerd(entry, cases, floor, ROUNDS * 3)
+    printResults(`auth-jwt: ${op} (workerd)`, floor, results)
   }
 }

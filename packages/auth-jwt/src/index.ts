@@ -15,7 +15,7 @@ export type {
 } from './types.ts'
 
 // Secrets
-export { DEV_PLACEHOLDER_SECRET, MIN_SECRET_LENGTH, type SessionEnvironment } from './secret-policy.ts'
+export { MIN_SECRET_LENGTH, type SessionEnvironment } from './secret-policy.ts'
 
 // Cookies
 export {
@@ -27,4 +27,20 @@ export {
 export { readSessionCookie } from './read-session-cookie.ts'
 
 // Errors
-export { AuthJwtError, type AuthJwtErrorCode, JwtRejected, SecretWeak } from './errors.ts'
+export {
+  AuthJwtError,
+  type AuthJwtErrorCode,
+  type AuthJwtTokenErrorCode,
+  ClaimForbidden,
+  isAuthJwtError,
+  JOSEAlgNotAllowed,
+  JWKSNoMatchingKey,
+  JWSSignatureVerificationFailed,
+  JWTClaimValidationFailed,
+  JWTExpired,
+  JWTInvalid,
+  JWTNotYetValid,
+  JWTTooLarge,
+  KidCollision,
+  SecretWeak,
+} from './errors.ts'

@@ -6,7 +6,7 @@ const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1In0.c2ln'
 describe('serializeSessionCookie', () => {
   it('defaults to a __Host- cookie that is HttpOnly, Secure, SameSite=Lax and Path=/', () => {
     expect(serializeSessionCookie(TOKEN, { maxAge: 3600 })).toBe(
-      `__Host-cms_session=${TOKEN}; Max-Age=3600; Path=/; HttpOnly; Secure; SameSite=Lax`,
+      `__Host-session=${TOKEN}; Max-Age=3600; Path=/; HttpOnly; Secure; SameSite=Lax`,
     )
   })
 
@@ -44,7 +44,7 @@ describe('serializeSessionCookie', () => {
 describe('clearSessionCookie', () => {
   it('expires the cookie under the same name and attributes', () => {
     expect(clearSessionCookie()).toBe(
-      '__Host-cms_session=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; HttpOnly; Secure; SameSite=Lax',
+      '__Host-session=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; HttpOnly; Secure; SameSite=Lax',
     )
   })
 })

@@ -19,7 +19,7 @@ export interface SessionCookieOptions {
   maxAge: number
   /** Add `Secure`. Only turn off for plain-http local development with a non-prefixed name. @default true */
   secure?: boolean
-  /** The cookie name. @default '__Host-cms_session' */
+  /** The cookie name. @default '__Host-session' */
   name?: string
   /** The SameSite attribute. @default 'Lax' */
   sameSite?: 'Lax' | 'Strict'

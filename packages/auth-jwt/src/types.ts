@@ -50,14 +50,26 @@ export interface SessionIssuerOptions<C extends CustomClaims = Record<never, nev
   issuer: string
   /** The `aud` claim written and required (a single string). */
   audience: string
+  /**
+   * The header `typ` written and required, exactly (RFC 8725 §3.11: explicit typing keeps other JWTs signed
+   * with the same secret out). Give each kind of token its own, e.g. `'cms-session+jwt'`.
+   * @default 'session+jwt'
+   */
+  typ?: string
   /** Lifetime of a token: `exp = iat + ttlSeconds`; also the largest accepted token age. */
   ttlSeconds: number
   /** Allowed clock skew for `exp`, `nbf` and `iat`, in seconds. @default 5 */
   clockToleranceSeconds?: number
   /** Longest token `verify` will look at; longer ones are refused before any decoding. @default 8192 */
   maxTokenBytes?: number
-  /** Only `development` accepts {@link DEV_PLACEHOLDER_SECRET}; unset means production. @default 'production' */
+  /** Only `development` accepts `devPlaceholderSecret`; unset means production. @default 'production' */
   environment?: SessionEnvironment
+  /**
+   * The service's published development secret (what its `.dev.vars.example` ships): anyone can sign with
+   * it, so it is refused as `secret` or a previous secret unless `environment` is `'development'`.
+   * @default undefined (no placeholder: only the length rule applies)
+   */
+  devPlaceholderSecret?: string
   /** Validates (and types) custom claims on `sign` and on `verify`. @default undefined (not validated) */
   claimsSchema?: ClaimsSchema<C>
 }
@@ -107,8 +119,8 @@ export type SessionPayload<C extends CustomClaims = Record<never, never>> = {
  * ```
  */
 export interface SessionIssuer<C extends CustomClaims = Record<never, never>> {
-  /** Signs a session token (header `{ alg: "HS256", typ: "cms-session+jwt", kid }`). */
+  /** Signs a session token (header `{ alg: "HS256", typ, kid }`, `typ` from the options). */
   sign(claims: SessionClaimsInput<C>): Promise<string>
-  /** Verifies a session token and returns its claims, or throws a {@link JwtRejected}. */
+  /** Verifies a session token and returns its claims, or throws an `AuthJwtError` with a token code. */
   verify(token: string): Promise<SessionPayload<C>>
 }

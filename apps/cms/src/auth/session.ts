@@ -12,6 +12,7 @@ import {
 } from '@alokai/auth-jwt'
 import type { Context } from 'hono'
 import type { AppEnv } from '../app-env'
+import { DEV_PLACEHOLDERS } from '../config/env-definition'
 import type { CmsConfig } from '../env'
 import { cookieNaming } from '../http/cookies'
 
@@ -19,6 +20,8 @@ import { cookieNaming } from '../http/cookies'
 export const SESSION_TTL_SECONDS: number = 8 * 60 * 60
 const ISSUER = 'alokai-cms'
 const AUDIENCE = 'alokai-cms-dashboard'
+/** The CMS's own token type (RFC 8725 §3.11), so no other HS256 token of the same secret passes as a session. */
+const SESSION_TYP = 'cms-session+jwt'
 /** `__Host-cms_session`, or `cms_session` in development over plain http. */
 const COOKIE = 'cms_session'
 
@@ -37,7 +40,10 @@ export function sessionIssuer(config: CmsConfig): SessionIssuer {
       issuer: ISSUER,
       audience: AUDIENCE,
       ttlSeconds: SESSION_TTL_SECONDS,
+      typ: SESSION_TYP,
       environment: config.environment,
+      // The published .dev.vars.example secret: refused outside development.
+      devPlaceholderSecret: DEV_PLACEHOLDERS.AUTH_JWT_SECRET,
     })
     issuers.set(config, issuer)
   }

@@ -2,11 +2,12 @@
  * The value rules behind `cmsEnv` (env-definition.ts), kept apart from the definition so each reads on its own. Every refusal
  * carries a fixed problem text (`params.problem`): the values are secrets.
  */
+import { MIN_SECRET_LENGTH } from '@alokai/auth-jwt'
 import { isSecureOrLoopbackUrl } from '@alokai/internal'
 import { z } from 'zod'
 
-/** The documented minimum of a session secret, in Unicode code points (as `@alokai/auth-jwt` counts). */
-const MIN_SESSION_SECRET_LENGTH = 32
+/** The minimum of a session secret, in Unicode code points: the one `@alokai/auth-jwt` enforces. */
+const MIN_SESSION_SECRET_LENGTH: number = MIN_SECRET_LENGTH
 
 const HEX_64 = /^[0-9a-fA-F]{64}$/
 

@@ -15,6 +15,9 @@ describe('local login', () => {
     expect(cookie).toMatch(/SameSite=Lax/)
     expect(cookie).toMatch(/Path=\//)
     expect(cookie).not.toMatch(/Domain=/i)
+    // The CMS's own token type, not @alokai/auth-jwt's neutral default.
+    const header = cookie!.split('=')[1]!.split('.')[0]!.replace(/-/g, '+').replace(/_/g, '/')
+    expect(JSON.parse(atob(header))).toMatchObject({ alg: 'HS256', typ: 'cms-session+jwt' })
     const me = await c.fetch('/api/auth/me')
     expect(me.status).toBe(200)
     expect(await me.json()).toMatchObject({ id: user.id, email: user.email, via: 'session' })

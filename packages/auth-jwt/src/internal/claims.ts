@@ -4,7 +4,7 @@
  * they are read from storage through `sid` on every request, so revoking a session or demoting a user
  * takes effect at once instead of when the token expires.
  */
-import { AuthJwtError, JwtRejected } from '../errors.ts'
+import { ClaimForbidden, JWTClaimValidationFailed } from '../errors.ts'
 import type { ClaimsSchema, CustomClaims } from '../types.ts'
 
 /** Claims the issuer writes itself; a custom claim may not shadow them. */
@@ -32,21 +32,14 @@ export const AUTHORIZATION_CLAIMS: ReadonlySet<string> = new Set([
 export function assertCustomClaimNames(custom: CustomClaims): void {
   for (const name of Object.keys(custom)) {
     if (REGISTERED_CLAIMS.has(name)) {
-      throw new AuthJwtError('ERR_CLAIM_FORBIDDEN', `custom claim "${name}" is a registered claim`)
+      throw new ClaimForbidden(`custom claim "${name}" is a registered claim`)
     }
     if (AUTHORIZATION_CLAIMS.has(name)) {
-      throw new AuthJwtError(
-        'ERR_CLAIM_FORBIDDEN',
+      throw new ClaimForbidden(
         `custom claim "${name}" is refused: roles and permissions are read from storage via sid`,
       )
     }
   }
-}
-
-/** The first authorization claim a verified payload carries, if any (a token we signed never does). */
-export function findAuthorizationClaim(payload: Record<string, unknown>): string | undefined {
-  for (const name of AUTHORIZATION_CLAIMS) if (Object.hasOwn(payload, name)) return name
-  return undefined
 }
 
 /** The custom part of a verified payload (everything but the registered claims). */
@@ -56,7 +49,7 @@ export function customClaimsOf(payload: Record<string, unknown>): CustomClaims {
 }
 
 /**
- * Runs the schema, turning any failure into `ERR_JWT_CLAIM` with a fixed message. The schema's own error
+ * Runs the schema, turning any failure into `ERR_JWT_CLAIM_VALIDATION_FAILED` (fixed message). The schema's own error
  * is dropped on purpose: zod-like errors quote the offending values.
  */
 export function parseCustomClaims<C extends CustomClaims>(
@@ -68,10 +61,10 @@ export function parseCustomClaims<C extends CustomClaims>(
   try {
     parsed = schema.parse(custom)
   } catch {
-    throw new JwtRejected('ERR_JWT_CLAIM', 'custom claims do not match the schema')
+    throw new JWTClaimValidationFailed()
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new JwtRejected('ERR_JWT_CLAIM', 'custom claims schema must return an object')
+    throw new JWTClaimValidationFailed()
   }
   return parsed as C
 }

@@ -3,8 +3,11 @@
  * carry without quoting, and the default session cookie name.
  */
 
-/** `__Host-`: the browser keeps it only if Secure, Path=/ and no Domain, so no subdomain can plant it. */
-export const DEFAULT_COOKIE_NAME = '__Host-cms_session'
+/**
+ * `__Host-`: the browser keeps it only if Secure, Path=/ and no Domain, so no subdomain can plant it. The
+ * rest names no service; a service with several cookies passes its own name (the CMS: `__Host-cms_session`).
+ */
+export const DEFAULT_COOKIE_NAME = '__Host-session'
 
 /** A cookie name is an RFC 7230 token. */
 export const COOKIE_NAME: RegExp = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/

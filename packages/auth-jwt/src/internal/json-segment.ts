@@ -1,15 +1,20 @@
 /**
- * Decodes a strict-base64url segment holding a JSON object (a JOSE header), refusing invalid UTF-8,
- * non-objects and arrays. jose does the same for the payload; the header is parsed here because the
- * verifier must read `alg`, `typ`, `kid` and `crit` before choosing a key.
+ * Decodes a strict-base64url segment holding a JSON object (the JOSE header, or the payload once its MAC
+ * has verified), refusing invalid UTF-8 (fatal decoding: no replacement characters), non-objects and arrays.
  */
-import { decodeBase64url } from './base64url.ts'
+import { decodeBase64url } from '@alokai/internal'
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
 
-/** Returns the decoded JSON object, or `undefined` for anything that is not exactly one. */
-export function decodeJsonSegment(segment: string): Record<string, unknown> | undefined {
-  const bytes = decodeBase64url(segment)
+/**
+ * Returns the decoded JSON object, or `undefined` for anything that is not exactly one. `decode` is a
+ * strict base64url decoder (the runtime backend's on the hot path).
+ */
+export function decodeJsonSegment(
+  segment: string,
+  decode: (text: string) => Uint8Array | undefined = decodeBase64url,
+): Record<string, unknown> | undefined {
+  const bytes = decode(segment)
   if (bytes === undefined) return undefined
   let value: unknown
   try {

@@ -3,24 +3,25 @@
  * current and previous secrets (for verifying), so a token's kid selects its secret in one lookup and no
  * token is ever tried against every key.
  */
-import { AuthJwtError } from '../errors.ts'
+import { KidCollision } from '../errors.ts'
+import type { HmacBackend, HmacKey } from './hmac.ts'
 import { createSessionKey, type SessionKey } from './keys.ts'
 
 /** Keys ready for signing and verifying. */
 export interface KeySet {
   current: SessionKey
-  byKid: ReadonlyMap<string, CryptoKey>
+  byKid: ReadonlyMap<string, HmacKey>
 }
 
 /**
  * Imports distinct secrets (current first). Two different secrets with the same 48-bit kid would make
  * kid selection ambiguous, so that is refused (`ERR_KID_COLLISION`) rather than resolved by trial.
  */
-export async function loadKeySet(secrets: readonly string[]): Promise<KeySet> {
-  const keys = await Promise.all(secrets.map(createSessionKey))
-  const byKid = new Map<string, CryptoKey>()
+export async function loadKeySet(secrets: readonly string[], backend: HmacBackend): Promise<KeySet> {
+  const keys = await Promise.all(secrets.map((secret) => createSessionKey(secret, backend)))
+  const byKid = new Map<string, HmacKey>()
   for (const { kid, key } of keys) {
-    if (byKid.has(kid)) throw new AuthJwtError('ERR_KID_COLLISION', 'two session secrets share a kid')
+    if (byKid.has(kid)) throw new KidCollision()
     byKid.set(kid, key)
   }
   const current = keys[0]

@@ -1,10 +1,12 @@
 /**
- * Turns a session secret into what signing and verifying need: its UTF-8 bytes imported once as a
- * non-extractable HMAC-SHA256 `CryptoKey`, and its kid, the base64url of the first 6 bytes of
- * HKDF-SHA256(secret bytes, empty salt, info "alokai/auth-jwt/v1/kid"). The kid names a secret without
- * revealing it (HKDF is one-way) so the verifier can pick the current or a previous secret directly.
+ * Turns a session secret into what signing and verifying need: its UTF-8 bytes imported once through the
+ * runtime's HMAC backend, its kid (the base64url of the first 6 bytes of HKDF-SHA256(secret bytes, empty
+ * salt, info "alokai/auth-jwt/v1/kid")), and the header segment every token signed with it carries. The
+ * kid names a secret without revealing it (HKDF is one-way) so the verifier can pick the current or a
+ * previous secret directly.
  */
-import { encodeBase64url } from './base64url.ts'
+import { encodeBase64url } from '@alokai/internal'
+import type { HmacBackend, HmacKey } from './hmac.ts'
 
 const encoder = new TextEncoder()
 const KID_INFO = encoder.encode('alokai/auth-jwt/v1/kid')
@@ -14,18 +16,10 @@ const KID_BYTES = 6
 /** One secret, ready to use. */
 export interface SessionKey {
   kid: string
-  key: CryptoKey
+  key: HmacKey
 }
 
-/** Imports a secret's bytes as an HMAC-SHA256 key usable for sign and verify. */
-function importHmacKey(secretBytes: Uint8Array): Promise<CryptoKey> {
-  return crypto.subtle.importKey('raw', secretBytes, { name: 'HMAC', hash: 'SHA-256' }, false, [
-    'sign',
-    'verify',
-  ])
-}
-
-/** Derives the 8-character kid of a secret. */
+/** Derives the 8-character kid of a secret (once per secret, so Web Crypto in every runtime). */
 export async function deriveKid(secretBytes: Uint8Array): Promise<string> {
   const ikm = await crypto.subtle.importKey('raw', secretBytes, 'HKDF', false, ['deriveBits'])
   const bits = await crypto.subtle.deriveBits(
@@ -36,9 +30,9 @@ export async function deriveKid(secretBytes: Uint8Array): Promise<string> {
   return encodeBase64url(new Uint8Array(bits))
 }
 
-/** Imports one secret string (its UTF-8 bytes) and derives its kid. */
-export async function createSessionKey(secret: string): Promise<SessionKey> {
+/** Imports one secret string (its UTF-8 bytes) with `backend` and derives its kid. */
+export async function createSessionKey(secret: string, backend: HmacBackend): Promise<SessionKey> {
   const bytes = encoder.encode(secret)
-  const [kid, key] = await Promise.all([deriveKid(bytes), importHmacKey(bytes)])
+  const [kid, key] = await Promise.all([deriveKid(bytes), backend.importKey(bytes)])
   return { kid, key }
 }

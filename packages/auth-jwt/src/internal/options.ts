@@ -11,6 +11,8 @@ export interface ResolvedOptions<C extends CustomClaims> {
   secrets: string[]
   issuer: string
   audience: string
+  /** The exact header `typ` written and required. */
+  typ: string
   ttlSeconds: number
   clockToleranceSeconds: number
   maxTokenBytes: number
@@ -18,6 +20,12 @@ export interface ResolvedOptions<C extends CustomClaims> {
 }
 
 const ENVIRONMENTS: ReadonlySet<string> = new Set(['development', 'staging', 'production'])
+/** The `typ` when none is configured: explicit (RFC 8725 §3.11) but naming no particular service. */
+export const DEFAULT_TYP = 'session+jwt'
+
+// An RFC 7230 token (media-type shaped values such as `cms-session+jwt` fit): nothing that needs escaping.
+const TYP_SHAPE = /^[!#$%&'*+\-.^_`|~0-9A-Za-z/]{1,64}$/
+
 /** A JWT over 64 KiB is no session token; the cap also bounds the work done on hostile input. */
 const MAX_TOKEN_BYTES_LIMIT = 65_536
 
@@ -41,11 +49,19 @@ export function resolveOptions<C extends CustomClaims>(options: SessionIssuerOpt
   if (!ENVIRONMENTS.has(environment)) {
     throw new TypeError('environment must be "development", "staging" or "production"')
   }
-  assertSessionSecret(options.secret, 'secret', environment)
+  const placeholder = options.devPlaceholderSecret
+  if (placeholder !== undefined && typeof placeholder !== 'string') {
+    throw new TypeError('devPlaceholderSecret must be a string')
+  }
+  assertSessionSecret(options.secret, 'secret', environment, placeholder)
   const previous = options.previousSecrets ?? []
   if (!Array.isArray(previous)) throw new TypeError('previousSecrets must be an array of strings')
   for (const [i, secret] of previous.entries()) {
-    assertSessionSecret(secret, `previousSecrets[${i}]`, environment)
+    assertSessionSecret(secret, `previousSecrets[${i}]`, environment, placeholder)
+  }
+  const typ = options.typ ?? DEFAULT_TYP
+  if (typeof typ !== 'string' || !TYP_SHAPE.test(typ)) {
+    throw new TypeError('typ must be 1 to 64 token characters (e.g. "session+jwt")')
   }
   const schema = options.claimsSchema
   if (schema !== undefined && typeof schema?.parse !== 'function') {
@@ -55,6 +71,7 @@ export function resolveOptions<C extends CustomClaims>(options: SessionIssuerOpt
     secrets: [...new Set([options.secret, ...previous])],
     issuer: nonEmptyString(options.issuer, 'issuer'),
     audience: nonEmptyString(options.audience, 'audience'),
+    typ,
     ttlSeconds: integerIn(options.ttlSeconds, 'ttlSeconds', 1, 366 * 86_400),
     clockToleranceSeconds: integerIn(options.clockToleranceSeconds ?? 5, 'clockToleranceSeconds', 0, 300),
     maxTokenBytes: integerIn(options.maxTokenBytes ?? 8192, 'maxTokenBytes', 256, MAX_TOKEN_BYTES_LIMIT),
