@@ -2,7 +2,7 @@
  * EnvValidationError: its code, its frozen issues, and a message, string and JSON made of names and problems only.
  */
 import { describe, expect, it } from 'vitest'
-import { EnvError, type EnvErrorCode, EnvValidationError } from './errors.ts'
+import { EnvError, type EnvErrorCode, EnvValidationError, isEnvError } from './errors.ts'
 
 describe('EnvValidationError', () => {
   const issues = [
@@ -50,5 +50,15 @@ describe('EnvValidationError', () => {
     const err = new EnvValidationError(source)
     source[0]!.name = 'B'
     expect(err.issues).toEqual([{ name: 'A', problem: 'is required' }])
+  })
+})
+
+describe('isEnvError', () => {
+  it('recognises the package errors by class and code, and nothing that merely looks like one', () => {
+    const err = new EnvValidationError([{ name: 'A', problem: 'is required' }])
+    expect(isEnvError(err)).toBe(true)
+    expect(isEnvError(err, 'ERR_ENV_INVALID')).toBe(true)
+    expect(isEnvError({ code: 'ERR_ENV_INVALID', message: 'duck' })).toBe(false)
+    expect(isEnvError(new Error('other'))).toBe(false)
   })
 })

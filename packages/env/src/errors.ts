@@ -82,6 +82,8 @@ export class EnvValidationError extends EnvError {
   /** Every problem found, in the definition's order. */
   readonly issues: readonly EnvIssue[]
 
+  declare readonly code: 'ERR_ENV_INVALID'
+
   constructor(issues: readonly EnvIssue[]) {
     super('ERR_ENV_INVALID', renderMessage(issues))
     this.issues = Object.freeze(
@@ -93,4 +95,22 @@ export class EnvValidationError extends EnvError {
   toJSON(): { name: string; code: EnvErrorCode; message: string; issues: readonly EnvIssue[] } {
     return { name: this.name, code: this.code, message: this.message, issues: this.issues }
   }
+}
+
+/**
+ * Whether `value` is an `@alokai/env` error, optionally with a given code; the guard every caller uses
+ * instead of reading `.code` off an unknown value.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   parseEnv(serviceEnv, env)
+ * } catch (err) {
+ *   if (isEnvError(err, 'ERR_ENV_INVALID')) return new Response('misconfigured', { status: 500 })
+ *   throw err
+ * }
+ * ```
+ */
+export function isEnvError(value: unknown, code?: EnvErrorCode): value is EnvError {
+  return value instanceof EnvError && (code === undefined || value.code === code)
 }

@@ -29,4 +29,4 @@ export type {
 export { type ConditionParts, conditionParts, describeCondition, isPredicate } from './internal/condition.ts'
 
 // Errors
-export { EnvError, type EnvErrorCode, type EnvIssue, EnvValidationError } from './errors.ts'
+export { EnvError, type EnvErrorCode, type EnvIssue, EnvValidationError, isEnvError } from './errors.ts'
