@@ -156,6 +156,33 @@ async function runSmoke({ env, zod, crypto, jwt, oidc, oidcHono, oidcExpress, ho
       (await rejectionCode(verifier.verify(otherAudience))) !== undefined,
     )
 
+    // One vocabulary: the same failure gives the same code from both JWT packages.
+    const flipLastChar = (token) => `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`
+    const segment = (value) => Buffer.from(JSON.stringify(value)).toString('base64url')
+    const [, bearerBody, bearerSignature] = bearer.split('.')
+    const [sessionHead, sessionBody, sessionSignature] = session.split('.')
+    const sessionHeader = JSON.parse(Buffer.from(sessionHead, 'base64url').toString())
+    const sameCode = async (name, jwtToken, oidcToken, code) => {
+      const codes = [
+        await rejectionCode(sessions.verify(jwtToken)),
+        await rejectionCode(verifier.verify(oidcToken)),
+      ]
+      check(`auth-jwt and auth-oidc agree: ${name} is ${code}`, codes[0] === code && codes[1] === code)
+    }
+    await sameCode(
+      'a bad signature',
+      flipLastChar(session),
+      flipLastChar(bearer),
+      'ERR_JWS_SIGNATURE_VERIFICATION_FAILED',
+    )
+    await sameCode('a malformed token', 'not.a.token', 'not.a.token', 'ERR_JWT_INVALID')
+    await sameCode(
+      'a disallowed alg',
+      `${segment({ ...sessionHeader, alg: 'HS512' })}.${sessionBody}.${sessionSignature}`,
+      `${segment({ alg: 'HS256', kid: 'smoke-1', typ: 'JWT' })}.${bearerBody}.${bearerSignature}`,
+      'ERR_JOSE_ALG_NOT_ALLOWED',
+    )
+
     // @alokai/auth-oidc/hono: a Hono app in front of the same verifier.
     const app = new hono.Hono()
     app.use('/api/*', oidcHono.oidcAuth({ verifier }))
