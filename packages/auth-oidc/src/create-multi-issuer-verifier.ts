@@ -5,7 +5,7 @@
  * is not on the list is refused before anything is fetched: `iss` is attacker-controlled, and a verifier
  * that followed it would fetch discovery documents from wherever a token points.
  */
-import { decodeBase64url } from '@alokai/internal'
+import { decodeJsonSegment } from '@alokai/internal'
 import { createOidcVerifier, type OidcVerifier, type VerifiedToken } from './create-oidc-verifier.ts'
 import { JWTClaimValidationFailed, JWTInvalid, JWTTooLarge, type OidcError } from './errors.ts'
 import type { OidcVerifierOptions } from './options.ts'
@@ -49,29 +49,14 @@ function malformed(detail: string): OidcError {
   return new JWTInvalid({ detail })
 }
 
-function jsonObject(segment: string): Record<string, unknown> | undefined {
-  const bytes = decodeBase64url(segment)
-  if (bytes === undefined) return undefined
-  try {
-    const value: unknown = JSON.parse(
-      new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes),
-    )
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined
-  } catch {
-    return undefined
-  }
-}
-
 /** Reads the unverified `iss` of a compact JWS, strictly; throws an {@link OidcError} on any other shape. */
 function peekIssuer(token: unknown, maxTokenBytes: number): string {
   if (typeof token !== 'string') throw malformed('token is not a string')
   if (token.length > maxTokenBytes) throw new JWTTooLarge()
   const segments = token.split('.')
   if (segments.length !== 3 || segments.some((s) => s === '')) throw malformed('not a compact JWS')
-  if (jsonObject(segments[0]!) === undefined) throw malformed('header is not a base64url JSON object')
-  const payload = jsonObject(segments[1]!)
+  if (decodeJsonSegment(segments[0]!) === undefined) throw malformed('header is not a base64url JSON object')
+  const payload = decodeJsonSegment(segments[1]!)
   if (payload === undefined) throw malformed('payload is not a base64url JSON object')
   if (typeof payload.iss !== 'string') throw issuerRefused('iss is missing or not a string')
   return payload.iss

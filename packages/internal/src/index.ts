@@ -5,6 +5,7 @@
 
 // Encoding
 export { decodeBase64url, encodeBase64url } from './base64url.ts'
+export { decodeJsonSegment } from './json-segment.ts'
 // Comparisons of secret-derived values
 export { constantTimeEqual } from './constant-time.ts'
 // Where plain http is acceptable

@@ -5,10 +5,9 @@
  * third-party JWS vectors (Wycheproof, RFC 7515 A.1, RFC 7520 4.4) run against the same parsing rules and
  * the same MAC code the session verifier uses.
  */
-import { decodeBase64url } from '@alokai/internal'
+import { decodeBase64url, decodeJsonSegment } from '@alokai/internal'
 import { splitCompact } from './compact.ts'
 import type { HmacKey } from './hmac.ts'
-import { decodeJsonSegment } from './json-segment.ts'
 
 /**
  * Whether `compactJws` is a well-formed HS256 JWS whose MAC verifies under `key`. Never throws for bad

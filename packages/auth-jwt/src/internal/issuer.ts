@@ -5,14 +5,13 @@
  * `crit`, nothing unexpected; cached once it has passed) and the kid lookup, the strict-base64url MAC
  * compared in constant time, and only then the payload and its claims (check-claims.ts).
  */
-import { encodeBase64url } from '@alokai/internal'
+import { decodeJsonSegment, encodeBase64url } from '@alokai/internal'
 import { JWKSNoMatchingKey, JWSSignatureVerificationFailed, JWTInvalid, JWTTooLarge } from '../errors.ts'
 import type { CustomClaims, SessionClaimsInput, SessionIssuer, SessionPayload } from '../types.ts'
 import { type ClaimRules, checkRegisteredClaims } from './check-claims.ts'
 import { assertCustomClaimNames, customClaimsOf, parseCustomClaims } from './claims.ts'
 import { splitCompact } from './compact.ts'
 import type { HmacBackend, HmacKey } from './hmac.ts'
-import { decodeJsonSegment } from './json-segment.ts'
 import { type KeySet, loadKeySet } from './key-set.ts'
 import type { ResolvedOptions } from './options.ts'
 import { readSessionKid } from './session-header.ts'

@@ -5,8 +5,8 @@
  * verifier understands no extensions, and nothing but `alg`, `typ` and `kid` may appear: the issuer writes
  * nothing else, so any other member (`jwk`, `jku`, `x5u`, `b64`, …) marks a token this service did not sign.
  */
+import { decodeJsonSegment } from '@alokai/internal'
 import { JOSEAlgNotAllowed, JWTClaimValidationFailed, JWTInvalid } from '../errors.ts'
-import { decodeJsonSegment } from './json-segment.ts'
 
 const HEADER_MEMBERS: ReadonlySet<string> = new Set(['alg', 'typ', 'kid'])
 

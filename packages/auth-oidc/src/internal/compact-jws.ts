@@ -6,7 +6,7 @@
  * Parsed headers are memoised by their text: an IdP's tokens share a handful of headers, and parsing is
  * deterministic, so the memo cannot change a verdict.
  */
-import { decodeBase64url } from '@alokai/internal'
+import { decodeBase64url, decodeJsonSegment } from '@alokai/internal'
 import type { JWTHeaderParameters } from 'jose'
 import { JWTInvalid } from '../errors.ts'
 
@@ -19,29 +19,13 @@ export interface CompactJws {
   signature: Uint8Array
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 const MAX_MEMO = 32
 const headerMemo = new Map<string, JWTHeaderParameters>()
-
-/** The JSON object in a base64url segment, or `undefined` when it is not one. */
-export function decodeJsonObject(segment: string): Record<string, unknown> | undefined {
-  const bytes = decodeBase64url(segment)
-  if (bytes === undefined) return undefined
-  let value: unknown
-  try {
-    value = JSON.parse(utf8.decode(bytes))
-  } catch {
-    return undefined
-  }
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined
-}
 
 function parseHeader(segment: string): JWTHeaderParameters {
   const memo = headerMemo.get(segment)
   if (memo !== undefined) return memo
-  const header = decodeJsonObject(segment)
+  const header = decodeJsonSegment(segment)
   if (header === undefined) throw new JWTInvalid({ detail: 'header is not a base64url JSON object' })
   if (typeof header.alg !== 'string' || header.alg === '') throw new JWTInvalid({ detail: 'alg missing' })
   if (header.kid !== undefined && typeof header.kid !== 'string') {

@@ -4,12 +4,7 @@
  * a fixed `detail` each, and the document's freshness read from `Cache-Control`. The response body never
  * reaches an error or a log.
  */
-import {
-  BoundedFetchError,
-  type BoundedFetchReason,
-  type FetchLike,
-  fetchJsonBounded,
-} from '@alokai/internal'
+import { BoundedFetchError, type FetchLike, fetchJsonBounded } from '@alokai/internal'
 import { JWKSFetchFailed } from '../errors.ts'
 import { freshnessSeconds } from './max-age.ts'
 
@@ -25,17 +20,6 @@ export interface FetchedJson {
   ttlSeconds: number
 }
 
-// The `detail` strings are part of what callers may log and match on; they predate the shared fetch.
-const details: Readonly<Record<BoundedFetchReason, string>> = {
-  timeout: 'request timed out',
-  network: 'request failed',
-  redirect: 'redirect refused',
-  status: 'unexpected response status',
-  too_large: 'response body too large',
-  unreadable: 'response body could not be read',
-  not_json: 'response is not JSON',
-}
-
 /** Fetches `url` under the shared policy and returns its JSON body and freshness. */
 export async function fetchJson(url: string, options: FetchJsonOptions): Promise<FetchedJson> {
   try {
@@ -44,6 +28,7 @@ export async function fetchJson(url: string, options: FetchJsonOptions): Promise
   } catch (err) {
     if (!(err instanceof BoundedFetchError)) throw err
     // The runtime's transport error (never the body) stays as `cause`, as before.
-    throw new JWKSFetchFailed({ detail: details[err.reason], cause: err.cause })
+    // The fixed message per reason is the `detail` callers log and match on.
+    throw new JWKSFetchFailed({ detail: err.message, cause: err.cause })
   }
 }

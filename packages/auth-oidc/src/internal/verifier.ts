@@ -9,6 +9,7 @@
  * `kid` the set knows but whose key does not fit the algorithm never does (a refresh cannot fix it, and an
  * attacker could use it to force fetches).
  */
+import { decodeJsonSegment } from '@alokai/internal'
 import type { JWTPayload } from 'jose'
 import type { OidcVerifier, VerifiedToken } from '../create-oidc-verifier.ts'
 import type { OidcDiscoveryDocument } from '../discover-oidc.ts'
@@ -23,7 +24,7 @@ import {
 import type { ResolvedOptions } from '../options.ts'
 import type { OidcAlgorithm } from './algorithms.ts'
 import { checkClaims } from './claims.ts'
-import { decodeJsonObject, parseCompactJws } from './compact-jws.ts'
+import { parseCompactJws } from './compact-jws.ts'
 import { type CryptoBackend, signatureShapeOk } from './crypto-backend.ts'
 import { discoveryCache } from './discovery.ts'
 import { DocumentCache } from './document-cache.ts'
@@ -66,7 +67,7 @@ class Verifier<K> implements OidcVerifier {
       ? this.#backend.verify(key, alg, jws.signingInput, jws.signature)
       : false
     if (!(typeof verdict === 'boolean' ? verdict : await verdict)) throw new JWSSignatureVerificationFailed()
-    const payload = decodeJsonObject(jws.payloadSegment)
+    const payload = decodeJsonSegment(jws.payloadSegment)
     if (payload === undefined) {
       // Signed by the issuer's key, but not a JWT: base64url or JSON broken, or not an object.
       throw new JWTClaimValidationFailed({ detail: 'payload is not a JSON claims set' })
