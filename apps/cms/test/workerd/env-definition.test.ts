@@ -302,9 +302,15 @@ describe('cmsEnv and secret values', () => {
           }
           if (!(error instanceof EnvValidationError)) return
           const output = [error.message, String(error), JSON.stringify(error)].join('\n')
-          const fixed = [...error.issues.map((issue) => issue.problem), ...Object.keys(cmsEnv.entries)].join(
-            '\n',
-          )
+          // The fixed text a caller sees whatever the values: problems, variable names, the error's own
+          // name and code, and the JSON field names (a value such as "name" proves nothing).
+          const fixed = [
+            ...error.issues.map((issue) => issue.problem),
+            ...Object.keys(cmsEnv.entries),
+            error.name,
+            error.code,
+            JSON.stringify({ name: '', code: '', message: '', issues: [{ name: '', problem: '' }] }),
+          ].join('\n')
           for (const secret of [
             env.AUTH_JWT_SECRET,
             env.TOKEN_ENCRYPTION_KEY,
