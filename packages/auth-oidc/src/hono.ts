@@ -5,9 +5,10 @@
  */
 import type { MiddlewareHandler } from 'hono'
 import type { VerifiedToken } from './create-oidc-verifier.ts'
-import { authenticateBearer, type OidcAuthOptions, resolveBearerAuth } from './internal/bearer-auth.ts'
+import { authenticateBearer, resolveBearerAuth } from './internal/bearer-auth.ts'
+import type { OidcAuthOptions } from './oidc-auth-options.ts'
 
-export type { BearerAuthOptions, OidcAuthOptions, TokenVerifier } from './internal/bearer-auth.ts'
+export type { BearerAuthOptions, OidcAuthOptions, TokenVerifier } from './oidc-auth-options.ts'
 
 /**
  * The context variables `oidcAuth` sets; use as (part of) your app's `Variables`.

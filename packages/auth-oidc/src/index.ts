@@ -12,7 +12,7 @@ export {
   type SharedVerifierOptions,
 } from './create-multi-issuer-verifier.ts'
 export type { FetchLike, OidcVerifierOptions } from './options.ts'
-export type { OidcAlgorithm } from './internal/algorithms.ts'
+export type { OidcAlgorithm } from './oidc-algorithm.ts'
 
 // Discovery
 export { type DiscoverOidcOptions, discoverOidc, type OidcDiscoveryDocument } from './discover-oidc.ts'

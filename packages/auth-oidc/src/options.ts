@@ -4,8 +4,9 @@
  * `OIDC_AUDIENCE` are Worker secrets), not at the first request.
  */
 import type { CacheStore } from './cache-store.ts'
-import { defaultAlgorithms, isOidcAlgorithm, type OidcAlgorithm } from './internal/algorithms.ts'
+import { defaultAlgorithms, isOidcAlgorithm } from './internal/algorithms.ts'
 import { parseFetchableUrl } from './internal/url-policy.ts'
+import type { OidcAlgorithm } from './oidc-algorithm.ts'
 
 /**
  * A `fetch`-compatible function (the global one, or one injected for tests and custom transports). The same

@@ -26,7 +26,7 @@ export type {
 } from './types.ts'
 
 // Reading a definition's conditions (for generators that describe an entry)
-export { type ConditionParts, conditionParts, describeCondition, isPredicate } from './internal/condition.ts'
+export { type ConditionParts, conditionParts, describeCondition, isPredicate } from './condition.ts'
 
 // Errors
 export { EnvError, type EnvErrorCode, type EnvIssue, EnvValidationError, isEnvError } from './errors.ts'

@@ -4,26 +4,7 @@
  * key never verifies an ES384 signature. Symmetric (`HS*`) and `none` are absent on purpose: a verifier that
  * only holds an IdP's public keys has no business accepting either.
  */
-
-/**
- * An asymmetric JWS algorithm this package can verify.
- *
- * @example
- * ```ts
- * const algorithms: OidcAlgorithm[] = ['RS256', 'ES256']
- * ```
- */
-export type OidcAlgorithm =
-  | 'RS256'
-  | 'RS384'
-  | 'RS512'
-  | 'PS256'
-  | 'PS384'
-  | 'PS512'
-  | 'ES256'
-  | 'ES384'
-  | 'ES512'
-  | 'EdDSA'
+import type { OidcAlgorithm } from '../oidc-algorithm.ts'
 
 interface KeyRequirement {
   kty: 'RSA' | 'EC' | 'OKP'

@@ -6,7 +6,7 @@
  * conditions at build time (`default-backend.ts` / `default-backend.node.ts`), so the web build never
  * imports `node:*`.
  */
-import type { OidcAlgorithm } from './algorithms.ts'
+import type { OidcAlgorithm } from '../oidc-algorithm.ts'
 import type { PublicJwk } from './key-set.ts'
 
 /** A signature path; `K` is its imported key type (`KeyObject`, `CryptoKey`). */

@@ -6,7 +6,8 @@
  * token's. Exactly one candidate is required: with two, which one the IdP meant is a guess.
  */
 import { JWKSInvalid } from '../errors.ts'
-import { keyRequirements, type OidcAlgorithm } from './algorithms.ts'
+import type { OidcAlgorithm } from '../oidc-algorithm.ts'
+import { keyRequirements } from './algorithms.ts'
 
 /** The public part of a JWK, with a stable id naming its key material (for the import cache). */
 export interface PublicJwk {

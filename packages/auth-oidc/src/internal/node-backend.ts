@@ -7,7 +7,8 @@
  */
 import { constants, createPublicKey, type KeyObject, verify } from 'node:crypto'
 import { JWKSInvalid } from '../errors.ts'
-import { keyRequirements, type OidcAlgorithm } from './algorithms.ts'
+import type { OidcAlgorithm } from '../oidc-algorithm.ts'
+import { keyRequirements } from './algorithms.ts'
 import { type CryptoBackend, KeyCache } from './crypto-backend.ts'
 import { checkKeyPolicy } from './key-policy.ts'
 import type { PublicJwk } from './key-set.ts'

@@ -21,8 +21,8 @@ import {
   JWTInvalid,
   JWTTooLarge,
 } from '../errors.ts'
+import type { OidcAlgorithm } from '../oidc-algorithm.ts'
 import type { ResolvedOptions } from '../options.ts'
-import type { OidcAlgorithm } from './algorithms.ts'
 import { checkClaims } from './claims.ts'
 import { parseCompactJws } from './compact-jws.ts'
 import { type CryptoBackend, signatureShapeOk } from './crypto-backend.ts'

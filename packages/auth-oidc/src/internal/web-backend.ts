@@ -6,7 +6,7 @@
  */
 import { importJWK } from 'jose'
 import { JWKSInvalid } from '../errors.ts'
-import type { OidcAlgorithm } from './algorithms.ts'
+import type { OidcAlgorithm } from '../oidc-algorithm.ts'
 import { type CryptoBackend, KeyCache } from './crypto-backend.ts'
 import { checkKeyPolicy } from './key-policy.ts'
 import type { PublicJwk } from './key-set.ts'

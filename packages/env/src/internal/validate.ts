@@ -6,9 +6,9 @@
 
 import { constantTimeEqual } from '@alokai/internal'
 import { safeParse } from 'zod/v4/core'
+import { conditionHolds, describeCondition, isPredicate } from '../condition.ts'
 import { EnvValidationError } from '../errors.ts'
 import type { AnyEnvEntry, EnvCondition, EnvDefinition, RawEnvView, RequiredWhen } from '../types.ts'
-import { conditionHolds, describeCondition, isPredicate } from './condition.ts'
 import { problemsOf } from './problems.ts'
 import { rawView, readRaw } from './raw-env.ts'
 

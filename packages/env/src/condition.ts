@@ -3,7 +3,7 @@
  * parsed values and describing it in words for problems and docs. The same object the type system narrows
  * on is what runs here, so the types and the checks cannot drift apart.
  */
-import type { EnvCondition, EnvPredicate, RequiredWhen } from '../types.ts'
+import type { EnvCondition, EnvPredicate, RequiredWhen } from './types.ts'
 
 /** A condition reduced to the one variable it names and the values that satisfy it. */
 export interface ConditionParts {
