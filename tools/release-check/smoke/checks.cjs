@@ -157,7 +157,12 @@ async function runSmoke({ env, zod, crypto, jwt, oidc, oidcHono, oidcExpress, ho
     )
 
     // One vocabulary: the same failure gives the same code from both JWT packages.
-    const flipLastChar = (token) => `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`
+    // Change the signature's first character: its bits are all used, so the text stays canonical base64url
+    // and only the signature check can refuse it (a last character may carry unused bits).
+    const flipSignature = (token) => {
+      const cut = token.lastIndexOf('.') + 1
+      return `${token.slice(0, cut)}${token[cut] === 'A' ? 'B' : 'A'}${token.slice(cut + 1)}`
+    }
     const segment = (value) => Buffer.from(JSON.stringify(value)).toString('base64url')
     const [, bearerBody, bearerSignature] = bearer.split('.')
     const [sessionHead, sessionBody, sessionSignature] = session.split('.')
@@ -171,8 +176,8 @@ async function runSmoke({ env, zod, crypto, jwt, oidc, oidcHono, oidcExpress, ho
     }
     await sameCode(
       'a bad signature',
-      flipLastChar(session),
-      flipLastChar(bearer),
+      flipSignature(session),
+      flipSignature(bearer),
       'ERR_JWS_SIGNATURE_VERIFICATION_FAILED',
     )
     await sameCode('a malformed token', 'not.a.token', 'not.a.token', 'ERR_JWT_INVALID')
