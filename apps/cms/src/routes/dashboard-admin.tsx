@@ -1,6 +1,7 @@
 /**
  * `/admin/*` pages for global admins: Users (grant and revoke roles through the same service as
  * `/api/admin/users/:userId/roles`), the global audit log, and Encryption keys (`dashboard-keys.tsx`).
+ * Role changes answer 303 to the Users page with their result in a single-use flash (`dashboard-flash.ts`).
  */
 import type { Context, Hono } from 'hono'
 import type { AppEnv, UserCaller } from '../app-env'
@@ -12,23 +13,23 @@ import { userIdParam } from '../http/params'
 import { changeRole, roleChangeBody } from '../services/roles'
 import { AdminUsersPage, type AdminUsersProps } from '../views/admin-users'
 import { renderAudit } from './dashboard-audit'
+import { redirectWithFlash, takeFlash } from './dashboard-flash'
 import { dashboardKeyRoutes } from './dashboard-keys'
 import { dashboardGroup, viewerOf } from './dashboard-page'
 
-async function renderUsers(
-  c: Context<AppEnv>,
-  caller: UserCaller,
-  extra: Pick<AdminUsersProps, 'notice' | 'grantErrors'> = {},
-  status: 200 | 400 = 200,
-): Promise<Response> {
+type Extra = Pick<AdminUsersProps, 'notice' | 'grantErrors'>
+
+async function renderUsers(c: Context<AppEnv>, caller: UserCaller): Promise<Response> {
+  const extra = await takeFlash<Extra>(c, caller)
   const [users, roles] = await Promise.all([listUsers(c.env.DB), loadAllRoles(c.env.DB)])
   const withRoles = users.map((u) => ({ ...u, roles: roles.get(u.id) ?? { global: [], spaces: [] } }))
   const spaces = await listSpaces(c.env.DB, { userId: caller.userId, all: true })
   return c.html(
     <AdminUsersPage viewer={await viewerOf(c, caller)} users={withRoles} spaces={spaces} {...extra} />,
-    status,
   )
 }
+
+const USERS = '/admin/users'
 
 /** `grant` is `global:admin` or `space:<role>:<spaceId>`; revoke forms send the fields separately. */
 async function roleForm(c: Context<AppEnv>, revoke: boolean): Promise<unknown> {
@@ -48,15 +49,12 @@ async function applyRole(c: Context<AppEnv>, revoke: boolean): Promise<Response>
   const userId = await userIdParam(c)
   const parsed = roleChangeBody.safeParse(await roleForm(c, revoke))
   if (!parsed.success) {
-    return renderUsers(
-      c,
-      caller,
-      { grantErrors: { userId, errors: { grant: 'Choose a role from the list' } } },
-      400,
-    )
+    const grantErrors = { userId, errors: { grant: 'Choose a role from the list' } }
+    return redirectWithFlash<Extra>(c, USERS, { grantErrors })
   }
   await changeRole(c, caller, userId, parsed.data)
-  return renderUsers(c, caller, { notice: { tone: 'ok', text: revoke ? 'Role revoked.' : 'Role granted.' } })
+  const notice = { tone: 'ok', text: revoke ? 'Role revoked.' : 'Role granted.' } as const
+  return redirectWithFlash<Extra>(c, USERS, { notice })
 }
 
 /** The admin pages, mounted at `/admin`. */

@@ -2,7 +2,9 @@
  * `/admin/keys`: the Encryption keys page for global admins. Status comes from the same `keyStatus` as
  * `GET /api/admin/keys`; "Rewrap now" / "Reseal now" run batches of the same pass logic as
  * `POST /api/admin/keys/*` (`services/key-rotation.ts`), a bounded number per request, and show progress
- * with a Continue button (the run id) while the pass is unfinished, so it works without JavaScript.
+ * with a Continue button (the run id) while the pass is unfinished, so it works without JavaScript. Each
+ * POST answers 303 to the page with its progress in a single-use flash (`dashboard-flash.ts`): a reload
+ * runs no second batch.
  */
 import type { Context, Hono } from 'hono'
 import { type AppEnv, nowMs, type UserCaller } from '../app-env'
@@ -12,17 +14,18 @@ import { HttpProblem } from '../http/problem'
 import { keyStatus } from '../rotation/key-status'
 import { runKeyBatch } from '../services/key-rotation'
 import { AdminKeysPage, type AdminKeysProps } from '../views/admin-keys'
+import { redirectWithFlash, takeFlash } from './dashboard-flash'
 import { dashboardGroup, viewerOf } from './dashboard-page'
 
 const BATCH = 100
 // Bounded work per request (D1 round trips and CPU): 10 × 100 values, then the page offers Continue.
 const MAX_BATCHES = 10
 
-async function render(
-  c: Context<AppEnv>,
-  caller: UserCaller,
-  extra: Pick<AdminKeysProps, 'progress' | 'problem'> = {},
-) {
+type Extra = Pick<AdminKeysProps, 'progress' | 'problem'>
+const PAGE = '/admin/keys'
+
+async function render(c: Context<AppEnv>, caller: UserCaller) {
+  const extra = await takeFlash<Extra>(c, caller)
   const status = await keyStatus(c.env.DB, await getKeyring(c.var.config), {
     now: nowMs(c),
     listUnopenable: false,
@@ -45,12 +48,13 @@ async function pass(c: Context<AppEnv>, kind: 'rewrap' | 'reseal'): Promise<Resp
       done += report.done
       failed += report.failed.length
       if (report.complete || batches >= MAX_BATCHES) {
-        return render(c, caller, { progress: { report, batches, done, failed } })
+        return redirectWithFlash<Extra>(c, PAGE, { progress: { report, batches, done, failed } })
       }
     }
   } catch (err) {
     if (err instanceof HttpProblem && err.reason === 'primary_key_changed') {
-      return render(c, caller, { problem: 'The primary key changed since that run started: start it again.' })
+      const problem = 'The primary key changed since that run started: start it again.'
+      return redirectWithFlash<Extra>(c, PAGE, { problem })
     }
     throw err
   }

@@ -1,0 +1,118 @@
+/**
+ * The dashboard's form flows in real headless Chromium against `wrangler dev`: post/redirect/get (every form
+ * POST answers 303 and its one-time result, a new or revealed token included, is shown once by the page it
+ * leads to; a reload repeats nothing). One signed-in global admin and one space, set up once.
+ */
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { freePort, startWranglerDev, type WranglerDev } from '../node/fixtures/wrangler-dev'
+import { type Browser, checkPage, launchChromium, type SecretBook } from './chromium'
+
+const TOKEN = /cms_(?:delivery|preview|management)_[A-Za-z0-9_-]{43}/g
+
+let browser: Browser
+let cms: WranglerDev
+let page: Page
+let spaceId = ''
+const secrets: SecretBook = new Map()
+
+/** Clicks something that submits a form or follows a link, and waits for the next document. */
+async function go(action: Promise<void>): Promise<void> {
+  await Promise.all([page.waitForEvent('load'), action])
+}
+
+async function open(path: string): Promise<void> {
+  await page.goto(`${cms.base}${path}`)
+}
+
+async function count(sql: string): Promise<number> {
+  const [rows] = await cms.d1(sql)
+  return Number(rows?.[0]?.n)
+}
+
+const auditCount = (action: string): Promise<number> =>
+  count(`SELECT COUNT(*) AS n FROM audit_log WHERE action = '${action}' AND space_id = '${spaceId}'`)
+
+beforeAll(async () => {
+  browser = await launchChromium()
+  page = browser.page
+  cms = await startWranglerDev({ TOKEN_ENCRYPTION_KEY: '5e'.repeat(32) })
+  secrets.set('admin password', cms.admin.password)
+  await open('/login')
+  await page.getByLabel('Email').fill(cms.admin.email)
+  await page.getByLabel('Password').fill(cms.admin.password)
+  await go(page.getByRole('button', { name: 'Sign in' }).click())
+  await page.getByLabel('Name').fill('Flows')
+  await go(page.getByRole('button', { name: 'Create space' }).click())
+  spaceId = /\/spaces\/(spc_[A-Za-z0-9_-]{22})\//.exec(page.url())?.[1] ?? ''
+  expect(spaceId).not.toBe('')
+}, 240_000)
+
+afterAll(async () => {
+  await browser?.close()
+  cms?.stop()
+})
+
+describe('post/redirect/get', () => {
+  it('answers a token-creating form POST with 303; the page it leads to shows the token once', async () => {
+    const tokens = `/spaces/${spaceId}/settings/tokens`
+    await open(tokens)
+    const csrf = (await page.locator('input[name=csrf_token]').first().getAttribute('value')) ?? ''
+    const res = await page.request.post(`${cms.base}${tokens}`, {
+      form: { csrf_token: csrf, name: 'Over HTTP', scope: 'delivery' },
+      headers: { origin: cms.base },
+      maxRedirects: 0,
+    })
+    expect(res.status()).toBe(303)
+    const location = res.headers().location ?? ''
+    expect(new URL(location, cms.base).pathname).toBe(tokens)
+    expect(location).not.toMatch(TOKEN)
+    expect(await res.text()).not.toMatch(TOKEN)
+    const first = await (await page.request.get(`${cms.base}${location}`)).text()
+    expect(first.match(TOKEN)).toHaveLength(1)
+    const again = await (await page.request.get(`${cms.base}${location}`)).text()
+    expect(again).not.toMatch(TOKEN)
+    expect(again).toContain('Over HTTP')
+  })
+
+  it('after creating and revealing a token, a reload shows it no more and mints or audits nothing', async () => {
+    await open(`/spaces/${spaceId}/settings/tokens`)
+    await page.getByLabel('Name').fill('Reloaded')
+    await go(page.getByRole('button', { name: 'Create token' }).click())
+    expect(new URL(page.url()).pathname).toBe(`/spaces/${spaceId}/settings/tokens`)
+    const token = ((await page.locator('#token-value').textContent()) ?? '').trim()
+    expect(token).toMatch(TOKEN)
+    secrets.set('API token', token)
+    await checkPage(page, secrets, 'flows-01-token-created', { allow: ['API token'] })
+    await page.reload()
+    expect(await page.locator('#token-value').count()).toBe(0)
+    await checkPage(page, secrets, 'flows-02-token-reloaded')
+    expect(await count(`SELECT COUNT(*) AS n FROM api_tokens WHERE name = 'Reloaded'`)).toBe(1)
+    expect(await auditCount('tokens.create')).toBe(2)
+
+    await go(page.getByRole('button', { name: 'Reveal token Reloaded' }).click())
+    expect(((await page.locator('#token-value').textContent()) ?? '').trim()).toBe(token)
+    await page.reload()
+    expect(await page.locator('#token-value').count()).toBe(0)
+    expect(await auditCount('tokens.reveal')).toBe(1)
+    // Back goes to the page before, not to a form result that asks to be sent again.
+    await page.goBack()
+    expect(await page.locator('#token-value').count()).toBe(0)
+  })
+
+  it('after deleting an MCP integration, a reload shows the page, not "Not found"', async () => {
+    await open(`/spaces/${spaceId}/settings/mcp`)
+    await page.getByLabel('Name').fill('Gone soon')
+    await page.getByLabel('URL').fill(`http://127.0.0.1:${await freePort()}/mcp`)
+    await go(page.getByRole('button', { name: 'Add integration' }).click())
+    expect(await page.getByRole('status').first().textContent()).toContain('Added “Gone soon”.')
+    await page.getByText('Edit Gone soon').click()
+    await go(page.getByRole('button', { name: 'Delete Gone soon' }).click())
+    expect(await page.getByRole('status').first().textContent()).toContain('Deleted “Gone soon”.')
+    const reloaded = await page.reload()
+    expect(reloaded?.status()).toBe(200)
+    expect(await page.locator('h1').textContent()).not.toContain('Not found')
+    expect(await page.locator('main').textContent()).not.toContain('Deleted “Gone soon”.')
+    expect(await auditCount('mcp.delete')).toBe(1)
+  })
+})
