@@ -116,3 +116,49 @@ describe('post/redirect/get', () => {
     expect(await auditCount('mcp.delete')).toBe(1)
   })
 })
+
+describe('errors a browser can read', () => {
+  it('answers an unknown page with the HTML error page and its request id; API clients keep problem+json', async () => {
+    const res = await page.goto(`${cms.base}/no/such/page`)
+    expect(res?.status()).toBe(404)
+    expect(res?.headers()['content-type']).toContain('text/html')
+    expect(await page.locator('h1').textContent()).toBe('Not found')
+    const shown = (await page.locator('#request-id').textContent()) ?? ''
+    expect(shown).toMatch(/^[A-Za-z0-9_-]{16,}/)
+    expect(res?.headers()['x-request-id']).toBe(shown)
+    // The frame of a signed-in viewer, so the way on is one click.
+    expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(true)
+    await checkPage(page, secrets, 'flows-10-not-found')
+
+    const html = await fetch(`${cms.base}/no/such/page`, { headers: { accept: 'text/html' } })
+    expect(html.status).toBe(404)
+    expect(html.headers.get('content-type')).toContain('text/html')
+    const api = await fetch(`${cms.base}/no/such/page`, { headers: { accept: 'application/json' } })
+    expect(api.headers.get('content-type')).toBe('application/problem+json')
+    const apiPath = await fetch(`${cms.base}/api/no/such`, { headers: { accept: 'text/html' } })
+    expect(apiPath.headers.get('content-type')).toBe('application/problem+json')
+  })
+
+  it('leads a space address and its settings address to the space, and a GET of a POST-only address to a page', async () => {
+    for (const path of [`/spaces/${spaceId}`, `/spaces/${spaceId}/settings`]) {
+      const res = await page.goto(`${cms.base}${path}`)
+      expect(res?.status()).toBe(200)
+      expect(new URL(page.url()).pathname).toBe(`/spaces/${spaceId}/settings/tokens`)
+    }
+    const unknown = await page.goto(`${cms.base}/spaces/spc_ZZZZZZZZZZZZZZZZZZZZZZ`)
+    expect(unknown?.status()).toBe(404)
+    expect(unknown?.headers()['content-type']).toContain('text/html')
+
+    const postOnly = [
+      `/spaces/${spaceId}/settings/tokens/tok_ZZZZZZZZZZZZZZZZZZZZZZ/reveal`,
+      `/spaces/${spaceId}/settings/mcp/mcp_ZZZZZZZZZZZZZZZZZZZZZZ/delete`,
+      '/admin/keys/reseal',
+      '/logout',
+    ]
+    for (const path of postOnly) {
+      const res = await page.goto(`${cms.base}${path}`)
+      expect(res?.headers()['content-type'], path).toContain('text/html')
+      expect(await page.locator('#request-id').count(), path).toBe(1)
+    }
+  })
+})
