@@ -1,17 +1,18 @@
 /**
  * `/admin/*` pages for global admins: Users (grant and revoke roles through the same service as
- * `/api/admin/users/:userId/roles`), the global audit log, and Encryption keys (`dashboard-keys.tsx`).
+ * `/api/admin/users/:userId/roles`; a revoke after a confirmation page), the global audit log, and Encryption keys (`dashboard-keys.tsx`).
  * Role changes answer 303 to the Users page with their result in a single-use flash (`dashboard-flash.ts`).
  */
 import type { Context, Hono } from 'hono'
 import type { AppEnv, UserCaller } from '../app-env'
 import { authorize, requireCaller } from '../auth/identify'
 import { loadAllRoles } from '../db/roles'
-import { listSpaces } from '../db/spaces'
-import { listUsers } from '../db/users'
+import { findSpace, listSpaces } from '../db/spaces'
+import { findUserById, listUsers } from '../db/users'
 import { userIdParam } from '../http/params'
+import { HttpProblem } from '../http/problem'
 import { changeRole, roleChangeBody } from '../services/roles'
-import { AdminUsersPage, type AdminUsersProps } from '../views/admin-users'
+import { AdminUsersPage, type AdminUsersProps, RevokeRolePage } from '../views/admin-users'
 import { renderAudit } from './dashboard-audit'
 import { redirectWithFlash, takeFlash } from './dashboard-flash'
 import { dashboardKeyRoutes } from './dashboard-keys'
@@ -64,6 +65,33 @@ dashboardAdminRoutes.get('/users', authorize('users.list'), async (c) =>
   renderUsers(c, await requireCaller(c)),
 )
 dashboardAdminRoutes.post('/users/:userId/roles', authorize('roles.grant'), (c) => applyRole(c, false))
+dashboardAdminRoutes.get('/users/:userId/roles/revoke', authorize('roles.grant'), async (c) => {
+  const caller = await requireCaller(c)
+  const userId = await userIdParam(c)
+  const q = (k: string) => c.req.query(k)
+  const raw =
+    q('scope') === 'space'
+      ? { scope: 'space', role: q('role'), spaceId: q('spaceId') }
+      : { scope: q('scope'), role: q('role') }
+  const parsed = roleChangeBody.safeParse(raw)
+  if (!parsed.success) throw new HttpProblem(404, 'not_found', 'No such role')
+  const role = parsed.data
+  const [user, space] = await Promise.all([
+    findUserById(c.env.DB, userId),
+    role.scope === 'space' ? findSpace(c.env.DB, role.spaceId) : Promise.resolve(null),
+  ])
+  const page = (
+    <RevokeRolePage
+      viewer={await viewerOf(c, caller)}
+      userLabel={user?.email ?? `IdP user ${userId}`}
+      userId={userId}
+      role={role}
+      spaceName={space?.name}
+      own={userId === caller.userId}
+    />
+  )
+  return c.html(page)
+})
 dashboardAdminRoutes.post('/users/:userId/roles/revoke', authorize('roles.grant'), (c) => applyRole(c, true))
 dashboardAdminRoutes.get('/audit', authorize('audit.read'), (c) => renderAudit(c, undefined))
 dashboardAdminRoutes.route('/keys', dashboardKeyRoutes)

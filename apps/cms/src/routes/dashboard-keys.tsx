@@ -2,7 +2,8 @@
  * `/admin/keys`: the Encryption keys page for global admins. Status comes from the same `keyStatus` as
  * `GET /api/admin/keys`; "Rewrap now" / "Reseal now" run batches of the same pass logic as
  * `POST /api/admin/keys/*` (`services/key-rotation.ts`), a bounded number per request, and show progress
- * with a Continue button (the run id) while the pass is unfinished, so it works without JavaScript. Each
+ * with a Continue button (the run id) while the pass is unfinished, so it works without JavaScript. A reseal
+ * starts from a confirmation page that says what it is for. Each
  * POST answers 303 to the page with its progress in a single-use flash (`dashboard-flash.ts`): a reload
  * runs no second batch.
  */
@@ -13,7 +14,7 @@ import { getKeyring } from '../crypto/keyring'
 import { HttpProblem } from '../http/problem'
 import { keyStatus } from '../rotation/key-status'
 import { runKeyBatch } from '../services/key-rotation'
-import { AdminKeysPage, type AdminKeysProps } from '../views/admin-keys'
+import { AdminKeysPage, type AdminKeysProps, ResealConfirmPage } from '../views/admin-keys'
 import { redirectWithFlash, takeFlash } from './dashboard-flash'
 import { dashboardGroup, viewerOf } from './dashboard-page'
 
@@ -24,12 +25,13 @@ const MAX_BATCHES = 10
 type Extra = Pick<AdminKeysProps, 'progress' | 'problem'>
 const PAGE = '/admin/keys'
 
+async function currentStatus(c: Context<AppEnv>) {
+  return keyStatus(c.env.DB, await getKeyring(c.var.config), { now: nowMs(c), listUnopenable: false })
+}
+
 async function render(c: Context<AppEnv>, caller: UserCaller) {
   const extra = await takeFlash<Extra>(c, caller)
-  const status = await keyStatus(c.env.DB, await getKeyring(c.var.config), {
-    now: nowMs(c),
-    listUnopenable: false,
-  })
+  const status = await currentStatus(c)
   return c.html(<AdminKeysPage viewer={await viewerOf(c, caller)} status={status} {...extra} />)
 }
 
@@ -65,4 +67,9 @@ export const dashboardKeyRoutes: Hono<AppEnv> = dashboardGroup()
 
 dashboardKeyRoutes.get('/', authorize('keys.status'), async (c) => render(c, await requireCaller(c)))
 dashboardKeyRoutes.post('/rewrap', authorize('keys.rewrap'), (c) => pass(c, 'rewrap'))
+dashboardKeyRoutes.get('/reseal', authorize('keys.reseal'), async (c) => {
+  const caller = await requireCaller(c)
+  const status = await currentStatus(c)
+  return c.html(<ResealConfirmPage viewer={await viewerOf(c, caller)} values={status.totals.values} />)
+})
 dashboardKeyRoutes.post('/reseal', authorize('keys.reseal'), (c) => pass(c, 'reseal'))

@@ -1,8 +1,9 @@
 /**
  * `/spaces/:spaceId/settings/mcp`: the MCP Integrations page. Add, change, delete and test call the same
- * service as `/api/spaces/:spaceId/mcp` behind the same `authorize` actions; a refused URL (outbound
- * policy) and validation problems show next to their field. Every POST answers 303 to the page, its result
- * carried by a single-use flash (`dashboard-flash.ts`), so a reload repeats nothing.
+ * service as `/api/spaces/:spaceId/mcp` behind the same `authorize` actions (delete after a confirmation
+ * page); a refused URL (outbound policy) and validation problems show next to their field. Every POST
+ * answers 303 to the page, its result carried by a single-use flash (`dashboard-flash.ts`), so a reload
+ * repeats nothing.
  */
 import type { Context, Hono } from 'hono'
 import type { AppEnv, UserCaller } from '../app-env'
@@ -20,7 +21,7 @@ import {
   updateMcpBody,
   updateMcpIntegrationRow,
 } from '../services/mcp-integrations'
-import { McpIntegrationsPage, type McpIntegrationsProps } from '../views/mcp-integrations'
+import { DeleteMcpPage, McpIntegrationsPage, type McpIntegrationsProps } from '../views/mcp-integrations'
 import { redirectWithFlash, takeFlash } from './dashboard-flash'
 import { dashboardGroup, readForm, reasonText, routeSpace, viewerOf } from './dashboard-page'
 
@@ -105,6 +106,19 @@ dashboardMcpRoutes.post('/:integrationId', authorize('mcp.update'), async (c) =>
     if (!url) throw err
     return done(c, row.space_id, { editForm: { id: row.id, ...(await submitted(c)), errors: { url } } })
   }
+})
+
+dashboardMcpRoutes.get('/:integrationId/delete', authorize('mcp.delete'), async (c) => {
+  const caller = await requireCaller(c)
+  const row = await loadRow(c)
+  const page = (
+    <DeleteMcpPage
+      viewer={await viewerOf(c, caller)}
+      space={await routeSpace(c)}
+      integration={mcpView(row)}
+    />
+  )
+  return c.html(page)
 })
 
 dashboardMcpRoutes.post('/:integrationId/delete', authorize('mcp.delete'), async (c) => {

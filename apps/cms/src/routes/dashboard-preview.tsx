@@ -1,8 +1,9 @@
 /**
  * `/spaces/:spaceId/settings/preview-urls`: the Preview URLs page. Add, change, delete and probe call the
- * same service as `/api/spaces/:spaceId/preview-urls` behind the same `authorize` actions; a refused URL
- * (outbound policy) and validation problems show next to their field. Every POST answers 303 to the page,
- * its result carried by a single-use flash (`dashboard-flash.ts`), so a reload repeats nothing.
+ * same service as `/api/spaces/:spaceId/preview-urls` behind the same `authorize` actions (delete after a
+ * confirmation page); a refused URL (outbound policy) and validation problems show next to their field.
+ * Every POST answers 303 to the page, its result carried by a single-use flash (`dashboard-flash.ts`), so a
+ * reload repeats nothing.
  */
 import type { Context, Hono } from 'hono'
 import type { AppEnv, UserCaller } from '../app-env'
@@ -20,7 +21,7 @@ import {
   updatePreviewBody,
   updatePreviewUrlRow,
 } from '../services/preview-urls'
-import { PreviewUrlsPage, type PreviewUrlsProps } from '../views/preview-urls'
+import { DeletePreviewUrlPage, PreviewUrlsPage, type PreviewUrlsProps } from '../views/preview-urls'
 import { redirectWithFlash, takeFlash } from './dashboard-flash'
 import { dashboardGroup, readForm, reasonText, routeSpace, viewerOf } from './dashboard-page'
 
@@ -105,6 +106,15 @@ dashboardPreviewRoutes.post('/:previewUrlId', authorize('preview.update'), async
     if (!url) throw err
     return done(c, row.space_id, { editForm: { id: row.id, url: await submittedUrl(c), errors: { url } } })
   }
+})
+
+dashboardPreviewRoutes.get('/:previewUrlId/delete', authorize('preview.delete'), async (c) => {
+  const caller = await requireCaller(c)
+  const row = await loadRow(c)
+  const viewer = await viewerOf(c, caller)
+  return c.html(
+    <DeletePreviewUrlPage viewer={viewer} space={await routeSpace(c)} previewUrl={previewView(row)} />,
+  )
 })
 
 dashboardPreviewRoutes.post('/:previewUrlId/delete', authorize('preview.delete'), async (c) => {

@@ -36,6 +36,8 @@ const auditCount = (action: string): Promise<number> =>
 beforeAll(async () => {
   browser = await launchChromium()
   page = browser.page
+  // The machine running this may be loaded: a navigation gets more than the default 15 s.
+  page.setDefaultTimeout(45_000)
   cms = await startWranglerDev({ TOKEN_ENCRYPTION_KEY: '5e'.repeat(32) })
   secrets.set('admin password', cms.admin.password)
   await open('/login')
@@ -107,7 +109,8 @@ describe('post/redirect/get', () => {
     await go(page.getByRole('button', { name: 'Add integration' }).click())
     expect(await page.getByRole('status').first().textContent()).toContain('Added “Gone soon”.')
     await page.getByText('Edit Gone soon').click()
-    await go(page.getByRole('button', { name: 'Delete Gone soon' }).click())
+    await go(page.getByRole('link', { name: 'Delete Gone soon…' }).click())
+    await go(page.getByRole('button', { name: 'Delete integration' }).click())
     expect(await page.getByRole('status').first().textContent()).toContain('Deleted “Gone soon”.')
     const reloaded = await page.reload()
     expect(reloaded?.status()).toBe(200)
@@ -152,7 +155,7 @@ describe('errors a browser can read', () => {
     const postOnly = [
       `/spaces/${spaceId}/settings/tokens/tok_ZZZZZZZZZZZZZZZZZZZZZZ/reveal`,
       `/spaces/${spaceId}/settings/mcp/mcp_ZZZZZZZZZZZZZZZZZZZZZZ/delete`,
-      '/admin/keys/reseal',
+      '/admin/keys/rewrap',
       '/logout',
     ]
     for (const path of postOnly) {
@@ -160,5 +163,86 @@ describe('errors a browser can read', () => {
       expect(res?.headers()['content-type'], path).toContain('text/html')
       expect(await page.locator('#request-id').count(), path).toBe(1)
     }
+  })
+})
+
+describe('confirmations for destructive actions', () => {
+  it('deleting an MCP integration asks first, naming it and its URL; Cancel keeps it', async () => {
+    const url = `http://127.0.0.1:${await freePort()}/mcp`
+    await open(`/spaces/${spaceId}/settings/mcp`)
+    await page.getByLabel('Name').fill('Kept')
+    await page.getByLabel('URL').fill(url)
+    await go(page.getByRole('button', { name: 'Add integration' }).click())
+    await page.getByText('Edit Kept').click()
+    await go(page.getByRole('link', { name: 'Delete Kept…' }).click())
+    expect(await page.locator('h1').textContent()).toBe('Delete “Kept”?')
+    expect(await page.locator('main').textContent()).toContain(url)
+    await checkPage(page, secrets, 'flows-20-mcp-delete-confirm')
+    await go(page.getByRole('link', { name: 'Cancel' }).click())
+    expect(await count(`SELECT COUNT(*) AS n FROM mcp_integrations WHERE name = 'Kept'`)).toBe(1)
+    await page.getByText('Edit Kept').click()
+    await go(page.getByRole('link', { name: 'Delete Kept…' }).click())
+    await go(page.getByRole('button', { name: 'Delete integration' }).click())
+    expect(await page.getByRole('status').first().textContent()).toContain('Deleted “Kept”.')
+    expect(await count(`SELECT COUNT(*) AS n FROM mcp_integrations WHERE name = 'Kept'`)).toBe(0)
+  })
+
+  it('deleting a preview URL asks first, naming the URL', async () => {
+    const url = `http://127.0.0.1:${await freePort()}`
+    await open(`/spaces/${spaceId}/settings/preview-urls`)
+    await page.getByLabel('Storefront URL').fill(url)
+    await go(page.getByRole('button', { name: 'Add preview URL' }).click())
+    await page.locator('summary').last().click()
+    await go(page.getByRole('link', { name: 'Delete this preview URL…' }).last().click())
+    expect(await page.locator('h1').textContent()).toBe('Delete this preview URL?')
+    expect(await page.locator('main').textContent()).toContain(url)
+    expect(await count(`SELECT COUNT(*) AS n FROM preview_urls WHERE space_id = '${spaceId}'`)).toBe(1)
+    await checkPage(page, secrets, 'flows-21-preview-delete-confirm')
+    await go(page.getByRole('button', { name: 'Delete preview URL' }).click())
+    expect(await page.getByRole('status').first().textContent()).toContain('Deleted the preview URL.')
+    expect(await count(`SELECT COUNT(*) AS n FROM preview_urls WHERE space_id = '${spaceId}'`)).toBe(0)
+  })
+
+  it('revoking a role asks first, and warns hardest about your own global admin role', async () => {
+    await open('/admin/users')
+    const own = `Revoke global admin from ${cms.admin.email}`
+    await go(page.getByRole('link', { name: own }).click())
+    expect(await page.locator('h1').textContent()).toBe(`Revoke global admin from ${cms.admin.email}?`)
+    expect(await page.getByRole('alert').textContent()).toContain('This is your own global admin role')
+    await checkPage(page, secrets, 'flows-22-own-admin-revoke-confirm')
+    await go(page.getByRole('link', { name: 'Cancel' }).click())
+    const admins = `SELECT COUNT(*) AS n FROM user_roles WHERE role = 'admin'`
+    expect(await count(admins)).toBe(1)
+
+    const created = await page.request.post(`${cms.base}/api/admin/users`, {
+      headers: { origin: cms.base },
+      data: { email: 'second@example.com', password: 'second-password-123' },
+    })
+    expect(created.status()).toBe(201)
+    await open('/admin/users')
+    const card = page.locator('section', { hasText: 'second@example.com' })
+    await card.getByLabel('Grant role').selectOption({ label: 'editor of Flows' })
+    await go(card.getByRole('button', { name: 'Grant' }).click())
+    await go(page.getByRole('link', { name: 'Revoke editor role from second@example.com' }).click())
+    expect(await page.locator('h1').textContent()).toBe('Revoke editor of Flows from second@example.com?')
+    expect(await page.getByRole('alert').count()).toBe(0)
+    await go(page.getByRole('button', { name: 'Revoke role' }).click())
+    expect(await page.getByRole('status').first().textContent()).toContain('Role revoked.')
+    expect(await page.locator('section', { hasText: 'second@example.com' }).textContent()).toContain(
+      'No roles',
+    )
+  })
+
+  it('resealing asks first and says what a reseal is for', async () => {
+    await open('/admin/keys')
+    await go(page.getByRole('link', { name: 'Reseal now…' }).click())
+    const text = (await page.locator('main').textContent()) ?? ''
+    expect(await page.locator('h1').textContent()).toMatch(/^Reseal all \d+ stored secret values\?$/)
+    expect(text).toContain('suspected leak')
+    expect(text).toContain('Rewrap is enough')
+    await checkPage(page, secrets, 'flows-23-reseal-confirm')
+    await go(page.getByRole('button', { name: 'Reseal now' }).click())
+    expect(new URL(page.url()).pathname).toBe('/admin/keys')
+    expect(await page.getByRole('status').first().textContent()).toContain('remaining')
   })
 })
