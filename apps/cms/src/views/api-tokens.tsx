@@ -42,7 +42,7 @@ export const ApiTokensPage: FC<ApiTokensProps> = (p) => {
   const scopeError = p.form?.errors?.scope
   return (
     <Layout title={`API tokens · ${p.space.name}`} viewer={p.viewer}>
-      <SpaceTabs space={p.space} current="tokens" />
+      <SpaceTabs space={p.space} current="tokens" roles={p.viewer.roles} />
       <h1>API tokens</h1>
       {p.notice ? <Notice tone="ok">{p.notice}</Notice> : null}
       {p.shown ? (
@@ -162,7 +162,7 @@ export const RevokeTokenPage: FC<{ viewer: Viewer; space: SpaceRow; token: ApiTo
     <ConfirmPage
       viewer={p.viewer}
       title="Revoke token"
-      context={<SpaceTabs space={p.space} current="tokens" />}
+      context={<SpaceTabs space={p.space} current="tokens" roles={p.viewer.roles} />}
       heading={`Revoke “${p.token.name}”?`}
       consequence={
         <>

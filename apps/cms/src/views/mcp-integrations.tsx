@@ -52,7 +52,7 @@ export const McpIntegrationsPage: FC<McpIntegrationsProps> = (p) => {
   const base = `/spaces/${p.space.id}/settings/mcp`
   return (
     <Layout title={`MCP Integrations · ${p.space.name}`} viewer={p.viewer}>
-      <SpaceTabs space={p.space} current="mcp" />
+      <SpaceTabs space={p.space} current="mcp" roles={p.viewer.roles} />
       <h1>MCP Integrations</h1>
       {p.notice ? <Notice tone={p.notice.tone}>{p.notice.text}</Notice> : null}
       {p.integrations.length === 0 ? (
@@ -190,7 +190,7 @@ export const DeleteMcpPage: FC<{ viewer: Viewer; space: SpaceRow; integration: M
     <ConfirmPage
       viewer={p.viewer}
       title="Delete MCP integration"
-      context={<SpaceTabs space={p.space} current="mcp" />}
+      context={<SpaceTabs space={p.space} current="mcp" roles={p.viewer.roles} />}
       heading={`Delete “${p.integration.name}”?`}
       consequence={
         <>

@@ -57,7 +57,7 @@ export const PreviewUrlsPage: FC<PreviewUrlsProps> = (p) => {
   const base = `/spaces/${p.space.id}/settings/preview-urls`
   return (
     <Layout title={`Preview URLs · ${p.space.name}`} viewer={p.viewer}>
-      <SpaceTabs space={p.space} current="preview" />
+      <SpaceTabs space={p.space} current="preview" roles={p.viewer.roles} />
       <h1>Preview URLs</h1>
       {p.notice ? <Notice tone={p.notice.tone}>{p.notice.text}</Notice> : null}
       {p.previewUrls.length === 0 ? <p class="empty">No preview URLs are set for this space yet.</p> : null}
@@ -174,7 +174,7 @@ export const DeletePreviewUrlPage: FC<{ viewer: Viewer; space: SpaceRow; preview
     <ConfirmPage
       viewer={p.viewer}
       title="Delete preview URL"
-      context={<SpaceTabs space={p.space} current="preview" />}
+      context={<SpaceTabs space={p.space} current="preview" roles={p.viewer.roles} />}
       heading="Delete this preview URL?"
       consequence={
         <>

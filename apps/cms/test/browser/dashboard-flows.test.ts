@@ -246,3 +246,50 @@ describe('confirmations for destructive actions', () => {
     expect(await page.getByRole('status').first().textContent()).toContain('remaining')
   })
 })
+
+describe('navigation by role', () => {
+  it('shows an editor only what their roles open: every link they see works', async () => {
+    const email = 'editor-nav@example.com'
+    const password = 'editor-nav-password-123'
+    const created = await page.request.post(`${cms.base}/api/admin/users`, {
+      headers: { origin: cms.base },
+      data: { email, password },
+    })
+    expect(created.status()).toBe(201)
+    const { id } = (await created.json()) as { id: string }
+    const granted = await page.request.post(`${cms.base}/api/admin/users/${id}/roles`, {
+      headers: { origin: cms.base },
+      data: { scope: 'space', role: 'editor', spaceId },
+    })
+    expect(granted.status()).toBe(200)
+    await open('/spaces')
+    await go(page.getByRole('button', { name: 'Sign out' }).click())
+    await page.getByLabel('Email').fill(email)
+    await page.getByLabel('Password').fill(password)
+    await go(page.getByRole('button', { name: 'Sign in' }).click())
+    expect(new URL(page.url()).pathname).toBe('/spaces')
+
+    // Every same-origin link of every page an editor reaches from /spaces, followed once.
+    const seen = new Set<string>()
+    const queue = ['/spaces']
+    const broken: string[] = []
+    while (queue.length > 0 && seen.size < 40) {
+      const path = queue.shift() ?? ''
+      if (seen.has(path)) continue
+      seen.add(path)
+      const res = await page.goto(`${cms.base}${path}`)
+      if (res?.status() !== 200) broken.push(`${path} → ${res?.status()}`)
+      const hrefs = await page
+        .locator('a[href^="/"]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? ''))
+      for (const href of hrefs) if (!seen.has(href)) queue.push(href)
+    }
+    expect(broken).toEqual([])
+    expect(seen.has(`/spaces/${spaceId}`)).toBe(true)
+    expect(seen.has(`/spaces/${spaceId}/settings/mcp`)).toBe(true)
+    expect(seen.has(`/spaces/${spaceId}/settings/tokens`)).toBe(false)
+    expect(seen.has(`/spaces/${spaceId}/audit`)).toBe(false)
+    expect(seen.has('/admin/users')).toBe(false)
+    await checkPage(page, secrets, 'flows-30-editor-mcp')
+  })
+})

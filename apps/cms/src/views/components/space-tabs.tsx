@@ -26,19 +26,20 @@ export function firstSpaceTab(roles: UserRoles, spaceId: string): string | undef
 }
 
 /**
- * The space heading and its tabs.
- * @example <SpaceTabs space={space} current="tokens" />
+ * The space heading and the tabs the viewer's roles open.
+ * @example <SpaceTabs space={space} current="tokens" roles={viewer.roles} />
  */
-export const SpaceTabs: FC<{ space: { id: string; name: string }; current: SpaceTab }> = ({
+export const SpaceTabs: FC<{ space: { id: string; name: string }; current: SpaceTab; roles: UserRoles }> = ({
   space,
   current,
+  roles,
 }) => (
   <>
     <p>
       <a href="/spaces">Spaces</a> › {space.name}
     </p>
     <nav class="tabs" aria-label="Space settings">
-      {TABS.map((t) => (
+      {TABS.filter((t) => can(roles, t.action, space.id)).map((t) => (
         <a href={`/spaces/${space.id}/${t.path}`} aria-current={t.tab === current ? 'page' : undefined}>
           {t.label}
         </a>
