@@ -9,7 +9,7 @@ import { auditRoutes } from './audit/audited-routes'
 import { loadEnv } from './env'
 import { limitBody } from './http/body'
 import { csrfProtection } from './http/csrf'
-import { HttpProblem, handleError, internalError } from './http/problem'
+import { handleError, internalError } from './http/problem'
 import { securityHeaders } from './http/security-headers'
 import { adminKeyRoutes } from './routes/admin-keys'
 import { adminUserRoutes } from './routes/admin-users'
@@ -17,6 +17,7 @@ import { adminAuditRoutes, spaceAuditRoutes } from './routes/audit'
 import { authRoutes } from './routes/auth'
 import { benchRoutes } from './routes/bench'
 import { dashboardRoutes } from './routes/dashboard'
+import { notFound } from './routes/dashboard-errors'
 import { entryRoutes } from './routes/entries'
 import { healthRoutes } from './routes/health'
 import { mcpRoutes } from './routes/mcp'
@@ -55,7 +56,8 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
   app.route('/api/bench', benchRoutes)
   // The dashboard's pages (HTML); its own guards and error pages, see routes/dashboard.tsx.
   app.route('/', dashboardRoutes)
-  app.notFound(() => new HttpProblem(404, 'not_found', 'Not found').toResponse())
+  // A browser asking for an unknown page gets the HTML error page; API clients get problem+json.
+  app.notFound(notFound)
   app.onError(handleError)
   return app
 }

@@ -5,8 +5,11 @@
  */
 import type { SealContext } from '@alokai/crypto'
 
-/** The purposes of sealed values; each names one column. */
-export type SealPurpose = 'api-token' | 'mcp.bearer' | 'preview.probe'
+/**
+ * The purposes of sealed values; each names one column. `dashboard.flash` is the one value not bound to a
+ * space: its owner (the session) takes the space's place in the context.
+ */
+export type SealPurpose = 'api-token' | 'mcp.bearer' | 'preview.probe' | 'dashboard.flash'
 
 /**
  * The context for a sealed value of `purpose` in row `rowId` of space `spaceId`.

@@ -79,6 +79,14 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
 ]
 
 /**
+ * Sealed columns that rotation leaves alone on purpose: their rows live two minutes, far less than the
+ * ten minutes of zero counts the keys page waits for before the previous key may go, so no value outlives
+ * the key it was sealed under. A flash that no key opens reads as no flash.
+ * @example SHORT_LIVED_SEALED_COLUMNS.includes('dashboard_flashes.payload_sealed') // true
+ */
+export const SHORT_LIVED_SEALED_COLUMNS: readonly string[] = ['dashboard_flashes.payload_sealed']
+
+/**
  * `table.column`, the name a column goes by in reports.
  * @example columnName(SEALED_COLUMNS[0]) // "api_tokens.token_sealed"
  */

@@ -1,34 +1,36 @@
 /**
  * `/admin/*` pages for global admins: Users (grant and revoke roles through the same service as
- * `/api/admin/users/:userId/roles`), the global audit log, and Encryption keys (`dashboard-keys.tsx`).
+ * `/api/admin/users/:userId/roles`; a revoke after a confirmation page), the global audit log, and Encryption keys (`dashboard-keys.tsx`).
+ * Role changes answer 303 to the Users page with their result in a single-use flash (`dashboard-flash.ts`).
  */
 import type { Context, Hono } from 'hono'
 import type { AppEnv, UserCaller } from '../app-env'
 import { authorize, requireCaller } from '../auth/identify'
 import { loadAllRoles } from '../db/roles'
-import { listSpaces } from '../db/spaces'
-import { listUsers } from '../db/users'
+import { findSpace, listSpaces } from '../db/spaces'
+import { findUserById, listUsers } from '../db/users'
 import { userIdParam } from '../http/params'
+import { HttpProblem } from '../http/problem'
 import { changeRole, roleChangeBody } from '../services/roles'
-import { AdminUsersPage, type AdminUsersProps } from '../views/admin-users'
+import { AdminUsersPage, type AdminUsersProps, RevokeRolePage } from '../views/admin-users'
 import { renderAudit } from './dashboard-audit'
+import { redirectWithFlash, takeFlash } from './dashboard-flash'
 import { dashboardKeyRoutes } from './dashboard-keys'
 import { dashboardGroup, viewerOf } from './dashboard-page'
 
-async function renderUsers(
-  c: Context<AppEnv>,
-  caller: UserCaller,
-  extra: Pick<AdminUsersProps, 'notice' | 'grantErrors'> = {},
-  status: 200 | 400 = 200,
-): Promise<Response> {
+type Extra = Pick<AdminUsersProps, 'notice' | 'grantErrors'>
+
+async function renderUsers(c: Context<AppEnv>, caller: UserCaller): Promise<Response> {
+  const extra = await takeFlash<Extra>(c, caller)
   const [users, roles] = await Promise.all([listUsers(c.env.DB), loadAllRoles(c.env.DB)])
   const withRoles = users.map((u) => ({ ...u, roles: roles.get(u.id) ?? { global: [], spaces: [] } }))
   const spaces = await listSpaces(c.env.DB, { userId: caller.userId, all: true })
   return c.html(
     <AdminUsersPage viewer={await viewerOf(c, caller)} users={withRoles} spaces={spaces} {...extra} />,
-    status,
   )
 }
+
+const USERS = '/admin/users'
 
 /** `grant` is `global:admin` or `space:<role>:<spaceId>`; revoke forms send the fields separately. */
 async function roleForm(c: Context<AppEnv>, revoke: boolean): Promise<unknown> {
@@ -48,15 +50,12 @@ async function applyRole(c: Context<AppEnv>, revoke: boolean): Promise<Response>
   const userId = await userIdParam(c)
   const parsed = roleChangeBody.safeParse(await roleForm(c, revoke))
   if (!parsed.success) {
-    return renderUsers(
-      c,
-      caller,
-      { grantErrors: { userId, errors: { grant: 'Choose a role from the list' } } },
-      400,
-    )
+    const grantErrors = { userId, errors: { grant: 'Choose a role from the list' } }
+    return redirectWithFlash<Extra>(c, USERS, { grantErrors })
   }
   await changeRole(c, caller, userId, parsed.data)
-  return renderUsers(c, caller, { notice: { tone: 'ok', text: revoke ? 'Role revoked.' : 'Role granted.' } })
+  const notice = { tone: 'ok', text: revoke ? 'Role revoked.' : 'Role granted.' } as const
+  return redirectWithFlash<Extra>(c, USERS, { notice })
 }
 
 /** The admin pages, mounted at `/admin`. */
@@ -66,6 +65,33 @@ dashboardAdminRoutes.get('/users', authorize('users.list'), async (c) =>
   renderUsers(c, await requireCaller(c)),
 )
 dashboardAdminRoutes.post('/users/:userId/roles', authorize('roles.grant'), (c) => applyRole(c, false))
+dashboardAdminRoutes.get('/users/:userId/roles/revoke', authorize('roles.grant'), async (c) => {
+  const caller = await requireCaller(c)
+  const userId = await userIdParam(c)
+  const q = (k: string) => c.req.query(k)
+  const raw =
+    q('scope') === 'space'
+      ? { scope: 'space', role: q('role'), spaceId: q('spaceId') }
+      : { scope: q('scope'), role: q('role') }
+  const parsed = roleChangeBody.safeParse(raw)
+  if (!parsed.success) throw new HttpProblem(404, 'not_found', 'No such role')
+  const role = parsed.data
+  const [user, space] = await Promise.all([
+    findUserById(c.env.DB, userId),
+    role.scope === 'space' ? findSpace(c.env.DB, role.spaceId) : Promise.resolve(null),
+  ])
+  const page = (
+    <RevokeRolePage
+      viewer={await viewerOf(c, caller)}
+      userLabel={user?.email ?? `IdP user ${userId}`}
+      userId={userId}
+      role={role}
+      spaceName={space?.name}
+      own={userId === caller.userId}
+    />
+  )
+  return c.html(page)
+})
 dashboardAdminRoutes.post('/users/:userId/roles/revoke', authorize('roles.grant'), (c) => applyRole(c, true))
 dashboardAdminRoutes.get('/audit', authorize('audit.read'), (c) => renderAudit(c, undefined))
 dashboardAdminRoutes.route('/keys', dashboardKeyRoutes)

@@ -2,7 +2,10 @@
  * `/admin/keys`: the Encryption keys page for global admins. Status comes from the same `keyStatus` as
  * `GET /api/admin/keys`; "Rewrap now" / "Reseal now" run batches of the same pass logic as
  * `POST /api/admin/keys/*` (`services/key-rotation.ts`), a bounded number per request, and show progress
- * with a Continue button (the run id) while the pass is unfinished, so it works without JavaScript.
+ * with a Continue button (the run id) while the pass is unfinished, so it works without JavaScript. A reseal
+ * starts from a confirmation page that says what it is for. Each
+ * POST answers 303 to the page with its progress in a single-use flash (`dashboard-flash.ts`): a reload
+ * runs no second batch.
  */
 import type { Context, Hono } from 'hono'
 import { type AppEnv, nowMs, type UserCaller } from '../app-env'
@@ -11,22 +14,24 @@ import { getKeyring } from '../crypto/keyring'
 import { HttpProblem } from '../http/problem'
 import { keyStatus } from '../rotation/key-status'
 import { runKeyBatch } from '../services/key-rotation'
-import { AdminKeysPage, type AdminKeysProps } from '../views/admin-keys'
+import { AdminKeysPage, type AdminKeysProps, ResealConfirmPage } from '../views/admin-keys'
+import { redirectWithFlash, takeFlash } from './dashboard-flash'
 import { dashboardGroup, viewerOf } from './dashboard-page'
 
 const BATCH = 100
 // Bounded work per request (D1 round trips and CPU): 10 × 100 values, then the page offers Continue.
 const MAX_BATCHES = 10
 
-async function render(
-  c: Context<AppEnv>,
-  caller: UserCaller,
-  extra: Pick<AdminKeysProps, 'progress' | 'problem'> = {},
-) {
-  const status = await keyStatus(c.env.DB, await getKeyring(c.var.config), {
-    now: nowMs(c),
-    listUnopenable: false,
-  })
+type Extra = Pick<AdminKeysProps, 'progress' | 'problem'>
+const PAGE = '/admin/keys'
+
+async function currentStatus(c: Context<AppEnv>) {
+  return keyStatus(c.env.DB, await getKeyring(c.var.config), { now: nowMs(c), listUnopenable: false })
+}
+
+async function render(c: Context<AppEnv>, caller: UserCaller) {
+  const extra = await takeFlash<Extra>(c, caller)
+  const status = await currentStatus(c)
   return c.html(<AdminKeysPage viewer={await viewerOf(c, caller)} status={status} {...extra} />)
 }
 
@@ -45,12 +50,13 @@ async function pass(c: Context<AppEnv>, kind: 'rewrap' | 'reseal'): Promise<Resp
       done += report.done
       failed += report.failed.length
       if (report.complete || batches >= MAX_BATCHES) {
-        return render(c, caller, { progress: { report, batches, done, failed } })
+        return redirectWithFlash<Extra>(c, PAGE, { progress: { report, batches, done, failed } })
       }
     }
   } catch (err) {
     if (err instanceof HttpProblem && err.reason === 'primary_key_changed') {
-      return render(c, caller, { problem: 'The primary key changed since that run started: start it again.' })
+      const problem = 'The primary key changed since that run started: start it again.'
+      return redirectWithFlash<Extra>(c, PAGE, { problem })
     }
     throw err
   }
@@ -61,4 +67,9 @@ export const dashboardKeyRoutes: Hono<AppEnv> = dashboardGroup()
 
 dashboardKeyRoutes.get('/', authorize('keys.status'), async (c) => render(c, await requireCaller(c)))
 dashboardKeyRoutes.post('/rewrap', authorize('keys.rewrap'), (c) => pass(c, 'rewrap'))
+dashboardKeyRoutes.get('/reseal', authorize('keys.reseal'), async (c) => {
+  const caller = await requireCaller(c)
+  const status = await currentStatus(c)
+  return c.html(<ResealConfirmPage viewer={await viewerOf(c, caller)} values={status.totals.values} />)
+})
 dashboardKeyRoutes.post('/reseal', authorize('keys.reseal'), (c) => pass(c, 'reseal'))

@@ -1,7 +1,9 @@
 /**
  * `/spaces/:spaceId/settings/mcp`: the MCP Integrations page. Add, change, delete and test call the same
- * service as `/api/spaces/:spaceId/mcp` behind the same `authorize` actions; a refused URL (outbound
- * policy) and validation problems show next to their field.
+ * service as `/api/spaces/:spaceId/mcp` behind the same `authorize` actions (delete after a confirmation
+ * page); a refused URL (outbound policy) and validation problems show next to their field. Every POST
+ * answers 303 to the page, its result carried by a single-use flash (`dashboard-flash.ts`), so a reload
+ * repeats nothing.
  */
 import type { Context, Hono } from 'hono'
 import type { AppEnv, UserCaller } from '../app-env'
@@ -19,18 +21,21 @@ import {
   updateMcpBody,
   updateMcpIntegrationRow,
 } from '../services/mcp-integrations'
-import { McpIntegrationsPage, type McpIntegrationsProps } from '../views/mcp-integrations'
+import { DeleteMcpPage, McpIntegrationsPage, type McpIntegrationsProps } from '../views/mcp-integrations'
+import { redirectWithFlash, takeFlash } from './dashboard-flash'
 import { dashboardGroup, readForm, reasonText, routeSpace, viewerOf } from './dashboard-page'
 
 type Extra = Pick<McpIntegrationsProps, 'tested' | 'notice' | 'createForm' | 'editForm'>
 
-async function render(
-  c: Context<AppEnv>,
-  caller: UserCaller,
-  extra: Extra = {},
-  status: 200 | 400 | 422 = 200,
-) {
+const pagePath = (spaceId: string): string => `/spaces/${spaceId}/settings/mcp`
+
+/** Answers 303 to the page, which shows `extra` once. */
+const done = (c: Context<AppEnv>, spaceId: string, extra: Extra): Promise<Response> =>
+  redirectWithFlash<Extra>(c, pagePath(spaceId), extra)
+
+async function render(c: Context<AppEnv>, caller: UserCaller) {
   const space = await routeSpace(c)
+  const extra = await takeFlash<Extra>(c, caller)
   const rows = await listMcpIntegrations(c.env.DB, space.id)
   return c.html(
     <McpIntegrationsPage
@@ -40,7 +45,6 @@ async function render(
       canManage={can(caller.roles, 'mcp.create', space.id)}
       {...extra}
     />,
-    status,
   )
 }
 
@@ -75,52 +79,61 @@ dashboardMcpRoutes.post('/', authorize('mcp.create'), async (c) => {
   const caller = await requireCaller(c)
   const space = await routeSpace(c)
   const form = await readForm(c, createMcpBody)
-  if (!form.ok)
-    return render(c, caller, { createForm: { ...(await submitted(c)), errors: form.errors } }, 400)
+  if (!form.ok) return done(c, space.id, { createForm: { ...(await submitted(c)), errors: form.errors } })
   try {
     const view = await createMcpIntegration(c, caller, space.id, form.data)
-    return render(c, caller, { notice: { tone: 'ok', text: `Added “${view.name}”.` } })
+    return done(c, space.id, { notice: { tone: 'ok', text: `Added “${view.name}”.` } })
   } catch (err) {
     const url = urlRefused(err)
     if (!url) throw err
-    return render(c, caller, { createForm: { ...(await submitted(c)), errors: { url } } }, 422)
+    return done(c, space.id, { createForm: { ...(await submitted(c)), errors: { url } } })
   }
 })
 
 dashboardMcpRoutes.post('/:integrationId', authorize('mcp.update'), async (c) => {
-  const caller = await requireCaller(c)
   const row = await loadRow(c)
   const form = await readForm(c, updateMcpBody)
   if (!form.ok)
-    return render(c, caller, { editForm: { id: row.id, ...(await submitted(c)), errors: form.errors } }, 400)
+    return done(c, row.space_id, { editForm: { id: row.id, ...(await submitted(c)), errors: form.errors } })
   try {
     const view = await updateMcpIntegrationRow(c, row, form.data)
     const text = view.secretDiscarded
       ? `Saved “${view.name}”. The URL moved to another origin, so the stored secret was discarded: enter it again if the server needs one.`
       : `Saved “${view.name}”.`
-    return render(c, caller, { notice: { tone: view.secretDiscarded ? 'warn' : 'ok', text } })
+    return done(c, row.space_id, { notice: { tone: view.secretDiscarded ? 'warn' : 'ok', text } })
   } catch (err) {
     const url = urlRefused(err)
     if (!url) throw err
-    return render(c, caller, { editForm: { id: row.id, ...(await submitted(c)), errors: { url } } }, 422)
+    return done(c, row.space_id, { editForm: { id: row.id, ...(await submitted(c)), errors: { url } } })
   }
 })
 
-dashboardMcpRoutes.post('/:integrationId/delete', authorize('mcp.delete'), async (c) => {
+dashboardMcpRoutes.get('/:integrationId/delete', authorize('mcp.delete'), async (c) => {
   const caller = await requireCaller(c)
   const row = await loadRow(c)
+  const page = (
+    <DeleteMcpPage
+      viewer={await viewerOf(c, caller)}
+      space={await routeSpace(c)}
+      integration={mcpView(row)}
+    />
+  )
+  return c.html(page)
+})
+
+dashboardMcpRoutes.post('/:integrationId/delete', authorize('mcp.delete'), async (c) => {
+  const row = await loadRow(c)
   await deleteMcpIntegrationRow(c, row)
-  return render(c, caller, { notice: { tone: 'ok', text: `Deleted “${row.name}”.` } })
+  return done(c, row.space_id, { notice: { tone: 'ok', text: `Deleted “${row.name}”.` } })
 })
 
 dashboardMcpRoutes.post('/:integrationId/test', authorize('mcp.test'), async (c) => {
-  const caller = await requireCaller(c)
   const row = await loadRow(c)
   try {
-    return render(c, caller, { tested: { id: row.id, result: await testMcpIntegration(c, row) } })
+    return done(c, row.space_id, { tested: { id: row.id, result: await testMcpIntegration(c, row) } })
   } catch (err) {
     if (!(err instanceof HttpProblem) || err.reason !== 'secret_unavailable') throw err
     const text = `The stored secret of “${row.name}” cannot be opened with the configured keys: enter it again.`
-    return render(c, caller, { notice: { tone: 'warn', text } })
+    return done(c, row.space_id, { notice: { tone: 'warn', text } })
   }
 })

@@ -6,7 +6,6 @@
 import { type Context, Hono } from 'hono'
 import type { z } from 'zod'
 import type { AppEnv, UserCaller } from '../app-env'
-import { can } from '../auth/policy'
 import { findSpace, type SpaceRow } from '../db/spaces'
 import { findUserById } from '../db/users'
 import { limitBody, readBody } from '../http/body'
@@ -35,7 +34,7 @@ export async function viewerOf(c: Context<AppEnv>, caller: UserCaller): Promise<
   const user = await findUserById(c.env.DB, caller.userId)
   return {
     label: user?.email ?? `IdP user ${caller.userId}`,
-    isGlobalAdmin: can(caller.roles, 'users.list'),
+    roles: caller.roles,
     csrf: await issueCsrfToken(c),
   }
 }

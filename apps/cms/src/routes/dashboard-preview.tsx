@@ -1,7 +1,9 @@
 /**
  * `/spaces/:spaceId/settings/preview-urls`: the Preview URLs page. Add, change, delete and probe call the
- * same service as `/api/spaces/:spaceId/preview-urls` behind the same `authorize` actions; a refused URL
- * (outbound policy) and validation problems show next to their field.
+ * same service as `/api/spaces/:spaceId/preview-urls` behind the same `authorize` actions (delete after a
+ * confirmation page); a refused URL (outbound policy) and validation problems show next to their field.
+ * Every POST answers 303 to the page, its result carried by a single-use flash (`dashboard-flash.ts`), so a
+ * reload repeats nothing.
  */
 import type { Context, Hono } from 'hono'
 import type { AppEnv, UserCaller } from '../app-env'
@@ -19,18 +21,21 @@ import {
   updatePreviewBody,
   updatePreviewUrlRow,
 } from '../services/preview-urls'
-import { PreviewUrlsPage, type PreviewUrlsProps } from '../views/preview-urls'
+import { DeletePreviewUrlPage, PreviewUrlsPage, type PreviewUrlsProps } from '../views/preview-urls'
+import { redirectWithFlash, takeFlash } from './dashboard-flash'
 import { dashboardGroup, readForm, reasonText, routeSpace, viewerOf } from './dashboard-page'
 
 type Extra = Pick<PreviewUrlsProps, 'probed' | 'notice' | 'createForm' | 'editForm'>
 
-async function render(
-  c: Context<AppEnv>,
-  caller: UserCaller,
-  extra: Extra = {},
-  status: 200 | 400 | 422 = 200,
-) {
+const pagePath = (spaceId: string): string => `/spaces/${spaceId}/settings/preview-urls`
+
+/** Answers 303 to the page, which shows `extra` once. */
+const done = (c: Context<AppEnv>, spaceId: string, extra: Extra): Promise<Response> =>
+  redirectWithFlash<Extra>(c, pagePath(spaceId), extra)
+
+async function render(c: Context<AppEnv>, caller: UserCaller) {
   const space = await routeSpace(c)
+  const extra = await takeFlash<Extra>(c, caller)
   const rows = await listPreviewUrls(c.env.DB, space.id)
   return c.html(
     <PreviewUrlsPage
@@ -40,7 +45,6 @@ async function render(
       canManage={can(caller.roles, 'preview.create', space.id)}
       {...extra}
     />,
-    status,
   )
 }
 
@@ -72,57 +76,60 @@ dashboardPreviewRoutes.post('/', authorize('preview.create'), async (c) => {
   const caller = await requireCaller(c)
   const space = await routeSpace(c)
   const form = await readForm(c, createPreviewBody)
-  if (!form.ok)
-    return render(c, caller, { createForm: { url: await submittedUrl(c), errors: form.errors } }, 400)
+  if (!form.ok) return done(c, space.id, { createForm: { url: await submittedUrl(c), errors: form.errors } })
   try {
     await createPreviewUrl(c, caller, space.id, form.data)
-    return render(c, caller, { notice: { tone: 'ok', text: 'Added the preview URL. Probe it to check it.' } })
+    return done(c, space.id, { notice: { tone: 'ok', text: 'Added the preview URL. Probe it to check it.' } })
   } catch (err) {
     const url = urlRefused(err)
     if (!url) throw err
-    return render(c, caller, { createForm: { url: await submittedUrl(c), errors: { url } } }, 422)
+    return done(c, space.id, { createForm: { url: await submittedUrl(c), errors: { url } } })
   }
 })
 
 dashboardPreviewRoutes.post('/:previewUrlId', authorize('preview.update'), async (c) => {
-  const caller = await requireCaller(c)
   const row = await loadRow(c)
   const form = await readForm(c, updatePreviewBody)
   if (!form.ok) {
-    return render(
-      c,
-      caller,
-      { editForm: { id: row.id, url: await submittedUrl(c), errors: form.errors } },
-      400,
-    )
+    return done(c, row.space_id, {
+      editForm: { id: row.id, url: await submittedUrl(c), errors: form.errors },
+    })
   }
   try {
     const view = await updatePreviewUrlRow(c, row, form.data)
     const text = view.secretDiscarded
       ? 'Saved. The URL moved to another origin, so the stored probe secret was discarded: enter it again to verify probes.'
       : 'Saved.'
-    return render(c, caller, { notice: { tone: view.secretDiscarded ? 'warn' : 'ok', text } })
+    return done(c, row.space_id, { notice: { tone: view.secretDiscarded ? 'warn' : 'ok', text } })
   } catch (err) {
     const url = urlRefused(err)
     if (!url) throw err
-    return render(c, caller, { editForm: { id: row.id, url: await submittedUrl(c), errors: { url } } }, 422)
+    return done(c, row.space_id, { editForm: { id: row.id, url: await submittedUrl(c), errors: { url } } })
   }
 })
 
-dashboardPreviewRoutes.post('/:previewUrlId/delete', authorize('preview.delete'), async (c) => {
+dashboardPreviewRoutes.get('/:previewUrlId/delete', authorize('preview.delete'), async (c) => {
   const caller = await requireCaller(c)
-  await deletePreviewUrlRow(c, await loadRow(c))
-  return render(c, caller, { notice: { tone: 'ok', text: 'Deleted the preview URL.' } })
+  const row = await loadRow(c)
+  const viewer = await viewerOf(c, caller)
+  return c.html(
+    <DeletePreviewUrlPage viewer={viewer} space={await routeSpace(c)} previewUrl={previewView(row)} />,
+  )
+})
+
+dashboardPreviewRoutes.post('/:previewUrlId/delete', authorize('preview.delete'), async (c) => {
+  const row = await loadRow(c)
+  await deletePreviewUrlRow(c, row)
+  return done(c, row.space_id, { notice: { tone: 'ok', text: 'Deleted the preview URL.' } })
 })
 
 dashboardPreviewRoutes.post('/:previewUrlId/probe', authorize('preview.probe'), async (c) => {
-  const caller = await requireCaller(c)
   const row = await loadRow(c)
   try {
-    return render(c, caller, { probed: { id: row.id, result: await probePreviewUrl(c, row) } })
+    return done(c, row.space_id, { probed: { id: row.id, result: await probePreviewUrl(c, row) } })
   } catch (err) {
     if (!(err instanceof HttpProblem) || err.reason !== 'secret_unavailable') throw err
     const text = 'The stored probe secret cannot be opened with the configured keys: enter it again.'
-    return render(c, caller, { notice: { tone: 'warn', text } })
+    return done(c, row.space_id, { notice: { tone: 'warn', text } })
   }
 })

@@ -1,24 +1,27 @@
 /**
  * `/spaces`: the spaces list and the create-space form, through the same data access and policy as
- * `/api/spaces`. A user without any role gets the page with an explanation instead of a 403.
+ * `/api/spaces`. A user without any role gets the page with an explanation instead of a 403. A create
+ * answers 303: to the new space, or back to the list with the field errors in a single-use flash. A space's
+ * own address (and `/settings`) leads to the first of its tabs the viewer's roles open.
  */
 import type { Context, Hono } from 'hono'
 import type { AppEnv, UserCaller } from '../app-env'
 import { authorize, requireCaller } from '../auth/identify'
 import { can } from '../auth/policy'
 import { listSpaces } from '../db/spaces'
+import { HttpProblem } from '../http/problem'
 import { createAuditedSpace } from '../services/spaces'
 import type { FieldErrors } from '../views/components/form'
+import { firstSpaceTab } from '../views/components/space-tabs'
 import { SpacesPage } from '../views/spaces'
-import { dashboardGroup, readForm, viewerOf } from './dashboard-page'
+import { redirectWithFlash, takeFlash } from './dashboard-flash'
+import { dashboardGroup, readForm, routeSpace, viewerOf } from './dashboard-page'
 import { spaceBody } from './spaces'
 
-async function render(
-  c: Context<AppEnv>,
-  caller: UserCaller,
-  form: { name?: string; errors?: FieldErrors } = {},
-  status: 200 | 400 = 200,
-): Promise<Response> {
+type Extra = { name?: string; errors?: FieldErrors }
+
+async function render(c: Context<AppEnv>, caller: UserCaller): Promise<Response> {
+  const form = await takeFlash<Extra>(c, caller)
   const isMember = can(caller.roles, 'spaces.list')
   const spaces = isMember
     ? await listSpaces(c.env.DB, { userId: caller.userId, all: can(caller.roles, 'spaces.create') })
@@ -31,7 +34,6 @@ async function render(
       canCreate={can(caller.roles, 'spaces.create')}
       {...form}
     />,
-    status,
   )
 }
 
@@ -43,7 +45,19 @@ dashboardSpaceRoutes.get('/', async (c) => render(c, await requireCaller(c)))
 dashboardSpaceRoutes.post('/', authorize('spaces.create'), async (c) => {
   const caller = await requireCaller(c)
   const form = await readForm(c, spaceBody)
-  if (!form.ok) return render(c, caller, { errors: form.errors }, 400)
+  if (!form.ok) return redirectWithFlash<Extra>(c, '/spaces', { errors: form.errors })
   const space = await createAuditedSpace(c, caller, form.data.name)
   return c.redirect(`/spaces/${space.id}/settings/tokens`, 303)
 })
+
+/** The space's home: its first tab this viewer may open (403 when none, 404 for no such space). */
+async function spaceHome(c: Context<AppEnv>): Promise<Response> {
+  const caller = await requireCaller(c)
+  const space = await routeSpace(c)
+  const tab = firstSpaceTab(caller.roles, space.id)
+  if (!tab) throw new HttpProblem(403, 'forbidden', 'Not allowed')
+  return c.redirect(tab, 303)
+}
+
+dashboardSpaceRoutes.get('/:spaceId', spaceHome)
+dashboardSpaceRoutes.get('/:spaceId/settings', spaceHome)

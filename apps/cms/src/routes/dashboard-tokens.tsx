@@ -1,10 +1,11 @@
 /**
  * `/spaces/:spaceId/settings/tokens`: the API tokens page. Create, reveal and revoke call the same service
- * as `/api/spaces/:spaceId/tokens` behind the same `authorize` actions. The created or revealed token is
- * rendered into that one response only (`Cache-Control: no-store`), never into a redirect target.
+ * as `/api/spaces/:spaceId/tokens` behind the same `authorize` actions. Every POST answers 303 to the list;
+ * the created or revealed token travels in a single-use flash (`dashboard-flash.ts`), so the list shows it
+ * once (`Cache-Control: no-store`) and a reload neither shows it again nor mints or reveals another.
  */
-import type { Context, Hono } from 'hono'
-import type { AppEnv, UserCaller } from '../app-env'
+import type { Hono } from 'hono'
+import type { AppEnv } from '../app-env'
 import { authorize, requireCaller } from '../auth/identify'
 import { listApiTokens } from '../db/api-tokens'
 import { idParam } from '../http/params'
@@ -16,28 +17,22 @@ import {
   revokeApiTokenById,
 } from '../services/api-tokens'
 import { ApiTokensPage, type ApiTokensProps, RevokeTokenPage } from '../views/api-tokens'
+import { redirectWithFlash, takeFlash } from './dashboard-flash'
 import { dashboardGroup, readForm, routeSpace, viewerOf } from './dashboard-page'
 
 type Extra = Pick<ApiTokensProps, 'shown' | 'reauthFor' | 'notice' | 'form'>
 
-async function render(c: Context<AppEnv>, caller: UserCaller, extra: Extra, status: 200 | 400 | 403 = 200) {
-  const space = await routeSpace(c)
-  const tokens = await listApiTokens(c.env.DB, space.id)
-  c.header('Cache-Control', 'no-store')
-  return c.html(
-    <ApiTokensPage viewer={await viewerOf(c, caller)} space={space} tokens={tokens} {...extra} />,
-    status,
-  )
-}
-
-const NOTICES: Record<string, string> = { revoked: 'The token was revoked.' }
+const listPath = (spaceId: string): string => `/spaces/${spaceId}/settings/tokens`
 
 /** The token pages, mounted at `/spaces/:spaceId/settings/tokens`. */
 export const dashboardTokenRoutes: Hono<AppEnv> = dashboardGroup()
 
 dashboardTokenRoutes.get('/', authorize('tokens.list'), async (c) => {
-  const notice = NOTICES[c.req.query('notice') ?? '']
-  return render(c, await requireCaller(c), notice ? { notice } : {})
+  const caller = await requireCaller(c)
+  const space = await routeSpace(c)
+  const extra = await takeFlash<Extra>(c, caller)
+  const tokens = await listApiTokens(c.env.DB, space.id)
+  return c.html(<ApiTokensPage viewer={await viewerOf(c, caller)} space={space} tokens={tokens} {...extra} />)
 })
 
 dashboardTokenRoutes.post('/', authorize('tokens.create'), async (c) => {
@@ -48,10 +43,11 @@ dashboardTokenRoutes.post('/', authorize('tokens.create'), async (c) => {
     const raw = await c.req.parseBody()
     const name = typeof raw.name === 'string' ? raw.name : ''
     const scope = typeof raw.scope === 'string' ? raw.scope : ''
-    return render(c, caller, { form: { name, scope, errors: form.errors } }, 400)
+    return redirectWithFlash<Extra>(c, listPath(space.id), { form: { name, scope, errors: form.errors } })
   }
   const { summary, token } = await createApiToken(c, caller, space.id, form.data)
-  return render(c, caller, { shown: { kind: 'created', id: summary.id, name: summary.name, token } })
+  const shown = { kind: 'created', id: summary.id, name: summary.name, token } as const
+  return redirectWithFlash<Extra>(c, listPath(space.id), { shown })
 })
 
 dashboardTokenRoutes.post('/:tokenId/reveal', authorize('tokens.reveal'), async (c) => {
@@ -63,11 +59,12 @@ dashboardTokenRoutes.post('/:tokenId/reveal', authorize('tokens.reveal'), async 
     token = await revealApiToken(c, caller, space.id, id)
   } catch (err) {
     if (err instanceof HttpProblem && err.code === 'reauth_required')
-      return render(c, caller, { reauthFor: id }, 403)
+      return redirectWithFlash<Extra>(c, listPath(space.id), { reauthFor: id })
     throw err
   }
   const summary = (await listApiTokens(c.env.DB, space.id)).find((t) => t.id === id)
-  return render(c, caller, { shown: { kind: 'revealed', id, name: summary?.name ?? id, token } })
+  const shown = { kind: 'revealed', id, name: summary?.name ?? id, token } as const
+  return redirectWithFlash<Extra>(c, listPath(space.id), { shown })
 })
 
 dashboardTokenRoutes.get('/:tokenId/revoke', authorize('tokens.revoke'), async (c) => {
@@ -83,5 +80,5 @@ dashboardTokenRoutes.post('/:tokenId/revoke', authorize('tokens.revoke'), async 
   const caller = await requireCaller(c)
   const space = await routeSpace(c)
   await revokeApiTokenById(c, caller, space.id, idParam(c, 'tokenId', 'tok'))
-  return c.redirect(`/spaces/${space.id}/settings/tokens?notice=revoked`, 303)
+  return redirectWithFlash<Extra>(c, listPath(space.id), { notice: 'The token was revoked.' })
 })

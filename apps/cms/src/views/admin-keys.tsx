@@ -8,6 +8,7 @@ import type { KeyStatus } from '../rotation/key-status'
 import type { BatchReport } from '../rotation/run-batch'
 import { Badge, When } from './components/badge'
 import { CsrfField, Notice } from './components/form'
+import { ConfirmPage } from './confirm-page'
 import { Layout, type Viewer } from './layout'
 
 /** Props of {@link AdminKeysPage}. */
@@ -129,21 +130,40 @@ export const AdminKeysPage: FC<AdminKeysProps> = (p) => {
             Re-encrypts each value's data key under the primary key (fast; values unchanged).
           </span>
         </form>
-        <form method="post" action="/admin/keys/reseal">
-          <CsrfField token={p.viewer.csrf} />
-          {p.progress && !p.progress.report.complete && p.progress.report.kind === 'reseal' ? (
+        {p.progress && !p.progress.report.complete && p.progress.report.kind === 'reseal' ? (
+          // Continuing a pass already confirmed: no second confirmation.
+          <form method="post" action="/admin/keys/reseal">
+            <CsrfField token={p.viewer.csrf} />
             <input type="hidden" name="run" value={String(p.progress.report.run)} />
-          ) : null}
-          <button type="submit">
-            {p.progress && !p.progress.report.complete && p.progress.report.kind === 'reseal'
-              ? 'Continue reseal'
-              : 'Reseal now'}
-          </button>{' '}
-          <span class="hint">
-            Re-encrypts every value with a fresh data key (slower; after a suspected leak).
-          </span>
-        </form>
+            <button type="submit">Continue reseal</button>
+          </form>
+        ) : (
+          <p>
+            <a class="button danger" href="/admin/keys/reseal">
+              Reseal now…
+            </a>{' '}
+            <span class="hint">
+              Re-encrypts every value with a fresh data key (slower; after a suspected leak).
+            </span>
+          </p>
+        )}
       </div>
     </Layout>
   )
 }
+
+/**
+ * The reseal confirmation: what a reseal is for, and that a rotation needs only a rewrap.
+ * @example c.html(<ResealConfirmPage viewer={viewer} values={42} />)
+ */
+export const ResealConfirmPage: FC<{ viewer: Viewer; values: number }> = (p) => (
+  <ConfirmPage
+    viewer={p.viewer}
+    title="Reseal every value"
+    heading={`Reseal all ${p.values} stored secret values?`}
+    consequence="A reseal decrypts every stored secret (API tokens, MCP secrets, probe secrets) and encrypts it again with a fresh data key under the primary key. It is for after a suspected leak of stored values or data keys. To finish a key rotation, Rewrap is enough and much faster: it leaves the values as they are. Values keep working during the pass, which runs in batches; a large store may need several Continue steps."
+    action="/admin/keys/reseal"
+    confirmLabel="Reseal now"
+    cancelHref="/admin/keys"
+  />
+)

@@ -8,6 +8,7 @@ import type { SpaceRow } from '../db/spaces'
 import type { UserSummary } from '../db/users'
 import { Badge, When } from './components/badge'
 import { CsrfField, Notice } from './components/form'
+import { ConfirmPage } from './confirm-page'
 import { Layout, type Viewer } from './layout'
 
 /** Props of {@link AdminUsersPage}. */
@@ -35,15 +36,13 @@ export const AdminUsersPage: FC<AdminUsersProps> = (p) => {
         const errors = p.grantErrors?.userId === u.id ? p.grantErrors.errors : {}
         const label = u.email ?? `IdP user ${u.id}`
         const revoke = (fields: Record<string, string>, text: string) => (
-          <form method="post" action={`/admin/users/${u.id}/roles/revoke`}>
-            <CsrfField token={p.viewer.csrf} />
-            {Object.entries(fields).map(([k, v]) => (
-              <input type="hidden" name={k} value={v} />
-            ))}
-            <button type="submit" aria-label={`Revoke ${text} from ${label}`}>
-              Revoke
-            </button>
-          </form>
+          <a
+            class="button danger"
+            href={`/admin/users/${u.id}/roles/revoke?${new URLSearchParams(fields)}`}
+            aria-label={`Revoke ${text} from ${label}`}
+          >
+            Revoke…
+          </a>
         )
         return (
           <section class="card" aria-labelledby={`user-${u.id}`}>
@@ -89,5 +88,55 @@ export const AdminUsersPage: FC<AdminUsersProps> = (p) => {
         )
       })}
     </Layout>
+  )
+}
+
+/** Props of {@link RevokeRolePage}. */
+export interface RevokeRolePageProps {
+  viewer: Viewer
+  /** The user's email, or how the page names an IdP user. */
+  userLabel: string
+  userId: string
+  /** The role as the form sends it. */
+  role: { scope: 'global'; role: 'admin' } | { scope: 'space'; role: 'admin' | 'editor'; spaceId: string }
+  /** The space's name for a space role. */
+  spaceName?: string | undefined
+  /** The viewer is revoking their own role. */
+  own: boolean
+}
+
+/**
+ * The role revoke confirmation; revoking your own global admin role gets the strongest warning.
+ * @example c.html(<RevokeRolePage viewer={v} userLabel="a@example.com" userId={id} role={role} own={false} />)
+ */
+export const RevokeRolePage: FC<RevokeRolePageProps> = (p) => {
+  const what =
+    p.role.scope === 'global' ? 'global admin' : `${p.role.role} of ${p.spaceName ?? p.role.spaceId}`
+  const fields: Record<string, string> =
+    p.role.scope === 'global'
+      ? { scope: 'global', role: 'admin' }
+      : { scope: 'space', role: p.role.role, spaceId: p.role.spaceId }
+  const consequence =
+    p.role.scope === 'global'
+      ? `${p.userLabel} loses every global admin right at once: users and roles, encryption keys, the global audit log, and every space they are not a member of.`
+      : `${p.userLabel} loses what the ${p.role.role} role gives in ${p.spaceName ?? p.role.spaceId} from their next request.`
+  return (
+    <ConfirmPage
+      viewer={p.viewer}
+      title="Revoke role"
+      heading={`Revoke ${what} from ${p.userLabel}?`}
+      consequence={consequence}
+      warning={
+        p.own && p.role.scope === 'global'
+          ? 'This is your own global admin role. You lose access to this page the moment you confirm, and only another global admin can give it back. If you are the last global admin, nobody can.'
+          : p.own
+            ? 'This is your own role.'
+            : undefined
+      }
+      action={`/admin/users/${p.userId}/roles/revoke`}
+      fields={fields}
+      confirmLabel="Revoke role"
+      cancelHref="/admin/users"
+    />
   )
 }

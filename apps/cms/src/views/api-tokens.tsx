@@ -11,6 +11,7 @@ import { Badge, When } from './components/badge'
 import { CopyValue } from './components/copy-button'
 import { CsrfField, Field, type FieldErrors, Notice } from './components/form'
 import { SpaceTabs } from './components/space-tabs'
+import { ConfirmPage } from './confirm-page'
 import { Layout, type Viewer } from './layout'
 
 /** Props of {@link ApiTokensPage}. */
@@ -41,7 +42,7 @@ export const ApiTokensPage: FC<ApiTokensProps> = (p) => {
   const scopeError = p.form?.errors?.scope
   return (
     <Layout title={`API tokens · ${p.space.name}`} viewer={p.viewer}>
-      <SpaceTabs space={p.space} current="tokens" />
+      <SpaceTabs space={p.space} current="tokens" roles={p.viewer.roles} />
       <h1>API tokens</h1>
       {p.notice ? <Notice tone="ok">{p.notice}</Notice> : null}
       {p.shown ? (
@@ -158,20 +159,20 @@ export const ApiTokensPage: FC<ApiTokensProps> = (p) => {
 export const RevokeTokenPage: FC<{ viewer: Viewer; space: SpaceRow; token: ApiTokenSummary }> = (p) => {
   const base = `/spaces/${p.space.id}/settings/tokens`
   return (
-    <Layout title="Revoke token" viewer={p.viewer}>
-      <SpaceTabs space={p.space} current="tokens" />
-      <h1>Revoke “{p.token.name}”?</h1>
-      <p>
-        Every request that uses this {p.token.scope} token (ending in <code>{p.token.last4}</code>) fails from
-        the moment you confirm. This cannot be undone.
-      </p>
-      <form method="post" action={`${base}/${p.token.id}/revoke`}>
-        <CsrfField token={p.viewer.csrf} />
-        <button class="danger" type="submit">
-          Revoke token
-        </button>{' '}
-        <a href={base}>Cancel</a>
-      </form>
-    </Layout>
+    <ConfirmPage
+      viewer={p.viewer}
+      title="Revoke token"
+      context={<SpaceTabs space={p.space} current="tokens" roles={p.viewer.roles} />}
+      heading={`Revoke “${p.token.name}”?`}
+      consequence={
+        <>
+          Every request that uses this {p.token.scope} token (ending in <code>{p.token.last4}</code>) fails
+          from the moment you confirm. This cannot be undone.
+        </>
+      }
+      action={`${base}/${p.token.id}/revoke`}
+      confirmLabel="Revoke token"
+      cancelHref={base}
+    />
   )
 }

@@ -27,7 +27,7 @@ const TONE = { success: 'ok', denied: 'warn', failure: 'bad' } as const
  */
 export const AuditLogPage: FC<AuditLogProps> = (p) => (
   <Layout title={p.space ? `Audit log · ${p.space.name}` : 'Audit log'} viewer={p.viewer}>
-    {p.space ? <SpaceTabs space={p.space} current="audit" /> : null}
+    {p.space ? <SpaceTabs space={p.space} current="audit" roles={p.viewer.roles} /> : null}
     <h1>Audit log{p.space ? '' : ' (all spaces)'}</h1>
     {p.entries.length === 0 ? (
       <p class="empty">Nothing has been recorded yet.</p>

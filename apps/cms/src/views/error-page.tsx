@@ -1,5 +1,6 @@
 /**
- * The dashboard's error page: the status and a fixed, safe title (never an upstream message or a value).
+ * The dashboard's error page: the status and a fixed, safe title (never an upstream message or a value),
+ * and the request id to quote when reporting it.
  */
 import type { FC } from 'hono/jsx'
 import { Layout, type Viewer } from './layout'
@@ -13,6 +14,8 @@ export const ErrorPage: FC<{
   title: string
   detail?: string
   viewer?: Viewer | undefined
+  /** The id an operator finds in the logs. */
+  requestId?: string | undefined
 }> = (p) => (
   <Layout title={p.title} viewer={p.viewer}>
     <h1>{p.title}</h1>
@@ -28,5 +31,10 @@ export const ErrorPage: FC<{
     <p>
       <a href="/spaces">Back to spaces</a>
     </p>
+    {p.requestId ? (
+      <p class="hint">
+        Request id: <code id="request-id">{p.requestId}</code>
+      </p>
+    ) : null}
   </Layout>
 )

@@ -1,16 +1,27 @@
 /**
  * The page frame of the dashboard: document head (the Worker's own CSS and copy-button script, nothing
- * inline), the top bar with the signed-in user's navigation and a sign-out form, and the main landmark.
+ * inline), the top bar with the signed-in user's navigation (only the links their roles open) and a sign-out
+ * form, and the main landmark.
  */
 import { raw } from 'hono/html'
 import type { Child, FC } from 'hono/jsx'
+import { type Action, can } from '../auth/policy'
+import type { UserRoles } from '../db/roles'
 
 /** Who is signed in, as the frame shows it. */
 export interface Viewer {
   label: string
-  isGlobalAdmin: boolean
+  /** What the viewer may open is read from these through the role matrix (`can`), never from a role name. */
+  roles: UserRoles
   csrf: string
 }
+
+// Each link names the action its page needs: the matrix decides who sees it.
+const MAIN_NAV: readonly { href: string; label: string; action: Action }[] = [
+  { href: '/admin/users', label: 'Users', action: 'users.list' },
+  { href: '/admin/keys', label: 'Encryption keys', action: 'keys.status' },
+  { href: '/admin/audit', label: 'Audit log', action: 'audit.read' },
+]
 
 /** Props of {@link Layout}. */
 export interface LayoutProps {
@@ -45,9 +56,9 @@ export const Layout: FC<LayoutProps> = ({ title, viewer, children }) => (
             <>
               <nav aria-label="Main">
                 <a href="/spaces">Spaces</a>
-                {viewer.isGlobalAdmin ? <a href="/admin/users">Users</a> : null}
-                {viewer.isGlobalAdmin ? <a href="/admin/keys">Encryption keys</a> : null}
-                {viewer.isGlobalAdmin ? <a href="/admin/audit">Audit log</a> : null}
+                {MAIN_NAV.filter((l) => can(viewer.roles, l.action)).map((l) => (
+                  <a href={l.href}>{l.label}</a>
+                ))}
               </nav>
               <span>{viewer.label}</span>
               <form method="post" action="/logout">

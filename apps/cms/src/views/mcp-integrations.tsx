@@ -11,6 +11,7 @@ import type { McpTestResult } from '../services/mcp-integrations'
 import { Badge, When } from './components/badge'
 import { CsrfField, Field, type FieldErrors, Notice } from './components/form'
 import { SpaceTabs } from './components/space-tabs'
+import { ConfirmPage } from './confirm-page'
 import { Layout, type Viewer } from './layout'
 
 /** A form being redisplayed with its errors (never with a secret). */
@@ -51,7 +52,7 @@ export const McpIntegrationsPage: FC<McpIntegrationsProps> = (p) => {
   const base = `/spaces/${p.space.id}/settings/mcp`
   return (
     <Layout title={`MCP Integrations · ${p.space.name}`} viewer={p.viewer}>
-      <SpaceTabs space={p.space} current="mcp" />
+      <SpaceTabs space={p.space} current="mcp" roles={p.viewer.roles} />
       <h1>MCP Integrations</h1>
       {p.notice ? <Notice tone={p.notice.tone}>{p.notice.text}</Notice> : null}
       {p.integrations.length === 0 ? (
@@ -128,12 +129,11 @@ export const McpIntegrationsPage: FC<McpIntegrationsProps> = (p) => {
                     Save changes
                   </button>
                 </form>
-                <form method="post" action={`${base}/${m.id}/delete`}>
-                  <CsrfField token={p.viewer.csrf} />
-                  <button class="danger" type="submit">
-                    Delete {m.name}
-                  </button>
-                </form>
+                <p>
+                  <a class="button danger" href={`${base}/${m.id}/delete`}>
+                    Delete {m.name}…
+                  </a>
+                </p>
               </details>
             ) : null}
           </section>
@@ -175,5 +175,33 @@ export const McpIntegrationsPage: FC<McpIntegrationsProps> = (p) => {
         </section>
       ) : null}
     </Layout>
+  )
+}
+
+/**
+ * The delete confirmation.
+ * @example c.html(<DeleteMcpPage viewer={viewer} space={space} integration={mcpView(row)} />)
+ */
+export const DeleteMcpPage: FC<{ viewer: Viewer; space: SpaceRow; integration: McpIntegrationView }> = (
+  p,
+) => {
+  const base = `/spaces/${p.space.id}/settings/mcp`
+  return (
+    <ConfirmPage
+      viewer={p.viewer}
+      title="Delete MCP integration"
+      context={<SpaceTabs space={p.space} current="mcp" roles={p.viewer.roles} />}
+      heading={`Delete “${p.integration.name}”?`}
+      consequence={
+        <>
+          This space disconnects from the MCP server at <code>{p.integration.url}</code>
+          {p.integration.hasSecret ? ' and its stored secret is erased' : ''}. Anything that uses its tools
+          through this space stops working. This cannot be undone: to connect again, add it anew.
+        </>
+      }
+      action={`${base}/${p.integration.id}/delete`}
+      confirmLabel="Delete integration"
+      cancelHref={base}
+    />
   )
 }

@@ -11,6 +11,7 @@ import type { ProbeResult } from '../services/preview-urls'
 import { Badge, When } from './components/badge'
 import { CsrfField, Field, type FieldErrors, Notice } from './components/form'
 import { SpaceTabs } from './components/space-tabs'
+import { ConfirmPage } from './confirm-page'
 import { Layout, type Viewer } from './layout'
 
 /** A form being redisplayed with its errors (never with a secret). */
@@ -56,7 +57,7 @@ export const PreviewUrlsPage: FC<PreviewUrlsProps> = (p) => {
   const base = `/spaces/${p.space.id}/settings/preview-urls`
   return (
     <Layout title={`Preview URLs · ${p.space.name}`} viewer={p.viewer}>
-      <SpaceTabs space={p.space} current="preview" />
+      <SpaceTabs space={p.space} current="preview" roles={p.viewer.roles} />
       <h1>Preview URLs</h1>
       {p.notice ? <Notice tone={p.notice.tone}>{p.notice.text}</Notice> : null}
       {p.previewUrls.length === 0 ? <p class="empty">No preview URLs are set for this space yet.</p> : null}
@@ -119,12 +120,11 @@ export const PreviewUrlsPage: FC<PreviewUrlsProps> = (p) => {
                     Save changes
                   </button>
                 </form>
-                <form method="post" action={`${base}/${v.id}/delete`}>
-                  <CsrfField token={p.viewer.csrf} />
-                  <button class="danger" type="submit">
-                    Delete this preview URL
-                  </button>
-                </form>
+                <p>
+                  <a class="button danger" href={`${base}/${v.id}/delete`}>
+                    Delete this preview URL…
+                  </a>
+                </p>
               </details>
             ) : null}
           </section>
@@ -159,5 +159,33 @@ export const PreviewUrlsPage: FC<PreviewUrlsProps> = (p) => {
         </section>
       ) : null}
     </Layout>
+  )
+}
+
+/**
+ * The delete confirmation.
+ * @example c.html(<DeletePreviewUrlPage viewer={viewer} space={space} previewUrl={previewView(row)} />)
+ */
+export const DeletePreviewUrlPage: FC<{ viewer: Viewer; space: SpaceRow; previewUrl: PreviewUrlView }> = (
+  p,
+) => {
+  const base = `/spaces/${p.space.id}/settings/preview-urls`
+  return (
+    <ConfirmPage
+      viewer={p.viewer}
+      title="Delete preview URL"
+      context={<SpaceTabs space={p.space} current="preview" roles={p.viewer.roles} />}
+      heading="Delete this preview URL?"
+      consequence={
+        <>
+          Previews of this space no longer open on <code>{p.previewUrl.url}</code>
+          {p.previewUrl.hasSecret ? ', and its probe secret is erased' : ''}. This cannot be undone: to use it
+          again, add it anew.
+        </>
+      }
+      action={`${base}/${p.previewUrl.id}/delete`}
+      confirmLabel="Delete preview URL"
+      cancelHref={base}
+    />
   )
 }

@@ -1,6 +1,6 @@
 /**
  * The spaces list: the spaces the viewer belongs to (all of them for a global admin), each linking to its
- * settings, and, for those allowed, a form to create a space. A first-time IdP user with no role sees why.
+ * home (which leads to the first tab the viewer's roles open), and, for those allowed, a form to create a space. A first-time IdP user with no role sees why.
  */
 import type { FC } from 'hono/jsx'
 import type { SpaceRow } from '../db/spaces'
@@ -46,7 +46,7 @@ export const SpacesPage: FC<SpacesProps> = (p) => (
           {p.spaces.map((s) => (
             <tr>
               <td>
-                <a href={`/spaces/${s.id}/settings/tokens`}>{s.name}</a>
+                <a href={`/spaces/${s.id}`}>{s.name}</a>
               </td>
               <td>
                 <code>{s.id}</code>

@@ -1,32 +1,45 @@
 /**
- * The per-space settings tabs, with `aria-current` on the active one.
+ * The per-space settings tabs, with `aria-current` on the active one. Each tab names the policy action its
+ * page needs, so what a viewer may open is read from the role matrix, never decided here.
  */
 import type { FC } from 'hono/jsx'
+import { type Action, can } from '../../auth/policy'
+import type { UserRoles } from '../../db/roles'
 
 /** The tabs of a space's settings. */
 export type SpaceTab = 'tokens' | 'mcp' | 'preview' | 'audit'
 
-const TABS: readonly { tab: SpaceTab; path: string; label: string }[] = [
-  { tab: 'tokens', path: 'settings/tokens', label: 'API tokens' },
-  { tab: 'mcp', path: 'settings/mcp', label: 'MCP Integrations' },
-  { tab: 'preview', path: 'settings/preview-urls', label: 'Preview URLs' },
-  { tab: 'audit', path: 'audit', label: 'Audit log' },
+const TABS: readonly { tab: SpaceTab; path: string; label: string; action: Action }[] = [
+  { tab: 'tokens', path: 'settings/tokens', label: 'API tokens', action: 'tokens.list' },
+  { tab: 'mcp', path: 'settings/mcp', label: 'MCP Integrations', action: 'mcp.list' },
+  { tab: 'preview', path: 'settings/preview-urls', label: 'Preview URLs', action: 'preview.list' },
+  { tab: 'audit', path: 'audit', label: 'Audit log', action: 'audit.read' },
 ]
 
 /**
- * The space heading and its tabs.
- * @example <SpaceTabs space={space} current="tokens" />
+ * The address of the first tab of space `spaceId` that `roles` may open, or `undefined` when none.
+ * @example c.redirect(firstSpaceTab(caller.roles, space.id) ?? '/spaces', 303)
  */
-export const SpaceTabs: FC<{ space: { id: string; name: string }; current: SpaceTab }> = ({
+export function firstSpaceTab(roles: UserRoles, spaceId: string): string | undefined {
+  const tab = TABS.find((t) => can(roles, t.action, spaceId))
+  return tab ? `/spaces/${spaceId}/${tab.path}` : undefined
+}
+
+/**
+ * The space heading and the tabs the viewer's roles open.
+ * @example <SpaceTabs space={space} current="tokens" roles={viewer.roles} />
+ */
+export const SpaceTabs: FC<{ space: { id: string; name: string }; current: SpaceTab; roles: UserRoles }> = ({
   space,
   current,
+  roles,
 }) => (
   <>
     <p>
       <a href="/spaces">Spaces</a> › {space.name}
     </p>
     <nav class="tabs" aria-label="Space settings">
-      {TABS.map((t) => (
+      {TABS.filter((t) => can(roles, t.action, space.id)).map((t) => (
         <a href={`/spaces/${space.id}/${t.path}`} aria-current={t.tab === current ? 'page' : undefined}>
           {t.label}
         </a>

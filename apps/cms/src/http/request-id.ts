@@ -1,0 +1,26 @@
+/**
+ * The request id an error page shows and a log line carries, so a user's report can be matched with the
+ * operator's logs: Cloudflare's `cf-ray` when the request came through Cloudflare (it is in their logs too),
+ * else a random id made once per request. Only a value of the ray's shape is taken from the header, so
+ * nothing a client sends reaches a page or a log line as is.
+ */
+import { encodeBase64url } from '@alokai/internal'
+import type { Context } from 'hono'
+
+const RAY = /^[0-9a-f]{16}(-[A-Z]{3})?$/
+// Per request, without a context variable: the same id for the page and the log line of one request.
+const made = new WeakMap<Request, string>()
+
+/**
+ * This request's id.
+ * @example console.error(JSON.stringify({ event: 'unhandled_error', requestId: requestId(c) }))
+ */
+export function requestId(c: Context): string {
+  const ray = c.req.header('cf-ray')
+  if (ray !== undefined && RAY.test(ray)) return ray
+  const known = made.get(c.req.raw)
+  if (known) return known
+  const id = encodeBase64url(crypto.getRandomValues(new Uint8Array(12)))
+  made.set(c.req.raw, id)
+  return id
+}
