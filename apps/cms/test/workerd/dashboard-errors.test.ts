@@ -1,0 +1,80 @@
+/**
+ * Errors that say what to fix (issue #21, item 5): the MCP and preview URL pages show a sentence per
+ * refused-URL problem and per outbound failure reason, never zod's own text or a bare code; every field
+ * error shows in one pass, typed values come back, secrets never do.
+ */
+import { describe, expect, it } from 'vitest'
+import { type Client, loggedIn, makeSpace } from './helpers'
+
+const SECRET = 'typed-secret-value-Zq81xW'
+
+async function postForm(c: Client, path: string, fields: Record<string, string>): Promise<string> {
+  const { csrfToken } = (await (await c.fetch('/api/auth/csrf')).json()) as { csrfToken: string }
+  const res = await c.fetch(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ ...fields, csrf_token: csrfToken }).toString(),
+  })
+  expect(res.status).toBe(303)
+  const page = await c.fetch(res.headers.get('location') ?? '')
+  expect(page.status).toBe(200)
+  return page.text()
+}
+
+async function adminOf(deps?: Parameters<typeof loggedIn>[1]): Promise<{ admin: Client; spaceId: string }> {
+  const spaceId = await makeSpace('Errors space')
+  const admin = await loggedIn({ spaces: [{ spaceId, role: 'admin' }] }, deps)
+  return { admin, spaceId }
+}
+
+const RAW_TEXT = [
+  /not allowed for outbound calls/,
+  /\(invalid url\)/,
+  /Invalid input/,
+  /Too small/,
+  /expected string/,
+]
+
+describe('dashboard field errors say what to fix', () => {
+  it.each([
+    ['not a url', 'Enter a full address starting with https://'],
+    ['ftp://files.example.com/mcp', 'Only https:// addresses are allowed'],
+    ['shop.example.com', 'Add https:// in front of the address'],
+    ['https://user:pw@mcp.example.com/', 'Remove the user name and password from the address'],
+    ['https://10.0.0.1/mcp', 'Use a public address'],
+    ['https://localhost/mcp', 'Use a public address'],
+  ])('an MCP URL %j gets “%s”, and the typed name and URL come back', async (url, message) => {
+    const { admin, spaceId } = await adminOf()
+    const html = await postForm(admin, `/spaces/${spaceId}/settings/mcp`, { name: 'Shop tools', url })
+    expect(html).toContain(message)
+    for (const raw of RAW_TEXT) expect(html).not.toMatch(raw)
+    expect(html).toContain('value="Shop tools"')
+    expect(html).toContain(`value="${url}"`)
+  })
+
+  it('shows every field error in one pass and never echoes the secret', async () => {
+    const { admin, spaceId } = await adminOf()
+    const html = await postForm(admin, `/spaces/${spaceId}/settings/mcp`, {
+      name: '',
+      url: 'ftp://files.example.com/',
+      secret: SECRET,
+    })
+    expect(html).toContain('Give the integration a name')
+    expect(html).toContain('Only https:// addresses are allowed')
+    expect(html).not.toContain(SECRET)
+  })
+
+  it('says what to fix when a preview URL is edited to an address without a scheme', async () => {
+    const { admin, spaceId } = await adminOf()
+    const base = `/spaces/${spaceId}/settings/preview-urls`
+    const created = await admin.fetch(`/api/spaces/${spaceId}/preview-urls`, {
+      json: { url: 'https://shop.example.com/preview' },
+    })
+    expect(created.status).toBe(201)
+    const { id } = (await created.json()) as { id: string }
+    const html = await postForm(admin, `${base}/${id}`, { url: 'shop.example.com/preview' })
+    expect(html).toContain('Add https:// in front of the address')
+    expect(html).toContain('value="shop.example.com/preview"')
+    for (const raw of RAW_TEXT) expect(html).not.toMatch(raw)
+  })
+})
