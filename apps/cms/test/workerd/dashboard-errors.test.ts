@@ -64,6 +64,22 @@ describe('dashboard field errors say what to fix', () => {
     expect(html).not.toContain(SECRET)
   })
 
+  it('shows a field a stale form did not send as “Enter a name”, not zod’s text', async () => {
+    const { admin, spaceId } = await adminOf()
+    const html = await postForm(admin, `/spaces/${spaceId}/settings/mcp`, { url: 'https://mcp.example.com/' })
+    expect(html).toContain('Enter a name')
+    for (const raw of RAW_TEXT) expect(html).not.toMatch(raw)
+  })
+
+  it('keeps zod’s text out of the JSON API too', async () => {
+    const { admin, spaceId } = await adminOf()
+    const res = await admin.fetch(`/api/spaces/${spaceId}/mcp`, { json: {} })
+    expect(res.status).toBe(400)
+    const body = await res.text()
+    expect(body).toContain('Enter a name')
+    for (const raw of RAW_TEXT) expect(body).not.toMatch(raw)
+  })
+
   it('says what to fix when a preview URL is edited to an address without a scheme', async () => {
     const { admin, spaceId } = await adminOf()
     const base = `/spaces/${spaceId}/settings/preview-urls`
