@@ -4,7 +4,10 @@
  * error shows in one pass, typed values come back, secrets never do.
  */
 import { describe, expect, it } from 'vitest'
+import { OUTBOUND_FAILURE_REASONS } from '../../src/outbound/reasons'
+import { failureText } from '../../src/views/outbound-messages'
 import { type Client, loggedIn, makeSpace } from './helpers'
+import { routedFetch } from './outbound-helpers'
 
 const SECRET = 'typed-secret-value-Zq81xW'
 
@@ -92,5 +95,46 @@ describe('dashboard field errors say what to fix', () => {
     expect(html).toContain('Add https:// in front of the address')
     expect(html).toContain('value="shop.example.com/preview"')
     for (const raw of RAW_TEXT) expect(html).not.toMatch(raw)
+  })
+})
+
+describe('dashboard outbound failures say what to do next', () => {
+  it('a refused MCP test shows a sentence with a next step, not the bare code', async () => {
+    const upstream = routedFetch({})
+    const { admin, spaceId } = await adminOf({
+      deps: { outboundFetch: upstream.fetch, outboundTimeoutMs: 500 },
+    })
+    const created = await admin.fetch(`/api/spaces/${spaceId}/mcp`, {
+      json: { name: 'Down', url: 'https://down.example/mcp' },
+    })
+    expect(created.status).toBe(201)
+    const { id } = (await created.json()) as { id: string }
+    const html = await postForm(admin, `/spaces/${spaceId}/settings/mcp/${id}/test`, {})
+    expect(html).toContain('Could not connect to the server. Check the address and that the server is up')
+    expect(html).not.toMatch(/failed: refused/)
+  })
+
+  it('a failed preview probe shows a sentence with a next step, not the bare code', async () => {
+    const upstream = routedFetch({})
+    const { admin, spaceId } = await adminOf({
+      deps: { outboundFetch: upstream.fetch, outboundTimeoutMs: 500 },
+    })
+    const created = await admin.fetch(`/api/spaces/${spaceId}/preview-urls`, {
+      json: { url: 'https://down.example/preview' },
+    })
+    expect(created.status).toBe(201)
+    const { id } = (await created.json()) as { id: string }
+    const html = await postForm(admin, `/spaces/${spaceId}/settings/preview-urls/${id}/probe`, {})
+    expect(html).toContain('Could not connect to the server')
+    expect(html).not.toMatch(/failed: refused/)
+  })
+
+  it('has its own sentence for every reason of the vocabulary, none showing the code', () => {
+    const generic = failureText('no_such_reason')
+    for (const reason of OUTBOUND_FAILURE_REASONS) {
+      expect(failureText(reason)).not.toBe(generic)
+      // No code like `bad_signature` or `http_4xx` leaks through.
+      expect(failureText(reason)).not.toMatch(/_|\dxx/)
+    }
   })
 })
