@@ -5,6 +5,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { z } from 'zod'
+import { humanIssue } from './issue-messages'
 import { HttpProblem } from './problem'
 
 /** The largest body any route accepts: auth and admin payloads are tiny. */
@@ -56,12 +57,13 @@ async function readRaw(c: Context): Promise<unknown> {
 }
 
 /**
- * Reads and validates the body; a 400 `validation_failed` problem lists paths and messages (no values).
+ * Reads and validates the body; a 400 `validation_failed` problem lists paths and human messages
+ * (`issue-messages.ts`; no values).
  * @example const { name } = await readBody(c, z.object({ name: z.string() }))
  */
 export async function readBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
   const raw = await readRaw(c)
-  const result = schema.safeParse(raw)
+  const result = schema.safeParse(raw, { error: humanIssue })
   if (!result.success) {
     throw new HttpProblem(400, 'validation_failed', 'Request body is invalid', {
       issues: result.error.issues.slice(0, 20).map((i) => ({

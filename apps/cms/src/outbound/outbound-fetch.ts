@@ -89,7 +89,7 @@ export async function outboundFetch(
   request: OutboundRequest,
 ): Promise<OutboundResult> {
   const verdict = checkOutboundUrl(request.url, { allowPrivate: policy.allowPrivate })
-  if (!verdict.ok) return verdict
+  if (!verdict.ok) return { ok: false, reason: verdict.reason }
   const controller = new AbortController()
   let timedOut = false
   let timer: ReturnType<typeof setTimeout> | undefined

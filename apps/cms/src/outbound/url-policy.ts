@@ -17,8 +17,24 @@ export interface UrlPolicyOptions {
   allowPrivate: boolean
 }
 
+/**
+ * What exactly is wrong with a refused URL, finer than the stored reason, so a form can say what to fix:
+ * `not_a_url` (unparseable), `no_scheme` (parses once `https://` is put in front), `scheme` (not https),
+ * `userinfo` (a user name or password in it), `too_long`, `no_host`, `private` (a non-public address).
+ */
+export type UrlProblem =
+  | 'not_a_url'
+  | 'no_scheme'
+  | 'scheme'
+  | 'userinfo'
+  | 'too_long'
+  | 'no_host'
+  | 'private'
+
 /** The verdict on a URL. */
-export type UrlVerdict = { ok: true; url: URL } | { ok: false; reason: 'invalid_url' | 'blocked_address' }
+export type UrlVerdict =
+  | { ok: true; url: URL }
+  | { ok: false; reason: 'invalid_url' | 'blocked_address'; problem: UrlProblem }
 
 /** The longest URL accepted; longer ones are refused as `invalid_url`. */
 export const MAX_URL_LENGTH: number = 2048
@@ -40,6 +56,8 @@ function isPrivateHost(hostname: string): boolean {
   return v4 !== undefined && isBlockedIpv4(v4)
 }
 
+const invalid = (problem: UrlProblem): UrlVerdict => ({ ok: false, reason: 'invalid_url', problem })
+
 /**
  * Checks a URL against the outbound policy.
  * @example
@@ -47,20 +65,21 @@ function isPrivateHost(hostname: string): boolean {
  * // { ok: false, reason: 'blocked_address' }
  */
 export function checkOutboundUrl(raw: string, options: UrlPolicyOptions): UrlVerdict {
-  if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_URL_LENGTH) {
-    return { ok: false, reason: 'invalid_url' }
-  }
+  if (typeof raw !== 'string' || raw.length === 0) return invalid('not_a_url')
+  if (raw.length > MAX_URL_LENGTH) return invalid('too_long')
   let url: URL
   try {
     url = new URL(raw)
   } catch {
-    return { ok: false, reason: 'invalid_url' }
+    return invalid(URL.canParse(`https://${raw}`) && !/\s/.test(raw) ? 'no_scheme' : 'not_a_url')
   }
   const schemeOk = url.protocol === 'https:' || (options.allowPrivate && url.protocol === 'http:')
-  if (!schemeOk) return { ok: false, reason: 'invalid_url' }
+  if (!schemeOk) return invalid('scheme')
   // Credentials in a URL end up in logs and Referer-like places; the bearer has its own sealed column.
-  if (url.username !== '' || url.password !== '') return { ok: false, reason: 'invalid_url' }
-  if (url.hostname === '') return { ok: false, reason: 'invalid_url' }
-  if (!options.allowPrivate && isPrivateHost(url.hostname)) return { ok: false, reason: 'blocked_address' }
+  if (url.username !== '' || url.password !== '') return invalid('userinfo')
+  if (url.hostname === '') return invalid('no_host')
+  if (!options.allowPrivate && isPrivateHost(url.hostname)) {
+    return { ok: false, reason: 'blocked_address', problem: 'private' }
+  }
   return { ok: true, url }
 }

@@ -22,8 +22,9 @@ import {
   updateMcpIntegrationRow,
 } from '../services/mcp-integrations'
 import { DeleteMcpPage, McpIntegrationsPage, type McpIntegrationsProps } from '../views/mcp-integrations'
+import { urlFixText } from '../views/outbound-messages'
 import { redirectWithFlash, takeFlash } from './dashboard-flash'
-import { dashboardGroup, readForm, reasonText, routeSpace, viewerOf } from './dashboard-page'
+import { dashboardGroup, readUrlForm, routeSpace, viewerOf } from './dashboard-page'
 
 type Extra = Pick<McpIntegrationsProps, 'tested' | 'notice' | 'createForm' | 'editForm'>
 
@@ -63,9 +64,10 @@ async function submitted(c: Context<AppEnv>): Promise<{ name: string; url: strin
   }
 }
 
+// The form was checked with the same policy first (`readUrlForm`), so this is only a safety net.
 function urlRefused(err: unknown): string | undefined {
   if (err instanceof HttpProblem && err.code === 'url_not_allowed') {
-    return `This URL is not allowed for outbound calls (${reasonText(err.reason)}).`
+    return urlFixText(err.reason === 'blocked_address' ? 'private' : 'not_a_url')
   }
   return undefined
 }
@@ -78,7 +80,7 @@ dashboardMcpRoutes.get('/', authorize('mcp.list'), async (c) => render(c, await 
 dashboardMcpRoutes.post('/', authorize('mcp.create'), async (c) => {
   const caller = await requireCaller(c)
   const space = await routeSpace(c)
-  const form = await readForm(c, createMcpBody)
+  const form = await readUrlForm(c, createMcpBody)
   if (!form.ok) return done(c, space.id, { createForm: { ...(await submitted(c)), errors: form.errors } })
   try {
     const view = await createMcpIntegration(c, caller, space.id, form.data)
@@ -92,7 +94,7 @@ dashboardMcpRoutes.post('/', authorize('mcp.create'), async (c) => {
 
 dashboardMcpRoutes.post('/:integrationId', authorize('mcp.update'), async (c) => {
   const row = await loadRow(c)
-  const form = await readForm(c, updateMcpBody)
+  const form = await readUrlForm(c, updateMcpBody)
   if (!form.ok)
     return done(c, row.space_id, { editForm: { id: row.id, ...(await submitted(c)), errors: form.errors } })
   try {

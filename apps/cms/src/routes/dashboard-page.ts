@@ -12,8 +12,10 @@ import { limitBody, readBody } from '../http/body'
 import { dashboardFormProtection, issueCsrfToken } from '../http/csrf'
 import { spaceIdParam } from '../http/params'
 import { HttpProblem } from '../http/problem'
+import { checkOutboundUrl } from '../outbound/url-policy'
 import type { FieldErrors } from '../views/components/form'
 import type { Viewer } from '../views/layout'
+import { urlFixText } from '../views/outbound-messages'
 
 /**
  * A page group with the dashboard's request guards: the body limit of `/api/*`, and forms only, same-origin,
@@ -79,7 +81,30 @@ export async function routeSpace(c: Context<AppEnv>): Promise<SpaceRow> {
   return space
 }
 
-/** Outbound failure reasons in words (the codes come from the fixed list in `outbound/reasons.ts`). */
-export function reasonText(reason: string | null | undefined): string {
-  return reason ? reason.replace(/_/g, ' ') : ''
+/**
+ * What to fix in a submitted outbound URL (MCP server, preview URL), checked with the same policy the
+ * service applies on save, or undefined when it passes (or was not sent). Run beside `readForm` so every
+ * field error shows in one pass.
+ * @example const urlError = submittedUrlError(c, fields.url)
+ */
+export function submittedUrlError(c: Context<AppEnv>, raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined
+  const verdict = checkOutboundUrl(raw, { allowPrivate: c.var.config.environment === 'development' })
+  return verdict.ok ? undefined : urlFixText(verdict.problem)
+}
+
+/**
+ * A form read plus the outbound check of its `url` field: all field errors at once (the schema's own error
+ * for `url`, e.g. "enter the URL", wins over the policy's).
+ * @example const form = await readUrlForm(c, createMcpBody)
+ */
+export async function readUrlForm<S extends z.ZodType>(
+  c: Context<AppEnv>,
+  schema: S,
+): Promise<FormResult<z.output<S>>> {
+  const form = await readForm(c, schema)
+  const raw = (await c.req.parseBody()).url
+  const url = submittedUrlError(c, typeof raw === 'string' ? raw : undefined)
+  if (url === undefined) return form
+  return { ok: false, errors: { url, ...(form.ok ? {} : form.errors) } }
 }

@@ -21,9 +21,10 @@ import {
   updatePreviewBody,
   updatePreviewUrlRow,
 } from '../services/preview-urls'
+import { urlFixText } from '../views/outbound-messages'
 import { DeletePreviewUrlPage, PreviewUrlsPage, type PreviewUrlsProps } from '../views/preview-urls'
 import { redirectWithFlash, takeFlash } from './dashboard-flash'
-import { dashboardGroup, readForm, reasonText, routeSpace, viewerOf } from './dashboard-page'
+import { dashboardGroup, readUrlForm, routeSpace, viewerOf } from './dashboard-page'
 
 type Extra = Pick<PreviewUrlsProps, 'probed' | 'notice' | 'createForm' | 'editForm'>
 
@@ -60,9 +61,10 @@ async function submittedUrl(c: Context<AppEnv>): Promise<string> {
   return typeof raw.url === 'string' ? raw.url : ''
 }
 
+// The form was checked with the same policy first (`readUrlForm`), so this is only a safety net.
 function urlRefused(err: unknown): string | undefined {
   if (err instanceof HttpProblem && err.code === 'url_not_allowed') {
-    return `This URL is not allowed for outbound calls (${reasonText(err.reason)}).`
+    return urlFixText(err.reason === 'blocked_address' ? 'private' : 'not_a_url')
   }
   return undefined
 }
@@ -75,7 +77,7 @@ dashboardPreviewRoutes.get('/', authorize('preview.list'), async (c) => render(c
 dashboardPreviewRoutes.post('/', authorize('preview.create'), async (c) => {
   const caller = await requireCaller(c)
   const space = await routeSpace(c)
-  const form = await readForm(c, createPreviewBody)
+  const form = await readUrlForm(c, createPreviewBody)
   if (!form.ok) return done(c, space.id, { createForm: { url: await submittedUrl(c), errors: form.errors } })
   try {
     await createPreviewUrl(c, caller, space.id, form.data)
@@ -89,7 +91,7 @@ dashboardPreviewRoutes.post('/', authorize('preview.create'), async (c) => {
 
 dashboardPreviewRoutes.post('/:previewUrlId', authorize('preview.update'), async (c) => {
   const row = await loadRow(c)
-  const form = await readForm(c, updatePreviewBody)
+  const form = await readUrlForm(c, updatePreviewBody)
   if (!form.ok) {
     return done(c, row.space_id, {
       editForm: { id: row.id, url: await submittedUrl(c), errors: form.errors },

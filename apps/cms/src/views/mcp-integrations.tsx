@@ -13,6 +13,7 @@ import { CsrfField, Field, type FieldErrors, Notice } from './components/form'
 import { SpaceTabs } from './components/space-tabs'
 import { ConfirmPage } from './confirm-page'
 import { Layout, type Viewer } from './layout'
+import { failureText } from './outbound-messages'
 
 /** A form being redisplayed with its errors (never with a secret). */
 export interface McpFormState {
@@ -41,7 +42,9 @@ const TestBadge: FC<{ result: 'ok' | 'failed'; reason: string | null }> = ({ res
   result === 'ok' ? (
     <Badge tone="ok">connected</Badge>
   ) : (
-    <Badge tone="bad">{`failed: ${(reason ?? '').replace(/_/g, ' ')}`}</Badge>
+    <>
+      <Badge tone="bad">failed</Badge> {failureText(reason)}
+    </>
   )
 
 /**
@@ -83,7 +86,7 @@ export const McpIntegrationsPage: FC<McpIntegrationsProps> = (p) => {
               <Notice tone={tested.result === 'ok' ? 'ok' : 'bad'}>
                 {tested.result === 'ok'
                   ? `Connected${tested.serverName ? ` to ${tested.serverName}` : ''}: ${tested.toolCount} tool${tested.toolCount === 1 ? '' : 's'} available.`
-                  : `Connection failed: ${tested.reason.replace(/_/g, ' ')}.`}
+                  : `Connection failed. ${failureText(tested.reason)}`}
               </Notice>
             ) : null}
             <form method="post" action={`${base}/${m.id}/test`}>

@@ -13,6 +13,7 @@ import { CsrfField, Field, type FieldErrors, Notice } from './components/form'
 import { SpaceTabs } from './components/space-tabs'
 import { ConfirmPage } from './confirm-page'
 import { Layout, type Viewer } from './layout'
+import { failureText } from './outbound-messages'
 
 /** A form being redisplayed with its errors (never with a secret). */
 export interface PreviewFormState {
@@ -46,7 +47,9 @@ const ProbeBadge: FC<{ status: ProbeResult['status']; reason: string | null }> =
   ) : status === 'reachable_unverified' ? (
     <Badge tone="warn">reachable, unverified</Badge>
   ) : (
-    <Badge tone="bad">{`failed: ${(reason ?? '').replace(/_/g, ' ')}`}</Badge>
+    <>
+      <Badge tone="bad">failed</Badge> {failureText(reason)}
+    </>
   )
 
 /**
