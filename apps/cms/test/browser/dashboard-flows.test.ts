@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freePort, startWranglerDev, type WranglerDev } from '../node/fixtures/wrangler-dev'
 import { type Browser, checkPage, launchChromium, type SecretBook } from './chromium'
+import { signInWithNewSpace, untilLoaded } from './first-space'
 
 const TOKEN = /cms_(?:delivery|preview|management)_[A-Za-z0-9_-]{43}/g
 
@@ -16,10 +17,7 @@ let page: Page
 let spaceId = ''
 const secrets: SecretBook = new Map()
 
-/** Clicks something that submits a form or follows a link, and waits for the next document. */
-async function go(action: Promise<void>): Promise<void> {
-  await Promise.all([page.waitForEvent('load'), action])
-}
+const go = (action: Promise<void>): Promise<void> => untilLoaded(page, action)
 
 async function open(path: string): Promise<void> {
   await page.goto(`${cms.base}${path}`)
@@ -40,14 +38,7 @@ beforeAll(async () => {
   page.setDefaultTimeout(45_000)
   cms = await startWranglerDev({ TOKEN_ENCRYPTION_KEY: '5e'.repeat(32) })
   secrets.set('admin password', cms.admin.password)
-  await open('/login')
-  await page.getByLabel('Email').fill(cms.admin.email)
-  await page.getByLabel('Password').fill(cms.admin.password)
-  await go(page.getByRole('button', { name: 'Sign in' }).click())
-  await page.getByLabel('Name').fill('Flows')
-  await go(page.getByRole('button', { name: 'Create space' }).click())
-  spaceId = /\/spaces\/(spc_[A-Za-z0-9_-]{22})\//.exec(page.url())?.[1] ?? ''
-  expect(spaceId).not.toBe('')
+  spaceId = await signInWithNewSpace(page, cms, 'Flows')
 }, 240_000)
 
 afterAll(async () => {
