@@ -129,7 +129,10 @@ describe('the IANA special-purpose ranges', () => {
     const [first, last] = v4Bounds(cidr)
     it(`refuses ${cidr} (${what}): ${first} and ${last}`, () => {
       for (const host of [first, last]) {
-        expect(checkOutboundUrl(`https://${host}/`, prod)).toEqual({ ok: false, reason: 'blocked_address' })
+        expect(checkOutboundUrl(`https://${host}/`, prod)).toMatchObject({
+          ok: false,
+          reason: 'blocked_address',
+        })
       }
     })
   }
@@ -138,14 +141,20 @@ describe('the IANA special-purpose ranges', () => {
     const [first, last] = v6Bounds(cidr)
     it(`refuses ${cidr} (${what}): ${first} and ${last}`, () => {
       for (const host of [first, last]) {
-        expect(checkOutboundUrl(`https://[${host}]/`, prod)).toEqual({ ok: false, reason: 'blocked_address' })
+        expect(checkOutboundUrl(`https://[${host}]/`, prod)).toMatchObject({
+          ok: false,
+          reason: 'blocked_address',
+        })
       }
     })
   }
 
   it('refuses IPv6 outside global unicast (2000::/3), which IANA has not allocated for it', () => {
     for (const host of ['[4000::1]', '[8000::1]', '[e000::1]', '[1::1]']) {
-      expect(checkOutboundUrl(`https://${host}/`, prod)).toEqual({ ok: false, reason: 'blocked_address' })
+      expect(checkOutboundUrl(`https://${host}/`, prod)).toMatchObject({
+        ok: false,
+        reason: 'blocked_address',
+      })
     }
   })
 
