@@ -1,4 +1,4 @@
-import { jwtErrorMessages } from '@alokai/internal'
+import { type JwtErrorCode, jwtErrorMessages } from '@alokai/internal'
 import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest'
 import {
   createOidcVerifier,
@@ -17,6 +17,7 @@ import {
   OidcDiscoveryFailed,
   OidcError,
   type OidcErrorCode,
+  type OidcTokenErrorCode,
   requireScopes,
 } from '../src/index.ts'
 import { AUDIENCE, ISSUER, LocalIdp, makeKey } from './local-idp.ts'
@@ -86,5 +87,12 @@ describe('errors', () => {
 
   it('throws JWTScopeMissing from requireScopes', () => {
     expect(() => requireScopes({ scope: 'a b' }, ['c'])).toThrow(JWTScopeMissing)
+  })
+})
+
+describe('the token codes declared for the published types', () => {
+  it('are exactly the shared vocabulary (the union is re-declared only so the .d.ts stands alone)', () => {
+    expectTypeOf<OidcTokenErrorCode>().toEqualTypeOf<JwtErrorCode>()
+    expect(Object.keys(jwtErrorMessages).length).toBe(8)
   })
 })
