@@ -1,6 +1,6 @@
 /**
  * The users CLI: bootstraps admins and the development admin by writing to D1 with `wrangler d1 execute`.
- * Password hashes come from the Worker's own `src/auth/password.ts`, so the format has one implementation.
+ * Password hashes come from the Worker's own `src/features/users/password.ts`, so the format has one implementation.
  *
  *   pnpm --filter @alokai/cms users:grant -- --local|--env staging|--prod --email a@b.c --role admin
  *   pnpm --filter @alokai/cms users:grant -- --prod --user usr_… --role editor --space spc_…
@@ -9,7 +9,7 @@
  * `grant --email` creates a missing local user with a generated password and prints it once.
  */
 import { parseArgs } from 'node:util'
-import { hashPassword } from '../src/auth/password.ts'
+import { hashPassword } from '../src/features/users/password.ts'
 import { isId, newId } from '../src/db/ids.ts'
 import { executeSql, sqlString, type Target } from './wrangler-d1.ts'
 

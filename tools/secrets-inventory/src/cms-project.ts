@@ -10,7 +10,7 @@ import {
   cmsGithubSecrets,
   cmsGithubTokenUses,
 } from '../../../apps/cms/src/config/github-secrets.ts'
-import { columnName, SEALED_COLUMNS } from '../../../apps/cms/src/rotation/sealed-columns.ts'
+import { columnName, SEALED_COLUMNS } from '../../../apps/cms/src/features/key-rotation/sealed-columns.ts'
 import type { SecretsProject } from './audit/project.ts'
 import { defineGithubSecrets } from './github-secrets.ts'
 import { contextText, type SealedSecretDoc } from './render/sealed-secrets.ts'

@@ -1,5 +1,5 @@
 /**
- * The CMS Worker's variables as one definition (`defineEnv` from `@alokai/env`): `src/env.ts` parses the
+ * The CMS Worker's variables as one definition (`defineEnv` from `@alokai/env`): `src/config/load-config.ts` parses the
  * Worker's env with it, and `pnpm secrets:generate` renders `.dev.vars.example` and the Worker table of
  * `docs/secrets.md` from it (tools/secrets-inventory). Outside `ENVIRONMENT=development` the placeholders in {@link DEV_PLACEHOLDERS} are
  * refused, and a missing `ENVIRONMENT` fails closed: it never falls back to development.

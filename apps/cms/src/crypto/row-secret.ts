@@ -4,7 +4,7 @@
  * opens is a 409 problem (set it again), never a crash and never the value or the crypto error.
  */
 import { openText, seal } from '@alokai/crypto'
-import type { CmsConfig } from '../env'
+import type { CmsConfig } from '../config/load-config'
 import { HttpProblem } from '../http/problem'
 import { type SealPurpose, sealContext } from './contexts'
 import { getKeyring } from './keyring'

@@ -6,7 +6,7 @@
  */
 import { readSessionCookie } from '@alokai/auth-jwt'
 import type { Context } from 'hono'
-import type { AppEnv } from '../app-env'
+import type { AppEnv } from './app-env'
 
 /**
  * The name and Secure flag of our cookie `base`: `__Host-<base>` and Secure, except in development over

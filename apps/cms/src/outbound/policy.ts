@@ -5,7 +5,7 @@
  * stray setting can never weaken production.
  */
 import type { Context } from 'hono'
-import type { AppEnv } from '../app-env'
+import type { AppEnv } from '../http/app-env'
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type OutboundPolicy } from './outbound-fetch'
 
 function devTimeout(env: object): number | undefined {

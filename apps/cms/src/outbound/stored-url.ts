@@ -5,7 +5,7 @@
  * the same request supplies a new one (nobody can repoint a URL to harvest the secret).
  */
 import type { Context } from 'hono'
-import type { AppEnv } from '../app-env'
+import type { AppEnv } from '../http/app-env'
 import { HttpProblem } from '../http/problem'
 import { checkOutboundUrl } from './url-policy'
 

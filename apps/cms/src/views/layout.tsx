@@ -5,8 +5,8 @@
  */
 import { raw } from 'hono/html'
 import type { Child, FC } from 'hono/jsx'
-import { type Action, can } from '../auth/policy'
-import type { UserRoles } from '../db/roles'
+import { type Action, can } from '../domain/policy'
+import type { UserRoles } from '../features/users/roles-store'
 
 /** Who is signed in, as the frame shows it. */
 export interface Viewer {

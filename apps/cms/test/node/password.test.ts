@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { hashPassword, PBKDF2_ITERATIONS, verifyPassword } from '../../src/auth/password'
+import { hashPassword, PBKDF2_ITERATIONS, verifyPassword } from '../../src/features/users/password'
 
 describe('the password format (shared by the Worker and the users CLI)', () => {
   it('writes pbkdf2-sha256$100000$<16-byte salt b64>$<32-byte hash b64> with a fresh salt each time', async () => {

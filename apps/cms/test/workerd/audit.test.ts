@@ -7,7 +7,7 @@
 import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../../src/app'
-import type { AuditEntryView } from '../../src/routes/audit'
+import type { AuditEntryView } from '../../src/features/audit-log/api'
 import { client, loggedIn, makeSpace, makeUser, PASSWORD } from './helpers'
 
 interface Page {

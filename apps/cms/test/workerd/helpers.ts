@@ -4,11 +4,11 @@
  */
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test'
 import { createApp } from '../../src/app'
-import type { AppDeps } from '../../src/app-env'
-import { hashPassword } from '../../src/auth/password'
-import { grantGlobalRole, grantSpaceRole, type SpaceRole } from '../../src/db/roles'
-import { createSpace } from '../../src/db/spaces'
-import { createLocalUser } from '../../src/db/users'
+import type { AppDeps } from '../../src/http/app-env'
+import { hashPassword } from '../../src/features/users/password'
+import { grantGlobalRole, grantSpaceRole, type SpaceRole } from '../../src/features/users/roles-store'
+import { createSpace } from '../../src/features/spaces/store'
+import { createLocalUser } from '../../src/features/users/store'
 
 /** The origin the tests pretend the CMS is served from. */
 export const ORIGIN = 'https://cms.test'

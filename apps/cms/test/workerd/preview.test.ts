@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test'
 import { PROBE_HEADERS } from '@alokai/crypto/probe'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { probeUrl } from '../../src/preview/probe-preview'
+import { probeUrl } from '../../src/features/preview-urls/probe'
 import { createFakeStorefront } from '../node/fixtures/fake-storefront'
 import type { Client } from './helpers'
 import { auditOf, plaintextHits, routedFetch, spaceWithRoles } from './outbound-helpers'

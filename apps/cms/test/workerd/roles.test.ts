@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { type Action, can, POLICY } from '../../src/auth/policy'
-import type { UserRoles } from '../../src/db/roles'
+import { type Action, can, POLICY } from '../../src/domain/policy'
+import type { UserRoles } from '../../src/features/users/roles-store'
 import { client, loggedIn, makeSpace, makeUser } from './helpers'
 
 const SPACE = 'spc_AAAAAAAAAAAAAAAAAAAAAA'

@@ -6,9 +6,9 @@
  */
 import { inspect, openText } from '@alokai/crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { KeyStatus } from '../../src/rotation/key-status'
-import type { BatchReport } from '../../src/rotation/run-batch'
-import { SEALED_COLUMNS } from '../../src/rotation/sealed-columns'
+import type { KeyStatus } from '../../src/features/key-rotation/key-status'
+import type { BatchReport } from '../../src/features/key-rotation/run-batch'
+import { SEALED_COLUMNS } from '../../src/features/key-rotation/sealed-columns'
 import { type Client, loggedIn, makeSpace } from './helpers'
 import {
   allSealed,

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
-import { API_TOKEN_PATTERN, apiTokenDigest } from '../../src/auth/api-token'
+import { API_TOKEN_PATTERN, apiTokenDigest } from '../../src/features/api-tokens/bearer'
 import { client, loggedIn, makeSpace } from './helpers'
 import { bearerClient, expectNoTokenInDatabase, issueToken, member, testClock } from './tokens-helpers'
 

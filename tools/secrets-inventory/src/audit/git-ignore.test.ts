@@ -58,7 +58,7 @@ describe('auditSecretFiles', () => {
         'apps/cms/.dev.vars.example',
         '.env.production',
         '.env.example',
-        'src/env.ts',
+        'src/config/load-config.ts',
       ],
     })
     expect(findings.map((f) => [f.check, f.file, f.line])).toEqual([

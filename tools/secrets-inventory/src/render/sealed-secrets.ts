@@ -1,6 +1,6 @@
 /**
  * The "Per-space secrets (sealed in D1)" section of the secrets page. Its rows come from the CMS's
- * rotation registry (`apps/cms/src/rotation/sealed-columns.ts`), so the page lists exactly the columns key
+ * rotation registry (`apps/cms/src/features/key-rotation/sealed-columns.ts`), so the page lists exactly the columns key
  * rotation walks; the context column is rendered from the registry's own context function.
  */
 import { code, table } from '../internal/markdown.ts'
@@ -73,7 +73,7 @@ export function sealedSection(
     `Values users give the CMS are stored sealed with ${code(key)} (AES-256-GCM envelope, \`v1.<kid>.<…>\`),`,
     'bound to an encryption context of immutable ids: a value copied to another row, space or column does',
     'not open. They are never shown again after they are saved. See [storage-schema.md](storage-schema.md).',
-    'The list is `SEALED_COLUMNS` in `apps/cms/src/rotation/sealed-columns.ts`, the registry key rotation',
+    'The list is `SEALED_COLUMNS` in `apps/cms/src/features/key-rotation/sealed-columns.ts`, the registry key rotation',
     'walks, so a column cannot be documented here and forgotten by rotation (or the reverse).',
     '',
     sealed.length === 0

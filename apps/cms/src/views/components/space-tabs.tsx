@@ -3,8 +3,8 @@
  * page needs, so what a viewer may open is read from the role matrix, never decided here.
  */
 import type { FC } from 'hono/jsx'
-import { type Action, can } from '../../auth/policy'
-import type { UserRoles } from '../../db/roles'
+import { type Action, can } from '../../domain/policy'
+import type { UserRoles } from '../../features/users/roles-store'
 
 /** The tabs of a space's settings. */
 export type SpaceTab = 'tokens' | 'mcp' | 'preview' | 'audit'

@@ -1,0 +1,55 @@
+/**
+ * `/api/spaces/:spaceId/tokens`: API token management, for users only (an API token, even a management
+ * one, can never list, mint, reveal or revoke tokens: the policy gives tokens content actions only).
+ * Creation answers the token in full exactly once; it is stored sealed (context `api-token`, space id,
+ * token id) plus its digest. Reveal re-opens it for a space admin who signed in within the last 5 minutes.
+ * Every response that carries a token says `Cache-Control: no-store`; create, reveal and revoke are audited,
+ * refusals too.
+ */
+import { Hono } from 'hono'
+import type { AppEnv } from '../../http/app-env'
+import { authorize, requireCaller } from '../../http/identify'
+import { listApiTokens } from './store'
+import { readBody } from '../../http/body'
+import { idParam, spaceIdParam } from '../../http/params'
+import {
+  createApiToken,
+  createApiTokenBody,
+  revealApiToken,
+  revokeApiTokenById,
+} from './service'
+
+export { REVEAL_MAX_AUTH_AGE_MS } from './service'
+
+/** The token routes, mounted at `/api/spaces/:spaceId/tokens`. */
+export const tokenRoutes: Hono<AppEnv> = new Hono<AppEnv>()
+
+tokenRoutes.get('/', authorize('tokens.list'), async (c) => {
+  const tokens = await listApiTokens(c.env.DB, spaceIdParam(c))
+  return c.json({ tokens })
+})
+
+tokenRoutes.post('/', authorize('tokens.create'), async (c) => {
+  const caller = await requireCaller(c)
+  const spaceId = spaceIdParam(c)
+  const body = await readBody(c, createApiTokenBody)
+  const { summary, token } = await createApiToken(c, caller, spaceId, body)
+  c.header('Cache-Control', 'no-store')
+  return c.json({ ...summary, token }, 201)
+})
+
+tokenRoutes.post('/:tokenId/reveal', authorize('tokens.reveal'), async (c) => {
+  const caller = await requireCaller(c)
+  const spaceId = spaceIdParam(c)
+  const id = idParam(c, 'tokenId', 'tok', 'No such token')
+  c.header('Cache-Control', 'no-store')
+  const token = await revealApiToken(c, caller, spaceId, id)
+  return c.json({ id, token })
+})
+
+tokenRoutes.delete('/:tokenId', authorize('tokens.revoke'), async (c) => {
+  const caller = await requireCaller(c)
+  const spaceId = spaceIdParam(c)
+  const id = idParam(c, 'tokenId', 'tok', 'No such token')
+  return c.json(await revokeApiTokenById(c, caller, spaceId, id))
+})

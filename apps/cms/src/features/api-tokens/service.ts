@@ -1,0 +1,127 @@
+/**
+ * API token operations shared by the JSON routes (`routes/tokens.ts`) and the dashboard: create (the token
+ * in full, returned exactly once, stored sealed to `sealContext('api-token', spaceId, id)` plus its digest),
+ * reveal (a space admin who signed in within the last 5 minutes; audited, refusals too) and revoke. Callers
+ * have already passed `authorize(...)`; these functions hold the business rules, not the policy.
+ */
+import { openText, seal } from '@alokai/crypto'
+import type { Context } from 'hono'
+import { z } from 'zod'
+import { type AppEnv, nowMs, type UserCaller } from '../../http/app-env'
+import { recordAudit } from '../audit-log/record'
+import { generateApiToken } from './bearer'
+import { sealContext } from '../../crypto/contexts'
+import { getKeyring } from '../../crypto/keyring'
+import { type ApiTokenSummary, findSealedApiToken, insertApiToken, revokeApiToken } from './store'
+import { newId } from '../../db/ids'
+import { findSpace } from '../spaces/store'
+import { HttpProblem } from '../../http/problem'
+
+/** A reveal needs a login (password or IdP) at most this long ago. */
+export const REVEAL_MAX_AUTH_AGE_MS: number = 5 * 60 * 1000
+
+/** The body of a token creation (JSON or form). */
+export const createApiTokenBody: z.ZodObject<{
+  name: z.ZodString
+  scope: z.ZodEnum<{ delivery: 'delivery'; preview: 'preview'; management: 'management' }>
+}> = z.strictObject({
+  name: z.string().trim().min(1, 'Give the token a name').max(100, 'At most 100 characters'),
+  scope: z.enum(['delivery', 'preview', 'management'], 'Choose delivery, preview or management'),
+})
+
+/**
+ * Mints, seals and stores a token; the answer carries the token in full (show it once, never store it).
+ * @example const { token, summary } = await createApiToken(c, caller, spaceId, { name, scope })
+ */
+export async function createApiToken(
+  c: Context<AppEnv>,
+  caller: UserCaller,
+  spaceId: string,
+  input: z.output<typeof createApiTokenBody>,
+): Promise<{ summary: ApiTokenSummary; token: string }> {
+  if (!(await findSpace(c.env.DB, spaceId))) throw new HttpProblem(404, 'not_found', 'No such space')
+  const id = newId('tok')
+  const { token, digest, last4 } = await generateApiToken(input.scope)
+  const sealed = await seal(await getKeyring(c.var.config), token, sealContext('api-token', spaceId, id))
+  const summary = await insertApiToken(c.env.DB, {
+    id,
+    spaceId,
+    name: input.name,
+    scope: input.scope,
+    sealed,
+    digest,
+    last4,
+    createdBy: caller.userId,
+    now: nowMs(c),
+  })
+  await recordAudit(c, {
+    action: 'tokens.create',
+    outcome: 'success',
+    spaceId,
+    targetType: 'api_token',
+    targetId: id,
+  })
+  return { summary, token }
+}
+
+/**
+ * Opens a stored token for a recently signed-in caller: 403 `reauth_required` when the last login is older
+ * than {@link REVEAL_MAX_AUTH_AGE_MS}, 404 unknown, 409 revoked, 500 when no configured key opens it.
+ * @example const token = await revealApiToken(c, caller, spaceId, tokenId)
+ */
+export async function revealApiToken(
+  c: Context<AppEnv>,
+  caller: UserCaller,
+  spaceId: string,
+  id: string,
+): Promise<string> {
+  const audit = { action: 'tokens.reveal', spaceId, targetType: 'api_token', targetId: id }
+  if (nowMs(c) - caller.authenticatedAt > REVEAL_MAX_AUTH_AGE_MS) {
+    await recordAudit(c, { ...audit, outcome: 'denied', reason: 'reauth_required' })
+    throw new HttpProblem(403, 'reauth_required', 'Sign in again to reveal a token', {
+      headers: { 'cache-control': 'no-store' },
+    })
+  }
+  const found = await findSealedApiToken(c.env.DB, { spaceId, id })
+  if (found === null) throw new HttpProblem(404, 'not_found', 'No such token')
+  if (found === 'revoked') {
+    await recordAudit(c, { ...audit, outcome: 'failure', reason: 'revoked' })
+    throw new HttpProblem(409, 'conflict', 'The token is revoked')
+  }
+  let token: string
+  try {
+    token = await openText(
+      await getKeyring(c.var.config),
+      found.sealed,
+      sealContext('api-token', spaceId, id),
+    )
+  } catch {
+    // A value no configured key opens is reported (key rotation status shows it), never echoed.
+    await recordAudit(c, { ...audit, outcome: 'failure', reason: 'unreadable' })
+    throw new HttpProblem(500, 'internal_error', 'The stored token cannot be opened')
+  }
+  await recordAudit(c, { ...audit, outcome: 'success' })
+  return token
+}
+
+/**
+ * Revokes a token (idempotent; drops the sealed value), audited; 404 when the space has no such token.
+ * @example const summary = await revokeApiTokenById(c, caller, spaceId, tokenId)
+ */
+export async function revokeApiTokenById(
+  c: Context<AppEnv>,
+  caller: UserCaller,
+  spaceId: string,
+  id: string,
+): Promise<ApiTokenSummary> {
+  const revoked = await revokeApiToken(c.env.DB, { spaceId, id, revokedBy: caller.userId, now: nowMs(c) })
+  if (!revoked) throw new HttpProblem(404, 'not_found', 'No such token')
+  await recordAudit(c, {
+    action: 'tokens.revoke',
+    outcome: 'success',
+    spaceId,
+    targetType: 'api_token',
+    targetId: id,
+  })
+  return revoked
+}

@@ -1,0 +1,78 @@
+/**
+ * The audit log, read-only: `GET /api/spaces/:spaceId/audit` (space admins: that space's entries) and
+ * `GET /api/admin/audit` (global admins: every entry). Newest first, keyset pagination with `before` (the
+ * id of the last entry of the previous page), so pages stay stable while new entries arrive. There is no
+ * route that changes or removes an entry.
+ */
+import { type Context, Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../../http/app-env'
+import { authorize } from '../../http/identify'
+import { type AuditRow, listAuditEntries } from './store'
+import { spaceIdParam } from '../../http/params'
+import { HttpProblem } from '../../http/problem'
+
+/** Largest page. */
+export const MAX_AUDIT_PAGE: number = 200
+
+const pageQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(MAX_AUDIT_PAGE).default(50),
+  before: z.coerce.number().int().positive().optional(),
+})
+
+/** One entry as the API shows it. */
+export interface AuditEntryView {
+  id: number
+  at: number
+  actor: { type: AuditRow['actor_type']; id: string | null }
+  action: string
+  outcome: AuditRow['outcome']
+  reason: string | null
+  spaceId: string | null
+  target: { type: string; id: string | null } | null
+  clientIp: string | null
+}
+
+function view(row: AuditRow): AuditEntryView {
+  return {
+    id: row.id,
+    at: row.at,
+    actor: { type: row.actor_type, id: row.actor_id },
+    action: row.action,
+    outcome: row.outcome,
+    reason: row.reason,
+    spaceId: row.space_id,
+    target: row.target_type === null ? null : { type: row.target_type, id: row.target_id },
+    clientIp: row.client_ip,
+  }
+}
+
+async function page(c: Context<AppEnv>, spaceId: string | undefined): Promise<Response> {
+  const query = pageQuery.safeParse(c.req.query())
+  if (!query.success) throw new HttpProblem(400, 'bad_request', 'Invalid limit or before')
+  const rows = await listAuditEntries(c.env.DB, {
+    spaceId,
+    before: query.data.before,
+    limit: query.data.limit,
+  })
+  const last = rows.at(-1)
+  return c.json(
+    {
+      entries: rows.map(view),
+      next: rows.length === query.data.limit && last ? `?limit=${query.data.limit}&before=${last.id}` : null,
+    },
+    200,
+    { 'cache-control': 'no-store' },
+  )
+}
+
+/** The space audit route, mounted at `/api/spaces/:spaceId/audit`. */
+export const spaceAuditRoutes: Hono<AppEnv> = new Hono<AppEnv>()
+
+spaceAuditRoutes.get('/', authorize('audit.read'), (c) => page(c, spaceIdParam(c)))
+
+/** The global audit route, mounted at `/api/admin/audit`. */
+export const adminAuditRoutes: Hono<AppEnv> = new Hono<AppEnv>()
+
+// No `:spaceId` here: the space-scoped `audit.read` rule then lets only global admins through.
+adminAuditRoutes.get('/', authorize('audit.read'), (c) => page(c, undefined))

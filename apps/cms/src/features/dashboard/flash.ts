@@ -1,0 +1,90 @@
+/**
+ * Post/redirect/get for the dashboard. A form POST never renders its result: it stores what the result page
+ * must show once (a notice, field errors with the typed values, a newly created or revealed token) as a
+ * flash and answers 303 to a GET page, which takes the flash as it renders. So a reload or Back repeats no
+ * action and shows no secret again, and the result never travels in a URL (where history, logs and
+ * `Referer` keep it). The flash is a `dashboard_flashes` row found by a random id in an HttpOnly cookie,
+ * bound to the session and to the page, sealed with the app's keyring (it may hold a token), gone after
+ * two minutes or its first read.
+ */
+import { openText, seal } from '@alokai/crypto'
+import { encodeBase64url } from '@alokai/internal'
+import type { Context } from 'hono'
+import { type AppEnv, nowMs, type UserCaller } from '../../http/app-env'
+import { requireCaller } from '../../http/identify'
+import { sealContext } from '../../crypto/contexts'
+import { getKeyring } from '../../crypto/keyring'
+import { insertFlash, takeFlashRow } from './flash-store'
+import { cookieNaming, readCookie } from '../../http/cookies'
+
+const COOKIE = 'cms_flash'
+/** Long enough for the redirect to be followed on a slow link; short enough that a result left unread dies. */
+export const FLASH_TTL_MS: number = 2 * 60 * 1000
+const ID_PATTERN = /^[A-Za-z0-9_-]{43}$/
+
+// Without a session (an IdP bearer caller) the user is the owner: the flash still cannot cross users.
+function ownerOf(caller: UserCaller): string {
+  return caller.sid ?? caller.userId
+}
+
+function setCookie(c: Context<AppEnv>, value: string, maxAgeSeconds: number): void {
+  const { name, secure } = cookieNaming(c, COOKIE)
+  c.header(
+    'Set-Cookie',
+    `${name}=${value}; Path=/; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`,
+    { append: true },
+  )
+}
+
+/**
+ * Stores `payload` for the page at `location` (a path of ours) and answers 303 to it.
+ * @example return redirectWithFlash<Extra>(c, `/spaces/${space.id}/settings/tokens`, { shown })
+ */
+export async function redirectWithFlash<T extends object>(
+  c: Context<AppEnv>,
+  location: string,
+  payload: T,
+): Promise<Response> {
+  const caller = await requireCaller(c)
+  const now = nowMs(c)
+  const id = encodeBase64url(crypto.getRandomValues(new Uint8Array(32)))
+  const owner = ownerOf(caller)
+  const payloadSealed = await seal(
+    await getKeyring(c.var.config),
+    JSON.stringify(payload),
+    sealContext('dashboard.flash', owner, id),
+  )
+  const path = new URL(location, c.req.url).pathname
+  await insertFlash(c.env.DB, { id, ownerId: owner, path, payloadSealed, expiresAt: now + FLASH_TTL_MS }, now)
+  setCookie(c, id, FLASH_TTL_MS / 1000)
+  return c.redirect(location, 303)
+}
+
+/**
+ * Takes (reads and deletes) the flash stored for this page by this caller's session, or answers `{}`.
+ * A flash that no configured key opens any more (a key removed within its two minutes) reads as none.
+ * @example const extra = await takeFlash<Extra>(c, caller)
+ */
+export async function takeFlash<T extends object>(
+  c: Context<AppEnv>,
+  caller: UserCaller,
+): Promise<Partial<T>> {
+  const id = readCookie(c, cookieNaming(c, COOKIE).name)
+  if (id === undefined || !ID_PATTERN.test(id)) return {}
+  const owner = ownerOf(caller)
+  const sealed = await takeFlashRow(c.env.DB, { id, ownerId: owner, path: c.req.path, now: nowMs(c) })
+  if (sealed === undefined) return {}
+  setCookie(c, '', 0)
+  try {
+    const json = await openText(
+      await getKeyring(c.var.config),
+      sealed,
+      sealContext('dashboard.flash', owner, id),
+    )
+    // Only `redirectWithFlash` writes this value, and the seal authenticates it (bound to owner and id), so
+    // it is the `T` the POST handler of this same page stored.
+    return JSON.parse(json) as Partial<T>
+  } catch {
+    return {}
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * Helpers of the dashboard routes: who is viewing (for the frame), reading a form through the SAME zod
+ * schemas and `readBody` as the JSON API (validation problems become field errors instead of a 400),
+ * safe `next` redirects, and the route's space.
+ */
+import { type Context, Hono } from 'hono'
+import type { z } from 'zod'
+import type { AppEnv, UserCaller } from '../../http/app-env'
+import { findSpace, type SpaceRow } from '../spaces/store'
+import { findUserById } from '../users/store'
+import { limitBody, readBody } from '../../http/body'
+import { dashboardFormProtection, issueCsrfToken } from '../../http/csrf'
+import { spaceIdParam } from '../../http/params'
+import { HttpProblem } from '../../http/problem'
+import { checkOutboundUrl } from '../../outbound/url-policy'
+import type { FieldErrors } from '../../views/components/form'
+import type { Viewer } from '../../views/layout'
+import { urlFixText } from '../../views/outbound-messages'
+
+/**
+ * A page group with the dashboard's request guards: the body limit of `/api/*`, and forms only, same-origin,
+ * each with its form token.
+ * @example export const dashboardTokenRoutes = dashboardGroup()
+ */
+export function dashboardGroup(): Hono<AppEnv> {
+  const group = new Hono<AppEnv>()
+  group.use('*', limitBody(), dashboardFormProtection())
+  return group
+}
+
+/**
+ * The frame's view of the caller, with a form token bound to the session.
+ * @example const viewer = await viewerOf(c, caller)
+ */
+export async function viewerOf(c: Context<AppEnv>, caller: UserCaller): Promise<Viewer> {
+  const user = await findUserById(c.env.DB, caller.userId)
+  return {
+    label: user?.email ?? `IdP user ${caller.userId}`,
+    roles: caller.roles,
+    csrf: await issueCsrfToken(c),
+  }
+}
+
+/** A form read: the data, or errors by field name. */
+export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors }
+
+/**
+ * Reads a form with the API's schema; validation problems come back as field errors (first per field).
+ * @example const form = await readForm(c, createApiTokenBody)
+ */
+export async function readForm<S extends z.ZodType>(
+  c: Context<AppEnv>,
+  schema: S,
+): Promise<FormResult<z.output<S>>> {
+  try {
+    return { ok: true, data: await readBody(c, schema) }
+  } catch (err) {
+    if (!(err instanceof HttpProblem) || err.code !== 'validation_failed') throw err
+    const errors: FieldErrors = {}
+    for (const issue of err.issues ?? []) errors[issue.path] ??= issue.message
+    return { ok: false, errors }
+  }
+}
+
+/**
+ * A same-site path to continue to after sign-in; anything else (other hosts, `//x`, `/\x`) becomes `/spaces`.
+ * @example return c.redirect(safeNext(c.req.query('next')), 303)
+ */
+export function safeNext(raw: string | undefined): string {
+  if (raw === undefined || !/^\/(?![/\\])[\x21-\x7e]{0,500}$/.test(raw)) return '/spaces'
+  return raw
+}
+
+/**
+ * The route's space, or a 404 problem.
+ * @example const space = await routeSpace(c)
+ */
+export async function routeSpace(c: Context<AppEnv>): Promise<SpaceRow> {
+  const space = await findSpace(c.env.DB, spaceIdParam(c))
+  if (!space) throw new HttpProblem(404, 'not_found', 'No such space')
+  return space
+}
+
+/**
+ * What to fix in a submitted outbound URL (MCP server, preview URL), checked with the same policy the
+ * service applies on save, or undefined when it passes (or was not sent). Run beside `readForm` so every
+ * field error shows in one pass.
+ * @example const urlError = submittedUrlError(c, fields.url)
+ */
+export function submittedUrlError(c: Context<AppEnv>, raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined
+  const verdict = checkOutboundUrl(raw, { allowPrivate: c.var.config.environment === 'development' })
+  return verdict.ok ? undefined : urlFixText(verdict.problem)
+}
+
+/**
+ * A form read plus the outbound check of its `url` field: all field errors at once (the schema's own error
+ * for `url`, e.g. "enter the URL", wins over the policy's).
+ * @example const form = await readUrlForm(c, createMcpBody)
+ */
+export async function readUrlForm<S extends z.ZodType>(
+  c: Context<AppEnv>,
+  schema: S,
+): Promise<FormResult<z.output<S>>> {
+  const form = await readForm(c, schema)
+  const raw = (await c.req.parseBody()).url
+  const url = submittedUrlError(c, typeof raw === 'string' ? raw : undefined)
+  if (url === undefined) return form
+  return { ok: false, errors: { url, ...(form.ok ? {} : form.errors) } }
+}

@@ -1,0 +1,44 @@
+/**
+ * `/api/admin/keys` (global admins): the key status during a rotation, and the rewrap and reseal passes.
+ * Each POST runs one bounded batch of a pass; without `run` it starts a new pass, with `run` it continues
+ * that pass from its stored cursor, so calls are resumable and a repeated call never redoes finished work.
+ * Every batch is audited with counts only.
+ */
+import { type Context, Hono } from 'hono'
+import { z } from 'zod'
+import { type AppEnv, nowMs } from '../../http/app-env'
+import { authorize, requireCaller } from '../../http/identify'
+import { getKeyring } from '../../crypto/keyring'
+import { readBody } from '../../http/body'
+import { keyStatus } from './key-status'
+import { runKeyBatch } from './service'
+
+/** Largest batch one call may ask for. */
+export const MAX_BATCH: number = 200
+/** Batch size when the caller names none. */
+export const DEFAULT_BATCH: number = 100
+
+const batchBody = z.strictObject({
+  limit: z.number().int().min(1).max(MAX_BATCH).optional(),
+  run: z.number().int().positive().optional(),
+})
+
+async function batch(c: Context<AppEnv>, kind: 'rewrap' | 'reseal'): Promise<Response> {
+  const caller = await requireCaller(c)
+  const body = await readBody(c, batchBody)
+  return c.json(await runKeyBatch(c, caller, kind, { run: body.run, limit: body.limit ?? DEFAULT_BATCH }))
+}
+
+/** The key rotation routes, mounted at `/api/admin/keys`. */
+export const adminKeyRoutes: Hono<AppEnv> = new Hono<AppEnv>()
+
+adminKeyRoutes.get('/', authorize('keys.status'), async (c) => {
+  const status = await keyStatus(c.env.DB, await getKeyring(c.var.config), {
+    now: nowMs(c),
+    listUnopenable: c.req.query('list') === 'unopenable',
+  })
+  return c.json(status, 200, { 'cache-control': 'no-store' })
+})
+
+adminKeyRoutes.post('/rewrap', authorize('keys.rewrap'), (c) => batch(c, 'rewrap'))
+adminKeyRoutes.post('/reseal', authorize('keys.reseal'), (c) => batch(c, 'reseal'))

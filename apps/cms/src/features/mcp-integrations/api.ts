@@ -1,0 +1,87 @@
+/**
+ * `/api/spaces/:spaceId/mcp`: MCP integrations of a space. Space admins create, change and delete;
+ * editors also list, test the connection and forward JSON-RPC (the policy table decides). The bearer is
+ * write-only: answers show `••••` + its last 4 characters. Changing the URL's origin drops the stored
+ * bearer unless the same request sends a new one. Every change, test, call and refusal is audited.
+ */
+import { type Context, Hono } from 'hono'
+import type { AppEnv } from '../../http/app-env'
+import { recordAudit } from '../audit-log/record'
+import { authorize, requireCaller } from '../../http/identify'
+import { findMcpIntegration, listMcpIntegrations, type McpIntegrationRow } from './store'
+import { readBody } from '../../http/body'
+import { idParam, spaceIdParam } from '../../http/params'
+import { HttpProblem } from '../../http/problem'
+import { mcpView, openBearer } from './view-model'
+import { jsonRpcRequestSchema } from './json-rpc'
+import { forwardMcpRpc } from './mcp-operations'
+import { outboundPolicy } from '../../outbound/policy'
+import {
+  createMcpBody,
+  createMcpIntegration,
+  deleteMcpIntegrationRow,
+  testMcpIntegration,
+  updateMcpBody,
+  updateMcpIntegrationRow,
+} from './service'
+
+const TARGET = 'mcp_integration'
+
+async function loadRow(c: Context<AppEnv>): Promise<McpIntegrationRow> {
+  const id = idParam(c, 'integrationId', 'mcp', 'No such MCP integration')
+  const row = await findMcpIntegration(c.env.DB, spaceIdParam(c), id)
+  if (!row) throw new HttpProblem(404, 'not_found', 'No such MCP integration')
+  return row
+}
+
+/** The MCP integration routes, mounted at `/api/spaces/:spaceId/mcp`. */
+export const mcpRoutes: Hono<AppEnv> = new Hono<AppEnv>()
+
+mcpRoutes.get('/', authorize('mcp.list'), async (c) => {
+  const rows = await listMcpIntegrations(c.env.DB, spaceIdParam(c))
+  return c.json({ integrations: rows.map(mcpView) })
+})
+
+mcpRoutes.post('/', authorize('mcp.create'), async (c) => {
+  const caller = await requireCaller(c)
+  const spaceId = spaceIdParam(c)
+  const body = await readBody(c, createMcpBody)
+  return c.json(await createMcpIntegration(c, caller, spaceId, body), 201)
+})
+
+mcpRoutes.get('/:integrationId', authorize('mcp.list'), async (c) => c.json(mcpView(await loadRow(c))))
+
+mcpRoutes.patch('/:integrationId', authorize('mcp.update'), async (c) => {
+  const row = await loadRow(c)
+  const body = await readBody(c, updateMcpBody)
+  return c.json(await updateMcpIntegrationRow(c, row, body))
+})
+
+mcpRoutes.delete('/:integrationId', authorize('mcp.delete'), async (c) => {
+  await deleteMcpIntegrationRow(c, await loadRow(c))
+  return c.body(null, 204)
+})
+
+mcpRoutes.post('/:integrationId/test', authorize('mcp.test'), async (c) =>
+  c.json(await testMcpIntegration(c, await loadRow(c))),
+)
+
+mcpRoutes.post('/:integrationId/rpc', authorize('mcp.rpc'), async (c) => {
+  const row = await loadRow(c)
+  if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) {
+    throw new HttpProblem(415, 'unsupported_media_type', 'Send a JSON-RPC request as application/json')
+  }
+  const message = await readBody(c, jsonRpcRequestSchema)
+  const outcome = await forwardMcpRpc(
+    outboundPolicy(c),
+    { url: row.url, bearer: await openBearer(c, row) },
+    message,
+  )
+  const event = { spaceId: row.space_id, targetType: TARGET, targetId: row.id }
+  if (!outcome.ok) {
+    await recordAudit(c, { action: 'mcp.rpc', outcome: 'failure', reason: outcome.reason, ...event })
+    throw new HttpProblem(502, 'upstream_failed', 'The MCP server call failed', { reason: outcome.reason })
+  }
+  await recordAudit(c, { action: 'mcp.rpc', outcome: 'success', ...event })
+  return c.json(outcome.value)
+})

@@ -1,0 +1,141 @@
+/**
+ * `/spaces/:spaceId/settings/mcp`: the MCP Integrations page. Add, change, delete and test call the same
+ * service as `/api/spaces/:spaceId/mcp` behind the same `authorize` actions (delete after a confirmation
+ * page); a refused URL (outbound policy) and validation problems show next to their field. Every POST
+ * answers 303 to the page, its result carried by a single-use flash (`dashboard-flash.ts`), so a reload
+ * repeats nothing.
+ */
+import type { Context, Hono } from 'hono'
+import type { AppEnv, UserCaller } from '../../http/app-env'
+import { authorize, requireCaller } from '../../http/identify'
+import { can } from '../../domain/policy'
+import { findMcpIntegration, listMcpIntegrations, type McpIntegrationRow } from './store'
+import { idParam } from '../../http/params'
+import { HttpProblem } from '../../http/problem'
+import { mcpView } from './view-model'
+import {
+  createMcpBody,
+  createMcpIntegration,
+  deleteMcpIntegrationRow,
+  testMcpIntegration,
+  updateMcpBody,
+  updateMcpIntegrationRow,
+} from './service'
+import { DeleteMcpPage, McpIntegrationsPage, type McpIntegrationsProps } from './view'
+import { urlFixText } from '../../views/outbound-messages'
+import { redirectWithFlash, takeFlash } from '../dashboard/flash'
+import { dashboardGroup, readUrlForm, routeSpace, viewerOf } from '../dashboard/page-kit'
+
+type Extra = Pick<McpIntegrationsProps, 'tested' | 'notice' | 'createForm' | 'editForm'>
+
+const pagePath = (spaceId: string): string => `/spaces/${spaceId}/settings/mcp`
+
+/** Answers 303 to the page, which shows `extra` once. */
+const done = (c: Context<AppEnv>, spaceId: string, extra: Extra): Promise<Response> =>
+  redirectWithFlash<Extra>(c, pagePath(spaceId), extra)
+
+async function render(c: Context<AppEnv>, caller: UserCaller) {
+  const space = await routeSpace(c)
+  const extra = await takeFlash<Extra>(c, caller)
+  const rows = await listMcpIntegrations(c.env.DB, space.id)
+  return c.html(
+    <McpIntegrationsPage
+      viewer={await viewerOf(c, caller)}
+      space={space}
+      integrations={rows.map(mcpView)}
+      canManage={can(caller.roles, 'mcp.create', space.id)}
+      {...extra}
+    />,
+  )
+}
+
+async function loadRow(c: Context<AppEnv>): Promise<McpIntegrationRow> {
+  const space = await routeSpace(c)
+  const row = await findMcpIntegration(c.env.DB, space.id, idParam(c, 'integrationId', 'mcp'))
+  if (!row) throw new HttpProblem(404, 'not_found', 'No such MCP integration')
+  return row
+}
+
+async function submitted(c: Context<AppEnv>): Promise<{ name: string; url: string }> {
+  const raw = await c.req.parseBody()
+  return {
+    name: typeof raw.name === 'string' ? raw.name : '',
+    url: typeof raw.url === 'string' ? raw.url : '',
+  }
+}
+
+// The form was checked with the same policy first (`readUrlForm`), so this is only a safety net.
+function urlRefused(err: unknown): string | undefined {
+  if (err instanceof HttpProblem && err.code === 'url_not_allowed') {
+    return urlFixText(err.reason === 'blocked_address' ? 'private' : 'not_a_url')
+  }
+  return undefined
+}
+
+/** The MCP pages, mounted at `/spaces/:spaceId/settings/mcp`. */
+export const dashboardMcpRoutes: Hono<AppEnv> = dashboardGroup()
+
+dashboardMcpRoutes.get('/', authorize('mcp.list'), async (c) => render(c, await requireCaller(c)))
+
+dashboardMcpRoutes.post('/', authorize('mcp.create'), async (c) => {
+  const caller = await requireCaller(c)
+  const space = await routeSpace(c)
+  const form = await readUrlForm(c, createMcpBody)
+  if (!form.ok) return done(c, space.id, { createForm: { ...(await submitted(c)), errors: form.errors } })
+  try {
+    const view = await createMcpIntegration(c, caller, space.id, form.data)
+    return done(c, space.id, { notice: { tone: 'ok', text: `Added “${view.name}”.` } })
+  } catch (err) {
+    const url = urlRefused(err)
+    if (!url) throw err
+    return done(c, space.id, { createForm: { ...(await submitted(c)), errors: { url } } })
+  }
+})
+
+dashboardMcpRoutes.post('/:integrationId', authorize('mcp.update'), async (c) => {
+  const row = await loadRow(c)
+  const form = await readUrlForm(c, updateMcpBody)
+  if (!form.ok)
+    return done(c, row.space_id, { editForm: { id: row.id, ...(await submitted(c)), errors: form.errors } })
+  try {
+    const view = await updateMcpIntegrationRow(c, row, form.data)
+    const text = view.secretDiscarded
+      ? `Saved “${view.name}”. The URL moved to another origin, so the stored secret was discarded: enter it again if the server needs one.`
+      : `Saved “${view.name}”.`
+    return done(c, row.space_id, { notice: { tone: view.secretDiscarded ? 'warn' : 'ok', text } })
+  } catch (err) {
+    const url = urlRefused(err)
+    if (!url) throw err
+    return done(c, row.space_id, { editForm: { id: row.id, ...(await submitted(c)), errors: { url } } })
+  }
+})
+
+dashboardMcpRoutes.get('/:integrationId/delete', authorize('mcp.delete'), async (c) => {
+  const caller = await requireCaller(c)
+  const row = await loadRow(c)
+  const page = (
+    <DeleteMcpPage
+      viewer={await viewerOf(c, caller)}
+      space={await routeSpace(c)}
+      integration={mcpView(row)}
+    />
+  )
+  return c.html(page)
+})
+
+dashboardMcpRoutes.post('/:integrationId/delete', authorize('mcp.delete'), async (c) => {
+  const row = await loadRow(c)
+  await deleteMcpIntegrationRow(c, row)
+  return done(c, row.space_id, { notice: { tone: 'ok', text: `Deleted “${row.name}”.` } })
+})
+
+dashboardMcpRoutes.post('/:integrationId/test', authorize('mcp.test'), async (c) => {
+  const row = await loadRow(c)
+  try {
+    return done(c, row.space_id, { tested: { id: row.id, result: await testMcpIntegration(c, row) } })
+  } catch (err) {
+    if (!(err instanceof HttpProblem) || err.reason !== 'secret_unavailable') throw err
+    const text = `The stored secret of “${row.name}” cannot be opened with the configured keys: enter it again.`
+    return done(c, row.space_id, { notice: { tone: 'warn', text } })
+  }
+})

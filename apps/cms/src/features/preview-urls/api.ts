@@ -1,0 +1,63 @@
+/**
+ * `/api/spaces/:spaceId/preview-urls`: storefront preview URLs of a space with an optional probe secret.
+ * Space admins create, change and delete; editors also list and probe (the policy table decides). The
+ * secret is write-only (answers say `hasSecret`); like an MCP bearer it does not follow the URL to another
+ * origin unless the same request sends a new one. Every change, probe and refusal is audited.
+ */
+import { type Context, Hono } from 'hono'
+import type { AppEnv } from '../../http/app-env'
+import { authorize, requireCaller } from '../../http/identify'
+import { findPreviewUrl, listPreviewUrls, type PreviewUrlRow } from './store'
+import { readBody } from '../../http/body'
+import { idParam, spaceIdParam } from '../../http/params'
+import { HttpProblem } from '../../http/problem'
+import { previewView } from './view-model'
+import {
+  createPreviewBody,
+  createPreviewUrl,
+  deletePreviewUrlRow,
+  probePreviewUrl,
+  updatePreviewBody,
+  updatePreviewUrlRow,
+} from './service'
+
+async function loadRow(c: Context<AppEnv>): Promise<PreviewUrlRow> {
+  const id = idParam(c, 'previewUrlId', 'pvu', 'No such preview URL')
+  const row = await findPreviewUrl(c.env.DB, spaceIdParam(c), id)
+  if (!row) throw new HttpProblem(404, 'not_found', 'No such preview URL')
+  return row
+}
+
+/** The preview URL routes, mounted at `/api/spaces/:spaceId/preview-urls`. */
+export const previewUrlRoutes: Hono<AppEnv> = new Hono<AppEnv>()
+
+previewUrlRoutes.get('/', authorize('preview.list'), async (c) => {
+  const rows = await listPreviewUrls(c.env.DB, spaceIdParam(c))
+  return c.json({ previewUrls: rows.map(previewView) })
+})
+
+previewUrlRoutes.post('/', authorize('preview.create'), async (c) => {
+  const caller = await requireCaller(c)
+  const spaceId = spaceIdParam(c)
+  const body = await readBody(c, createPreviewBody)
+  return c.json(await createPreviewUrl(c, caller, spaceId, body), 201)
+})
+
+previewUrlRoutes.get('/:previewUrlId', authorize('preview.list'), async (c) =>
+  c.json(previewView(await loadRow(c))),
+)
+
+previewUrlRoutes.patch('/:previewUrlId', authorize('preview.update'), async (c) => {
+  const row = await loadRow(c)
+  const body = await readBody(c, updatePreviewBody)
+  return c.json(await updatePreviewUrlRow(c, row, body))
+})
+
+previewUrlRoutes.delete('/:previewUrlId', authorize('preview.delete'), async (c) => {
+  await deletePreviewUrlRow(c, await loadRow(c))
+  return c.body(null, 204)
+})
+
+previewUrlRoutes.post('/:previewUrlId/probe', authorize('preview.probe'), async (c) =>
+  c.json(await probePreviewUrl(c, await loadRow(c))),
+)

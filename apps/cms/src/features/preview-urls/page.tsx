@@ -1,0 +1,137 @@
+/**
+ * `/spaces/:spaceId/settings/preview-urls`: the Preview URLs page. Add, change, delete and probe call the
+ * same service as `/api/spaces/:spaceId/preview-urls` behind the same `authorize` actions (delete after a
+ * confirmation page); a refused URL (outbound policy) and validation problems show next to their field.
+ * Every POST answers 303 to the page, its result carried by a single-use flash (`dashboard-flash.ts`), so a
+ * reload repeats nothing.
+ */
+import type { Context, Hono } from 'hono'
+import type { AppEnv, UserCaller } from '../../http/app-env'
+import { authorize, requireCaller } from '../../http/identify'
+import { can } from '../../domain/policy'
+import { findPreviewUrl, listPreviewUrls, type PreviewUrlRow } from './store'
+import { idParam } from '../../http/params'
+import { HttpProblem } from '../../http/problem'
+import { previewView } from './view-model'
+import {
+  createPreviewBody,
+  createPreviewUrl,
+  deletePreviewUrlRow,
+  probePreviewUrl,
+  updatePreviewBody,
+  updatePreviewUrlRow,
+} from './service'
+import { urlFixText } from '../../views/outbound-messages'
+import { DeletePreviewUrlPage, PreviewUrlsPage, type PreviewUrlsProps } from './view'
+import { redirectWithFlash, takeFlash } from '../dashboard/flash'
+import { dashboardGroup, readUrlForm, routeSpace, viewerOf } from '../dashboard/page-kit'
+
+type Extra = Pick<PreviewUrlsProps, 'probed' | 'notice' | 'createForm' | 'editForm'>
+
+const pagePath = (spaceId: string): string => `/spaces/${spaceId}/settings/preview-urls`
+
+/** Answers 303 to the page, which shows `extra` once. */
+const done = (c: Context<AppEnv>, spaceId: string, extra: Extra): Promise<Response> =>
+  redirectWithFlash<Extra>(c, pagePath(spaceId), extra)
+
+async function render(c: Context<AppEnv>, caller: UserCaller) {
+  const space = await routeSpace(c)
+  const extra = await takeFlash<Extra>(c, caller)
+  const rows = await listPreviewUrls(c.env.DB, space.id)
+  return c.html(
+    <PreviewUrlsPage
+      viewer={await viewerOf(c, caller)}
+      space={space}
+      previewUrls={rows.map(previewView)}
+      canManage={can(caller.roles, 'preview.create', space.id)}
+      {...extra}
+    />,
+  )
+}
+
+async function loadRow(c: Context<AppEnv>): Promise<PreviewUrlRow> {
+  const space = await routeSpace(c)
+  const row = await findPreviewUrl(c.env.DB, space.id, idParam(c, 'previewUrlId', 'pvu'))
+  if (!row) throw new HttpProblem(404, 'not_found', 'No such preview URL')
+  return row
+}
+
+async function submittedUrl(c: Context<AppEnv>): Promise<string> {
+  const raw = await c.req.parseBody()
+  return typeof raw.url === 'string' ? raw.url : ''
+}
+
+// The form was checked with the same policy first (`readUrlForm`), so this is only a safety net.
+function urlRefused(err: unknown): string | undefined {
+  if (err instanceof HttpProblem && err.code === 'url_not_allowed') {
+    return urlFixText(err.reason === 'blocked_address' ? 'private' : 'not_a_url')
+  }
+  return undefined
+}
+
+/** The preview URL pages, mounted at `/spaces/:spaceId/settings/preview-urls`. */
+export const dashboardPreviewRoutes: Hono<AppEnv> = dashboardGroup()
+
+dashboardPreviewRoutes.get('/', authorize('preview.list'), async (c) => render(c, await requireCaller(c)))
+
+dashboardPreviewRoutes.post('/', authorize('preview.create'), async (c) => {
+  const caller = await requireCaller(c)
+  const space = await routeSpace(c)
+  const form = await readUrlForm(c, createPreviewBody)
+  if (!form.ok) return done(c, space.id, { createForm: { url: await submittedUrl(c), errors: form.errors } })
+  try {
+    await createPreviewUrl(c, caller, space.id, form.data)
+    return done(c, space.id, { notice: { tone: 'ok', text: 'Added the preview URL. Probe it to check it.' } })
+  } catch (err) {
+    const url = urlRefused(err)
+    if (!url) throw err
+    return done(c, space.id, { createForm: { url: await submittedUrl(c), errors: { url } } })
+  }
+})
+
+dashboardPreviewRoutes.post('/:previewUrlId', authorize('preview.update'), async (c) => {
+  const row = await loadRow(c)
+  const form = await readUrlForm(c, updatePreviewBody)
+  if (!form.ok) {
+    return done(c, row.space_id, {
+      editForm: { id: row.id, url: await submittedUrl(c), errors: form.errors },
+    })
+  }
+  try {
+    const view = await updatePreviewUrlRow(c, row, form.data)
+    const text = view.secretDiscarded
+      ? 'Saved. The URL moved to another origin, so the stored probe secret was discarded: enter it again to verify probes.'
+      : 'Saved.'
+    return done(c, row.space_id, { notice: { tone: view.secretDiscarded ? 'warn' : 'ok', text } })
+  } catch (err) {
+    const url = urlRefused(err)
+    if (!url) throw err
+    return done(c, row.space_id, { editForm: { id: row.id, url: await submittedUrl(c), errors: { url } } })
+  }
+})
+
+dashboardPreviewRoutes.get('/:previewUrlId/delete', authorize('preview.delete'), async (c) => {
+  const caller = await requireCaller(c)
+  const row = await loadRow(c)
+  const viewer = await viewerOf(c, caller)
+  return c.html(
+    <DeletePreviewUrlPage viewer={viewer} space={await routeSpace(c)} previewUrl={previewView(row)} />,
+  )
+})
+
+dashboardPreviewRoutes.post('/:previewUrlId/delete', authorize('preview.delete'), async (c) => {
+  const row = await loadRow(c)
+  await deletePreviewUrlRow(c, row)
+  return done(c, row.space_id, { notice: { tone: 'ok', text: 'Deleted the preview URL.' } })
+})
+
+dashboardPreviewRoutes.post('/:previewUrlId/probe', authorize('preview.probe'), async (c) => {
+  const row = await loadRow(c)
+  try {
+    return done(c, row.space_id, { probed: { id: row.id, result: await probePreviewUrl(c, row) } })
+  } catch (err) {
+    if (!(err instanceof HttpProblem) || err.reason !== 'secret_unavailable') throw err
+    const text = 'The stored probe secret cannot be opened with the configured keys: enter it again.'
+    return done(c, row.space_id, { notice: { tone: 'warn', text } })
+  }
+})

@@ -1,0 +1,70 @@
+/**
+ * `/api/auth`: password login (local mode), session creation from an IdP token (oidc mode), logout, the
+ * current caller, and the CSRF form token.
+ */
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../../http/app-env'
+import { bearerToken, oidcUser, requireCaller } from '../../http/identify'
+import { checkPassword } from './local-login'
+import { findUserById } from '../users/store'
+import { readBody } from '../../http/body'
+import { issueCsrfToken } from '../../http/csrf'
+import { HttpProblem } from '../../http/problem'
+import { beginSession, endSession } from './service'
+
+/** The body of a password login (JSON or form). */
+export const loginSchema: z.ZodType<{ email: string; password: string }> = z.strictObject({
+  email: z
+    .string()
+    .trim()
+    .min(3, 'Enter your email address')
+    .max(254)
+    .pipe(z.email('Enter a valid email address')),
+  password: z.string().min(1, 'Enter your password').max(1024),
+})
+
+/** The auth routes. */
+export const authRoutes: Hono<AppEnv> = new Hono<AppEnv>()
+
+authRoutes.post('/login', async (c) => {
+  if (c.var.config.authProvider !== 'local') {
+    throw new HttpProblem(404, 'wrong_auth_provider', 'Password login is disabled; sign in with the IdP')
+  }
+  const { email, password } = await readBody(c, loginSchema)
+  const userId = await checkPassword(c, email, password)
+  const session = await beginSession(c, userId, 'password')
+  return c.json({ userId, expiresAt: session.expiresAt })
+})
+
+authRoutes.post('/session', async (c) => {
+  if (c.var.config.authProvider !== 'oidc') {
+    throw new HttpProblem(404, 'wrong_auth_provider', 'IdP sign-in is not configured')
+  }
+  const token = bearerToken(c)
+  if (token === undefined)
+    throw new HttpProblem(401, 'unauthenticated', 'Send the IdP token as a bearer token')
+  // The session is no fresher than the token's sign-in and no longer-lived than the token itself.
+  const { userId, authenticatedAt, expiresAt } = await oidcUser(c, token)
+  const session = await beginSession(c, userId, 'oidc', { authenticatedAt, notAfter: expiresAt })
+  return c.json({ userId, expiresAt: session.expiresAt })
+})
+
+authRoutes.post('/logout', async (c) => {
+  await endSession(c)
+  return c.body(null, 204)
+})
+
+authRoutes.get('/me', async (c) => {
+  const caller = await requireCaller(c)
+  const user = await findUserById(c.env.DB, caller.userId)
+  return c.json({
+    id: caller.userId,
+    email: user?.email ?? null,
+    via: caller.via,
+    authenticatedAt: caller.authenticatedAt,
+    roles: caller.roles,
+  })
+})
+
+authRoutes.get('/csrf', async (c) => c.json({ csrfToken: await issueCsrfToken(c) }))

@@ -1,0 +1,88 @@
+/**
+ * The local password check with its throttle. Every attempt first reserves its place in D1 (one atomic
+ * upsert, `db/login-throttle.ts`) and only then may spend PBKDF2 work, so a burst of concurrent guesses
+ * gets at most 5 evaluations per (account, client IP) and everything past them is refused with 429 and
+ * `Retry-After`, the right password included. Addresses without a success in the last 30 days also share
+ * an account-wide ceiling of 20 attempts per 15 minutes (stuffing from many IPs); an address the user
+ * signed in from keeps working through it, so an attacker can close the account to new addresses for a
+ * while but never lock the user out of a known one. Unknown accounts cost the same single derivation as
+ * wrong passwords and get the same 401. Every outcome is audited here, so the JSON route and the
+ * dashboard's form record sign-ins the same way.
+ */
+import type { Context } from 'hono'
+import { type AppEnv, nowMs } from '../../http/app-env'
+import { recordAudit } from '../audit-log/record'
+import {
+  ACCOUNT_MAX_ATTEMPTS,
+  ADDRESS_MAX_ATTEMPTS,
+  ANY_ADDRESS,
+  KNOWN_ADDRESS_MS,
+  type Reservation,
+  recordSuccess,
+  reserveAttempt,
+} from './login-throttle-store'
+import { findUserByEmail } from '../users/store'
+import { HttpProblem } from '../../http/problem'
+import { verifyPassword } from '../users/password'
+
+/**
+ * The client IP as Cloudflare reports it; `unknown` when absent (only in local tests: the edge always sets it).
+ * @example const ip = clientIp(c)
+ */
+export function clientIp(c: Context): string {
+  return c.req.header('cf-connecting-ip') ?? 'unknown'
+}
+
+function lockedUntil(reservation: Reservation, now: number): number | null {
+  const until = reservation.lockedUntil
+  return until !== null && until > now ? until : null
+}
+
+async function refuseLocked(
+  c: Context<AppEnv>,
+  until: number,
+  now: number,
+  reason: 'locked_out' | 'account_locked_out',
+): Promise<never> {
+  await recordAudit(c, { action: 'auth.login', outcome: 'failure', reason })
+  const retryAfter = Math.max(1, Math.ceil((until - now) / 1000))
+  throw new HttpProblem(429, 'locked_out', 'Too many failed logins; try again later', {
+    headers: { 'Retry-After': String(retryAfter) },
+  })
+}
+
+/**
+ * Checks the credentials; the user's id on success, a 401 or 429 problem otherwise.
+ * @example const userId = await checkPassword(c, email, password)
+ */
+export async function checkPassword(c: Context<AppEnv>, email: string, password: string): Promise<string> {
+  const db = c.env.DB
+  const now = nowMs(c)
+  const account = email.toLowerCase()
+  const ip = clientIp(c)
+  const pair = await reserveAttempt(db, { account, source: ip, now, limit: ADDRESS_MAX_ATTEMPTS })
+  const pairLock = lockedUntil(pair, now)
+  if (pairLock !== null) return refuseLocked(c, pairLock, now, 'locked_out')
+  const known = pair.lastSuccessAt !== null && now - pair.lastSuccessAt < KNOWN_ADDRESS_MS
+  if (!known) {
+    const all = await reserveAttempt(db, { account, source: ANY_ADDRESS, now, limit: ACCOUNT_MAX_ATTEMPTS })
+    const accountLock = lockedUntil(all, now)
+    if (accountLock !== null) return refuseLocked(c, accountLock, now, 'account_locked_out')
+  }
+
+  const user = await findUserByEmail(db, account)
+  const usable = user !== null && user.status === 'active' && user.password_hash !== null
+  const ok = await verifyPassword(
+    password,
+    usable ? user.password_hash : undefined,
+    c.var.deps.onPasswordDerivation,
+  )
+  if (ok && usable) {
+    await recordSuccess(db, account, ip, now)
+    await recordAudit(c, { action: 'auth.login', outcome: 'success', actor: { type: 'user', id: user.id } })
+    return user.id
+  }
+  // The failure was counted when the attempt was reserved.
+  await recordAudit(c, { action: 'auth.login', outcome: 'failure', reason: 'invalid_credentials' })
+  throw new HttpProblem(401, 'invalid_credentials', 'Invalid email or password')
+}

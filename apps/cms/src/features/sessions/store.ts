@@ -1,0 +1,97 @@
+/**
+ * Data access for `sessions`. A session row is the server-side truth behind a session cookie: the JWT
+ * only names the sid, and every request re-reads this row (with the user's status) so logout, admin
+ * revocation and disabling a user take effect on the next request.
+ */
+import { newId } from '../../db/ids'
+import { roleQueries, toUserRoles, type UserRoles } from '../users/roles-store'
+
+/** How the session's user proved who they are. */
+export type AuthMethod = 'password' | 'oidc'
+
+/** What a valid session resolves to. */
+export interface ActiveSession {
+  sid: string
+  userId: string
+  authMethod: AuthMethod
+  authenticatedAt: number
+  expiresAt: number
+}
+
+/** A valid session with its user's roles. */
+export interface ActiveSessionWithRoles extends ActiveSession {
+  roles: UserRoles
+}
+
+/**
+ * Creates a session with a fresh sid, valid until `expiresAt`.
+ * @example const s = await createSession(env.DB, { userId, authMethod: 'password', now, authenticatedAt: now, expiresAt })
+ */
+export async function createSession(
+  db: D1Database,
+  input: { userId: string; authMethod: AuthMethod; now: number; authenticatedAt: number; expiresAt: number },
+): Promise<ActiveSession> {
+  const sid = newId('ses')
+  await db
+    .prepare(
+      `INSERT INTO sessions (id, user_id, auth_method, created_at, authenticated_at, expires_at, revoked_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL)`,
+    )
+    .bind(sid, input.userId, input.authMethod, input.now, input.authenticatedAt, input.expiresAt)
+    .run()
+  return {
+    sid,
+    userId: input.userId,
+    authMethod: input.authMethod,
+    authenticatedAt: input.authenticatedAt,
+    expiresAt: input.expiresAt,
+  }
+}
+
+/**
+ * The session if it exists, is not revoked or expired, and its user is active, with the user's roles: one
+ * batch (one round trip, one consistent read) for what every cookie-authenticated request needs.
+ * @example const s = await findActiveSession(env.DB, sid, Date.now())
+ */
+export async function findActiveSession(
+  db: D1Database,
+  sid: string,
+  now: number,
+): Promise<ActiveSessionWithRoles | null> {
+  const [session, ...roles] = await db.batch<unknown>([
+    db
+      .prepare(
+        `SELECT s.id AS sid, s.user_id AS userId, s.auth_method AS authMethod,
+                s.authenticated_at AS authenticatedAt, s.expires_at AS expiresAt
+         FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.id = ?1 AND s.revoked_at IS NULL AND s.expires_at > ?2 AND u.status = 'active'`,
+      )
+      .bind(sid, now),
+    ...roleQueries(db, { sid }),
+  ])
+  const row = session?.results[0] as ActiveSession | undefined
+  return row ? { ...row, roles: toUserRoles(roles) } : null
+}
+
+/**
+ * Revokes one session (logout). Idempotent.
+ * @example await revokeSession(env.DB, sid, Date.now())
+ */
+export async function revokeSession(db: D1Database, sid: string, now: number): Promise<void> {
+  await db
+    .prepare('UPDATE sessions SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL')
+    .bind(sid, now)
+    .run()
+}
+
+/**
+ * Revokes every live session of a user (admin action); returns how many were revoked.
+ * @example const n = await revokeUserSessions(env.DB, userId, Date.now())
+ */
+export async function revokeUserSessions(db: D1Database, userId: string, now: number): Promise<number> {
+  const res = await db
+    .prepare('UPDATE sessions SET revoked_at = ?2 WHERE user_id = ?1 AND revoked_at IS NULL')
+    .bind(userId, now)
+    .run()
+  return res.meta.changes
+}

@@ -1,0 +1,50 @@
+/**
+ * `/api/spaces`: create (global admins), list (members see their spaces, global admins all), read and
+ * rename (space admins). Space ids are immutable; only the name changes.
+ */
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { type AppEnv, nowMs } from '../../http/app-env'
+import { authorize, requireCaller } from '../../http/identify'
+import { findSpace, listSpaces, renameSpace } from './store'
+import { readBody } from '../../http/body'
+import { spaceIdParam } from '../../http/params'
+import { HttpProblem } from '../../http/problem'
+import { createAuditedSpace } from './service'
+
+const nameSchema = z.string().trim().min(1).max(100)
+/** The body of a space creation or rename (JSON or form). */
+export const spaceBody = z.strictObject({ name: nameSchema })
+
+/** The spaces routes. */
+export const spaceRoutes: Hono<AppEnv> = new Hono<AppEnv>()
+
+spaceRoutes.get('/', authorize('spaces.list'), async (c) => {
+  const caller = await requireCaller(c)
+  const spaces = await listSpaces(c.env.DB, {
+    userId: caller.userId,
+    all: caller.roles.global.includes('admin'),
+  })
+  return c.json({ spaces })
+})
+
+spaceRoutes.post('/', authorize('spaces.create'), async (c) => {
+  const caller = await requireCaller(c)
+  const { name } = await readBody(c, spaceBody)
+  const space = await createAuditedSpace(c, caller, name)
+  return c.json(space, 201)
+})
+
+spaceRoutes.get('/:spaceId', authorize('spaces.read'), async (c) => {
+  const space = await findSpace(c.env.DB, spaceIdParam(c))
+  if (!space) throw new HttpProblem(404, 'not_found', 'No such space')
+  return c.json(space)
+})
+
+spaceRoutes.patch('/:spaceId', authorize('spaces.rename'), async (c) => {
+  const id = spaceIdParam(c)
+  const { name } = await readBody(c, spaceBody)
+  const space = await renameSpace(c.env.DB, { id, name, now: nowMs(c) })
+  if (!space) throw new HttpProblem(404, 'not_found', 'No such space')
+  return c.json(space)
+})

@@ -1,0 +1,63 @@
+/**
+ * `/spaces`: the spaces list and the create-space form, through the same data access and policy as
+ * `/api/spaces`. A user without any role gets the page with an explanation instead of a 403. A create
+ * answers 303: to the new space, or back to the list with the field errors in a single-use flash. A space's
+ * own address (and `/settings`) leads to the first of its tabs the viewer's roles open.
+ */
+import type { Context, Hono } from 'hono'
+import type { AppEnv, UserCaller } from '../../http/app-env'
+import { authorize, requireCaller } from '../../http/identify'
+import { can } from '../../domain/policy'
+import { listSpaces } from './store'
+import { HttpProblem } from '../../http/problem'
+import { createAuditedSpace } from './service'
+import type { FieldErrors } from '../../views/components/form'
+import { firstSpaceTab } from '../../views/components/space-tabs'
+import { SpacesPage } from './view'
+import { redirectWithFlash, takeFlash } from '../dashboard/flash'
+import { dashboardGroup, readForm, routeSpace, viewerOf } from '../dashboard/page-kit'
+import { spaceBody } from './api'
+
+type Extra = { name?: string; errors?: FieldErrors }
+
+async function render(c: Context<AppEnv>, caller: UserCaller): Promise<Response> {
+  const form = await takeFlash<Extra>(c, caller)
+  const isMember = can(caller.roles, 'spaces.list')
+  const spaces = isMember
+    ? await listSpaces(c.env.DB, { userId: caller.userId, all: can(caller.roles, 'spaces.create') })
+    : []
+  return c.html(
+    <SpacesPage
+      viewer={await viewerOf(c, caller)}
+      spaces={spaces}
+      isMember={isMember}
+      canCreate={can(caller.roles, 'spaces.create')}
+      {...form}
+    />,
+  )
+}
+
+/** The spaces pages, mounted at `/spaces`. */
+export const dashboardSpaceRoutes: Hono<AppEnv> = dashboardGroup()
+
+dashboardSpaceRoutes.get('/', async (c) => render(c, await requireCaller(c)))
+
+dashboardSpaceRoutes.post('/', authorize('spaces.create'), async (c) => {
+  const caller = await requireCaller(c)
+  const form = await readForm(c, spaceBody)
+  if (!form.ok) return redirectWithFlash<Extra>(c, '/spaces', { errors: form.errors })
+  const space = await createAuditedSpace(c, caller, form.data.name)
+  return c.redirect(`/spaces/${space.id}/settings/tokens`, 303)
+})
+
+/** The space's home: its first tab this viewer may open (403 when none, 404 for no such space). */
+async function spaceHome(c: Context<AppEnv>): Promise<Response> {
+  const caller = await requireCaller(c)
+  const space = await routeSpace(c)
+  const tab = firstSpaceTab(caller.roles, space.id)
+  if (!tab) throw new HttpProblem(403, 'forbidden', 'Not allowed')
+  return c.redirect(tab, 303)
+}
+
+dashboardSpaceRoutes.get('/:spaceId', spaceHome)
+dashboardSpaceRoutes.get('/:spaceId/settings', spaceHome)

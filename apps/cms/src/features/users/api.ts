@@ -1,0 +1,60 @@
+/**
+ * `/api/admin/users`: global admins list and create users, grant and revoke roles, disable users and
+ * revoke their sessions (effective on the user's next request, since every request re-reads D1).
+ */
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { type AppEnv, nowMs } from '../../http/app-env'
+import { authorize, requireCaller } from '../../http/identify'
+import { hashPassword } from './password'
+import { revokeUserSessions } from '../sessions/store'
+import { createLocalUser, listUsers, setUserStatus } from './store'
+import { readBody } from '../../http/body'
+import { userIdParam } from '../../http/params'
+import { HttpProblem } from '../../http/problem'
+import { changeRole, roleChangeBody } from './roles-service'
+
+/** The body of a local user creation (JSON or form). */
+const createUserBody = z.strictObject({
+  email: z.string().trim().min(3).max(254).pipe(z.email()),
+  // 12+ characters: the PBKDF2 cost is capped by workerd, so the password has to carry the strength.
+  password: z.string().min(12).max(1024),
+})
+const statusBody = z.strictObject({ status: z.enum(['active', 'disabled']) })
+
+/** The user-administration routes. */
+export const adminUserRoutes: Hono<AppEnv> = new Hono<AppEnv>()
+
+adminUserRoutes.get('/', authorize('users.list'), async (c) => c.json({ users: await listUsers(c.env.DB) }))
+
+adminUserRoutes.post('/', authorize('users.create'), async (c) => {
+  if (c.var.config.authProvider !== 'local') {
+    throw new HttpProblem(404, 'wrong_auth_provider', 'Users come from the IdP in oidc mode')
+  }
+  const { email, password } = await readBody(c, createUserBody)
+  const passwordHash = await hashPassword(password, { onDerive: c.var.deps.onPasswordDerivation })
+  const user = await createLocalUser(c.env.DB, { email, passwordHash, now: nowMs(c) })
+  if (!user) throw new HttpProblem(409, 'conflict', 'A user with this email exists')
+  return c.json(user, 201)
+})
+
+adminUserRoutes.post('/:userId/roles', authorize('roles.grant'), async (c) => {
+  const caller = await requireCaller(c)
+  const userId = await userIdParam(c)
+  const body = await readBody(c, roleChangeBody)
+  await changeRole(c, caller, userId, body)
+  return c.json({ ok: true })
+})
+
+adminUserRoutes.post('/:userId/status', authorize('users.manage'), async (c) => {
+  const userId = await userIdParam(c)
+  const { status } = await readBody(c, statusBody)
+  await setUserStatus(c.env.DB, userId, status, nowMs(c))
+  return c.json({ ok: true })
+})
+
+adminUserRoutes.post('/:userId/sessions/revoke', authorize('users.manage'), async (c) => {
+  const userId = await userIdParam(c)
+  const revoked = await revokeUserSessions(c.env.DB, userId, nowMs(c))
+  return c.json({ revoked })
+})

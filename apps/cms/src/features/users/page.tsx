@@ -1,0 +1,97 @@
+/**
+ * `/admin/*` pages for global admins: Users (grant and revoke roles through the same service as
+ * `/api/admin/users/:userId/roles`; a revoke after a confirmation page), the global audit log, and Encryption keys (`dashboard-keys.tsx`).
+ * Role changes answer 303 to the Users page with their result in a single-use flash (`dashboard-flash.ts`).
+ */
+import type { Context, Hono } from 'hono'
+import type { AppEnv, UserCaller } from '../../http/app-env'
+import { authorize, requireCaller } from '../../http/identify'
+import { loadAllRoles } from './roles-store'
+import { findSpace, listSpaces } from '../spaces/store'
+import { findUserById, listUsers } from './store'
+import { userIdParam } from '../../http/params'
+import { HttpProblem } from '../../http/problem'
+import { changeRole, roleChangeBody } from './roles-service'
+import { AdminUsersPage, type AdminUsersProps, RevokeRolePage } from './view'
+import { renderAudit } from '../audit-log/page'
+import { redirectWithFlash, takeFlash } from '../dashboard/flash'
+import { dashboardKeyRoutes } from '../key-rotation/page'
+import { dashboardGroup, viewerOf } from '../dashboard/page-kit'
+
+type Extra = Pick<AdminUsersProps, 'notice' | 'grantErrors'>
+
+async function renderUsers(c: Context<AppEnv>, caller: UserCaller): Promise<Response> {
+  const extra = await takeFlash<Extra>(c, caller)
+  const [users, roles] = await Promise.all([listUsers(c.env.DB), loadAllRoles(c.env.DB)])
+  const withRoles = users.map((u) => ({ ...u, roles: roles.get(u.id) ?? { global: [], spaces: [] } }))
+  const spaces = await listSpaces(c.env.DB, { userId: caller.userId, all: true })
+  return c.html(
+    <AdminUsersPage viewer={await viewerOf(c, caller)} users={withRoles} spaces={spaces} {...extra} />,
+  )
+}
+
+const USERS = '/admin/users'
+
+/** `grant` is `global:admin` or `space:<role>:<spaceId>`; revoke forms send the fields separately. */
+async function roleForm(c: Context<AppEnv>, revoke: boolean): Promise<unknown> {
+  const raw = await c.req.parseBody()
+  const text = (k: string) => (typeof raw[k] === 'string' ? (raw[k] as string) : undefined)
+  const grant = text('grant')
+  if (grant !== undefined) {
+    const [scope, role, spaceId] = grant.split(':')
+    return scope === 'space' ? { scope, role, spaceId, revoke } : { scope, role, revoke }
+  }
+  const spaceId = text('spaceId')
+  return { scope: text('scope'), role: text('role'), ...(spaceId ? { spaceId } : {}), revoke }
+}
+
+async function applyRole(c: Context<AppEnv>, revoke: boolean): Promise<Response> {
+  const caller = await requireCaller(c)
+  const userId = await userIdParam(c)
+  const parsed = roleChangeBody.safeParse(await roleForm(c, revoke))
+  if (!parsed.success) {
+    const grantErrors = { userId, errors: { grant: 'Choose a role from the list' } }
+    return redirectWithFlash<Extra>(c, USERS, { grantErrors })
+  }
+  await changeRole(c, caller, userId, parsed.data)
+  const notice = { tone: 'ok', text: revoke ? 'Role revoked.' : 'Role granted.' } as const
+  return redirectWithFlash<Extra>(c, USERS, { notice })
+}
+
+/** The admin pages, mounted at `/admin`. */
+export const dashboardAdminRoutes: Hono<AppEnv> = dashboardGroup()
+
+dashboardAdminRoutes.get('/users', authorize('users.list'), async (c) =>
+  renderUsers(c, await requireCaller(c)),
+)
+dashboardAdminRoutes.post('/users/:userId/roles', authorize('roles.grant'), (c) => applyRole(c, false))
+dashboardAdminRoutes.get('/users/:userId/roles/revoke', authorize('roles.grant'), async (c) => {
+  const caller = await requireCaller(c)
+  const userId = await userIdParam(c)
+  const q = (k: string) => c.req.query(k)
+  const raw =
+    q('scope') === 'space'
+      ? { scope: 'space', role: q('role'), spaceId: q('spaceId') }
+      : { scope: q('scope'), role: q('role') }
+  const parsed = roleChangeBody.safeParse(raw)
+  if (!parsed.success) throw new HttpProblem(404, 'not_found', 'No such role')
+  const role = parsed.data
+  const [user, space] = await Promise.all([
+    findUserById(c.env.DB, userId),
+    role.scope === 'space' ? findSpace(c.env.DB, role.spaceId) : Promise.resolve(null),
+  ])
+  const page = (
+    <RevokeRolePage
+      viewer={await viewerOf(c, caller)}
+      userLabel={user?.email ?? `IdP user ${userId}`}
+      userId={userId}
+      role={role}
+      spaceName={space?.name}
+      own={userId === caller.userId}
+    />
+  )
+  return c.html(page)
+})
+dashboardAdminRoutes.post('/users/:userId/roles/revoke', authorize('roles.grant'), (c) => applyRole(c, true))
+dashboardAdminRoutes.get('/audit', authorize('audit.read'), (c) => renderAudit(c, undefined))
+dashboardAdminRoutes.route('/keys', dashboardKeyRoutes)

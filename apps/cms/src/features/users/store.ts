@@ -1,0 +1,135 @@
+/**
+ * Data access for `users` and `oidc_identities`. All SQL about users lives here.
+ */
+import { newId } from '../../db/ids'
+
+/** A user row. */
+export interface UserRow {
+  id: string
+  email: string | null
+  password_hash: string | null
+  status: 'active' | 'disabled'
+  created_at: number
+  updated_at: number
+}
+
+/** Public view of a user (no hash). */
+export interface UserSummary {
+  id: string
+  email: string | null
+  status: 'active' | 'disabled'
+  created_at: number
+}
+
+/**
+ * The user with this (lower-cased) email, if any.
+ * @example const user = await findUserByEmail(env.DB, 'ada@example.com')
+ */
+export async function findUserByEmail(db: D1Database, email: string): Promise<UserRow | null> {
+  return db.prepare('SELECT * FROM users WHERE email = ?1').bind(email.toLowerCase()).first<UserRow>()
+}
+
+/**
+ * The user with this id, if any.
+ * @example const user = await findUserById(env.DB, 'usr_…')
+ */
+export async function findUserById(db: D1Database, id: string): Promise<UserRow | null> {
+  return db.prepare('SELECT * FROM users WHERE id = ?1').bind(id).first<UserRow>()
+}
+
+/**
+ * Creates a local user with an email and a password hash; `null` when the email is taken.
+ * @example const user = await createLocalUser(env.DB, { email, passwordHash, now: Date.now() })
+ */
+export async function createLocalUser(
+  db: D1Database,
+  input: { email: string; passwordHash: string; now: number },
+): Promise<UserSummary | null> {
+  const id = newId('usr')
+  const row = await db
+    .prepare(
+      `INSERT INTO users (id, email, password_hash, status, created_at, updated_at)
+       VALUES (?1, ?2, ?3, 'active', ?4, ?4) ON CONFLICT (email) DO NOTHING
+       RETURNING id, email, status, created_at`,
+    )
+    .bind(id, input.email.toLowerCase(), input.passwordHash, input.now)
+    .first<UserSummary>()
+  return row ?? null
+}
+
+/**
+ * Sets a user's status (a disabled user's sessions stop working on the next request).
+ * @example await setUserStatus(env.DB, id, 'disabled', Date.now())
+ */
+export async function setUserStatus(
+  db: D1Database,
+  id: string,
+  status: 'active' | 'disabled',
+  now: number,
+): Promise<boolean> {
+  const res = await db
+    .prepare('UPDATE users SET status = ?2, updated_at = ?3 WHERE id = ?1')
+    .bind(id, status, now)
+    .run()
+  return res.meta.changes > 0
+}
+
+/**
+ * All users, oldest first (bounded: the CMS has tens of users, not millions).
+ * @example const users = await listUsers(env.DB)
+ */
+export async function listUsers(db: D1Database): Promise<UserSummary[]> {
+  const res = await db
+    .prepare('SELECT id, email, status, created_at FROM users ORDER BY created_at, id LIMIT 1000')
+    .all<UserSummary>()
+  return res.results
+}
+
+/**
+ * The user behind an OIDC identity, created on first sight (with no role: an admin must grant one).
+ * Keyed by (iss, sub) only — an email claim is never trusted to identify a user.
+ * @example const user = await upsertOidcUser(env.DB, { iss, sub, now: Date.now() })
+ */
+export async function upsertOidcUser(
+  db: D1Database,
+  input: { iss: string; sub: string; now: number },
+): Promise<UserRow> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const found = await db
+      .prepare(
+        `SELECT u.* FROM oidc_identities i JOIN users u ON u.id = i.user_id
+         WHERE i.iss = ?1 AND i.sub = ?2`,
+      )
+      .bind(input.iss, input.sub)
+      .first<UserRow>()
+    if (found) {
+      await db
+        .prepare('UPDATE oidc_identities SET last_login_at = ?3 WHERE iss = ?1 AND sub = ?2')
+        .bind(input.iss, input.sub, input.now)
+        .run()
+      return found
+    }
+    const id = newId('usr')
+    // Two first requests may race: the identity insert decides, the loser's user row is removed.
+    const [, inserted] = await db.batch([
+      db
+        .prepare(
+          `INSERT INTO users (id, email, password_hash, status, created_at, updated_at)
+           VALUES (?1, NULL, NULL, 'active', ?2, ?2)`,
+        )
+        .bind(id, input.now),
+      db
+        .prepare(
+          `INSERT INTO oidc_identities (iss, sub, user_id, created_at, last_login_at)
+           VALUES (?1, ?2, ?3, ?4, ?4) ON CONFLICT (iss, sub) DO NOTHING RETURNING user_id`,
+        )
+        .bind(input.iss, input.sub, id, input.now),
+    ])
+    if ((inserted?.results.length ?? 0) > 0) {
+      const user = await findUserById(db, id)
+      if (user) return user
+    }
+    await db.prepare('DELETE FROM users WHERE id = ?1').bind(id).run()
+  }
+  throw new Error('OIDC identity could not be resolved')
+}

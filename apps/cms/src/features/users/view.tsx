@@ -1,0 +1,142 @@
+/**
+ * Admin → Users: every user with their roles; a global admin grants a role (global admin, or admin/editor
+ * in a space) and revokes any role. First-time IdP users appear here without a role until granted one.
+ */
+import type { FC } from 'hono/jsx'
+import type { UserRoles } from './roles-store'
+import type { SpaceRow } from '../spaces/store'
+import type { UserSummary } from './store'
+import { Badge, When } from '../../views/components/badge'
+import { CsrfField, Notice } from '../../views/components/form'
+import { ConfirmPage } from '../../views/confirm-page'
+import { Layout, type Viewer } from '../../views/layout'
+
+/** Props of {@link AdminUsersPage}. */
+export interface AdminUsersProps {
+  viewer: Viewer
+  users: (UserSummary & { roles: UserRoles })[]
+  spaces: SpaceRow[]
+  notice?: { tone: 'ok' | 'bad'; text: string }
+  /** Errors of one user's grant form. */
+  grantErrors?: { userId: string; errors: Record<string, string | undefined> }
+}
+
+/**
+ * The page.
+ * @example c.html(<AdminUsersPage viewer={viewer} users={users} spaces={spaces} />)
+ */
+export const AdminUsersPage: FC<AdminUsersProps> = (p) => {
+  const spaceName = new Map(p.spaces.map((s) => [s.id, s.name]))
+  return (
+    <Layout title="Users" viewer={p.viewer}>
+      <h1>Users</h1>
+      {p.notice ? <Notice tone={p.notice.tone}>{p.notice.text}</Notice> : null}
+      {p.users.length === 0 ? <p class="empty">No users yet.</p> : null}
+      {p.users.map((u) => {
+        const errors = p.grantErrors?.userId === u.id ? p.grantErrors.errors : {}
+        const label = u.email ?? `IdP user ${u.id}`
+        const revoke = (fields: Record<string, string>, text: string) => (
+          <a
+            class="button danger"
+            href={`/admin/users/${u.id}/roles/revoke?${new URLSearchParams(fields)}`}
+            aria-label={`Revoke ${text} from ${label}`}
+          >
+            Revoke…
+          </a>
+        )
+        return (
+          <section class="card" aria-labelledby={`user-${u.id}`}>
+            <h2 id={`user-${u.id}`}>
+              {label} {u.status === 'disabled' ? <Badge tone="bad">disabled</Badge> : null}
+            </h2>
+            <p class="hint">
+              <code>{u.id}</code> · since <When at={u.created_at} />
+            </p>
+            {u.roles.global.length === 0 && u.roles.spaces.length === 0 ? (
+              <p class="empty">No roles: this user can sign in but see nothing.</p>
+            ) : (
+              <ul>
+                {u.roles.global.map((r) => (
+                  <li>
+                    global {r} {revoke({ scope: 'global', role: r }, `global ${r}`)}
+                  </li>
+                ))}
+                {u.roles.spaces.map((r) => (
+                  <li>
+                    {r.role} of {spaceName.get(r.spaceId) ?? r.spaceId}{' '}
+                    {revoke({ scope: 'space', role: r.role, spaceId: r.spaceId }, `${r.role} role`)}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <form method="post" action={`/admin/users/${u.id}/roles`} novalidate>
+              <CsrfField token={p.viewer.csrf} />
+              <div class="field">
+                <label for={`role-${u.id}`}>Grant role</label>
+                <select id={`role-${u.id}`} name="grant">
+                  {p.spaces.flatMap((s) => [
+                    <option value={`space:editor:${s.id}`}>editor of {s.name}</option>,
+                    <option value={`space:admin:${s.id}`}>admin of {s.name}</option>,
+                  ])}
+                  <option value="global:admin">global admin (everything, key rotation)</option>
+                </select>
+                {errors.grant ? <p class="error">{errors.grant}</p> : null}
+              </div>
+              <button type="submit">Grant</button>
+            </form>
+          </section>
+        )
+      })}
+    </Layout>
+  )
+}
+
+/** Props of {@link RevokeRolePage}. */
+export interface RevokeRolePageProps {
+  viewer: Viewer
+  /** The user's email, or how the page names an IdP user. */
+  userLabel: string
+  userId: string
+  /** The role as the form sends it. */
+  role: { scope: 'global'; role: 'admin' } | { scope: 'space'; role: 'admin' | 'editor'; spaceId: string }
+  /** The space's name for a space role. */
+  spaceName?: string | undefined
+  /** The viewer is revoking their own role. */
+  own: boolean
+}
+
+/**
+ * The role revoke confirmation; revoking your own global admin role gets the strongest warning.
+ * @example c.html(<RevokeRolePage viewer={v} userLabel="a@example.com" userId={id} role={role} own={false} />)
+ */
+export const RevokeRolePage: FC<RevokeRolePageProps> = (p) => {
+  const what =
+    p.role.scope === 'global' ? 'global admin' : `${p.role.role} of ${p.spaceName ?? p.role.spaceId}`
+  const fields: Record<string, string> =
+    p.role.scope === 'global'
+      ? { scope: 'global', role: 'admin' }
+      : { scope: 'space', role: p.role.role, spaceId: p.role.spaceId }
+  const consequence =
+    p.role.scope === 'global'
+      ? `${p.userLabel} loses every global admin right at once: users and roles, encryption keys, the global audit log, and every space they are not a member of.`
+      : `${p.userLabel} loses what the ${p.role.role} role gives in ${p.spaceName ?? p.role.spaceId} from their next request.`
+  return (
+    <ConfirmPage
+      viewer={p.viewer}
+      title="Revoke role"
+      heading={`Revoke ${what} from ${p.userLabel}?`}
+      consequence={consequence}
+      warning={
+        p.own && p.role.scope === 'global'
+          ? 'This is your own global admin role. You lose access to this page the moment you confirm, and only another global admin can give it back. If you are the last global admin, nobody can.'
+          : p.own
+            ? 'This is your own role.'
+            : undefined
+      }
+      action={`/admin/users/${p.userId}/roles/revoke`}
+      fields={fields}
+      confirmLabel="Revoke role"
+      cancelHref="/admin/users"
+    />
+  )
+}

@@ -1,0 +1,152 @@
+/**
+ * Who is calling. With an `Authorization` header the caller is whatever that header proves and cookies
+ * are ignored; otherwise the session cookie's `sid` is looked up in D1 (revoked, expired and disabled
+ * sessions stop here). Roles are always read from D1, never from a token. `Bearer cms_…` is a per-space API
+ * token (`api-token.ts`): it has no user and is never shown to the IdP's verifier.
+ */
+import { isOidcError } from '@alokai/auth-oidc'
+import type { Context, MiddlewareHandler } from 'hono'
+import { type AppEnv, type Caller, nowMs, type UserCaller } from './app-env'
+import { recordAudit } from '../features/audit-log/record'
+import { loadRoles } from '../features/users/roles-store'
+import { findActiveSession } from '../features/sessions/store'
+import { upsertOidcUser } from '../features/users/store'
+import { HttpProblem } from './problem'
+import {
+  authenticateApiToken,
+  isApiTokenBearer,
+  requireTokenSpace,
+  routeSpaceId,
+  tokenMay,
+} from '../features/api-tokens/bearer'
+import { verifyIdpToken } from '../features/sessions/idp-verifier'
+import { type Action, can } from '../domain/policy'
+import { sessionCookieSid } from '../features/sessions/session-token'
+
+/**
+ * The bearer token of an `Authorization: Bearer …` header; a 401 problem for any other scheme.
+ * @example const token = bearerToken(c)
+ */
+export function bearerToken(c: Context<AppEnv>): string | undefined {
+  const header = c.req.header('authorization')
+  if (header === undefined) return undefined
+  const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header)
+  if (!match?.[1]) throw new HttpProblem(401, 'unauthenticated', 'Unsupported Authorization header')
+  return match[1]
+}
+
+/**
+ * Resolves the user behind an IdP token (creating it, roleless, on first sight). 401 on any token failure.
+ * `authenticatedAt` is the token's `auth_time`, or 0 ("long ago": a reveal needs a fresh sign-in) without
+ * one; `expiresAt` is its `exp` (`null` without one).
+ * @example const { userId } = await oidcUser(c, token)
+ */
+export async function oidcUser(
+  c: Context<AppEnv>,
+  token: string,
+): Promise<{ userId: string; authenticatedAt: number; expiresAt: number | null }> {
+  const oidc = c.var.config.oidc
+  if (!oidc) throw new HttpProblem(401, 'unauthenticated', 'Bearer tokens are not accepted here')
+  let identity: Awaited<ReturnType<typeof verifyIdpToken>>
+  try {
+    identity = await verifyIdpToken(oidc, c.env, c.var.deps, token)
+  } catch (err) {
+    if (isOidcError(err, 'ERR_JWT_SCOPE')) {
+      throw new HttpProblem(403, 'forbidden', 'Token lacks the required scope')
+    }
+    if (isOidcError(err, 'ERR_JWKS_FETCH') || isOidcError(err, 'ERR_OIDC_DISCOVERY')) {
+      console.error(JSON.stringify({ level: 'error', event: 'oidc_unavailable', code: err.code }))
+    }
+    throw new HttpProblem(401, 'unauthenticated', 'Invalid bearer token')
+  }
+  const now = nowMs(c)
+  const user = await upsertOidcUser(c.env.DB, { iss: identity.iss, sub: identity.sub, now })
+  if (user.status !== 'active') throw new HttpProblem(401, 'unauthenticated', 'Invalid bearer token')
+  return { userId: user.id, authenticatedAt: identity.authTime ?? 0, expiresAt: identity.expiresAt }
+}
+
+async function resolve(c: Context<AppEnv>): Promise<Caller | null> {
+  const bearer = bearerToken(c)
+  if (bearer !== undefined) {
+    // API tokens are ours: resolved against D1, never shown to the IdP's verifier.
+    if (isApiTokenBearer(bearer)) return authenticateApiToken(c, bearer)
+    const { userId, authenticatedAt } = await oidcUser(c, bearer)
+    return {
+      userId,
+      via: 'bearer',
+      sid: undefined,
+      authenticatedAt,
+      roles: await loadRoles(c.env.DB, userId),
+    }
+  }
+  const sid = await sessionCookieSid(c)
+  if (sid === undefined) return null
+  const session = await findActiveSession(c.env.DB, sid, nowMs(c))
+  if (!session) return null
+  return {
+    userId: session.userId,
+    via: 'session',
+    sid: session.sid,
+    authenticatedAt: session.authenticatedAt,
+    roles: session.roles,
+  }
+}
+
+/**
+ * The caller of this request (resolved once, then remembered on the context), or `null`.
+ * @example const caller = await getCaller(c)
+ */
+export async function getCaller(c: Context<AppEnv>): Promise<Caller | null> {
+  if (c.var.caller === undefined) c.set('caller', await resolve(c))
+  return c.var.caller ?? null
+}
+
+/**
+ * Requires an authenticated caller of any kind, user or API token (401 otherwise).
+ * @example const caller = await requirePrincipal(c)
+ */
+export async function requirePrincipal(c: Context<AppEnv>): Promise<Caller> {
+  const caller = await getCaller(c)
+  if (!caller) throw new HttpProblem(401, 'unauthenticated', 'Sign in first')
+  return caller
+}
+
+/**
+ * Requires a signed-in user (401 without a caller; 403 for an API token, which has no user).
+ * @example const caller = await requireCaller(c)
+ */
+export async function requireCaller(c: Context<AppEnv>): Promise<UserCaller> {
+  const caller = await requirePrincipal(c)
+  if (caller.via === 'api_token') throw new HttpProblem(403, 'forbidden', 'API tokens cannot be used here')
+  return caller
+}
+
+/**
+ * Middleware: 401 without a caller, 403 unless the policy table lets the caller perform `action` (in the
+ * route's `:spaceId` for space-scoped actions). An API token may act only in its own space (elsewhere it
+ * gets the unknown-token 401) and only within its scope. Every refusal is audited as `denied`.
+ * @example spaces.patch('/:spaceId', authorize('spaces.rename'), handler)
+ */
+export function authorize(action: Action): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const caller = await requirePrincipal(c)
+    let allowed: boolean
+    if (caller.via === 'api_token') {
+      await requireTokenSpace(c, caller)
+      allowed = c.req.param('spaceId') === caller.spaceId && tokenMay(caller, action)
+    } else {
+      allowed = can(caller.roles, action, c.req.param('spaceId'))
+    }
+    if (!allowed) {
+      const spaceId = routeSpaceId(c)
+      await recordAudit(c, {
+        action,
+        outcome: 'denied',
+        reason: 'forbidden',
+        ...(spaceId ? { spaceId } : {}),
+      })
+      throw new HttpProblem(403, 'forbidden', 'Not allowed')
+    }
+    await next()
+  }
+}
