@@ -9,8 +9,8 @@
  * `grant --email` creates a missing local user with a generated password and prints it once.
  */
 import { parseArgs } from 'node:util'
-import { hashPassword } from '../src/features/users/password.ts'
 import { isId, newId } from '../src/db/ids.ts'
+import { hashPassword } from '../src/features/users/password.ts'
 import { executeSql, sqlString, type Target } from './wrangler-d1.ts'
 
 const EMAIL = /^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/

@@ -2,10 +2,11 @@
  * The Hono environment of the app: bindings (`Env` from `wrangler types`), and what middleware leaves for
  * the handlers (the validated config, the caller, the injected dependencies).
  */
-import type { DerivationObserver } from '../features/users/password'
-import type { ApiTokenScope } from '../features/api-tokens/store'
-import type { UserRoles } from '../features/users/roles-store'
+
 import type { CmsConfig } from '../config/load-config'
+import type { ApiTokenScope } from '../features/api-tokens/store'
+import type { DerivationObserver } from '../features/users/password'
+import type { UserRoles } from '../features/users/roles-store'
 
 /** Replaceable dependencies; production uses the defaults, tests inject observers and a local IdP. */
 export interface AppDeps {

@@ -9,9 +9,9 @@
  * JSON answer, never a body field.
  */
 import type { Hono, MiddlewareHandler } from 'hono'
+import { type AuditEvent, recordAudit } from '../features/audit-log/record'
 import type { AppEnv } from './app-env'
 import { HttpProblem } from './problem'
-import { type AuditEvent, recordAudit } from '../features/audit-log/record'
 
 /** One audited route. */
 interface AuditedRoute {

@@ -9,10 +9,10 @@
  */
 import { constantTimeEqual, encodeBase64url } from '@alokai/internal'
 import type { Context, MiddlewareHandler } from 'hono'
-import type { AppEnv } from './app-env'
-import { sessionCookieSid } from '../features/sessions/session-token'
-import { derivedHmacKey } from '../crypto/derived-key'
 import type { CmsConfig } from '../config/load-config'
+import { derivedHmacKey } from '../crypto/derived-key'
+import { sessionCookieSid } from '../features/sessions/session-token'
+import type { AppEnv } from './app-env'
 import { isFormRequest } from './body'
 import { cookieNaming, readCookie } from './cookies'
 import { HttpProblem } from './problem'

@@ -6,12 +6,7 @@
  */
 import { isOidcError } from '@alokai/auth-oidc'
 import type { Context, MiddlewareHandler } from 'hono'
-import { type AppEnv, type Caller, nowMs, type UserCaller } from './app-env'
-import { recordAudit } from '../features/audit-log/record'
-import { loadRoles } from '../features/users/roles-store'
-import { findActiveSession } from '../features/sessions/store'
-import { upsertOidcUser } from '../features/users/store'
-import { HttpProblem } from './problem'
+import { type Action, can } from '../domain/policy'
 import {
   authenticateApiToken,
   isApiTokenBearer,
@@ -19,9 +14,14 @@ import {
   routeSpaceId,
   tokenMay,
 } from '../features/api-tokens/bearer'
+import { recordAudit } from '../features/audit-log/record'
 import { verifyIdpToken } from '../features/sessions/idp-verifier'
-import { type Action, can } from '../domain/policy'
 import { sessionCookieSid } from '../features/sessions/session-token'
+import { findActiveSession } from '../features/sessions/store'
+import { loadRoles } from '../features/users/roles-store'
+import { upsertOidcUser } from '../features/users/store'
+import { type AppEnv, type Caller, nowMs, type UserCaller } from './app-env'
+import { HttpProblem } from './problem'
 
 /**
  * The bearer token of an `Authorization: Bearer …` header; a 401 problem for any other scheme.

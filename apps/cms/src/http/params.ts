@@ -3,9 +3,9 @@
  * of the expected kind, or the route's 404 problem, so a malformed id never reaches D1.
  */
 import type { Context } from 'hono'
-import type { AppEnv } from './app-env'
 import { type IdPrefix, isId } from '../db/ids'
 import { findUserById } from '../features/users/store'
+import type { AppEnv } from './app-env'
 import { HttpProblem } from './problem'
 
 /**

@@ -4,11 +4,11 @@
  */
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test'
 import { createApp } from '../../src/app'
-import type { AppDeps } from '../../src/http/app-env'
+import { createSpace } from '../../src/features/spaces/store'
 import { hashPassword } from '../../src/features/users/password'
 import { grantGlobalRole, grantSpaceRole, type SpaceRole } from '../../src/features/users/roles-store'
-import { createSpace } from '../../src/features/spaces/store'
 import { createLocalUser } from '../../src/features/users/store'
+import type { AppDeps } from '../../src/http/app-env'
 
 /** The origin the tests pretend the CMS is served from. */
 export const ORIGIN = 'https://cms.test'

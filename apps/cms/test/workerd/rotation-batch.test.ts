@@ -9,16 +9,16 @@ import { env } from 'cloudflare:test'
 import { seal } from '@alokai/crypto'
 import { describe, expect, it } from 'vitest'
 import { sealContext } from '../../src/crypto/contexts'
-import { compareAndSwap } from '../../src/features/key-rotation/store'
-import { createRun } from '../../src/features/key-rotation/runs-store'
 import type { KeyStatus } from '../../src/features/key-rotation/key-status'
 import { type BatchReport, runBatch } from '../../src/features/key-rotation/run-batch'
+import { createRun } from '../../src/features/key-rotation/runs-store'
 import {
   columnName,
   SEALED_COLUMNS,
   type SealedColumn,
   SHORT_LIVED_SEALED_COLUMNS,
 } from '../../src/features/key-rotation/sealed-columns'
+import { compareAndSwap } from '../../src/features/key-rotation/store'
 import { type Client, loggedIn, makeSpace } from './helpers'
 import { KEY_A, KEY_B, KEY_C, keyEnv, keyringOf, sealedOf, seedValues } from './rotation-helpers'
 import { testClock } from './tokens-helpers'

@@ -7,11 +7,11 @@
 import { env } from 'cloudflare:test'
 import { createKeyring, type Keyring, seal } from '@alokai/crypto'
 import { sealContext } from '../../src/crypto/contexts'
-import { insertApiToken } from '../../src/features/api-tokens/store'
 import { newId } from '../../src/db/ids'
+import { insertApiToken } from '../../src/features/api-tokens/store'
+import { SEALED_COLUMNS, type SealedColumn } from '../../src/features/key-rotation/sealed-columns'
 import { insertMcpIntegration } from '../../src/features/mcp-integrations/store'
 import { insertPreviewUrl } from '../../src/features/preview-urls/store'
-import { SEALED_COLUMNS, type SealedColumn } from '../../src/features/key-rotation/sealed-columns'
 
 /** The suite's key (vitest.config.ts): every value sealed before the rotation is under it. */
 export const KEY_A: string = env.TOKEN_ENCRYPTION_KEY

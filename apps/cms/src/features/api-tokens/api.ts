@@ -8,16 +8,11 @@
  */
 import { Hono } from 'hono'
 import type { AppEnv } from '../../http/app-env'
-import { authorize, requireCaller } from '../../http/identify'
-import { listApiTokens } from './store'
 import { readBody } from '../../http/body'
+import { authorize, requireCaller } from '../../http/identify'
 import { idParam, spaceIdParam } from '../../http/params'
-import {
-  createApiToken,
-  createApiTokenBody,
-  revealApiToken,
-  revokeApiTokenById,
-} from './service'
+import { createApiToken, createApiTokenBody, revealApiToken, revokeApiTokenById } from './service'
+import { listApiTokens } from './store'
 
 export { REVEAL_MAX_AUTH_AGE_MS } from './service'
 

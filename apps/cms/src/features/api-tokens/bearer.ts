@@ -8,13 +8,13 @@
  */
 import { constantTimeEqual, encodeBase64url } from '@alokai/internal'
 import type { Context } from 'hono'
-import { type ApiTokenCaller, type AppEnv, type Caller, nowMs } from '../../http/app-env'
-import { recordAudit } from '../audit-log/record'
-import { type ApiTokenScope, findApiTokenByDigest, touchApiToken } from './store'
 import { isId } from '../../db/ids'
-import { loadRoles, type UserRoles } from '../users/roles-store'
-import { HttpProblem } from '../../http/problem'
 import { type Action, can } from '../../domain/policy'
+import { type ApiTokenCaller, type AppEnv, type Caller, nowMs } from '../../http/app-env'
+import { HttpProblem } from '../../http/problem'
+import { recordAudit } from '../audit-log/record'
+import { loadRoles, type UserRoles } from '../users/roles-store'
+import { type ApiTokenScope, findApiTokenByDigest, touchApiToken } from './store'
 
 /** The shape of a token; the scope in the text is informative only (the row's scope is what counts). */
 export const API_TOKEN_PATTERN: RegExp = /^cms_(delivery|preview|management)_[A-Za-z0-9_-]{43}$/

@@ -7,18 +7,13 @@
 import type { Hono } from 'hono'
 import type { AppEnv } from '../../http/app-env'
 import { authorize, requireCaller } from '../../http/identify'
-import { listApiTokens } from './store'
 import { idParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
-import {
-  createApiToken,
-  createApiTokenBody,
-  revealApiToken,
-  revokeApiTokenById,
-} from './service'
-import { ApiTokensPage, type ApiTokensProps, RevokeTokenPage } from './view'
 import { redirectWithFlash, takeFlash } from '../dashboard/flash'
 import { dashboardGroup, readForm, routeSpace, viewerOf } from '../dashboard/page-kit'
+import { createApiToken, createApiTokenBody, revealApiToken, revokeApiTokenById } from './service'
+import { listApiTokens } from './store'
+import { ApiTokensPage, type ApiTokensProps, RevokeTokenPage } from './view'
 
 type Extra = Pick<ApiTokensProps, 'shown' | 'reauthFor' | 'notice' | 'form'>
 

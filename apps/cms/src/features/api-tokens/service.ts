@@ -7,15 +7,15 @@
 import { openText, seal } from '@alokai/crypto'
 import type { Context } from 'hono'
 import { z } from 'zod'
-import { type AppEnv, nowMs, type UserCaller } from '../../http/app-env'
-import { recordAudit } from '../audit-log/record'
-import { generateApiToken } from './bearer'
 import { sealContext } from '../../crypto/contexts'
 import { getKeyring } from '../../crypto/keyring'
-import { type ApiTokenSummary, findSealedApiToken, insertApiToken, revokeApiToken } from './store'
 import { newId } from '../../db/ids'
-import { findSpace } from '../spaces/store'
+import { type AppEnv, nowMs, type UserCaller } from '../../http/app-env'
 import { HttpProblem } from '../../http/problem'
+import { recordAudit } from '../audit-log/record'
+import { findSpace } from '../spaces/store'
+import { generateApiToken } from './bearer'
+import { type ApiTokenSummary, findSealedApiToken, insertApiToken, revokeApiToken } from './store'
 
 /** A reveal needs a login (password or IdP) at most this long ago. */
 export const REVEAL_MAX_AUTH_AGE_MS: number = 5 * 60 * 1000

@@ -5,14 +5,14 @@
  * confirmation page. The create form keeps the typed name on a validation error.
  */
 import type { FC } from 'hono/jsx'
-import type { ApiTokenSummary } from './store'
-import type { SpaceRow } from '../spaces/store'
 import { Badge, When } from '../../views/components/badge'
 import { CopyValue } from '../../views/components/copy-button'
 import { CsrfField, Field, type FieldErrors, Notice } from '../../views/components/form'
 import { SpaceTabs } from '../../views/components/space-tabs'
 import { ConfirmPage } from '../../views/confirm-page'
 import { Layout, type Viewer } from '../../views/layout'
+import type { SpaceRow } from '../spaces/store'
+import type { ApiTokenSummary } from './store'
 
 /** Props of {@link ApiTokensPage}. */
 export interface ApiTokensProps {

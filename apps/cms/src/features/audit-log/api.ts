@@ -8,9 +8,9 @@ import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../../http/app-env'
 import { authorize } from '../../http/identify'
-import { type AuditRow, listAuditEntries } from './store'
 import { spaceIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
+import { type AuditRow, listAuditEntries } from './store'
 
 /** Largest page. */
 export const MAX_AUDIT_PAGE: number = 200

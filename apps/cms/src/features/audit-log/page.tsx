@@ -6,9 +6,9 @@
 import type { Context, Hono } from 'hono'
 import type { AppEnv } from '../../http/app-env'
 import { authorize, requireCaller } from '../../http/identify'
+import { dashboardGroup, routeSpace, viewerOf } from '../dashboard/page-kit'
 import { listAuditEntries } from './store'
 import { AuditLogPage } from './view'
-import { dashboardGroup, routeSpace, viewerOf } from '../dashboard/page-kit'
 
 const PAGE = 50
 

@@ -3,11 +3,11 @@
  * Entries hold ids, fixed codes and times only, so nothing here can be a secret value.
  */
 import type { FC } from 'hono/jsx'
-import type { AuditRow } from './store'
-import type { SpaceRow } from '../spaces/store'
 import { Badge, When } from '../../views/components/badge'
 import { SpaceTabs } from '../../views/components/space-tabs'
 import { Layout, type Viewer } from '../../views/layout'
+import type { SpaceRow } from '../spaces/store'
+import type { AuditRow } from './store'
 
 /** Props of {@link AuditLogPage}. */
 export interface AuditLogProps {

@@ -11,14 +11,14 @@
 import { openText } from '@alokai/crypto'
 import { decodeBase64url } from '@alokai/internal'
 import { type Context, Hono } from 'hono'
-import { type AppEnv, nowMs } from '../../http/app-env'
-import { requireCaller } from '../../http/identify'
-import { sessionToken } from '../sessions/session-token'
 import { sealContext } from '../../crypto/contexts'
 import { getKeyring } from '../../crypto/keyring'
-import { findSealedApiToken } from '../api-tokens/store'
-import { findActiveSession } from '../sessions/store'
+import { type AppEnv, nowMs } from '../../http/app-env'
+import { requireCaller } from '../../http/identify'
 import { HttpProblem } from '../../http/problem'
+import { findSealedApiToken } from '../api-tokens/store'
+import { sessionToken } from '../sessions/session-token'
+import { findActiveSession } from '../sessions/store'
 
 function ids(c: Context<AppEnv>): { spaceId: string; id: string } {
   return { spaceId: c.req.param('spaceId') ?? '', id: c.req.param('tokenId') ?? '' }

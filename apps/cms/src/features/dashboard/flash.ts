@@ -10,12 +10,12 @@
 import { openText, seal } from '@alokai/crypto'
 import { encodeBase64url } from '@alokai/internal'
 import type { Context } from 'hono'
-import { type AppEnv, nowMs, type UserCaller } from '../../http/app-env'
-import { requireCaller } from '../../http/identify'
 import { sealContext } from '../../crypto/contexts'
 import { getKeyring } from '../../crypto/keyring'
-import { insertFlash, takeFlashRow } from './flash-store'
+import { type AppEnv, nowMs, type UserCaller } from '../../http/app-env'
 import { cookieNaming, readCookie } from '../../http/cookies'
+import { requireCaller } from '../../http/identify'
+import { insertFlash, takeFlashRow } from './flash-store'
 
 const COOKIE = 'cms_flash'
 /** Long enough for the redirect to be followed on a slow link; short enough that a result left unread dies. */

@@ -6,8 +6,6 @@
 import { type Context, Hono } from 'hono'
 import type { z } from 'zod'
 import type { AppEnv, UserCaller } from '../../http/app-env'
-import { findSpace, type SpaceRow } from '../spaces/store'
-import { findUserById } from '../users/store'
 import { limitBody, readBody } from '../../http/body'
 import { dashboardFormProtection, issueCsrfToken } from '../../http/csrf'
 import { spaceIdParam } from '../../http/params'
@@ -16,6 +14,8 @@ import { checkOutboundUrl } from '../../outbound/url-policy'
 import type { FieldErrors } from '../../views/components/form'
 import type { Viewer } from '../../views/layout'
 import { urlFixText } from '../../views/outbound-messages'
+import { findSpace, type SpaceRow } from '../spaces/store'
+import { findUserById } from '../users/store'
 
 /**
  * A page group with the dashboard's request guards: the body limit of `/api/*`, and forms only, same-origin,

@@ -8,14 +8,14 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../../http/app-env'
 import { APP_CSS, APP_JS } from '../../views/assets'
-import { dashboardAdminRoutes } from '../users/page'
+import { dashboardTokenRoutes } from '../api-tokens/page'
 import { dashboardAuditRoutes } from '../audit-log/page'
-import { dashboardLoginRoutes, dashboardLogoutRoutes } from '../sessions/page'
-import { dashboardError } from './error-pages'
 import { dashboardMcpRoutes } from '../mcp-integrations/page'
 import { dashboardPreviewRoutes } from '../preview-urls/page'
+import { dashboardLoginRoutes, dashboardLogoutRoutes } from '../sessions/page'
 import { dashboardSpaceRoutes } from '../spaces/page'
-import { dashboardTokenRoutes } from '../api-tokens/page'
+import { dashboardAdminRoutes } from '../users/page'
+import { dashboardError } from './error-pages'
 
 /** The dashboard routes, mounted at `/`. */
 export const dashboardRoutes: Hono<AppEnv> = new Hono<AppEnv>()

@@ -7,9 +7,14 @@
  */
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { isId } from '../../db/ids'
 import { type AppEnv, nowMs } from '../../http/app-env'
-import { seesDrafts } from '../api-tokens/bearer'
+import { readBody } from '../../http/body'
 import { authorize, requirePrincipal } from '../../http/identify'
+import { idParam, spaceIdParam } from '../../http/params'
+import { HttpProblem } from '../../http/problem'
+import { seesDrafts } from '../api-tokens/bearer'
+import { findSpace } from '../spaces/store'
 import {
   createEntry,
   deleteEntry,
@@ -20,11 +25,6 @@ import {
   publishEntry,
   updateEntryDraft,
 } from './store'
-import { isId } from '../../db/ids'
-import { findSpace } from '../spaces/store'
-import { readBody } from '../../http/body'
-import { idParam, spaceIdParam } from '../../http/params'
-import { HttpProblem } from '../../http/problem'
 
 /** The largest entry body, as serialised JSON (the request as a whole is capped at 16 KiB). */
 export const MAX_ENTRY_BODY_BYTES: number = 12 * 1024

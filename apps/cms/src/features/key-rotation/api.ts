@@ -6,10 +6,10 @@
  */
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
-import { type AppEnv, nowMs } from '../../http/app-env'
-import { authorize, requireCaller } from '../../http/identify'
 import { getKeyring } from '../../crypto/keyring'
+import { type AppEnv, nowMs } from '../../http/app-env'
 import { readBody } from '../../http/body'
+import { authorize, requireCaller } from '../../http/identify'
 import { keyStatus } from './key-status'
 import { runKeyBatch } from './service'
 

@@ -8,15 +8,15 @@
  * runs no second batch.
  */
 import type { Context, Hono } from 'hono'
+import { getKeyring } from '../../crypto/keyring'
 import { type AppEnv, nowMs, type UserCaller } from '../../http/app-env'
 import { authorize, requireCaller } from '../../http/identify'
-import { getKeyring } from '../../crypto/keyring'
 import { HttpProblem } from '../../http/problem'
+import { redirectWithFlash, takeFlash } from '../dashboard/flash'
+import { dashboardGroup, viewerOf } from '../dashboard/page-kit'
 import { keyStatus } from './key-status'
 import { runKeyBatch } from './service'
 import { AdminKeysPage, type AdminKeysProps, ResealConfirmPage } from './view'
-import { redirectWithFlash, takeFlash } from '../dashboard/flash'
-import { dashboardGroup, viewerOf } from '../dashboard/page-kit'
 
 const BATCH = 100
 // Bounded work per request (D1 round trips and CPU): 10 × 100 values, then the page offers Continue.

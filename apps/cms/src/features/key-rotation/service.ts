@@ -5,12 +5,12 @@
  * primary key is refused. Every batch is audited with counts only. Callers passed `authorize('keys.*')`.
  */
 import type { Context } from 'hono'
-import { type AppEnv, nowMs, type UserCaller } from '../../http/app-env'
-import { recordAudit } from '../audit-log/record'
 import { getKeyring } from '../../crypto/keyring'
-import { createRun, findRun } from './runs-store'
+import { type AppEnv, nowMs, type UserCaller } from '../../http/app-env'
 import { HttpProblem } from '../../http/problem'
+import { recordAudit } from '../audit-log/record'
 import { type BatchReport, runBatch } from './run-batch'
+import { createRun, findRun } from './runs-store'
 
 /**
  * Runs one batch and audits it.

@@ -4,12 +4,12 @@
  * button while a pass is unfinished, and the next step in words. Kids are public key ids, never keys.
  */
 import type { FC } from 'hono/jsx'
-import type { KeyStatus } from './key-status'
-import type { BatchReport } from './run-batch'
 import { Badge, When } from '../../views/components/badge'
 import { CsrfField, Notice } from '../../views/components/form'
 import { ConfirmPage } from '../../views/confirm-page'
 import { Layout, type Viewer } from '../../views/layout'
+import type { KeyStatus } from './key-status'
+import type { BatchReport } from './run-batch'
 
 /** Props of {@link AdminKeysPage}. */
 export interface AdminKeysProps {

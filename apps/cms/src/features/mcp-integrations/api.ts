@@ -6,16 +6,14 @@
  */
 import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../../http/app-env'
-import { recordAudit } from '../audit-log/record'
-import { authorize, requireCaller } from '../../http/identify'
-import { findMcpIntegration, listMcpIntegrations, type McpIntegrationRow } from './store'
 import { readBody } from '../../http/body'
+import { authorize, requireCaller } from '../../http/identify'
 import { idParam, spaceIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
-import { mcpView, openBearer } from './view-model'
+import { outboundPolicy } from '../../outbound/policy'
+import { recordAudit } from '../audit-log/record'
 import { jsonRpcRequestSchema } from './json-rpc'
 import { forwardMcpRpc } from './mcp-operations'
-import { outboundPolicy } from '../../outbound/policy'
 import {
   createMcpBody,
   createMcpIntegration,
@@ -24,6 +22,8 @@ import {
   updateMcpBody,
   updateMcpIntegrationRow,
 } from './service'
+import { findMcpIntegration, listMcpIntegrations, type McpIntegrationRow } from './store'
+import { mcpView, openBearer } from './view-model'
 
 const TARGET = 'mcp_integration'
 

@@ -6,13 +6,14 @@
  * repeats nothing.
  */
 import type { Context, Hono } from 'hono'
+import { can } from '../../domain/policy'
 import type { AppEnv, UserCaller } from '../../http/app-env'
 import { authorize, requireCaller } from '../../http/identify'
-import { can } from '../../domain/policy'
-import { findMcpIntegration, listMcpIntegrations, type McpIntegrationRow } from './store'
 import { idParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
-import { mcpView } from './view-model'
+import { urlFixText } from '../../views/outbound-messages'
+import { redirectWithFlash, takeFlash } from '../dashboard/flash'
+import { dashboardGroup, readUrlForm, routeSpace, viewerOf } from '../dashboard/page-kit'
 import {
   createMcpBody,
   createMcpIntegration,
@@ -21,10 +22,9 @@ import {
   updateMcpBody,
   updateMcpIntegrationRow,
 } from './service'
+import { findMcpIntegration, listMcpIntegrations, type McpIntegrationRow } from './store'
 import { DeleteMcpPage, McpIntegrationsPage, type McpIntegrationsProps } from './view'
-import { urlFixText } from '../../views/outbound-messages'
-import { redirectWithFlash, takeFlash } from '../dashboard/flash'
-import { dashboardGroup, readUrlForm, routeSpace, viewerOf } from '../dashboard/page-kit'
+import { mcpView } from './view-model'
 
 type Extra = Pick<McpIntegrationsProps, 'tested' | 'notice' | 'createForm' | 'editForm'>
 

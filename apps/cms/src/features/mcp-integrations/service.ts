@@ -6,9 +6,14 @@
  */
 import type { Context } from 'hono'
 import { z } from 'zod'
-import { type AppEnv, nowMs, type UserCaller } from '../../http/app-env'
-import { recordAudit } from '../audit-log/record'
 import { newId } from '../../db/ids'
+import { type AppEnv, nowMs, type UserCaller } from '../../http/app-env'
+import { HttpProblem } from '../../http/problem'
+import { outboundPolicy } from '../../outbound/policy'
+import { decideSecret, requireAllowedUrl } from '../../outbound/stored-url'
+import { recordAudit } from '../audit-log/record'
+import { findSpace } from '../spaces/store'
+import { testMcpConnection } from './mcp-operations'
 import {
   deleteMcpIntegration,
   findMcpIntegration,
@@ -17,12 +22,7 @@ import {
   recordMcpTest,
   updateMcpIntegration,
 } from './store'
-import { findSpace } from '../spaces/store'
-import { HttpProblem } from '../../http/problem'
 import { type McpIntegrationView, mcpView, openBearer, sealBearer } from './view-model'
-import { testMcpConnection } from './mcp-operations'
-import { outboundPolicy } from '../../outbound/policy'
-import { decideSecret, requireAllowedUrl } from '../../outbound/stored-url'
 
 const TARGET = 'mcp_integration'
 // Visible ASCII only (it goes into an Authorization header); 16+ so the 4-character hint reveals little.

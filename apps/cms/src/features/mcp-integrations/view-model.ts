@@ -4,8 +4,8 @@
  * for the one outbound call that needs it.
  */
 import type { Context } from 'hono'
-import type { AppEnv } from '../../http/app-env'
 import { openRowSecret, sealRowSecret } from '../../crypto/row-secret'
+import type { AppEnv } from '../../http/app-env'
 import type { McpIntegrationRow } from './store'
 
 /** An integration as the API shows it: never the secret. */

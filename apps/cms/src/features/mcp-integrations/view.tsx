@@ -5,15 +5,15 @@
  * URL to another origin drops the stored secret unless it is entered again.
  */
 import type { FC } from 'hono/jsx'
-import type { SpaceRow } from '../spaces/store'
-import type { McpIntegrationView } from './view-model'
-import type { McpTestResult } from './service'
 import { Badge, When } from '../../views/components/badge'
 import { CsrfField, Field, type FieldErrors, Notice } from '../../views/components/form'
 import { SpaceTabs } from '../../views/components/space-tabs'
 import { ConfirmPage } from '../../views/confirm-page'
 import { Layout, type Viewer } from '../../views/layout'
 import { failureText } from '../../views/outbound-messages'
+import type { SpaceRow } from '../spaces/store'
+import type { McpTestResult } from './service'
+import type { McpIntegrationView } from './view-model'
 
 /** A form being redisplayed with its errors (never with a secret). */
 export interface McpFormState {

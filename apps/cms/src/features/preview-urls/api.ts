@@ -6,12 +6,10 @@
  */
 import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../../http/app-env'
-import { authorize, requireCaller } from '../../http/identify'
-import { findPreviewUrl, listPreviewUrls, type PreviewUrlRow } from './store'
 import { readBody } from '../../http/body'
+import { authorize, requireCaller } from '../../http/identify'
 import { idParam, spaceIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
-import { previewView } from './view-model'
 import {
   createPreviewBody,
   createPreviewUrl,
@@ -20,6 +18,8 @@ import {
   updatePreviewBody,
   updatePreviewUrlRow,
 } from './service'
+import { findPreviewUrl, listPreviewUrls, type PreviewUrlRow } from './store'
+import { previewView } from './view-model'
 
 async function loadRow(c: Context<AppEnv>): Promise<PreviewUrlRow> {
   const id = idParam(c, 'previewUrlId', 'pvu', 'No such preview URL')

@@ -6,13 +6,14 @@
  * reload repeats nothing.
  */
 import type { Context, Hono } from 'hono'
+import { can } from '../../domain/policy'
 import type { AppEnv, UserCaller } from '../../http/app-env'
 import { authorize, requireCaller } from '../../http/identify'
-import { can } from '../../domain/policy'
-import { findPreviewUrl, listPreviewUrls, type PreviewUrlRow } from './store'
 import { idParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
-import { previewView } from './view-model'
+import { urlFixText } from '../../views/outbound-messages'
+import { redirectWithFlash, takeFlash } from '../dashboard/flash'
+import { dashboardGroup, readUrlForm, routeSpace, viewerOf } from '../dashboard/page-kit'
 import {
   createPreviewBody,
   createPreviewUrl,
@@ -21,10 +22,9 @@ import {
   updatePreviewBody,
   updatePreviewUrlRow,
 } from './service'
-import { urlFixText } from '../../views/outbound-messages'
+import { findPreviewUrl, listPreviewUrls, type PreviewUrlRow } from './store'
 import { DeletePreviewUrlPage, PreviewUrlsPage, type PreviewUrlsProps } from './view'
-import { redirectWithFlash, takeFlash } from '../dashboard/flash'
-import { dashboardGroup, readUrlForm, routeSpace, viewerOf } from '../dashboard/page-kit'
+import { previewView } from './view-model'
 
 type Extra = Pick<PreviewUrlsProps, 'probed' | 'notice' | 'createForm' | 'editForm'>
 

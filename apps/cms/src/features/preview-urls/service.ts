@@ -6,9 +6,14 @@
  */
 import type { Context } from 'hono'
 import { z } from 'zod'
-import { type AppEnv, nowMs, type UserCaller } from '../../http/app-env'
-import { recordAudit } from '../audit-log/record'
 import { newId } from '../../db/ids'
+import { type AppEnv, nowMs, type UserCaller } from '../../http/app-env'
+import { HttpProblem } from '../../http/problem'
+import { outboundPolicy } from '../../outbound/policy'
+import { decideSecret, requireAllowedUrl } from '../../outbound/stored-url'
+import { recordAudit } from '../audit-log/record'
+import { findSpace } from '../spaces/store'
+import { type ProbeOutcome, probePreview } from './probe'
 import {
   deletePreviewUrl,
   findPreviewUrl,
@@ -17,12 +22,7 @@ import {
   recordProbe,
   updatePreviewUrl,
 } from './store'
-import { findSpace } from '../spaces/store'
-import { HttpProblem } from '../../http/problem'
-import { outboundPolicy } from '../../outbound/policy'
-import { decideSecret, requireAllowedUrl } from '../../outbound/stored-url'
 import { openProbeSecret, type PreviewUrlView, previewView, sealProbeSecret } from './view-model'
-import { type ProbeOutcome, probePreview } from './probe'
 
 const TARGET = 'preview_url'
 // An HMAC key shared with the storefront: 16+ characters, no surrounding whitespace to lose in an env file.

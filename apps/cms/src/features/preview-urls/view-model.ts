@@ -3,8 +3,8 @@
  * `sealContext('preview.probe', spaceId, id)`, never shown (only `hasSecret`), opened only for a probe.
  */
 import type { Context } from 'hono'
-import type { AppEnv } from '../../http/app-env'
 import { openRowSecret, sealRowSecret } from '../../crypto/row-secret'
+import type { AppEnv } from '../../http/app-env'
 import type { PreviewUrlRow } from './store'
 
 /** A preview URL as the API shows it: never the secret. */

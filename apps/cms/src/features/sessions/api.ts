@@ -5,12 +5,12 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../../http/app-env'
-import { bearerToken, oidcUser, requireCaller } from '../../http/identify'
-import { checkPassword } from './local-login'
-import { findUserById } from '../users/store'
 import { readBody } from '../../http/body'
 import { issueCsrfToken } from '../../http/csrf'
+import { bearerToken, oidcUser, requireCaller } from '../../http/identify'
 import { HttpProblem } from '../../http/problem'
+import { findUserById } from '../users/store'
+import { checkPassword } from './local-login'
 import { beginSession, endSession } from './service'
 
 /** The body of a password login (JSON or form). */

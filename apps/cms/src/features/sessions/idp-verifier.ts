@@ -5,8 +5,8 @@
  * API does nothing (`*.workers.dev`).
  */
 import { type CacheStore, cacheApiStore, getOidcVerifier, kvStore, requireScopes } from '@alokai/auth-oidc'
-import type { AppDeps } from '../../http/app-env'
 import type { CmsConfig } from '../../config/load-config'
+import type { AppDeps } from '../../http/app-env'
 
 /** The identity an IdP token proves. */
 export interface OidcIdentity {

@@ -11,7 +11,10 @@
  */
 import type { Context } from 'hono'
 import { type AppEnv, nowMs } from '../../http/app-env'
+import { HttpProblem } from '../../http/problem'
 import { recordAudit } from '../audit-log/record'
+import { verifyPassword } from '../users/password'
+import { findUserByEmail } from '../users/store'
 import {
   ACCOUNT_MAX_ATTEMPTS,
   ADDRESS_MAX_ATTEMPTS,
@@ -21,9 +24,6 @@ import {
   recordSuccess,
   reserveAttempt,
 } from './login-throttle-store'
-import { findUserByEmail } from '../users/store'
-import { HttpProblem } from '../../http/problem'
-import { verifyPassword } from '../users/password'
 
 /**
  * The client IP as Cloudflare reports it; `unknown` when absent (only in local tests: the edge always sets it).

@@ -15,13 +15,13 @@
 import { discoverOidc, getOidcVerifier } from '@alokai/auth-oidc'
 import { constantTimeEqual, decodeBase64url, encodeBase64url, fetchJsonBounded } from '@alokai/internal'
 import type { Context } from 'hono'
-import { type AppEnv, nowMs } from '../../http/app-env'
-import { recordAudit } from '../audit-log/record'
-import { derivedHmacKey } from '../../crypto/derived-key'
-import { upsertOidcUser } from '../users/store'
 import type { CmsConfig } from '../../config/load-config'
+import { derivedHmacKey } from '../../crypto/derived-key'
+import { type AppEnv, nowMs } from '../../http/app-env'
 import { cookieNaming, readCookie } from '../../http/cookies'
 import { HttpProblem } from '../../http/problem'
+import { recordAudit } from '../audit-log/record'
+import { upsertOidcUser } from '../users/store'
 import { oidcCacheStore } from './idp-verifier'
 
 /** `__Host-cms_oidc`, or `cms_oidc` in development over plain http. */

@@ -5,14 +5,14 @@
  */
 import type { Context, Hono } from 'hono'
 import type { AppEnv } from '../../http/app-env'
-import { checkPassword } from './local-login'
-import { finishOidcLogin, startOidcLogin } from './oidc-login'
 import { issueCsrfToken } from '../../http/csrf'
 import { HttpProblem } from '../../http/problem'
+import { dashboardGroup, readForm, safeNext } from '../dashboard/page-kit'
+import { loginSchema } from './api'
+import { checkPassword } from './local-login'
+import { finishOidcLogin, startOidcLogin } from './oidc-login'
 import { beginSession, endSession } from './service'
 import { SignInPage, type SignInProps } from './view'
-import { loginSchema } from './api'
-import { dashboardGroup, readForm, safeNext } from '../dashboard/page-kit'
 
 // Fixed reasons a page may ask for a sign-in; the query names one, the text never comes from the URL.
 const REASONS: Record<string, string> = {

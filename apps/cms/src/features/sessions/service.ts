@@ -6,8 +6,8 @@
  */
 import type { Context } from 'hono'
 import { type AppEnv, nowMs } from '../../http/app-env'
-import { recordAudit } from '../audit-log/record'
 import { getCaller } from '../../http/identify'
+import { recordAudit } from '../audit-log/record'
 import { clearSessionCookie, SESSION_TTL_SECONDS, setSessionCookie } from './session-token'
 import { type ActiveSession, type AuthMethod, createSession, revokeSession } from './store'
 

@@ -11,9 +11,9 @@ import {
   serializeSessionCookie,
 } from '@alokai/auth-jwt'
 import type { Context } from 'hono'
-import type { AppEnv } from '../../http/app-env'
 import { DEV_PLACEHOLDERS } from '../../config/env-definition'
 import type { CmsConfig } from '../../config/load-config'
+import type { AppEnv } from '../../http/app-env'
 import { cookieNaming } from '../../http/cookies'
 
 /** Session lifetime: a working day. */

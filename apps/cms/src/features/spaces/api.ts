@@ -5,12 +5,12 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { type AppEnv, nowMs } from '../../http/app-env'
-import { authorize, requireCaller } from '../../http/identify'
-import { findSpace, listSpaces, renameSpace } from './store'
 import { readBody } from '../../http/body'
+import { authorize, requireCaller } from '../../http/identify'
 import { spaceIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
 import { createAuditedSpace } from './service'
+import { findSpace, listSpaces, renameSpace } from './store'
 
 const nameSchema = z.string().trim().min(1).max(100)
 /** The body of a space creation or rename (JSON or form). */

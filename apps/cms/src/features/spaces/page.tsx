@@ -5,18 +5,18 @@
  * own address (and `/settings`) leads to the first of its tabs the viewer's roles open.
  */
 import type { Context, Hono } from 'hono'
+import { can } from '../../domain/policy'
 import type { AppEnv, UserCaller } from '../../http/app-env'
 import { authorize, requireCaller } from '../../http/identify'
-import { can } from '../../domain/policy'
-import { listSpaces } from './store'
 import { HttpProblem } from '../../http/problem'
-import { createAuditedSpace } from './service'
 import type { FieldErrors } from '../../views/components/form'
 import { firstSpaceTab } from '../../views/components/space-tabs'
-import { SpacesPage } from './view'
 import { redirectWithFlash, takeFlash } from '../dashboard/flash'
 import { dashboardGroup, readForm, routeSpace, viewerOf } from '../dashboard/page-kit'
 import { spaceBody } from './api'
+import { createAuditedSpace } from './service'
+import { listSpaces } from './store'
+import { SpacesPage } from './view'
 
 type Extra = { name?: string; errors?: FieldErrors }
 

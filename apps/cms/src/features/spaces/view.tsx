@@ -3,10 +3,10 @@
  * home (which leads to the first tab the viewer's roles open), and, for those allowed, a form to create a space. A first-time IdP user with no role sees why.
  */
 import type { FC } from 'hono/jsx'
-import type { SpaceRow } from './store'
 import { When } from '../../views/components/badge'
 import { CsrfField, Field, type FieldErrors } from '../../views/components/form'
 import { Layout, type Viewer } from '../../views/layout'
+import type { SpaceRow } from './store'
 
 /** Props of {@link SpacesPage}. */
 export interface SpacesProps {

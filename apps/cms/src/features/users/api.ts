@@ -5,14 +5,14 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { type AppEnv, nowMs } from '../../http/app-env'
-import { authorize, requireCaller } from '../../http/identify'
-import { hashPassword } from './password'
-import { revokeUserSessions } from '../sessions/store'
-import { createLocalUser, listUsers, setUserStatus } from './store'
 import { readBody } from '../../http/body'
+import { authorize, requireCaller } from '../../http/identify'
 import { userIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
+import { revokeUserSessions } from '../sessions/store'
+import { hashPassword } from './password'
 import { changeRole, roleChangeBody } from './roles-service'
+import { createLocalUser, listUsers, setUserStatus } from './store'
 
 /** The body of a local user creation (JSON or form). */
 const createUserBody = z.strictObject({

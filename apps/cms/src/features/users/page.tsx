@@ -6,17 +6,17 @@
 import type { Context, Hono } from 'hono'
 import type { AppEnv, UserCaller } from '../../http/app-env'
 import { authorize, requireCaller } from '../../http/identify'
-import { loadAllRoles } from './roles-store'
-import { findSpace, listSpaces } from '../spaces/store'
-import { findUserById, listUsers } from './store'
 import { userIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
-import { changeRole, roleChangeBody } from './roles-service'
-import { AdminUsersPage, type AdminUsersProps, RevokeRolePage } from './view'
 import { renderAudit } from '../audit-log/page'
 import { redirectWithFlash, takeFlash } from '../dashboard/flash'
-import { dashboardKeyRoutes } from '../key-rotation/page'
 import { dashboardGroup, viewerOf } from '../dashboard/page-kit'
+import { dashboardKeyRoutes } from '../key-rotation/page'
+import { findSpace, listSpaces } from '../spaces/store'
+import { changeRole, roleChangeBody } from './roles-service'
+import { loadAllRoles } from './roles-store'
+import { findUserById, listUsers } from './store'
+import { AdminUsersPage, type AdminUsersProps, RevokeRolePage } from './view'
 
 type Extra = Pick<AdminUsersProps, 'notice' | 'grantErrors'>
 

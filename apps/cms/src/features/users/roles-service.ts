@@ -6,12 +6,12 @@
  */
 import type { Context } from 'hono'
 import { z } from 'zod'
-import { type AppEnv, nowMs, type UserCaller } from '../../http/app-env'
-import { recordAudit } from '../audit-log/record'
 import { isId } from '../../db/ids'
-import { grantGlobalRole, grantSpaceRole, revokeGlobalRole, revokeSpaceRole } from './roles-store'
-import { findSpace } from '../spaces/store'
+import { type AppEnv, nowMs, type UserCaller } from '../../http/app-env'
 import { HttpProblem } from '../../http/problem'
+import { recordAudit } from '../audit-log/record'
+import { findSpace } from '../spaces/store'
+import { grantGlobalRole, grantSpaceRole, revokeGlobalRole, revokeSpaceRole } from './roles-store'
 
 const spaceId = z.string().refine((v) => isId('spc', v), 'Choose a space')
 

@@ -3,13 +3,13 @@
  * in a space) and revokes any role. First-time IdP users appear here without a role until granted one.
  */
 import type { FC } from 'hono/jsx'
-import type { UserRoles } from './roles-store'
-import type { SpaceRow } from '../spaces/store'
-import type { UserSummary } from './store'
 import { Badge, When } from '../../views/components/badge'
 import { CsrfField, Notice } from '../../views/components/form'
 import { ConfirmPage } from '../../views/confirm-page'
 import { Layout, type Viewer } from '../../views/layout'
+import type { SpaceRow } from '../spaces/store'
+import type { UserRoles } from './roles-store'
+import type { UserSummary } from './store'
 
 /** Props of {@link AdminUsersPage}. */
 export interface AdminUsersProps {
