@@ -23,6 +23,7 @@ import { auditRoutes } from './http/audited-routes'
 import { limitBody } from './http/body'
 import { csrfProtection } from './http/csrf'
 import { handleError, internalError } from './http/problem'
+import { requestScope } from './http/scope'
 import { securityHeaders } from './http/security-headers'
 
 /**
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
     c.set('deps', deps)
     return next()
   })
+  app.use(requestScope())
   app.use('/api/*', limitBody())
   app.use('/api/*', csrfProtection())
   auditRoutes(app)

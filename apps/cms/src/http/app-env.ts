@@ -1,12 +1,12 @@
 /**
  * The Hono environment of the app: bindings (`Env` from `wrangler types`), and what middleware leaves for
- * the handlers (the validated config, the caller, the injected dependencies).
+ * the handlers: the validated config, the per-request service scope, the caller, the injected
+ * dependencies. Per-request state lives here, on the context, never in module-level maps.
  */
-
 import type { CmsConfig } from '../config/load-config'
-import type { ApiTokenScope } from '../features/api-tokens/store'
+import type { Caller } from '../domain/caller'
+import type { Scope } from '../domain/scope'
 import type { DerivationObserver } from '../features/users/password'
-import type { UserRoles } from '../features/users/roles-store'
 
 /** Replaceable dependencies; production uses the defaults, tests inject observers and a local IdP. */
 export interface AppDeps {
@@ -22,38 +22,19 @@ export interface AppDeps {
   outboundTimeoutMs?: number
 }
 
-/** A user, resolved from a session cookie or an IdP bearer token, with roles read from D1. */
-export interface UserCaller {
-  userId: string
-  /** `session`: a CMS session cookie; `bearer`: an IdP access token on this request. */
-  via: 'session' | 'bearer'
-  /** The session id when `via` is `session`. */
-  sid: string | undefined
-  /** When the user last proved who they are (epoch ms). */
-  authenticatedAt: number
-  roles: UserRoles
-}
-
-/** A per-space API token (`Authorization: Bearer cms_…`): no user, no roles, only its scope in its space. */
-export interface ApiTokenCaller {
-  via: 'api_token'
-  tokenId: string
-  scope: ApiTokenScope
-  spaceId: string
-  /** A management token's creator's current roles (it never does more than they may); else `undefined`. */
-  creatorRoles: UserRoles | undefined
-}
-
-/** Who is calling; narrow on `via` (`'api_token'` has no user). */
-export type Caller = UserCaller | ApiTokenCaller
-
 /** The app's Hono type parameter. */
 export interface AppEnv {
   Bindings: Env
   Variables: {
     config: CmsConfig
     deps: AppDeps
+    /** What services are called with, built once per request by `http/scope.ts`. */
+    scope: Scope
     caller: Caller | null | undefined
+    /** The session cookie's verified `sid` (checked once per request, see `http/session-cookie.ts`). */
+    sessionSid: Promise<string | undefined> | undefined
+    /** The request id shown on error pages and in logs (`http/request-id.ts`). */
+    requestId: string | undefined
   }
 }
 

@@ -9,7 +9,7 @@
  * JSON answer, never a body field.
  */
 import type { Hono, MiddlewareHandler } from 'hono'
-import { type AuditEvent, recordAudit } from '../features/audit-log/record'
+import type { AuditEvent } from '../features/audit-log/recorder'
 import type { AppEnv } from './app-env'
 import { HttpProblem } from './problem'
 
@@ -109,7 +109,7 @@ function audit(route: AuditedRoute): MiddlewareHandler<AppEnv> {
       const userId = await answerField(c.res, 'userId')
       if (userId) event.actor = { type: 'user', id: userId }
     }
-    await recordAudit(c, event)
+    await c.var.scope.audit.record(event)
   }
 }
 

@@ -11,11 +11,11 @@ import { constantTimeEqual, encodeBase64url } from '@alokai/internal'
 import type { Context, MiddlewareHandler } from 'hono'
 import type { CmsConfig } from '../config/load-config'
 import { derivedHmacKey } from '../crypto/derived-key'
-import { sessionCookieSid } from '../features/sessions/session-token'
 import type { AppEnv } from './app-env'
 import { isFormRequest } from './body'
 import { cookieNaming, readCookie } from './cookies'
 import { HttpProblem } from './problem'
+import { sessionCookieSid } from './session-cookie'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 /** Routes that need same-origin even though they carry an `Authorization` header. */

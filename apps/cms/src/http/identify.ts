@@ -6,22 +6,23 @@
  */
 import { isOidcError } from '@alokai/auth-oidc'
 import type { Context, MiddlewareHandler } from 'hono'
+import { isId } from '../db/ids'
+import type { Caller, UserCaller } from '../domain/caller'
 import { type Action, can } from '../domain/policy'
 import {
   authenticateApiToken,
   isApiTokenBearer,
   requireTokenSpace,
-  routeSpaceId,
+  type TokenUse,
   tokenMay,
 } from '../features/api-tokens/bearer'
-import { recordAudit } from '../features/audit-log/record'
 import { verifyIdpToken } from '../features/sessions/idp-verifier'
-import { sessionCookieSid } from '../features/sessions/session-token'
 import { findActiveSession } from '../features/sessions/store'
-import { loadRoles } from '../features/users/roles-store'
 import { upsertOidcUser } from '../features/users/store'
-import { type AppEnv, type Caller, nowMs, type UserCaller } from './app-env'
+import { loadRoles } from '../features/users/store-roles'
+import { type AppEnv, nowMs } from './app-env'
 import { HttpProblem } from './problem'
+import { sessionCookieSid } from './session-cookie'
 
 /**
  * The bearer token of an `Authorization: Bearer …` header; a 401 problem for any other scheme.
@@ -65,11 +66,40 @@ export async function oidcUser(
   return { userId: user.id, authenticatedAt: identity.authTime ?? 0, expiresAt: identity.expiresAt }
 }
 
+/**
+ * The route's space id, when it is a well-formed one (so junk from the URL never reaches the audit log).
+ * @example await c.var.scope.audit.record({ action, outcome: 'denied', spaceId: routeSpaceId(c) })
+ */
+export function routeSpaceId(c: Context<AppEnv>): string | undefined {
+  const value = c.req.param('spaceId')
+  return value !== undefined && isId('spc', value) ? value : undefined
+}
+
+/** Runs `work` after the response when the runtime gives an execution context, else awaits it. */
+async function inBackground(c: Context<AppEnv>, work: Promise<unknown>): Promise<void> {
+  let ctx: { waitUntil(promise: Promise<unknown>): void } | undefined
+  try {
+    ctx = c.executionCtx
+  } catch {
+    // Hono throws when the app was called without one (app.request in tests): do the write inline.
+  }
+  if (ctx) ctx.waitUntil(work)
+  else await work
+}
+
+function tokenUse(c: Context<AppEnv>): TokenUse {
+  return {
+    requestedSpaceId: c.req.param('spaceId'),
+    spaceId: routeSpaceId(c),
+    background: (work) => inBackground(c, work),
+  }
+}
+
 async function resolve(c: Context<AppEnv>): Promise<Caller | null> {
   const bearer = bearerToken(c)
   if (bearer !== undefined) {
     // API tokens are ours: resolved against D1, never shown to the IdP's verifier.
-    if (isApiTokenBearer(bearer)) return authenticateApiToken(c, bearer)
+    if (isApiTokenBearer(bearer)) return authenticateApiToken(c.var.scope, bearer, tokenUse(c))
     const { userId, authenticatedAt } = await oidcUser(c, bearer)
     return {
       userId,
@@ -132,14 +162,14 @@ export function authorize(action: Action): MiddlewareHandler<AppEnv> {
     const caller = await requirePrincipal(c)
     let allowed: boolean
     if (caller.via === 'api_token') {
-      await requireTokenSpace(c, caller)
+      await requireTokenSpace(c.var.scope, caller, c.req.param('spaceId'))
       allowed = c.req.param('spaceId') === caller.spaceId && tokenMay(caller, action)
     } else {
       allowed = can(caller.roles, action, c.req.param('spaceId'))
     }
     if (!allowed) {
       const spaceId = routeSpaceId(c)
-      await recordAudit(c, {
+      await c.var.scope.audit.record({
         action,
         outcome: 'denied',
         reason: 'forbidden',

@@ -6,6 +6,7 @@
  */
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { DomainError, LockedOut } from '../domain/errors'
 
 /** Every problem code the CMS answers with. */
 export type ProblemCode =
@@ -78,11 +79,46 @@ export class HttpProblem extends Error {
 }
 
 /**
+ * The problem a domain error answers with: the one place a domain failure becomes an HTTP status. A
+ * retired key (`SecretUnavailable`) is a 409 `conflict` whose reason says what to do: set it again.
+ * @example if (err instanceof DomainError) return problemOf(err).toResponse()
+ */
+export function problemOf(err: DomainError): HttpProblem {
+  const reason = err.reason === undefined ? {} : { reason: err.reason }
+  switch (err.code) {
+    case 'not_found':
+      return new HttpProblem(404, 'not_found', err.message)
+    case 'conflict':
+    case 'secret_unavailable':
+      return new HttpProblem(409, 'conflict', err.message, reason)
+    case 'url_not_allowed':
+      return new HttpProblem(422, 'url_not_allowed', err.message, reason)
+    case 'invalid_credentials':
+      return new HttpProblem(401, 'invalid_credentials', err.message)
+    case 'locked_out':
+      return new HttpProblem(429, 'locked_out', err.message, {
+        headers: { 'Retry-After': String(err instanceof LockedOut ? err.retryAfterSeconds : 1) },
+      })
+    case 'invalid_api_token':
+      return new HttpProblem(401, 'unauthenticated', err.message, {
+        headers: { 'www-authenticate': 'Bearer realm="cms", error="invalid_token"' },
+      })
+    case 'reauth_required':
+      // The answer of a reveal attempt: never cached, like the reveal itself.
+      return new HttpProblem(403, 'reauth_required', err.message, {
+        ...reason,
+        headers: { 'cache-control': 'no-store' },
+      })
+  }
+}
+
+/**
  * The response for an error nobody planned for: logged by class name only, answered with a generic 500.
  * @example app.onError(handleError)
  */
 export function handleError(err: Error, _c?: Context): Response {
   if (err instanceof HttpProblem) return err.toResponse()
+  if (err instanceof DomainError) return problemOf(err).toResponse()
   console.error(JSON.stringify({ level: 'error', event: 'unhandled_error', error: err.name }))
   return internalError()
 }

@@ -6,21 +6,21 @@
  */
 import { encodeBase64url } from '@alokai/internal'
 import type { Context } from 'hono'
+import type { AppEnv } from './app-env'
 
 const RAY = /^[0-9a-f]{16}(-[A-Z]{3})?$/
 // Per request, without a context variable: the same id for the page and the log line of one request.
-const made = new WeakMap<Request, string>()
-
 /**
  * This request's id.
  * @example console.error(JSON.stringify({ event: 'unhandled_error', requestId: requestId(c) }))
  */
-export function requestId(c: Context): string {
+export function requestId(c: Context<AppEnv>): string {
   const ray = c.req.header('cf-ray')
   if (ray !== undefined && RAY.test(ray)) return ray
-  const known = made.get(c.req.raw)
+  // Made once per request and kept on the context, so the log line and the page show the same id.
+  const known = c.get('requestId')
   if (known) return known
   const id = encodeBase64url(crypto.getRandomValues(new Uint8Array(12)))
-  made.set(c.req.raw, id)
+  c.set('requestId', id)
   return id
 }

@@ -4,8 +4,7 @@
  * `OUTBOUND_TIMEOUT_MS` var (the end-to-end tests use it); every other environment ignores that var, so a
  * stray setting can never weaken production.
  */
-import type { Context } from 'hono'
-import type { AppEnv } from '../http/app-env'
+import type { CmsConfig } from '../config/load-config'
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type OutboundPolicy } from './outbound-fetch'
 
 function devTimeout(env: object): number | undefined {
@@ -16,14 +15,17 @@ function devTimeout(env: object): number | undefined {
 
 /**
  * The outbound policy for this request.
- * @example const res = await outboundFetch(outboundPolicy(c), { url })
+ * @example const res = await outboundFetch(outboundPolicy(config, deps, env), { url })
  */
-export function outboundPolicy(c: Context<AppEnv>): OutboundPolicy {
-  const development = c.var.config.environment === 'development'
-  const deps = c.var.deps
+export function outboundPolicy(
+  config: CmsConfig,
+  deps: { outboundFetch?: typeof fetch; outboundTimeoutMs?: number },
+  env: object,
+): OutboundPolicy {
+  const development = config.environment === 'development'
   return {
     allowPrivate: development,
-    timeoutMs: deps.outboundTimeoutMs ?? (development ? devTimeout(c.env) : undefined) ?? DEFAULT_TIMEOUT_MS,
+    timeoutMs: deps.outboundTimeoutMs ?? (development ? devTimeout(env) : undefined) ?? DEFAULT_TIMEOUT_MS,
     maxBytes: DEFAULT_MAX_BYTES,
     // Bound so workerd's fetch keeps its `this`.
     fetch: deps.outboundFetch ?? ((input, init) => fetch(input, init)),

@@ -4,22 +4,17 @@
  * stored in its canonical WHATWG form; and a stored secret never follows its URL to another origin unless
  * the same request supplies a new one (nobody can repoint a URL to harvest the secret).
  */
-import type { Context } from 'hono'
-import type { AppEnv } from '../http/app-env'
-import { HttpProblem } from '../http/problem'
+import type { CmsConfig } from '../config/load-config'
+import { UrlNotAllowed } from '../domain/errors'
 import { checkOutboundUrl } from './url-policy'
 
 /**
- * The canonical form of a URL to be stored, or a 422 `url_not_allowed` problem with the fixed reason.
- * @example const url = requireAllowedUrl(c, body.url)
+ * The canonical form of a URL to be stored; throws `UrlNotAllowed` with the policy's fixed reason.
+ * @example const url = requireAllowedUrl(scope.config, body.url)
  */
-export function requireAllowedUrl(c: Context<AppEnv>, raw: string): string {
-  const verdict = checkOutboundUrl(raw, { allowPrivate: c.var.config.environment === 'development' })
-  if (!verdict.ok) {
-    throw new HttpProblem(422, 'url_not_allowed', 'This URL is not allowed for outbound calls', {
-      reason: verdict.reason,
-    })
-  }
+export function requireAllowedUrl(config: CmsConfig, raw: string): string {
+  const verdict = checkOutboundUrl(raw, { allowPrivate: config.environment === 'development' })
+  if (!verdict.ok) throw new UrlNotAllowed(verdict.reason)
   return verdict.url.href
 }
 

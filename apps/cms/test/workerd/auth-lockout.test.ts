@@ -4,7 +4,7 @@
  */
 import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
-import { LOCKOUT_MS, recordSuccess, reserveAttempt } from '../../src/features/sessions/login-throttle-store'
+import { LOCKOUT_MS, recordSuccess, reserveAttempt } from '../../src/features/sessions/store-login-throttle'
 import { client, makeUser, PASSWORD, uniqueEmail } from './helpers'
 
 const from = (ip: string) => ({ 'cf-connecting-ip': ip })

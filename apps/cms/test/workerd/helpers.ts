@@ -6,8 +6,8 @@ import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:
 import { createApp } from '../../src/app'
 import { createSpace } from '../../src/features/spaces/store'
 import { hashPassword } from '../../src/features/users/password'
-import { grantGlobalRole, grantSpaceRole, type SpaceRole } from '../../src/features/users/roles-store'
 import { createLocalUser } from '../../src/features/users/store'
+import { grantGlobalRole, grantSpaceRole, type SpaceRole } from '../../src/features/users/store-roles'
 import type { AppDeps } from '../../src/http/app-env'
 
 /** The origin the tests pretend the CMS is served from. */

@@ -11,7 +11,6 @@ import { describe, expect, it } from 'vitest'
 import { sealContext } from '../../src/crypto/contexts'
 import type { KeyStatus } from '../../src/features/key-rotation/key-status'
 import { type BatchReport, runBatch } from '../../src/features/key-rotation/run-batch'
-import { createRun } from '../../src/features/key-rotation/runs-store'
 import {
   columnName,
   SEALED_COLUMNS,
@@ -19,6 +18,7 @@ import {
   SHORT_LIVED_SEALED_COLUMNS,
 } from '../../src/features/key-rotation/sealed-columns'
 import { compareAndSwap } from '../../src/features/key-rotation/store'
+import { createRun } from '../../src/features/key-rotation/store-runs'
 import { type Client, loggedIn, makeSpace } from './helpers'
 import { KEY_A, KEY_B, KEY_C, keyEnv, keyringOf, sealedOf, seedValues } from './rotation-helpers'
 import { testClock } from './tokens-helpers'

@@ -7,13 +7,11 @@
  * creator (their status and current role bound it); delivery and preview tokens belong to the space.
  */
 import { constantTimeEqual, encodeBase64url } from '@alokai/internal'
-import type { Context } from 'hono'
-import { isId } from '../../db/ids'
+import type { ApiTokenCaller, Caller } from '../../domain/caller'
+import { InvalidApiToken } from '../../domain/errors'
 import { type Action, can } from '../../domain/policy'
-import { type ApiTokenCaller, type AppEnv, type Caller, nowMs } from '../../http/app-env'
-import { HttpProblem } from '../../http/problem'
-import { recordAudit } from '../audit-log/record'
-import { loadRoles, type UserRoles } from '../users/roles-store'
+import type { Scope } from '../../domain/scope'
+import { loadRoles, type UserRoles } from '../users/store-roles'
 import { type ApiTokenScope, findApiTokenByDigest, touchApiToken } from './store'
 
 /** The shape of a token; the scope in the text is informative only (the row's scope is what counts). */
@@ -70,89 +68,70 @@ export async function generateApiToken(
   return { token, digest: await apiTokenDigest(token), last4: token.slice(-4) }
 }
 
-/**
- * The one answer to every API token failure.
- * @example throw invalidApiToken()
- */
-function invalidApiToken(): HttpProblem {
-  return new HttpProblem(401, 'unauthenticated', 'Invalid API token', {
-    headers: { 'www-authenticate': 'Bearer realm="cms", error="invalid_token"' },
-  })
-}
-
-/**
- * The route's space id, when it is a well-formed one (so junk from the URL never reaches the audit log).
- * @example await recordAudit(c, { action, outcome: 'denied', spaceId: routeSpaceId(c) })
- */
-export function routeSpaceId(c: Context<AppEnv>): string | undefined {
-  const value = c.req.param('spaceId')
-  return value !== undefined && isId('spc', value) ? value : undefined
-}
-
 async function refuse(
-  c: Context<AppEnv>,
+  scope: Scope,
   reason: string,
   actor: { type: 'api_token'; id: string } | { type: 'anonymous'; id: null },
   spaceId: string | undefined,
 ): Promise<never> {
-  await recordAudit(c, {
+  await scope.audit.record({
     action: 'api_token.authenticate',
     outcome: 'failure',
     reason,
     actor,
     ...(spaceId ? { spaceId } : {}),
   })
-  throw invalidApiToken()
+  throw new InvalidApiToken()
 }
 
 /**
  * Refuses a token principal on a route of another space with the unknown-token answer (no oracle).
- * @example await requireTokenSpace(c, caller)
+ * @example await requireTokenSpace(scope, caller, requestedSpaceId)
  */
-export async function requireTokenSpace(c: Context<AppEnv>, caller: ApiTokenCaller): Promise<void> {
-  const requested = c.req.param('spaceId')
-  if (requested !== undefined && requested !== caller.spaceId) {
-    await refuse(c, 'wrong_space', { type: 'api_token', id: caller.tokenId }, caller.spaceId)
+export async function requireTokenSpace(
+  scope: Scope,
+  caller: ApiTokenCaller,
+  requestedSpaceId: string | undefined,
+): Promise<void> {
+  if (requestedSpaceId !== undefined && requestedSpaceId !== caller.spaceId) {
+    await refuse(scope, 'wrong_space', { type: 'api_token', id: caller.tokenId }, caller.spaceId)
   }
 }
 
-/** Runs `work` after the response when the runtime gives an execution context, else awaits it. */
-async function inBackground(c: Context<AppEnv>, work: Promise<unknown>): Promise<void> {
-  const safe = work.catch((err: unknown) => {
-    console.error(
-      JSON.stringify({ level: 'error', event: 'api_token_touch_failed', error: (err as Error).name }),
-    )
-  })
-  let ctx: { waitUntil(promise: Promise<unknown>): void } | undefined
-  try {
-    ctx = c.executionCtx
-  } catch {
-    // Hono throws when the app was called without one (app.request in tests): do the write inline.
-  }
-  if (ctx) ctx.waitUntil(safe)
-  else await safe
+/** Where the token is used: the route's space (raw, as requested; `spaceId` only when well formed). */
+export interface TokenUse {
+  /** The `:spaceId` of the route as sent, compared with the token's own space. */
+  requestedSpaceId: string | undefined
+  /** The same, only when it is a well-formed space id (so junk from the URL never reaches the audit log). */
+  spaceId: string | undefined
+  /** Runs a write after the answer (the `last_used_at` touch); the edge passes `waitUntil`. */
+  background(work: Promise<unknown>): Promise<void>
 }
 
 /**
  * Authenticates an API token: digest lookup, constant-time comparison, revocation and space checks, all
- * against D1 on every call. Every failure is audited (reason code only) and throws `invalidApiToken()`.
- * @example const caller = await authenticateApiToken(c, bearer)
+ * against D1 on every call. Every failure is audited (reason code only) and throws `InvalidApiToken`.
+ * @example const caller = await authenticateApiToken(scope, bearer, use)
  */
-export async function authenticateApiToken(c: Context<AppEnv>, token: string): Promise<ApiTokenCaller> {
-  const spaceId = routeSpaceId(c)
-  if (!API_TOKEN_PATTERN.test(token))
-    return refuse(c, 'malformed_token', { type: 'anonymous', id: null }, spaceId)
+export async function authenticateApiToken(
+  scope: Scope,
+  token: string,
+  use: TokenUse,
+): Promise<ApiTokenCaller> {
+  const anonymous = { type: 'anonymous', id: null } as const
+  if (!API_TOKEN_PATTERN.test(token)) return refuse(scope, 'malformed_token', anonymous, use.spaceId)
   const digest = await apiTokenDigest(token)
-  const row = await findApiTokenByDigest(c.env.DB, digest)
+  const row = await findApiTokenByDigest(scope.db, digest)
   if (!row || !constantTimeEqual(row.digest, digest)) {
-    return refuse(c, 'unknown_token', { type: 'anonymous', id: null }, spaceId)
+    return refuse(scope, 'unknown_token', anonymous, use.spaceId)
   }
   const actor = { type: 'api_token', id: row.id } as const
-  if (row.revokedAt !== null) return refuse(c, 'revoked_token', actor, row.spaceId)
+  if (row.revokedAt !== null) return refuse(scope, 'revoked_token', actor, row.spaceId)
   let creatorRoles: UserRoles | undefined
   if (TOKEN_SCOPE_GRANTS[row.scope].actsForCreator) {
-    if (row.createdBy === null || !row.creatorActive) return refuse(c, 'creator_inactive', actor, row.spaceId)
-    creatorRoles = await loadRoles(c.env.DB, row.createdBy)
+    if (row.createdBy === null || !row.creatorActive)
+      return refuse(scope, 'creator_inactive', actor, row.spaceId)
+    creatorRoles = await loadRoles(scope.db, row.createdBy)
   }
   const caller: ApiTokenCaller = {
     via: 'api_token',
@@ -161,10 +140,17 @@ export async function authenticateApiToken(c: Context<AppEnv>, token: string): P
     spaceId: row.spaceId,
     creatorRoles,
   }
-  await requireTokenSpace(c, caller)
-  const now = nowMs(c)
+  await requireTokenSpace(scope, caller, use.requestedSpaceId)
+  const now = scope.now()
   if (row.lastUsedAt === null || now - row.lastUsedAt >= LAST_USED_THROTTLE_MS) {
-    await inBackground(c, touchApiToken(c.env.DB, { id: row.id, now, throttleMs: LAST_USED_THROTTLE_MS }))
+    const touch = touchApiToken(scope.db, { id: row.id, now, throttleMs: LAST_USED_THROTTLE_MS })
+    await use.background(
+      touch.catch((err: unknown) => {
+        console.error(
+          JSON.stringify({ level: 'error', event: 'api_token_touch_failed', error: (err as Error).name }),
+        )
+      }),
+    )
   }
   return caller
 }

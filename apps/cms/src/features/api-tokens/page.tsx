@@ -5,6 +5,7 @@
  * once (`Cache-Control: no-store`) and a reload neither shows it again nor mints or reveals another.
  */
 import type { Hono } from 'hono'
+import { ReauthRequired } from '../../domain/errors'
 import type { AppEnv } from '../../http/app-env'
 import { authorize, requireCaller } from '../../http/identify'
 import { idParam } from '../../http/params'
@@ -40,7 +41,7 @@ dashboardTokenRoutes.post('/', authorize('tokens.create'), async (c) => {
     const scope = typeof raw.scope === 'string' ? raw.scope : ''
     return redirectWithFlash<Extra>(c, listPath(space.id), { form: { name, scope, errors: form.errors } })
   }
-  const { summary, token } = await createApiToken(c, caller, space.id, form.data)
+  const { summary, token } = await createApiToken(c.var.scope, caller, space.id, form.data)
   const shown = { kind: 'created', id: summary.id, name: summary.name, token } as const
   return redirectWithFlash<Extra>(c, listPath(space.id), { shown })
 })
@@ -51,9 +52,9 @@ dashboardTokenRoutes.post('/:tokenId/reveal', authorize('tokens.reveal'), async 
   const id = idParam(c, 'tokenId', 'tok')
   let token: string
   try {
-    token = await revealApiToken(c, caller, space.id, id)
+    token = await revealApiToken(c.var.scope, caller, space.id, id)
   } catch (err) {
-    if (err instanceof HttpProblem && err.code === 'reauth_required')
+    if (err instanceof ReauthRequired)
       return redirectWithFlash<Extra>(c, listPath(space.id), { reauthFor: id })
     throw err
   }
@@ -74,6 +75,6 @@ dashboardTokenRoutes.get('/:tokenId/revoke', authorize('tokens.revoke'), async (
 dashboardTokenRoutes.post('/:tokenId/revoke', authorize('tokens.revoke'), async (c) => {
   const caller = await requireCaller(c)
   const space = await routeSpace(c)
-  await revokeApiTokenById(c, caller, space.id, idParam(c, 'tokenId', 'tok'))
+  await revokeApiTokenById(c.var.scope, caller, space.id, idParam(c, 'tokenId', 'tok'))
   return redirectWithFlash<Extra>(c, listPath(space.id), { notice: 'The token was revoked.' })
 })

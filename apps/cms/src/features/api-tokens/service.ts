@@ -4,15 +4,15 @@
  * reveal (a space admin who signed in within the last 5 minutes; audited, refusals too) and revoke. Callers
  * have already passed `authorize(...)`; these functions hold the business rules, not the policy.
  */
+
 import { openText, seal } from '@alokai/crypto'
-import type { Context } from 'hono'
 import { z } from 'zod'
 import { sealContext } from '../../crypto/contexts'
 import { getKeyring } from '../../crypto/keyring'
 import { newId } from '../../db/ids'
-import { type AppEnv, nowMs, type UserCaller } from '../../http/app-env'
-import { HttpProblem } from '../../http/problem'
-import { recordAudit } from '../audit-log/record'
+import type { UserCaller } from '../../domain/caller'
+import { Conflict, NotFound, ReauthRequired } from '../../domain/errors'
+import type { Scope } from '../../domain/scope'
 import { findSpace } from '../spaces/store'
 import { generateApiToken } from './bearer'
 import { type ApiTokenSummary, findSealedApiToken, insertApiToken, revokeApiToken } from './store'
@@ -31,19 +31,19 @@ export const createApiTokenBody: z.ZodObject<{
 
 /**
  * Mints, seals and stores a token; the answer carries the token in full (show it once, never store it).
- * @example const { token, summary } = await createApiToken(c, caller, spaceId, { name, scope })
+ * @example const { token, summary } = await createApiToken(scope, caller, spaceId, { name, scope })
  */
 export async function createApiToken(
-  c: Context<AppEnv>,
+  scope: Scope,
   caller: UserCaller,
   spaceId: string,
   input: z.output<typeof createApiTokenBody>,
 ): Promise<{ summary: ApiTokenSummary; token: string }> {
-  if (!(await findSpace(c.env.DB, spaceId))) throw new HttpProblem(404, 'not_found', 'No such space')
+  if (!(await findSpace(scope.db, spaceId))) throw new NotFound('No such space')
   const id = newId('tok')
   const { token, digest, last4 } = await generateApiToken(input.scope)
-  const sealed = await seal(await getKeyring(c.var.config), token, sealContext('api-token', spaceId, id))
-  const summary = await insertApiToken(c.env.DB, {
+  const sealed = await seal(await getKeyring(scope.config), token, sealContext('api-token', spaceId, id))
+  const summary = await insertApiToken(scope.db, {
     id,
     spaceId,
     name: input.name,
@@ -52,9 +52,9 @@ export async function createApiToken(
     digest,
     last4,
     createdBy: caller.userId,
-    now: nowMs(c),
+    now: scope.now(),
   })
-  await recordAudit(c, {
+  await scope.audit.record({
     action: 'tokens.create',
     outcome: 'success',
     spaceId,
@@ -67,56 +67,55 @@ export async function createApiToken(
 /**
  * Opens a stored token for a recently signed-in caller: 403 `reauth_required` when the last login is older
  * than {@link REVEAL_MAX_AUTH_AGE_MS}, 404 unknown, 409 revoked, 500 when no configured key opens it.
- * @example const token = await revealApiToken(c, caller, spaceId, tokenId)
+ * @example const token = await revealApiToken(scope, caller, spaceId, tokenId)
  */
 export async function revealApiToken(
-  c: Context<AppEnv>,
+  scope: Scope,
   caller: UserCaller,
   spaceId: string,
   id: string,
 ): Promise<string> {
   const audit = { action: 'tokens.reveal', spaceId, targetType: 'api_token', targetId: id }
-  if (nowMs(c) - caller.authenticatedAt > REVEAL_MAX_AUTH_AGE_MS) {
-    await recordAudit(c, { ...audit, outcome: 'denied', reason: 'reauth_required' })
-    throw new HttpProblem(403, 'reauth_required', 'Sign in again to reveal a token', {
-      headers: { 'cache-control': 'no-store' },
-    })
+  if (scope.now() - caller.authenticatedAt > REVEAL_MAX_AUTH_AGE_MS) {
+    await scope.audit.record({ ...audit, outcome: 'denied', reason: 'reauth_required' })
+    throw new ReauthRequired('Sign in again to reveal a token')
   }
-  const found = await findSealedApiToken(c.env.DB, { spaceId, id })
-  if (found === null) throw new HttpProblem(404, 'not_found', 'No such token')
+  const found = await findSealedApiToken(scope.db, { spaceId, id })
+  if (found === null) throw new NotFound('No such token')
   if (found === 'revoked') {
-    await recordAudit(c, { ...audit, outcome: 'failure', reason: 'revoked' })
-    throw new HttpProblem(409, 'conflict', 'The token is revoked')
+    await scope.audit.record({ ...audit, outcome: 'failure', reason: 'revoked' })
+    throw new Conflict('The token is revoked')
   }
   let token: string
   try {
     token = await openText(
-      await getKeyring(c.var.config),
+      await getKeyring(scope.config),
       found.sealed,
       sealContext('api-token', spaceId, id),
     )
   } catch {
     // A value no configured key opens is reported (key rotation status shows it), never echoed.
-    await recordAudit(c, { ...audit, outcome: 'failure', reason: 'unreadable' })
-    throw new HttpProblem(500, 'internal_error', 'The stored token cannot be opened')
+    await scope.audit.record({ ...audit, outcome: 'failure', reason: 'unreadable' })
+    // Not the caller's to fix (a token cannot be set again): the edge answers a generic 500.
+    throw new Error('The stored token cannot be opened')
   }
-  await recordAudit(c, { ...audit, outcome: 'success' })
+  await scope.audit.record({ ...audit, outcome: 'success' })
   return token
 }
 
 /**
  * Revokes a token (idempotent; drops the sealed value), audited; 404 when the space has no such token.
- * @example const summary = await revokeApiTokenById(c, caller, spaceId, tokenId)
+ * @example const summary = await revokeApiTokenById(scope, caller, spaceId, tokenId)
  */
 export async function revokeApiTokenById(
-  c: Context<AppEnv>,
+  scope: Scope,
   caller: UserCaller,
   spaceId: string,
   id: string,
 ): Promise<ApiTokenSummary> {
-  const revoked = await revokeApiToken(c.env.DB, { spaceId, id, revokedBy: caller.userId, now: nowMs(c) })
-  if (!revoked) throw new HttpProblem(404, 'not_found', 'No such token')
-  await recordAudit(c, {
+  const revoked = await revokeApiToken(scope.db, { spaceId, id, revokedBy: caller.userId, now: scope.now() })
+  if (!revoked) throw new NotFound('No such token')
+  await scope.audit.record({
     action: 'tokens.revoke',
     outcome: 'success',
     spaceId,

@@ -16,8 +16,8 @@ import { getKeyring } from '../../crypto/keyring'
 import { type AppEnv, nowMs } from '../../http/app-env'
 import { requireCaller } from '../../http/identify'
 import { HttpProblem } from '../../http/problem'
+import { sessionToken } from '../../http/session-cookie'
 import { findSealedApiToken } from '../api-tokens/store'
-import { sessionToken } from '../sessions/session-token'
 import { findActiveSession } from '../sessions/store'
 
 function ids(c: Context<AppEnv>): { spaceId: string; id: string } {

@@ -12,10 +12,11 @@ import { encodeBase64url } from '@alokai/internal'
 import type { Context } from 'hono'
 import { sealContext } from '../../crypto/contexts'
 import { getKeyring } from '../../crypto/keyring'
-import { type AppEnv, nowMs, type UserCaller } from '../../http/app-env'
+import type { UserCaller } from '../../domain/caller'
+import { type AppEnv, nowMs } from '../../http/app-env'
 import { cookieNaming, readCookie } from '../../http/cookies'
 import { requireCaller } from '../../http/identify'
-import { insertFlash, takeFlashRow } from './flash-store'
+import { insertFlash, takeFlashRow } from './store'
 
 const COOKIE = 'cms_flash'
 /** Long enough for the redirect to be followed on a slow link; short enough that a result left unread dies. */

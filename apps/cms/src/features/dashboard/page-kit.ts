@@ -5,7 +5,8 @@
  */
 import { type Context, Hono } from 'hono'
 import type { z } from 'zod'
-import type { AppEnv, UserCaller } from '../../http/app-env'
+import type { UserCaller } from '../../domain/caller'
+import type { AppEnv } from '../../http/app-env'
 import { limitBody, readBody } from '../../http/body'
 import { dashboardFormProtection, issueCsrfToken } from '../../http/csrf'
 import { spaceIdParam } from '../../http/params'

@@ -26,7 +26,9 @@ const batchBody = z.strictObject({
 async function batch(c: Context<AppEnv>, kind: 'rewrap' | 'reseal'): Promise<Response> {
   const caller = await requireCaller(c)
   const body = await readBody(c, batchBody)
-  return c.json(await runKeyBatch(c, caller, kind, { run: body.run, limit: body.limit ?? DEFAULT_BATCH }))
+  return c.json(
+    await runKeyBatch(c.var.scope, caller, kind, { run: body.run, limit: body.limit ?? DEFAULT_BATCH }),
+  )
 }
 
 /** The key rotation routes, mounted at `/api/admin/keys`. */

@@ -6,9 +6,9 @@
  * apart: every status read is recorded as an observation so the second look can prove the first.
  */
 import type { Keyring } from '@alokai/crypto'
-import { recordObservation, zeroSince } from './runs-store'
 import { SEALED_COLUMNS } from './sealed-columns'
 import { countByKid, listUnopenable } from './store'
+import { recordObservation, zeroSince } from './store-runs'
 
 /** Two zero observations at least this far apart before the previous key may go. */
 export const REMOVAL_WAIT_MS: number = 10 * 60 * 1000

@@ -9,13 +9,13 @@
  */
 import type { Context, Hono } from 'hono'
 import { getKeyring } from '../../crypto/keyring'
-import { type AppEnv, nowMs, type UserCaller } from '../../http/app-env'
+import type { UserCaller } from '../../domain/caller'
+import { type AppEnv, nowMs } from '../../http/app-env'
 import { authorize, requireCaller } from '../../http/identify'
-import { HttpProblem } from '../../http/problem'
 import { redirectWithFlash, takeFlash } from '../dashboard/flash'
 import { dashboardGroup, viewerOf } from '../dashboard/page-kit'
 import { keyStatus } from './key-status'
-import { runKeyBatch } from './service'
+import { PrimaryKeyChanged, runKeyBatch } from './service'
 import { AdminKeysPage, type AdminKeysProps, ResealConfirmPage } from './view'
 
 const BATCH = 100
@@ -44,7 +44,7 @@ async function pass(c: Context<AppEnv>, kind: 'rewrap' | 'reseal'): Promise<Resp
   let batches = 0
   try {
     for (;;) {
-      const report = await runKeyBatch(c, caller, kind, { run, limit: BATCH })
+      const report = await runKeyBatch(c.var.scope, caller, kind, { run, limit: BATCH })
       run = report.run
       batches++
       done += report.done
@@ -54,7 +54,7 @@ async function pass(c: Context<AppEnv>, kind: 'rewrap' | 'reseal'): Promise<Resp
       }
     }
   } catch (err) {
-    if (err instanceof HttpProblem && err.reason === 'primary_key_changed') {
+    if (err instanceof PrimaryKeyChanged) {
       const problem = 'The primary key changed since that run started: start it again.'
       return redirectWithFlash<Extra>(c, PAGE, { problem })
     }

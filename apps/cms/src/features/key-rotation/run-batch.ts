@@ -7,9 +7,9 @@
  * so a pass always ends.
  */
 import { isCryptoError, type Keyring, reseal, rewrap } from '@alokai/crypto'
-import { advanceRun, type RotationRun } from './runs-store'
 import { SEALED_COLUMNS, type SealedColumn } from './sealed-columns'
 import { compareAndSwap, countAfter, readSealedBatch, readSealedRow, type SealedRow } from './store'
+import { advanceRun, type RotationRun } from './store-runs'
 
 /** Why a value was not migrated. */
 export type MigrationFailureReason = 'unknown_key' | 'malformed' | 'decrypt_failed' | 'conflict'

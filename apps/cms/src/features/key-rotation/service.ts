@@ -4,43 +4,48 @@
  * stored cursor (resumable; a repeated call never redoes finished work). A run started under another
  * primary key is refused. Every batch is audited with counts only. Callers passed `authorize('keys.*')`.
  */
-import type { Context } from 'hono'
+
 import { getKeyring } from '../../crypto/keyring'
-import { type AppEnv, nowMs, type UserCaller } from '../../http/app-env'
-import { HttpProblem } from '../../http/problem'
-import { recordAudit } from '../audit-log/record'
+import type { UserCaller } from '../../domain/caller'
+import { Conflict, NotFound } from '../../domain/errors'
+import type { Scope } from '../../domain/scope'
 import { type BatchReport, runBatch } from './run-batch'
-import { createRun, findRun } from './runs-store'
+import { createRun, findRun } from './store-runs'
+
+/**
+ * The primary key changed since the run started: its cursor describes work under the old key, so the run
+ * stops and a new one must start (409 `conflict`, reason `primary_key_changed`).
+ * @example if (err instanceof PrimaryKeyChanged) showStartAgain()
+ */
+export class PrimaryKeyChanged extends Conflict {
+  override readonly name: string = 'PrimaryKeyChanged'
+  constructor() {
+    super('The primary key changed since this run started; start a new run', 'primary_key_changed')
+  }
+}
 
 /**
  * Runs one batch and audits it.
- * @example const report = await runKeyBatch(c, caller, 'rewrap', { limit: 100 })
+ * @example const report = await runKeyBatch(scope, caller, 'rewrap', { limit: 100 })
  */
 export async function runKeyBatch(
-  c: Context<AppEnv>,
+  scope: Scope,
   caller: UserCaller,
   kind: 'rewrap' | 'reseal',
   input: { run?: number | undefined; limit: number },
 ): Promise<BatchReport> {
-  const keyring = await getKeyring(c.var.config)
-  const now = nowMs(c)
+  const keyring = await getKeyring(scope.config)
+  const now = scope.now()
   const run =
     input.run === undefined
-      ? await createRun(c.env.DB, { kind, primaryKid: keyring.primaryKid, startedBy: caller.userId, now })
-      : await findRun(c.env.DB, kind, input.run)
-  if (!run) throw new HttpProblem(404, 'not_found', `No such ${kind} run`)
+      ? await createRun(scope.db, { kind, primaryKid: keyring.primaryKid, startedBy: caller.userId, now })
+      : await findRun(scope.db, kind, input.run)
+  if (!run) throw new NotFound(`No such ${kind} run`)
   if (run.primary_kid !== keyring.primaryKid) {
-    throw new HttpProblem(
-      409,
-      'conflict',
-      'The primary key changed since this run started; start a new run',
-      {
-        reason: 'primary_key_changed',
-      },
-    )
+    throw new PrimaryKeyChanged()
   }
-  const report = await runBatch(c.env.DB, keyring, run, { limit: input.limit, now })
-  await recordAudit(c, {
+  const report = await runBatch(scope.db, keyring, run, { limit: input.limit, now })
+  await scope.audit.record({
     action: `keys.${kind}`,
     outcome: report.failed.length === 0 ? 'success' : 'failure',
     // Counts only: never a value, never a kid's key.

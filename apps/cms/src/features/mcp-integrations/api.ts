@@ -10,10 +10,9 @@ import { readBody } from '../../http/body'
 import { authorize, requireCaller } from '../../http/identify'
 import { idParam, spaceIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
-import { outboundPolicy } from '../../outbound/policy'
-import { recordAudit } from '../audit-log/record'
 import { jsonRpcRequestSchema } from './json-rpc'
 import { forwardMcpRpc } from './mcp-operations'
+import { mcpView, openBearer } from './model'
 import {
   createMcpBody,
   createMcpIntegration,
@@ -23,7 +22,6 @@ import {
   updateMcpIntegrationRow,
 } from './service'
 import { findMcpIntegration, listMcpIntegrations, type McpIntegrationRow } from './store'
-import { mcpView, openBearer } from './view-model'
 
 const TARGET = 'mcp_integration'
 
@@ -46,7 +44,7 @@ mcpRoutes.post('/', authorize('mcp.create'), async (c) => {
   const caller = await requireCaller(c)
   const spaceId = spaceIdParam(c)
   const body = await readBody(c, createMcpBody)
-  return c.json(await createMcpIntegration(c, caller, spaceId, body), 201)
+  return c.json(await createMcpIntegration(c.var.scope, caller, spaceId, body), 201)
 })
 
 mcpRoutes.get('/:integrationId', authorize('mcp.list'), async (c) => c.json(mcpView(await loadRow(c))))
@@ -54,16 +52,16 @@ mcpRoutes.get('/:integrationId', authorize('mcp.list'), async (c) => c.json(mcpV
 mcpRoutes.patch('/:integrationId', authorize('mcp.update'), async (c) => {
   const row = await loadRow(c)
   const body = await readBody(c, updateMcpBody)
-  return c.json(await updateMcpIntegrationRow(c, row, body))
+  return c.json(await updateMcpIntegrationRow(c.var.scope, row, body))
 })
 
 mcpRoutes.delete('/:integrationId', authorize('mcp.delete'), async (c) => {
-  await deleteMcpIntegrationRow(c, await loadRow(c))
+  await deleteMcpIntegrationRow(c.var.scope, await loadRow(c))
   return c.body(null, 204)
 })
 
 mcpRoutes.post('/:integrationId/test', authorize('mcp.test'), async (c) =>
-  c.json(await testMcpIntegration(c, await loadRow(c))),
+  c.json(await testMcpIntegration(c.var.scope, await loadRow(c))),
 )
 
 mcpRoutes.post('/:integrationId/rpc', authorize('mcp.rpc'), async (c) => {
@@ -73,15 +71,20 @@ mcpRoutes.post('/:integrationId/rpc', authorize('mcp.rpc'), async (c) => {
   }
   const message = await readBody(c, jsonRpcRequestSchema)
   const outcome = await forwardMcpRpc(
-    outboundPolicy(c),
-    { url: row.url, bearer: await openBearer(c, row) },
+    c.var.scope.outbound,
+    { url: row.url, bearer: await openBearer(c.var.scope, row) },
     message,
   )
   const event = { spaceId: row.space_id, targetType: TARGET, targetId: row.id }
   if (!outcome.ok) {
-    await recordAudit(c, { action: 'mcp.rpc', outcome: 'failure', reason: outcome.reason, ...event })
+    await c.var.scope.audit.record({
+      action: 'mcp.rpc',
+      outcome: 'failure',
+      reason: outcome.reason,
+      ...event,
+    })
     throw new HttpProblem(502, 'upstream_failed', 'The MCP server call failed', { reason: outcome.reason })
   }
-  await recordAudit(c, { action: 'mcp.rpc', outcome: 'success', ...event })
+  await c.var.scope.audit.record({ action: 'mcp.rpc', outcome: 'success', ...event })
   return c.json(outcome.value)
 })

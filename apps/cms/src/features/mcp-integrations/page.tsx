@@ -6,14 +6,17 @@
  * repeats nothing.
  */
 import type { Context, Hono } from 'hono'
+import type { UserCaller } from '../../domain/caller'
+import { SecretUnavailable, UrlNotAllowed } from '../../domain/errors'
 import { can } from '../../domain/policy'
-import type { AppEnv, UserCaller } from '../../http/app-env'
+import type { AppEnv } from '../../http/app-env'
 import { authorize, requireCaller } from '../../http/identify'
 import { idParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
 import { urlFixText } from '../../views/outbound-messages'
 import { redirectWithFlash, takeFlash } from '../dashboard/flash'
 import { dashboardGroup, readUrlForm, routeSpace, viewerOf } from '../dashboard/page-kit'
+import { mcpView } from './model'
 import {
   createMcpBody,
   createMcpIntegration,
@@ -24,7 +27,6 @@ import {
 } from './service'
 import { findMcpIntegration, listMcpIntegrations, type McpIntegrationRow } from './store'
 import { DeleteMcpPage, McpIntegrationsPage, type McpIntegrationsProps } from './view'
-import { mcpView } from './view-model'
 
 type Extra = Pick<McpIntegrationsProps, 'tested' | 'notice' | 'createForm' | 'editForm'>
 
@@ -66,7 +68,7 @@ async function submitted(c: Context<AppEnv>): Promise<{ name: string; url: strin
 
 // The form was checked with the same policy first (`readUrlForm`), so this is only a safety net.
 function urlRefused(err: unknown): string | undefined {
-  if (err instanceof HttpProblem && err.code === 'url_not_allowed') {
+  if (err instanceof UrlNotAllowed) {
     return urlFixText(err.reason === 'blocked_address' ? 'private' : 'not_a_url')
   }
   return undefined
@@ -83,7 +85,7 @@ dashboardMcpRoutes.post('/', authorize('mcp.create'), async (c) => {
   const form = await readUrlForm(c, createMcpBody)
   if (!form.ok) return done(c, space.id, { createForm: { ...(await submitted(c)), errors: form.errors } })
   try {
-    const view = await createMcpIntegration(c, caller, space.id, form.data)
+    const view = await createMcpIntegration(c.var.scope, caller, space.id, form.data)
     return done(c, space.id, { notice: { tone: 'ok', text: `Added “${view.name}”.` } })
   } catch (err) {
     const url = urlRefused(err)
@@ -98,7 +100,7 @@ dashboardMcpRoutes.post('/:integrationId', authorize('mcp.update'), async (c) =>
   if (!form.ok)
     return done(c, row.space_id, { editForm: { id: row.id, ...(await submitted(c)), errors: form.errors } })
   try {
-    const view = await updateMcpIntegrationRow(c, row, form.data)
+    const view = await updateMcpIntegrationRow(c.var.scope, row, form.data)
     const text = view.secretDiscarded
       ? `Saved “${view.name}”. The URL moved to another origin, so the stored secret was discarded: enter it again if the server needs one.`
       : `Saved “${view.name}”.`
@@ -125,16 +127,18 @@ dashboardMcpRoutes.get('/:integrationId/delete', authorize('mcp.delete'), async 
 
 dashboardMcpRoutes.post('/:integrationId/delete', authorize('mcp.delete'), async (c) => {
   const row = await loadRow(c)
-  await deleteMcpIntegrationRow(c, row)
+  await deleteMcpIntegrationRow(c.var.scope, row)
   return done(c, row.space_id, { notice: { tone: 'ok', text: `Deleted “${row.name}”.` } })
 })
 
 dashboardMcpRoutes.post('/:integrationId/test', authorize('mcp.test'), async (c) => {
   const row = await loadRow(c)
   try {
-    return done(c, row.space_id, { tested: { id: row.id, result: await testMcpIntegration(c, row) } })
+    return done(c, row.space_id, {
+      tested: { id: row.id, result: await testMcpIntegration(c.var.scope, row) },
+    })
   } catch (err) {
-    if (!(err instanceof HttpProblem) || err.reason !== 'secret_unavailable') throw err
+    if (!(err instanceof SecretUnavailable)) throw err
     const text = `The stored secret of “${row.name}” cannot be opened with the configured keys: enter it again.`
     return done(c, row.space_id, { notice: { tone: 'warn', text } })
   }

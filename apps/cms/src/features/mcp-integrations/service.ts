@@ -4,16 +4,16 @@
  * audited), delete and test-connection (`initialize` then `tools/list`, result stored on the row). Callers
  * have already passed `authorize(...)`; the bearer is write-only and never leaves these functions.
  */
-import type { Context } from 'hono'
+
 import { z } from 'zod'
 import { newId } from '../../db/ids'
-import { type AppEnv, nowMs, type UserCaller } from '../../http/app-env'
-import { HttpProblem } from '../../http/problem'
-import { outboundPolicy } from '../../outbound/policy'
+import type { UserCaller } from '../../domain/caller'
+import { NotFound } from '../../domain/errors'
+import type { Scope } from '../../domain/scope'
 import { decideSecret, requireAllowedUrl } from '../../outbound/stored-url'
-import { recordAudit } from '../audit-log/record'
 import { findSpace } from '../spaces/store'
 import { testMcpConnection } from './mcp-operations'
+import { type McpIntegrationView, mcpView, openBearer, sealBearer } from './model'
 import {
   deleteMcpIntegration,
   findMcpIntegration,
@@ -22,7 +22,6 @@ import {
   recordMcpTest,
   updateMcpIntegration,
 } from './store'
-import { type McpIntegrationView, mcpView, openBearer, sealBearer } from './view-model'
 
 const TARGET = 'mcp_integration'
 // Visible ASCII only (it goes into an Authorization header); 16+ so the 4-character hint reveals little.
@@ -52,24 +51,24 @@ export type McpTestResult =
 
 function gone(): never {
   // Deleted between our write and read by a concurrent request.
-  throw new HttpProblem(404, 'not_found', 'No such MCP integration')
+  throw new NotFound('No such MCP integration')
 }
 
 /**
  * Creates an integration (the URL checked by the outbound policy, 422 otherwise) and audits it.
- * @example const view = await createMcpIntegration(c, caller, spaceId, body)
+ * @example const view = await createMcpIntegration(scope, caller, spaceId, body)
  */
 export async function createMcpIntegration(
-  c: Context<AppEnv>,
+  scope: Scope,
   caller: UserCaller,
   spaceId: string,
   body: z.output<typeof createMcpBody>,
 ): Promise<McpIntegrationView> {
-  if (!(await findSpace(c.env.DB, spaceId))) throw new HttpProblem(404, 'not_found', 'No such space')
-  const target = requireAllowedUrl(c, body.url)
+  if (!(await findSpace(scope.db, spaceId))) throw new NotFound('No such space')
+  const target = requireAllowedUrl(scope.config, body.url)
   const id = newId('mcp')
-  const sealed = body.secret ? await sealBearer(c, spaceId, id, body.secret) : undefined
-  await insertMcpIntegration(c.env.DB, {
+  const sealed = body.secret ? await sealBearer(scope, spaceId, id, body.secret) : undefined
+  await insertMcpIntegration(scope.db, {
     id,
     spaceId,
     name: body.name,
@@ -77,28 +76,28 @@ export async function createMcpIntegration(
     bearerSealed: sealed?.sealed ?? null,
     bearerLast4: sealed?.last4 ?? null,
     createdBy: caller.userId,
-    now: nowMs(c),
+    now: scope.now(),
   })
-  await recordAudit(c, {
+  await scope.audit.record({
     action: 'mcp.create',
     outcome: 'success',
     spaceId,
     targetType: TARGET,
     targetId: id,
   })
-  return mcpView((await findMcpIntegration(c.env.DB, spaceId, id)) ?? gone())
+  return mcpView((await findMcpIntegration(scope.db, spaceId, id)) ?? gone())
 }
 
 /**
  * Changes an integration; `secretDiscarded` says the origin changed and the stored bearer was dropped.
- * @example const { secretDiscarded } = await updateMcpIntegrationRow(c, row, { url })
+ * @example const { secretDiscarded } = await updateMcpIntegrationRow(scope, row, { url })
  */
 export async function updateMcpIntegrationRow(
-  c: Context<AppEnv>,
+  scope: Scope,
   row: McpIntegrationRow,
   body: z.output<typeof updateMcpBody>,
 ): Promise<McpIntegrationView & { secretDiscarded: boolean }> {
-  const target = body.url === undefined ? row.url : requireAllowedUrl(c, body.url)
+  const target = body.url === undefined ? row.url : requireAllowedUrl(scope.config, body.url)
   const decision = decideSecret({
     oldUrl: row.url,
     newUrl: target,
@@ -106,9 +105,9 @@ export async function updateMcpIntegrationRow(
     hasSecret: row.bearer_sealed !== null,
   })
   let bearer = { sealed: row.bearer_sealed, last4: row.bearer_last4 }
-  if (decision.kind === 'replace') bearer = await sealBearer(c, row.space_id, row.id, decision.secret)
+  if (decision.kind === 'replace') bearer = await sealBearer(scope, row.space_id, row.id, decision.secret)
   if (decision.kind === 'remove' || decision.kind === 'discard') bearer = { sealed: null, last4: null }
-  await updateMcpIntegration(c.env.DB, {
+  await updateMcpIntegration(scope.db, {
     id: row.id,
     spaceId: row.space_id,
     name: body.name ?? row.name,
@@ -116,29 +115,29 @@ export async function updateMcpIntegrationRow(
     bearerSealed: bearer.sealed,
     bearerLast4: bearer.last4,
     urlChanged: target !== row.url,
-    now: nowMs(c),
+    now: scope.now(),
   })
   const event = { spaceId: row.space_id, targetType: TARGET, targetId: row.id }
-  await recordAudit(c, { action: 'mcp.update', outcome: 'success', ...event })
+  await scope.audit.record({ action: 'mcp.update', outcome: 'success', ...event })
   if (decision.kind === 'discard') {
-    await recordAudit(c, {
+    await scope.audit.record({
       action: 'mcp.secret_discarded',
       outcome: 'success',
       reason: 'origin_changed',
       ...event,
     })
   }
-  const updated = (await findMcpIntegration(c.env.DB, row.space_id, row.id)) ?? gone()
+  const updated = (await findMcpIntegration(scope.db, row.space_id, row.id)) ?? gone()
   return { ...mcpView(updated), secretDiscarded: decision.kind === 'discard' }
 }
 
 /**
  * Deletes an integration and audits it.
- * @example await deleteMcpIntegrationRow(c, row)
+ * @example await deleteMcpIntegrationRow(scope, row)
  */
-export async function deleteMcpIntegrationRow(c: Context<AppEnv>, row: McpIntegrationRow): Promise<void> {
-  await deleteMcpIntegration(c.env.DB, row.space_id, row.id)
-  await recordAudit(c, {
+export async function deleteMcpIntegrationRow(scope: Scope, row: McpIntegrationRow): Promise<void> {
+  await deleteMcpIntegration(scope.db, row.space_id, row.id)
+  await scope.audit.record({
     action: 'mcp.delete',
     outcome: 'success',
     spaceId: row.space_id,
@@ -149,23 +148,23 @@ export async function deleteMcpIntegrationRow(c: Context<AppEnv>, row: McpIntegr
 
 /**
  * Tests the connection, stores the result on the row and audits it (reasons from the fixed list only).
- * @example const result = await testMcpIntegration(c, row)
+ * @example const result = await testMcpIntegration(scope, row)
  */
-export async function testMcpIntegration(c: Context<AppEnv>, row: McpIntegrationRow): Promise<McpTestResult> {
-  const outcome = await testMcpConnection(outboundPolicy(c), {
+export async function testMcpIntegration(scope: Scope, row: McpIntegrationRow): Promise<McpTestResult> {
+  const outcome = await testMcpConnection(scope.outbound, {
     url: row.url,
-    bearer: await openBearer(c, row),
+    bearer: await openBearer(scope, row),
   })
-  const at = nowMs(c)
+  const at = scope.now()
   const reason = outcome.ok ? null : outcome.reason
-  await recordMcpTest(c.env.DB, {
+  await recordMcpTest(scope.db, {
     id: row.id,
     spaceId: row.space_id,
     result: outcome.ok ? 'ok' : 'failed',
     reason,
     at,
   })
-  await recordAudit(c, {
+  await scope.audit.record({
     action: 'mcp.test',
     outcome: outcome.ok ? 'success' : 'failure',
     ...(reason ? { reason } : {}),

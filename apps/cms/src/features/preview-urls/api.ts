@@ -10,6 +10,7 @@ import { readBody } from '../../http/body'
 import { authorize, requireCaller } from '../../http/identify'
 import { idParam, spaceIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
+import { previewView } from './model'
 import {
   createPreviewBody,
   createPreviewUrl,
@@ -19,7 +20,6 @@ import {
   updatePreviewUrlRow,
 } from './service'
 import { findPreviewUrl, listPreviewUrls, type PreviewUrlRow } from './store'
-import { previewView } from './view-model'
 
 async function loadRow(c: Context<AppEnv>): Promise<PreviewUrlRow> {
   const id = idParam(c, 'previewUrlId', 'pvu', 'No such preview URL')
@@ -40,7 +40,7 @@ previewUrlRoutes.post('/', authorize('preview.create'), async (c) => {
   const caller = await requireCaller(c)
   const spaceId = spaceIdParam(c)
   const body = await readBody(c, createPreviewBody)
-  return c.json(await createPreviewUrl(c, caller, spaceId, body), 201)
+  return c.json(await createPreviewUrl(c.var.scope, caller, spaceId, body), 201)
 })
 
 previewUrlRoutes.get('/:previewUrlId', authorize('preview.list'), async (c) =>
@@ -50,14 +50,14 @@ previewUrlRoutes.get('/:previewUrlId', authorize('preview.list'), async (c) =>
 previewUrlRoutes.patch('/:previewUrlId', authorize('preview.update'), async (c) => {
   const row = await loadRow(c)
   const body = await readBody(c, updatePreviewBody)
-  return c.json(await updatePreviewUrlRow(c, row, body))
+  return c.json(await updatePreviewUrlRow(c.var.scope, row, body))
 })
 
 previewUrlRoutes.delete('/:previewUrlId', authorize('preview.delete'), async (c) => {
-  await deletePreviewUrlRow(c, await loadRow(c))
+  await deletePreviewUrlRow(c.var.scope, await loadRow(c))
   return c.body(null, 204)
 })
 
 previewUrlRoutes.post('/:previewUrlId/probe', authorize('preview.probe'), async (c) =>
-  c.json(await probePreviewUrl(c, await loadRow(c))),
+  c.json(await probePreviewUrl(c.var.scope, await loadRow(c))),
 )

@@ -6,14 +6,17 @@
  * reload repeats nothing.
  */
 import type { Context, Hono } from 'hono'
+import type { UserCaller } from '../../domain/caller'
+import { SecretUnavailable, UrlNotAllowed } from '../../domain/errors'
 import { can } from '../../domain/policy'
-import type { AppEnv, UserCaller } from '../../http/app-env'
+import type { AppEnv } from '../../http/app-env'
 import { authorize, requireCaller } from '../../http/identify'
 import { idParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
 import { urlFixText } from '../../views/outbound-messages'
 import { redirectWithFlash, takeFlash } from '../dashboard/flash'
 import { dashboardGroup, readUrlForm, routeSpace, viewerOf } from '../dashboard/page-kit'
+import { previewView } from './model'
 import {
   createPreviewBody,
   createPreviewUrl,
@@ -24,7 +27,6 @@ import {
 } from './service'
 import { findPreviewUrl, listPreviewUrls, type PreviewUrlRow } from './store'
 import { DeletePreviewUrlPage, PreviewUrlsPage, type PreviewUrlsProps } from './view'
-import { previewView } from './view-model'
 
 type Extra = Pick<PreviewUrlsProps, 'probed' | 'notice' | 'createForm' | 'editForm'>
 
@@ -63,7 +65,7 @@ async function submittedUrl(c: Context<AppEnv>): Promise<string> {
 
 // The form was checked with the same policy first (`readUrlForm`), so this is only a safety net.
 function urlRefused(err: unknown): string | undefined {
-  if (err instanceof HttpProblem && err.code === 'url_not_allowed') {
+  if (err instanceof UrlNotAllowed) {
     return urlFixText(err.reason === 'blocked_address' ? 'private' : 'not_a_url')
   }
   return undefined
@@ -80,7 +82,7 @@ dashboardPreviewRoutes.post('/', authorize('preview.create'), async (c) => {
   const form = await readUrlForm(c, createPreviewBody)
   if (!form.ok) return done(c, space.id, { createForm: { url: await submittedUrl(c), errors: form.errors } })
   try {
-    await createPreviewUrl(c, caller, space.id, form.data)
+    await createPreviewUrl(c.var.scope, caller, space.id, form.data)
     return done(c, space.id, { notice: { tone: 'ok', text: 'Added the preview URL. Probe it to check it.' } })
   } catch (err) {
     const url = urlRefused(err)
@@ -98,7 +100,7 @@ dashboardPreviewRoutes.post('/:previewUrlId', authorize('preview.update'), async
     })
   }
   try {
-    const view = await updatePreviewUrlRow(c, row, form.data)
+    const view = await updatePreviewUrlRow(c.var.scope, row, form.data)
     const text = view.secretDiscarded
       ? 'Saved. The URL moved to another origin, so the stored probe secret was discarded: enter it again to verify probes.'
       : 'Saved.'
@@ -121,16 +123,16 @@ dashboardPreviewRoutes.get('/:previewUrlId/delete', authorize('preview.delete'),
 
 dashboardPreviewRoutes.post('/:previewUrlId/delete', authorize('preview.delete'), async (c) => {
   const row = await loadRow(c)
-  await deletePreviewUrlRow(c, row)
+  await deletePreviewUrlRow(c.var.scope, row)
   return done(c, row.space_id, { notice: { tone: 'ok', text: 'Deleted the preview URL.' } })
 })
 
 dashboardPreviewRoutes.post('/:previewUrlId/probe', authorize('preview.probe'), async (c) => {
   const row = await loadRow(c)
   try {
-    return done(c, row.space_id, { probed: { id: row.id, result: await probePreviewUrl(c, row) } })
+    return done(c, row.space_id, { probed: { id: row.id, result: await probePreviewUrl(c.var.scope, row) } })
   } catch (err) {
-    if (!(err instanceof HttpProblem) || err.reason !== 'secret_unavailable') throw err
+    if (!(err instanceof SecretUnavailable)) throw err
     const text = 'The stored probe secret cannot be opened with the configured keys: enter it again.'
     return done(c, row.space_id, { notice: { tone: 'warn', text } })
   }

@@ -4,15 +4,15 @@
  * discard is audited), delete and probe (verified / reachable_unverified / failed with a fixed reason,
  * stored on the row). Callers have already passed `authorize(...)`; the secret never leaves these functions.
  */
-import type { Context } from 'hono'
+
 import { z } from 'zod'
 import { newId } from '../../db/ids'
-import { type AppEnv, nowMs, type UserCaller } from '../../http/app-env'
-import { HttpProblem } from '../../http/problem'
-import { outboundPolicy } from '../../outbound/policy'
+import type { UserCaller } from '../../domain/caller'
+import { NotFound } from '../../domain/errors'
+import type { Scope } from '../../domain/scope'
 import { decideSecret, requireAllowedUrl } from '../../outbound/stored-url'
-import { recordAudit } from '../audit-log/record'
 import { findSpace } from '../spaces/store'
+import { openProbeSecret, type PreviewUrlView, previewView, sealProbeSecret } from './model'
 import { type ProbeOutcome, probePreview } from './probe'
 import {
   deletePreviewUrl,
@@ -22,7 +22,6 @@ import {
   recordProbe,
   updatePreviewUrl,
 } from './store'
-import { openProbeSecret, type PreviewUrlView, previewView, sealProbeSecret } from './view-model'
 
 const TARGET = 'preview_url'
 // An HMAC key shared with the storefront: 16+ characters, no surrounding whitespace to lose in an env file.
@@ -48,51 +47,51 @@ export interface ProbeResult {
 
 function gone(): never {
   // Deleted between our write and read by a concurrent request.
-  throw new HttpProblem(404, 'not_found', 'No such preview URL')
+  throw new NotFound('No such preview URL')
 }
 
 /**
  * Creates a preview URL (checked by the outbound policy, 422 otherwise) and audits it.
- * @example const view = await createPreviewUrl(c, caller, spaceId, { url, secret })
+ * @example const view = await createPreviewUrl(scope, caller, spaceId, { url, secret })
  */
 export async function createPreviewUrl(
-  c: Context<AppEnv>,
+  scope: Scope,
   caller: UserCaller,
   spaceId: string,
   body: z.output<typeof createPreviewBody>,
 ): Promise<PreviewUrlView> {
-  if (!(await findSpace(c.env.DB, spaceId))) throw new HttpProblem(404, 'not_found', 'No such space')
-  const target = requireAllowedUrl(c, body.url)
+  if (!(await findSpace(scope.db, spaceId))) throw new NotFound('No such space')
+  const target = requireAllowedUrl(scope.config, body.url)
   const id = newId('pvu')
-  const secretSealed = body.secret ? await sealProbeSecret(c, spaceId, id, body.secret) : null
-  await insertPreviewUrl(c.env.DB, {
+  const secretSealed = body.secret ? await sealProbeSecret(scope, spaceId, id, body.secret) : null
+  await insertPreviewUrl(scope.db, {
     id,
     spaceId,
     url: target,
     secretSealed,
     createdBy: caller.userId,
-    now: nowMs(c),
+    now: scope.now(),
   })
-  await recordAudit(c, {
+  await scope.audit.record({
     action: 'preview.create',
     outcome: 'success',
     spaceId,
     targetType: TARGET,
     targetId: id,
   })
-  return previewView((await findPreviewUrl(c.env.DB, spaceId, id)) ?? gone())
+  return previewView((await findPreviewUrl(scope.db, spaceId, id)) ?? gone())
 }
 
 /**
  * Changes a preview URL; `secretDiscarded` says the origin changed and the stored secret was dropped.
- * @example const view = await updatePreviewUrlRow(c, row, { url })
+ * @example const view = await updatePreviewUrlRow(scope, row, { url })
  */
 export async function updatePreviewUrlRow(
-  c: Context<AppEnv>,
+  scope: Scope,
   row: PreviewUrlRow,
   body: z.output<typeof updatePreviewBody>,
 ): Promise<PreviewUrlView & { secretDiscarded: boolean }> {
-  const target = body.url === undefined ? row.url : requireAllowedUrl(c, body.url)
+  const target = body.url === undefined ? row.url : requireAllowedUrl(scope.config, body.url)
   const decision = decideSecret({
     oldUrl: row.url,
     newUrl: target,
@@ -101,36 +100,36 @@ export async function updatePreviewUrlRow(
   })
   let secretSealed = row.probe_secret_sealed
   if (decision.kind === 'replace')
-    secretSealed = await sealProbeSecret(c, row.space_id, row.id, decision.secret)
+    secretSealed = await sealProbeSecret(scope, row.space_id, row.id, decision.secret)
   if (decision.kind === 'remove' || decision.kind === 'discard') secretSealed = null
-  await updatePreviewUrl(c.env.DB, {
+  await updatePreviewUrl(scope.db, {
     id: row.id,
     spaceId: row.space_id,
     url: target,
     secretSealed,
-    now: nowMs(c),
+    now: scope.now(),
   })
   const event = { spaceId: row.space_id, targetType: TARGET, targetId: row.id }
-  await recordAudit(c, { action: 'preview.update', outcome: 'success', ...event })
+  await scope.audit.record({ action: 'preview.update', outcome: 'success', ...event })
   if (decision.kind === 'discard') {
-    await recordAudit(c, {
+    await scope.audit.record({
       action: 'preview.secret_discarded',
       outcome: 'success',
       reason: 'origin_changed',
       ...event,
     })
   }
-  const updated = (await findPreviewUrl(c.env.DB, row.space_id, row.id)) ?? gone()
+  const updated = (await findPreviewUrl(scope.db, row.space_id, row.id)) ?? gone()
   return { ...previewView(updated), secretDiscarded: decision.kind === 'discard' }
 }
 
 /**
  * Deletes a preview URL and audits it.
- * @example await deletePreviewUrlRow(c, row)
+ * @example await deletePreviewUrlRow(scope, row)
  */
-export async function deletePreviewUrlRow(c: Context<AppEnv>, row: PreviewUrlRow): Promise<void> {
-  await deletePreviewUrl(c.env.DB, row.space_id, row.id)
-  await recordAudit(c, {
+export async function deletePreviewUrlRow(scope: Scope, row: PreviewUrlRow): Promise<void> {
+  await deletePreviewUrl(scope.db, row.space_id, row.id)
+  await scope.audit.record({
     action: 'preview.delete',
     outcome: 'success',
     spaceId: row.space_id,
@@ -141,19 +140,19 @@ export async function deletePreviewUrlRow(c: Context<AppEnv>, row: PreviewUrlRow
 
 /**
  * Probes the storefront, stores the outcome on the row and audits it.
- * @example const { status, reason } = await probePreviewUrl(c, row)
+ * @example const { status, reason } = await probePreviewUrl(scope, row)
  */
-export async function probePreviewUrl(c: Context<AppEnv>, row: PreviewUrlRow): Promise<ProbeResult> {
-  const secretValue = await openProbeSecret(c, row)
-  const at = nowMs(c)
-  const outcome = await probePreview(outboundPolicy(c), {
+export async function probePreviewUrl(scope: Scope, row: PreviewUrlRow): Promise<ProbeResult> {
+  const secretValue = await openProbeSecret(scope, row)
+  const at = scope.now()
+  const outcome = await probePreview(scope.outbound, {
     url: row.url,
     secret: secretValue,
     nowSeconds: Math.floor(at / 1000),
   })
   const reason = outcome.status === 'failed' ? outcome.reason : null
-  await recordProbe(c.env.DB, { id: row.id, spaceId: row.space_id, status: outcome.status, reason, at })
-  await recordAudit(c, {
+  await recordProbe(scope.db, { id: row.id, spaceId: row.space_id, status: outcome.status, reason, at })
+  await scope.audit.record({
     action: 'preview.probe',
     outcome: outcome.status === 'failed' ? 'failure' : 'success',
     reason: reason ?? outcome.status,

@@ -12,8 +12,8 @@ import { ConfirmPage } from '../../views/confirm-page'
 import { Layout, type Viewer } from '../../views/layout'
 import { failureText } from '../../views/outbound-messages'
 import type { SpaceRow } from '../spaces/store'
+import type { PreviewUrlView } from './model'
 import type { ProbeResult } from './service'
-import type { PreviewUrlView } from './view-model'
 
 /** A form being redisplayed with its errors (never with a secret). */
 export interface PreviewFormState {

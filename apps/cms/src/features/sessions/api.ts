@@ -9,9 +9,9 @@ import { readBody } from '../../http/body'
 import { issueCsrfToken } from '../../http/csrf'
 import { bearerToken, oidcUser, requireCaller } from '../../http/identify'
 import { HttpProblem } from '../../http/problem'
+import { beginSession, endSession } from '../../http/session-cookie'
 import { findUserById } from '../users/store'
 import { checkPassword } from './local-login'
-import { beginSession, endSession } from './service'
 
 /** The body of a password login (JSON or form). */
 export const loginSchema: z.ZodType<{ email: string; password: string }> = z.strictObject({
@@ -32,7 +32,7 @@ authRoutes.post('/login', async (c) => {
     throw new HttpProblem(404, 'wrong_auth_provider', 'Password login is disabled; sign in with the IdP')
   }
   const { email, password } = await readBody(c, loginSchema)
-  const userId = await checkPassword(c, email, password)
+  const userId = await checkPassword(c.var.scope, email, password)
   const session = await beginSession(c, userId, 'password')
   return c.json({ userId, expiresAt: session.expiresAt })
 })

@@ -9,10 +9,9 @@
  * wrong passwords and get the same 401. Every outcome is audited here, so the JSON route and the
  * dashboard's form record sign-ins the same way.
  */
-import type { Context } from 'hono'
-import { type AppEnv, nowMs } from '../../http/app-env'
-import { HttpProblem } from '../../http/problem'
-import { recordAudit } from '../audit-log/record'
+
+import { InvalidCredentials, LockedOut } from '../../domain/errors'
+import type { Scope } from '../../domain/scope'
 import { verifyPassword } from '../users/password'
 import { findUserByEmail } from '../users/store'
 import {
@@ -23,15 +22,7 @@ import {
   type Reservation,
   recordSuccess,
   reserveAttempt,
-} from './login-throttle-store'
-
-/**
- * The client IP as Cloudflare reports it; `unknown` when absent (only in local tests: the edge always sets it).
- * @example const ip = clientIp(c)
- */
-export function clientIp(c: Context): string {
-  return c.req.header('cf-connecting-ip') ?? 'unknown'
-}
+} from './store-login-throttle'
 
 function lockedUntil(reservation: Reservation, now: number): number | null {
   const until = reservation.lockedUntil
@@ -39,35 +30,34 @@ function lockedUntil(reservation: Reservation, now: number): number | null {
 }
 
 async function refuseLocked(
-  c: Context<AppEnv>,
+  scope: Scope,
   until: number,
   now: number,
   reason: 'locked_out' | 'account_locked_out',
 ): Promise<never> {
-  await recordAudit(c, { action: 'auth.login', outcome: 'failure', reason })
+  await scope.audit.record({ action: 'auth.login', outcome: 'failure', reason })
   const retryAfter = Math.max(1, Math.ceil((until - now) / 1000))
-  throw new HttpProblem(429, 'locked_out', 'Too many failed logins; try again later', {
-    headers: { 'Retry-After': String(retryAfter) },
-  })
+  throw new LockedOut(retryAfter)
 }
 
 /**
- * Checks the credentials; the user's id on success, a 401 or 429 problem otherwise.
- * @example const userId = await checkPassword(c, email, password)
+ * Checks the credentials; the user's id on success, `InvalidCredentials` or `LockedOut` otherwise.
+ * @example const userId = await checkPassword(scope, email, password)
  */
-export async function checkPassword(c: Context<AppEnv>, email: string, password: string): Promise<string> {
-  const db = c.env.DB
-  const now = nowMs(c)
+export async function checkPassword(scope: Scope, email: string, password: string): Promise<string> {
+  const db = scope.db
+  const now = scope.now()
   const account = email.toLowerCase()
-  const ip = clientIp(c)
+  // `unknown` only in local tests: Cloudflare's edge always sets CF-Connecting-IP.
+  const ip = scope.clientIp ?? 'unknown'
   const pair = await reserveAttempt(db, { account, source: ip, now, limit: ADDRESS_MAX_ATTEMPTS })
   const pairLock = lockedUntil(pair, now)
-  if (pairLock !== null) return refuseLocked(c, pairLock, now, 'locked_out')
+  if (pairLock !== null) return refuseLocked(scope, pairLock, now, 'locked_out')
   const known = pair.lastSuccessAt !== null && now - pair.lastSuccessAt < KNOWN_ADDRESS_MS
   if (!known) {
     const all = await reserveAttempt(db, { account, source: ANY_ADDRESS, now, limit: ACCOUNT_MAX_ATTEMPTS })
     const accountLock = lockedUntil(all, now)
-    if (accountLock !== null) return refuseLocked(c, accountLock, now, 'account_locked_out')
+    if (accountLock !== null) return refuseLocked(scope, accountLock, now, 'account_locked_out')
   }
 
   const user = await findUserByEmail(db, account)
@@ -75,14 +65,18 @@ export async function checkPassword(c: Context<AppEnv>, email: string, password:
   const ok = await verifyPassword(
     password,
     usable ? user.password_hash : undefined,
-    c.var.deps.onPasswordDerivation,
+    scope.onPasswordDerivation,
   )
   if (ok && usable) {
     await recordSuccess(db, account, ip, now)
-    await recordAudit(c, { action: 'auth.login', outcome: 'success', actor: { type: 'user', id: user.id } })
+    await scope.audit.record({
+      action: 'auth.login',
+      outcome: 'success',
+      actor: { type: 'user', id: user.id },
+    })
     return user.id
   }
   // The failure was counted when the attempt was reserved.
-  await recordAudit(c, { action: 'auth.login', outcome: 'failure', reason: 'invalid_credentials' })
-  throw new HttpProblem(401, 'invalid_credentials', 'Invalid email or password')
+  await scope.audit.record({ action: 'auth.login', outcome: 'failure', reason: 'invalid_credentials' })
+  throw new InvalidCredentials()
 }

@@ -4,14 +4,15 @@
  * PKCE) when `OIDC_CLIENT_ID` is set, and otherwise explains that the API takes IdP bearer tokens.
  */
 import type { Context, Hono } from 'hono'
+import { InvalidCredentials, LockedOut } from '../../domain/errors'
 import type { AppEnv } from '../../http/app-env'
 import { issueCsrfToken } from '../../http/csrf'
 import { HttpProblem } from '../../http/problem'
+import { beginSession, endSession } from '../../http/session-cookie'
 import { dashboardGroup, readForm, safeNext } from '../dashboard/page-kit'
 import { loginSchema } from './api'
 import { checkPassword } from './local-login'
-import { finishOidcLogin, startOidcLogin } from './oidc-login'
-import { beginSession, endSession } from './service'
+import { finishOidcLogin, startOidcLogin } from './page-oidc-login'
 import { SignInPage, type SignInProps } from './view'
 
 // Fixed reasons a page may ask for a sign-in; the query names one, the text never comes from the URL.
@@ -62,15 +63,14 @@ dashboardLoginRoutes.post('/', async (c) => {
   const { email, password } = form.data
   let userId: string
   try {
-    userId = await checkPassword(c, email, password)
+    userId = await checkPassword(c.var.scope, email, password)
   } catch (err) {
-    if (!(err instanceof HttpProblem)) throw err
-    if (err.code === 'locked_out') {
-      const minutes = Math.max(1, Math.ceil(Number(err.headers['Retry-After'] ?? '60') / 60))
+    if (err instanceof LockedOut) {
+      const minutes = Math.max(1, Math.ceil(err.retryAfterSeconds / 60))
       const problem = `Too many failed sign-ins for this account. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`
       return renderSignIn(c, { email, problem }, 429)
     }
-    if (err.code === 'invalid_credentials') {
+    if (err instanceof InvalidCredentials) {
       return renderSignIn(c, { email, problem: 'The email or password is wrong.' }, 401)
     }
     throw err

@@ -4,7 +4,7 @@
  * revocation and disabling a user take effect on the next request.
  */
 import { newId } from '../../db/ids'
-import { roleQueries, toUserRoles, type UserRoles } from '../users/roles-store'
+import { roleQueries, toUserRoles, type UserRoles } from '../users/store-roles'
 
 /** How the session's user proved who they are. */
 export type AuthMethod = 'password' | 'oidc'

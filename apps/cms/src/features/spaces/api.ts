@@ -31,7 +31,7 @@ spaceRoutes.get('/', authorize('spaces.list'), async (c) => {
 spaceRoutes.post('/', authorize('spaces.create'), async (c) => {
   const caller = await requireCaller(c)
   const { name } = await readBody(c, spaceBody)
-  const space = await createAuditedSpace(c, caller, name)
+  const space = await createAuditedSpace(c.var.scope, caller, name)
   return c.json(space, 201)
 })
 

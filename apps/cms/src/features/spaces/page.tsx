@@ -5,8 +5,9 @@
  * own address (and `/settings`) leads to the first of its tabs the viewer's roles open.
  */
 import type { Context, Hono } from 'hono'
+import type { UserCaller } from '../../domain/caller'
 import { can } from '../../domain/policy'
-import type { AppEnv, UserCaller } from '../../http/app-env'
+import type { AppEnv } from '../../http/app-env'
 import { authorize, requireCaller } from '../../http/identify'
 import { HttpProblem } from '../../http/problem'
 import type { FieldErrors } from '../../views/components/form'
@@ -46,7 +47,7 @@ dashboardSpaceRoutes.post('/', authorize('spaces.create'), async (c) => {
   const caller = await requireCaller(c)
   const form = await readForm(c, spaceBody)
   if (!form.ok) return redirectWithFlash<Extra>(c, '/spaces', { errors: form.errors })
-  const space = await createAuditedSpace(c, caller, form.data.name)
+  const space = await createAuditedSpace(c.var.scope, caller, form.data.name)
   return c.redirect(`/spaces/${space.id}/settings/tokens`, 303)
 })
 

@@ -3,22 +3,18 @@
  * immutable and binds every sealed value of the space) and its `spaces.create` audit entry.
  * Callers have already passed `authorize('spaces.create')`.
  */
-import type { Context } from 'hono'
-import { type AppEnv, nowMs, type UserCaller } from '../../http/app-env'
-import { recordAudit } from '../audit-log/record'
+
+import type { UserCaller } from '../../domain/caller'
+import type { Scope } from '../../domain/scope'
 import { createSpace, type SpaceRow } from './store'
 
 /**
  * Creates and audits a space.
- * @example const space = await createAuditedSpace(c, caller, 'Storefront EU')
+ * @example const space = await createAuditedSpace(scope, caller, 'Storefront EU')
  */
-export async function createAuditedSpace(
-  c: Context<AppEnv>,
-  caller: UserCaller,
-  name: string,
-): Promise<SpaceRow> {
-  const space = await createSpace(c.env.DB, { name, createdBy: caller.userId, now: nowMs(c) })
-  await recordAudit(c, {
+export async function createAuditedSpace(scope: Scope, caller: UserCaller, name: string): Promise<SpaceRow> {
+  const space = await createSpace(scope.db, { name, createdBy: caller.userId, now: scope.now() })
+  await scope.audit.record({
     action: 'spaces.create',
     outcome: 'success',
     spaceId: space.id,

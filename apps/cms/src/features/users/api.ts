@@ -11,7 +11,7 @@ import { userIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
 import { revokeUserSessions } from '../sessions/store'
 import { hashPassword } from './password'
-import { changeRole, roleChangeBody } from './roles-service'
+import { changeRole, roleChangeBody } from './roles'
 import { createLocalUser, listUsers, setUserStatus } from './store'
 
 /** The body of a local user creation (JSON or form). */
@@ -42,7 +42,7 @@ adminUserRoutes.post('/:userId/roles', authorize('roles.grant'), async (c) => {
   const caller = await requireCaller(c)
   const userId = await userIdParam(c)
   const body = await readBody(c, roleChangeBody)
-  await changeRole(c, caller, userId, body)
+  await changeRole(c.var.scope, caller, userId, body)
   return c.json({ ok: true })
 })
 

@@ -4,7 +4,8 @@
  * Role changes answer 303 to the Users page with their result in a single-use flash (`dashboard-flash.ts`).
  */
 import type { Context, Hono } from 'hono'
-import type { AppEnv, UserCaller } from '../../http/app-env'
+import type { UserCaller } from '../../domain/caller'
+import type { AppEnv } from '../../http/app-env'
 import { authorize, requireCaller } from '../../http/identify'
 import { userIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
@@ -13,9 +14,9 @@ import { redirectWithFlash, takeFlash } from '../dashboard/flash'
 import { dashboardGroup, viewerOf } from '../dashboard/page-kit'
 import { dashboardKeyRoutes } from '../key-rotation/page'
 import { findSpace, listSpaces } from '../spaces/store'
-import { changeRole, roleChangeBody } from './roles-service'
-import { loadAllRoles } from './roles-store'
+import { changeRole, roleChangeBody } from './roles'
 import { findUserById, listUsers } from './store'
+import { loadAllRoles } from './store-roles'
 import { AdminUsersPage, type AdminUsersProps, RevokeRolePage } from './view'
 
 type Extra = Pick<AdminUsersProps, 'notice' | 'grantErrors'>
@@ -53,7 +54,7 @@ async function applyRole(c: Context<AppEnv>, revoke: boolean): Promise<Response>
     const grantErrors = { userId, errors: { grant: 'Choose a role from the list' } }
     return redirectWithFlash<Extra>(c, USERS, { grantErrors })
   }
-  await changeRole(c, caller, userId, parsed.data)
+  await changeRole(c.var.scope, caller, userId, parsed.data)
   const notice = { tone: 'ok', text: revoke ? 'Role revoked.' : 'Role granted.' } as const
   return redirectWithFlash<Extra>(c, USERS, { notice })
 }

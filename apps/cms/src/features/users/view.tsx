@@ -8,8 +8,8 @@ import { CsrfField, Notice } from '../../views/components/form'
 import { ConfirmPage } from '../../views/confirm-page'
 import { Layout, type Viewer } from '../../views/layout'
 import type { SpaceRow } from '../spaces/store'
-import type { UserRoles } from './roles-store'
 import type { UserSummary } from './store'
+import type { UserRoles } from './store-roles'
 
 /** Props of {@link AdminUsersPage}. */
 export interface AdminUsersProps {

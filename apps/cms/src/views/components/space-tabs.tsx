@@ -4,7 +4,7 @@
  */
 import type { FC } from 'hono/jsx'
 import { type Action, can } from '../../domain/policy'
-import type { UserRoles } from '../../features/users/roles-store'
+import type { UserRoles } from '../../features/users/store-roles'
 
 /** The tabs of a space's settings. */
 export type SpaceTab = 'tokens' | 'mcp' | 'preview' | 'audit'

@@ -3,9 +3,9 @@
  * `sealContext('mcp.bearer', spaceId, id)`, shown only as `••••` plus its last 4 characters, opened only
  * for the one outbound call that needs it.
  */
-import type { Context } from 'hono'
+
 import { openRowSecret, sealRowSecret } from '../../crypto/row-secret'
-import type { AppEnv } from '../../http/app-env'
+import type { Scope } from '../../domain/scope'
 import type { McpIntegrationRow } from './store'
 
 /** An integration as the API shows it: never the secret. */
@@ -45,16 +45,16 @@ export function mcpView(row: McpIntegrationRow): McpIntegrationView {
 
 /**
  * Seals a bearer to its row and returns it with its hint.
- * @example const { sealed, last4 } = await sealBearer(c, spaceId, id, secret)
+ * @example const { sealed, last4 } = await sealBearer(scope, spaceId, id, secret)
  */
 export async function sealBearer(
-  c: Context<AppEnv>,
+  scope: Scope,
   spaceId: string,
   id: string,
   secret: string,
 ): Promise<{ sealed: string; last4: string }> {
   return {
-    sealed: await sealRowSecret(c.var.config, { purpose: 'mcp.bearer', spaceId, id }, secret),
+    sealed: await sealRowSecret(await scope.keyring(), { purpose: 'mcp.bearer', spaceId, id }, secret),
     last4: secret.slice(-4),
   }
 }
@@ -62,10 +62,10 @@ export async function sealBearer(
 /**
  * Opens a row's bearer for one call; a value no configured key opens is a 409 problem (set it again),
  * never a crash.
- * @example const bearer = await openBearer(c, row)
+ * @example const bearer = await openBearer(scope, row)
  */
-export async function openBearer(c: Context<AppEnv>, row: McpIntegrationRow): Promise<string | undefined> {
+export async function openBearer(scope: Scope, row: McpIntegrationRow): Promise<string | undefined> {
   if (row.bearer_sealed === null) return undefined
   const owner = { purpose: 'mcp.bearer', spaceId: row.space_id, id: row.id } as const
-  return openRowSecret(c.var.config, owner, row.bearer_sealed)
+  return openRowSecret(await scope.keyring(), owner, row.bearer_sealed)
 }

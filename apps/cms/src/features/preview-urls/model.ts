@@ -2,9 +2,9 @@
  * The public shape of a preview URL and the handling of its probe secret: sealed to
  * `sealContext('preview.probe', spaceId, id)`, never shown (only `hasSecret`), opened only for a probe.
  */
-import type { Context } from 'hono'
+
 import { openRowSecret, sealRowSecret } from '../../crypto/row-secret'
-import type { AppEnv } from '../../http/app-env'
+import type { Scope } from '../../domain/scope'
 import type { PreviewUrlRow } from './store'
 
 /** A preview URL as the API shows it: never the secret. */
@@ -43,23 +43,23 @@ export function previewView(row: PreviewUrlRow): PreviewUrlView {
 
 /**
  * Seals a probe secret to its row.
- * @example const sealed = await sealProbeSecret(c, spaceId, id, secret)
+ * @example const sealed = await sealProbeSecret(scope, spaceId, id, secret)
  */
 export async function sealProbeSecret(
-  c: Context<AppEnv>,
+  scope: Scope,
   spaceId: string,
   id: string,
   secret: string,
 ): Promise<string> {
-  return sealRowSecret(c.var.config, { purpose: 'preview.probe', spaceId, id }, secret)
+  return sealRowSecret(await scope.keyring(), { purpose: 'preview.probe', spaceId, id }, secret)
 }
 
 /**
  * Opens a row's probe secret for one probe; a value no configured key opens is a 409 problem.
- * @example const secret = await openProbeSecret(c, row)
+ * @example const secret = await openProbeSecret(scope, row)
  */
-export async function openProbeSecret(c: Context<AppEnv>, row: PreviewUrlRow): Promise<string | undefined> {
+export async function openProbeSecret(scope: Scope, row: PreviewUrlRow): Promise<string | undefined> {
   if (row.probe_secret_sealed === null) return undefined
   const owner = { purpose: 'preview.probe', spaceId: row.space_id, id: row.id } as const
-  return openRowSecret(c.var.config, owner, row.probe_secret_sealed)
+  return openRowSecret(await scope.keyring(), owner, row.probe_secret_sealed)
 }

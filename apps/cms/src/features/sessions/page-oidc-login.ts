@@ -20,7 +20,6 @@ import { derivedHmacKey } from '../../crypto/derived-key'
 import { type AppEnv, nowMs } from '../../http/app-env'
 import { cookieNaming, readCookie } from '../../http/cookies'
 import { HttpProblem } from '../../http/problem'
-import { recordAudit } from '../audit-log/record'
 import { upsertOidcUser } from '../users/store'
 import { oidcCacheStore } from './idp-verifier'
 
@@ -195,7 +194,7 @@ export async function startOidcLogin(
 }
 
 async function failed(c: Context<AppEnv>, reason: string): Promise<OidcLoginResult> {
-  await recordAudit(c, { action: 'auth.oidc_login', outcome: 'failure', reason })
+  await c.var.scope.audit.record({ action: 'auth.oidc_login', outcome: 'failure', reason })
   return { ok: false, reason }
 }
 
@@ -257,7 +256,7 @@ export async function finishOidcLogin(c: Context<AppEnv>): Promise<OidcLoginResu
   }
   const user = await upsertOidcUser(c.env.DB, { iss: issuer, sub: payload.sub, now: nowMs(c) })
   if (user.status !== 'active') return failed(c, 'user_disabled')
-  await recordAudit(c, {
+  await c.var.scope.audit.record({
     action: 'auth.oidc_login',
     outcome: 'success',
     actor: { type: 'user', id: user.id },

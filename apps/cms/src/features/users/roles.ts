@@ -4,14 +4,14 @@
  * space; granting replaces), audited as `roles.grant` / `roles.revoke` with the role in `reason`. Callers
  * have already passed `authorize('roles.grant')`.
  */
-import type { Context } from 'hono'
+
 import { z } from 'zod'
 import { isId } from '../../db/ids'
-import { type AppEnv, nowMs, type UserCaller } from '../../http/app-env'
-import { HttpProblem } from '../../http/problem'
-import { recordAudit } from '../audit-log/record'
+import type { UserCaller } from '../../domain/caller'
+import { NotFound } from '../../domain/errors'
+import type { Scope } from '../../domain/scope'
 import { findSpace } from '../spaces/store'
-import { grantGlobalRole, grantSpaceRole, revokeGlobalRole, revokeSpaceRole } from './roles-store'
+import { grantGlobalRole, grantSpaceRole, revokeGlobalRole, revokeSpaceRole } from './store-roles'
 
 const spaceId = z.string().refine((v) => isId('spc', v), 'Choose a space')
 
@@ -28,17 +28,17 @@ export const roleChangeBody = z.discriminatedUnion('scope', [
 
 /**
  * Applies a role change to an existing user; 404 for an unknown space.
- * @example await changeRole(c, caller, userId, { scope: 'space', spaceId, role: 'editor' })
+ * @example await changeRole(scope, caller, userId, { scope: 'space', spaceId, role: 'editor' })
  */
 export async function changeRole(
-  c: Context<AppEnv>,
+  scope: Scope,
   caller: UserCaller,
   userId: string,
   body: z.output<typeof roleChangeBody>,
 ): Promise<void> {
-  const now = nowMs(c)
+  const now = scope.now()
   const audit = (spaceId?: string) =>
-    recordAudit(c, {
+    scope.audit.record({
       action: body.revoke ? 'roles.revoke' : 'roles.grant',
       outcome: 'success',
       reason: `${body.scope}:${body.role}`,
@@ -47,14 +47,14 @@ export async function changeRole(
       ...(spaceId ? { spaceId } : {}),
     })
   if (body.scope === 'global') {
-    if (body.revoke) await revokeGlobalRole(c.env.DB, userId, body.role)
-    else await grantGlobalRole(c.env.DB, { userId, role: body.role, grantedBy: caller.userId, now })
+    if (body.revoke) await revokeGlobalRole(scope.db, userId, body.role)
+    else await grantGlobalRole(scope.db, { userId, role: body.role, grantedBy: caller.userId, now })
     return audit()
   }
-  if (!(await findSpace(c.env.DB, body.spaceId))) throw new HttpProblem(404, 'not_found', 'No such space')
-  if (body.revoke) await revokeSpaceRole(c.env.DB, userId, body.spaceId)
+  if (!(await findSpace(scope.db, body.spaceId))) throw new NotFound('No such space')
+  if (body.revoke) await revokeSpaceRole(scope.db, userId, body.spaceId)
   else
-    await grantSpaceRole(c.env.DB, {
+    await grantSpaceRole(scope.db, {
       userId,
       spaceId: body.spaceId,
       role: body.role,

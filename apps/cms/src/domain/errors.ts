@@ -1,0 +1,116 @@
+/**
+ * The domain's failures: small, typed errors that services throw and the HTTP edge translates (the JSON
+ * API to a problem+json answer in `http/problem.ts`, the dashboard to a field error or an error page). A
+ * caller branches on the class, never on message text. Messages are fixed and name no value: no URL, no
+ * secret, no id the caller did not already send.
+ */
+
+/** The base of every domain failure; `code` is stable, `reason` a fixed word from a known vocabulary. */
+export abstract class DomainError extends Error {
+  abstract readonly code:
+    | 'not_found'
+    | 'conflict'
+    | 'secret_unavailable'
+    | 'url_not_allowed'
+    | 'reauth_required'
+    | 'invalid_credentials'
+    | 'locked_out'
+    | 'invalid_api_token'
+  /** A fixed reason word (e.g. an outbound policy reason), never free text. */
+  readonly reason: string | undefined
+
+  constructor(message: string, reason?: string) {
+    super(message)
+    this.reason = reason
+  }
+}
+
+/**
+ * The thing named does not exist (or is not visible in this space).
+ * @example throw new NotFound('No such preview URL')
+ */
+export class NotFound extends DomainError {
+  override readonly name: string = 'NotFound'
+  readonly code = 'not_found' as const
+}
+
+/**
+ * The request contradicts the current state (a revoked token, a run already finished).
+ * @example throw new Conflict('The token is revoked')
+ */
+export class Conflict extends DomainError {
+  override readonly name: string = 'Conflict'
+  readonly code = 'conflict' as const
+}
+
+/**
+ * A sealed secret no configured key opens (its key was retired): set it again.
+ * @example throw new SecretUnavailable()
+ */
+export class SecretUnavailable extends DomainError {
+  override readonly name: string = 'SecretUnavailable'
+  readonly code = 'secret_unavailable' as const
+  constructor() {
+    super('The stored secret cannot be opened; set it again', 'secret_unavailable')
+  }
+}
+
+/**
+ * A URL the outbound policy refuses to store or call; `reason` is the policy's fixed reason word.
+ * @example throw new UrlNotAllowed('private_address')
+ */
+export class UrlNotAllowed extends DomainError {
+  override readonly name: string = 'UrlNotAllowed'
+  readonly code = 'url_not_allowed' as const
+  constructor(reason: string) {
+    super('This URL is not allowed for outbound calls', reason)
+  }
+}
+
+/**
+ * The caller must prove who they are again before this (e.g. a reveal after the recency window).
+ * @example throw new ReauthRequired('Sign in again to reveal a token', 'auth_too_old')
+ */
+export class ReauthRequired extends DomainError {
+  override readonly name: string = 'ReauthRequired'
+  readonly code = 'reauth_required' as const
+}
+
+/**
+ * A password sign-in failed; one answer for an unknown account, a wrong password and a disabled user.
+ * @example throw new InvalidCredentials()
+ */
+export class InvalidCredentials extends DomainError {
+  override readonly name: string = 'InvalidCredentials'
+  readonly code = 'invalid_credentials' as const
+  constructor() {
+    super('Invalid email or password')
+  }
+}
+
+/**
+ * Too many failed sign-ins for this account or address; try again after `retryAfterSeconds`.
+ * @example throw new LockedOut(900)
+ */
+export class LockedOut extends DomainError {
+  override readonly name: string = 'LockedOut'
+  readonly code = 'locked_out' as const
+  readonly retryAfterSeconds: number
+  constructor(retryAfterSeconds: number) {
+    super('Too many failed logins; try again later')
+    this.retryAfterSeconds = retryAfterSeconds
+  }
+}
+
+/**
+ * The one answer to every API token failure (malformed, unknown, revoked, another space's): which one it
+ * was goes to the audit log only.
+ * @example throw new InvalidApiToken()
+ */
+export class InvalidApiToken extends DomainError {
+  override readonly name: string = 'InvalidApiToken'
+  readonly code = 'invalid_api_token' as const
+  constructor() {
+    super('Invalid API token')
+  }
+}
