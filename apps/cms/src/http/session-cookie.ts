@@ -1,8 +1,8 @@
 /**
  * The session cookie: `__Host-cms_session` (Secure, Path=/, no Domain), except in development over plain
  * http, where browsers refuse `__Host-`/Secure cookies and the plain name `cms_session` is used. It carries
- * the session token of `features/sessions/session-token.ts`; starting and ending a session pairs the
- * service (the `sessions` row, the audit entry) with setting or clearing the cookie.
+ * the session token of `features/sessions/session-token.ts`; `session-lifecycle.ts` pairs it with the
+ * `sessions` row.
  */
 import {
   clearSessionCookie as clearCookie,
@@ -10,12 +10,9 @@ import {
   serializeSessionCookie,
 } from '@alokai/auth-jwt'
 import type { Context } from 'hono'
-import { closeSession, openSession, type SessionProof } from '../features/sessions/service'
 import { SESSION_TTL_SECONDS, sessionIssuer } from '../features/sessions/session-token'
-import type { ActiveSession, AuthMethod } from '../features/sessions/store'
 import type { AppEnv } from './app-env'
 import { cookieNaming } from './cookies'
-import { getCaller } from './identify'
 
 /** `__Host-cms_session`, or `cms_session` in development over plain http. */
 const COOKIE = 'cms_session'
@@ -77,30 +74,4 @@ export async function setSessionCookie(
 export function clearSessionCookie(c: Context<AppEnv>): void {
   const { name, secure } = cookieNaming(c, COOKIE)
   c.header('Set-Cookie', clearCookie({ secure, name }), { append: true })
-}
-
-/**
- * Starts a session (a new `sessions` row) and sets its cookie on the response.
- * @example await beginSession(c, userId, 'password')
- */
-export async function beginSession(
-  c: Context<AppEnv>,
-  userId: string,
-  authMethod: AuthMethod,
-  proof: SessionProof = {},
-): Promise<ActiveSession> {
-  const { session, maxAgeSeconds } = await openSession(c.var.scope, userId, authMethod, proof)
-  await setSessionCookie(c, { sub: userId, sid: session.sid }, maxAgeSeconds)
-  return session
-}
-
-/**
- * Ends the caller's cookie session, if any (revoked in D1, so it stops on the next request), and clears
- * the cookie either way.
- * @example await endSession(c)
- */
-export async function endSession(c: Context<AppEnv>): Promise<void> {
-  const caller = await getCaller(c)
-  if (caller?.via === 'session' && caller.sid) await closeSession(c.var.scope, caller.sid)
-  clearSessionCookie(c)
 }

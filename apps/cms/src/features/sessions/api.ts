@@ -9,7 +9,7 @@ import { readBody } from '../../http/body'
 import { issueCsrfToken } from '../../http/csrf'
 import { bearerToken, oidcUser, requireCaller } from '../../http/identify'
 import { HttpProblem } from '../../http/problem'
-import { beginSession, endSession } from '../../http/session-cookie'
+import { beginSession, endSession } from '../../http/session-lifecycle'
 import { findUserById } from '../users/store'
 import { checkPassword } from './local-login'
 

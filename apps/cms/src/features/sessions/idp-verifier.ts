@@ -6,7 +6,6 @@
  */
 import { type CacheStore, cacheApiStore, getOidcVerifier, kvStore, requireScopes } from '@alokai/auth-oidc'
 import type { CmsConfig } from '../../config/load-config'
-import type { AppDeps } from '../../http/app-env'
 
 /** The identity an IdP token proves. */
 export interface OidcIdentity {
@@ -71,7 +70,7 @@ export function oidcCacheStore(env: Env): CacheStore {
 export async function verifyIdpToken(
   oidc: NonNullable<CmsConfig['oidc']>,
   env: Env,
-  deps: AppDeps,
+  deps: { oidcFetch?: typeof fetch | undefined },
   token: string,
 ): Promise<OidcIdentity> {
   const verifier = getOidcVerifier({
