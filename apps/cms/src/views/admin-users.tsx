@@ -7,6 +7,7 @@ import type { UserRoles } from '../db/roles'
 import type { SpaceRow } from '../db/spaces'
 import type { UserSummary } from '../db/users'
 import { Badge, When } from './components/badge'
+import { DangerLink } from './components/danger'
 import { CsrfField, Notice } from './components/form'
 import { ConfirmPage } from './confirm-page'
 import { Layout, type Viewer } from './layout'
@@ -36,13 +37,12 @@ export const AdminUsersPage: FC<AdminUsersProps> = (p) => {
         const errors = p.grantErrors?.userId === u.id ? p.grantErrors.errors : {}
         const label = u.email ?? `IdP user ${u.id}`
         const revoke = (fields: Record<string, string>, text: string) => (
-          <a
-            class="button danger"
+          <DangerLink
             href={`/admin/users/${u.id}/roles/revoke?${new URLSearchParams(fields)}`}
-            aria-label={`Revoke ${text} from ${label}`}
+            label={`Revoke ${text} from ${label}`}
           >
             Revoke…
-          </a>
+          </DangerLink>
         )
         return (
           <section class="card" aria-labelledby={`user-${u.id}`}>

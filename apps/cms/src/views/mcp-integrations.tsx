@@ -9,6 +9,7 @@ import type { SpaceRow } from '../db/spaces'
 import type { McpIntegrationView } from '../mcp/integration-view'
 import type { McpTestResult } from '../services/mcp-integrations'
 import { Badge, When } from './components/badge'
+import { DangerLink } from './components/danger'
 import { CsrfField, Field, type FieldErrors, Notice } from './components/form'
 import { SpaceTabs } from './components/space-tabs'
 import { ConfirmPage } from './confirm-page'
@@ -133,9 +134,7 @@ export const McpIntegrationsPage: FC<McpIntegrationsProps> = (p) => {
                   </button>
                 </form>
                 <p>
-                  <a class="button danger" href={`${base}/${m.id}/delete`}>
-                    Delete {m.name}…
-                  </a>
+                  <DangerLink href={`${base}/${m.id}/delete`}>Delete {m.name}…</DangerLink>
                 </p>
               </details>
             ) : null}

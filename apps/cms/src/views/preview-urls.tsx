@@ -9,6 +9,7 @@ import type { SpaceRow } from '../db/spaces'
 import type { PreviewUrlView } from '../preview/preview-view'
 import type { ProbeResult } from '../services/preview-urls'
 import { Badge, When } from './components/badge'
+import { DangerLink } from './components/danger'
 import { CsrfField, Field, type FieldErrors, Notice } from './components/form'
 import { SpaceTabs } from './components/space-tabs'
 import { ConfirmPage } from './confirm-page'
@@ -124,9 +125,7 @@ export const PreviewUrlsPage: FC<PreviewUrlsProps> = (p) => {
                   </button>
                 </form>
                 <p>
-                  <a class="button danger" href={`${base}/${v.id}/delete`}>
-                    Delete this preview URL…
-                  </a>
+                  <DangerLink href={`${base}/${v.id}/delete`}>Delete this preview URL…</DangerLink>
                 </p>
               </details>
             ) : null}
