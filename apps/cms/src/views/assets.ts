@@ -4,19 +4,25 @@
  * thing that needs JavaScript); every form works without it.
  */
 
-/** The stylesheet: readable defaults, a visible focus ring, badges. */
+/** The stylesheet: readable defaults, a visible focus ring, badges, tables that scroll in place on a phone. */
 export const APP_CSS: string = `
 :root { color-scheme: light; --fg: #1b1f24; --muted: #57606a; --line: #d0d7de; --accent: #0a58ca;
-  --ok: #116329; --warn: #7d4e00; --bad: #a40e26; --bg-soft: #f6f8fa; }
+  --ok: #116329; --warn: #7d4e00; --bad: #a40e26; --bg-soft: #f6f8fa; --focus: #1b1f24; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); }
 a { color: var(--accent); }
 header.top { display: flex; gap: 1.5rem; align-items: center; padding: .75rem 1.5rem;
   border-bottom: 1px solid var(--line); background: var(--bg-soft); flex-wrap: wrap; }
 header.top .brand { font-weight: 700; text-decoration: none; color: var(--fg); }
-header.top nav { display: flex; gap: 1rem; flex: 1; }
+header.top nav { display: flex; gap: .25rem 1rem; flex: 1; flex-wrap: wrap; }
 header.top form { margin: 0; }
-main { max-width: 60rem; margin: 0 auto; padding: 1.5rem; }
+header.top .who { overflow-wrap: anywhere; }
+.skip-link { position: absolute; left: .5rem; top: -4rem; z-index: 10; padding: .5rem .9rem; background: #fff;
+  border: 1px solid var(--line); border-radius: 6px; }
+.skip-link:focus { top: .5rem; }
+main { max-width: 60rem; margin: 0 auto; padding: 1.5rem; overflow-wrap: break-word; }
+/* Focus arrives here only from the skip link: the ring belongs to the controls inside. */
+main:focus { outline: none; }
 h1 { font-size: 1.6rem; margin: .25rem 0 1rem; }
 h2 { font-size: 1.2rem; margin: 2rem 0 .75rem; }
 nav.tabs { display: flex; gap: .25rem; border-bottom: 1px solid var(--line); margin-bottom: 1.5rem; flex-wrap: wrap; }
@@ -34,8 +40,13 @@ input[aria-invalid="true"] { border-color: var(--bad); }
 button, .button { font: inherit; padding: .45rem .9rem; border-radius: 6px; border: 1px solid var(--line);
   background: #fff; cursor: pointer; color: var(--fg); text-decoration: none; display: inline-block; }
 button.primary { background: var(--accent); border-color: var(--accent); color: #fff; }
-button.danger { color: var(--bad); border-color: var(--bad); }
-:focus-visible { outline: 3px solid #ff9f1c; outline-offset: 2px; }
+/* Every destructive link or button (components/danger.tsx), whatever element it is. */
+.danger { color: var(--bad); border-color: var(--bad); }
+/* At least 3:1 against every background the dashboard uses (white, --bg-soft), outside the control. */
+:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+.table-scroll { overflow-x: auto; margin: .5rem 0 1rem; }
+.table-scroll table { margin: 0; }
+.table-scroll code { white-space: nowrap; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
 th, td { text-align: left; padding: .45rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 thead th { font-size: .85rem; color: var(--muted); text-transform: uppercase; letter-spacing: .03em; }
@@ -54,8 +65,16 @@ td form { display: inline; margin-right: .25rem; }
 .badge.ok { color: var(--ok); } .badge.warn { color: var(--warn); } .badge.bad { color: var(--bad); }
 .badge.muted { color: var(--muted); }
 .empty { color: var(--muted); font-style: italic; }
-code { font-family: ui-monospace, monospace; font-size: .92em; }
+code { font-family: ui-monospace, monospace; font-size: .92em; overflow-wrap: anywhere; }
 .signin { max-width: 26rem; margin: 3rem auto; }
+/* A phone held upright (390 px): the navigation takes its own wrapping row under the brand, less padding. */
+@media (max-width: 40rem) {
+  header.top { gap: .5rem 1rem; padding: .5rem 1rem; }
+  header.top nav { order: 3; flex-basis: 100%; }
+  main { padding: 1rem; }
+  .card { padding: .75rem 1rem; }
+  .signin { margin: 1.5rem auto; }
+}
 `
 
 /** Copy buttons: `<button data-copy="#id">` copies the text of that element and says so. */

@@ -5,6 +5,7 @@
  * click; the action's POST stays the only place that changes anything.
  */
 import type { Child, FC } from 'hono/jsx'
+import { DangerButton } from './components/danger'
 import { CsrfField, Notice } from './components/form'
 import { Layout, type Viewer } from './layout'
 
@@ -46,10 +47,7 @@ export const ConfirmPage: FC<ConfirmPageProps> = (p) => (
       {Object.entries(p.fields ?? {}).map(([name, value]) => (
         <input type="hidden" name={name} value={value} />
       ))}
-      <button class="danger" type="submit">
-        {p.confirmLabel}
-      </button>{' '}
-      <a href={p.cancelHref}>Cancel</a>
+      <DangerButton>{p.confirmLabel}</DangerButton> <a href={p.cancelHref}>Cancel</a>
     </form>
   </Layout>
 )

@@ -1,7 +1,7 @@
 /**
  * The page frame of the dashboard: document head (the Worker's own CSS and copy-button script, nothing
- * inline), the top bar with the signed-in user's navigation (only the links their roles open) and a sign-out
- * form, and the main landmark.
+ * inline), a "Skip to content" link as the first thing a keyboard reaches, the top bar with the signed-in
+ * user's navigation (only the links their roles open) and a sign-out form, and the main landmark.
  */
 import { raw } from 'hono/html'
 import type { Child, FC } from 'hono/jsx'
@@ -48,6 +48,9 @@ export const Layout: FC<LayoutProps> = ({ title, viewer, children }) => (
         <script src="/assets/app.js" defer />
       </head>
       <body>
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
         <header class="top">
           <a class="brand" href="/">
             Alokai CMS
@@ -60,7 +63,7 @@ export const Layout: FC<LayoutProps> = ({ title, viewer, children }) => (
                   <a href={l.href}>{l.label}</a>
                 ))}
               </nav>
-              <span>{viewer.label}</span>
+              <span class="who">{viewer.label}</span>
               <form method="post" action="/logout">
                 <input type="hidden" name="csrf_token" value={viewer.csrf} />
                 <button type="submit">Sign out</button>
@@ -68,7 +71,10 @@ export const Layout: FC<LayoutProps> = ({ title, viewer, children }) => (
             </>
           ) : null}
         </header>
-        <main id="main">{children}</main>
+        {/* tabindex -1: the skip link moves keyboard focus here, not only the scroll position. */}
+        <main id="main" tabindex={-1}>
+          {children}
+        </main>
       </body>
     </html>
   </>

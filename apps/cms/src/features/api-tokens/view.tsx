@@ -7,8 +7,10 @@
 import type { FC } from 'hono/jsx'
 import { Badge, When } from '../../views/components/badge'
 import { CopyValue } from '../../views/components/copy-button'
+import { DangerLink } from '../../views/components/danger'
 import { CsrfField, Field, type FieldErrors, Notice } from '../../views/components/form'
 import { SpaceTabs } from '../../views/components/space-tabs'
+import { TableScroll } from '../../views/components/table-scroll'
 import { ConfirmPage } from '../../views/confirm-page'
 import { Layout, type Viewer } from '../../views/layout'
 import type { SpaceRow } from '../spaces/store'
@@ -67,56 +69,54 @@ export const ApiTokensPage: FC<ApiTokensProps> = (p) => {
       {p.tokens.length === 0 ? (
         <p class="empty">This space has no API tokens yet. Create one below.</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Scope</th>
-              <th scope="col">Token</th>
-              <th scope="col">Created</th>
-              <th scope="col">Last used</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.tokens.map((t) => (
+        <TableScroll label="API tokens">
+          <table>
+            <thead>
               <tr>
-                <td>{t.name}</td>
-                <td>{t.scope}</td>
-                <td>
-                  <code>…{t.last4}</code>
-                </td>
-                <td>
-                  <When at={t.createdAt} />
-                </td>
-                <td>
-                  <When at={t.lastUsedAt} />
-                </td>
-                <td>
-                  {t.revokedAt !== null ? (
-                    <Badge tone="muted">revoked</Badge>
-                  ) : (
-                    <>
-                      <form method="post" action={`${base}/${t.id}/reveal`}>
-                        <CsrfField token={p.viewer.csrf} />
-                        <button type="submit" aria-label={`Reveal token ${t.name}`}>
-                          Reveal
-                        </button>
-                      </form>
-                      <a
-                        class="button danger"
-                        href={`${base}/${t.id}/revoke`}
-                        aria-label={`Revoke token ${t.name}`}
-                      >
-                        Revoke…
-                      </a>
-                    </>
-                  )}
-                </td>
+                <th scope="col">Name</th>
+                <th scope="col">Scope</th>
+                <th scope="col">Token</th>
+                <th scope="col">Created</th>
+                <th scope="col">Last used</th>
+                <th scope="col">Actions</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {p.tokens.map((t) => (
+                <tr>
+                  <td>{t.name}</td>
+                  <td>{t.scope}</td>
+                  <td>
+                    <code>…{t.last4}</code>
+                  </td>
+                  <td>
+                    <When at={t.createdAt} />
+                  </td>
+                  <td>
+                    <When at={t.lastUsedAt} />
+                  </td>
+                  <td>
+                    {t.revokedAt !== null ? (
+                      <Badge tone="muted">revoked</Badge>
+                    ) : (
+                      <>
+                        <form method="post" action={`${base}/${t.id}/reveal`}>
+                          <CsrfField token={p.viewer.csrf} />
+                          <button type="submit" aria-label={`Reveal token ${t.name}`}>
+                            Reveal
+                          </button>
+                        </form>
+                        <DangerLink href={`${base}/${t.id}/revoke`} label={`Revoke token ${t.name}`}>
+                          Revoke…
+                        </DangerLink>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <section class="card" aria-labelledby="create-token">
         <h2 id="create-token">Create a token</h2>

@@ -5,6 +5,7 @@
 import type { FC } from 'hono/jsx'
 import { Badge, When } from '../../views/components/badge'
 import { SpaceTabs } from '../../views/components/space-tabs'
+import { TableScroll } from '../../views/components/table-scroll'
 import { Layout, type Viewer } from '../../views/layout'
 import type { SpaceRow } from '../spaces/store'
 import type { AuditRow } from './store'
@@ -32,53 +33,55 @@ export const AuditLogPage: FC<AuditLogProps> = (p) => (
     {p.entries.length === 0 ? (
       <p class="empty">Nothing has been recorded yet.</p>
     ) : (
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">Action</th>
-            <th scope="col">Outcome</th>
-            <th scope="col">Target</th>
-            <th scope="col">Client IP</th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.entries.map((e) => (
+      <TableScroll label="Audit log entries">
+        <table>
+          <thead>
             <tr>
-              <td>
-                <When at={e.at} />
-              </td>
-              <td>
-                {e.actor_type}
-                {e.actor_id ? (
-                  <>
-                    {' '}
-                    <code>{e.actor_id}</code>
-                  </>
-                ) : null}
-              </td>
-              <td>
-                <code>{e.action}</code>
-              </td>
-              <td>
-                <Badge tone={TONE[e.outcome]}>{e.outcome}</Badge>
-                {e.reason ? <span class="hint"> {e.reason}</span> : null}
-              </td>
-              <td>
-                {e.target_type ? (
-                  <>
-                    {e.target_type} <code>{e.target_id}</code>
-                  </>
-                ) : (
-                  '—'
-                )}
-              </td>
-              <td>{e.client_ip ?? '—'}</td>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">Action</th>
+              <th scope="col">Outcome</th>
+              <th scope="col">Target</th>
+              <th scope="col">Client IP</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {p.entries.map((e) => (
+              <tr>
+                <td>
+                  <When at={e.at} />
+                </td>
+                <td>
+                  {e.actor_type}
+                  {e.actor_id ? (
+                    <>
+                      {' '}
+                      <code>{e.actor_id}</code>
+                    </>
+                  ) : null}
+                </td>
+                <td>
+                  <code>{e.action}</code>
+                </td>
+                <td>
+                  <Badge tone={TONE[e.outcome]}>{e.outcome}</Badge>
+                  {e.reason ? <span class="hint"> {e.reason}</span> : null}
+                </td>
+                <td>
+                  {e.target_type ? (
+                    <>
+                      {e.target_type} <code>{e.target_id}</code>
+                    </>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+                <td>{e.client_ip ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     )}
     {p.older ? (
       <p>

@@ -15,8 +15,14 @@ import { authorize, requireCaller } from '../../http/identify'
 import { redirectWithFlash, takeFlash } from '../dashboard/flash'
 import { dashboardGroup, viewerOf } from '../dashboard/page-kit'
 import { keyStatus } from './key-status'
+import { columnName, SEALED_COLUMNS } from './sealed-columns'
 import { PrimaryKeyChanged, runKeyBatch } from './service'
 import { AdminKeysPage, type AdminKeysProps, ResealConfirmPage } from './view'
+
+// What each column holds, for the page (the view renders data; the registry is the service's).
+const COLUMN_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
+  SEALED_COLUMNS.map((col) => [columnName(col), col.doc.label]),
+)
 
 const BATCH = 100
 // Bounded work per request (D1 round trips and CPU): 10 × 100 values, then the page offers Continue.
@@ -32,7 +38,14 @@ async function currentStatus(c: Context<AppEnv>) {
 async function render(c: Context<AppEnv>, caller: UserCaller) {
   const extra = await takeFlash<Extra>(c, caller)
   const status = await currentStatus(c)
-  return c.html(<AdminKeysPage viewer={await viewerOf(c, caller)} status={status} {...extra} />)
+  return c.html(
+    <AdminKeysPage
+      viewer={await viewerOf(c, caller)}
+      status={status}
+      columnLabels={COLUMN_LABELS}
+      {...extra}
+    />,
+  )
 }
 
 async function pass(c: Context<AppEnv>, kind: 'rewrap' | 'reseal'): Promise<Response> {

@@ -2,10 +2,14 @@
  * Admin → Encryption keys: the value counts per kid per sealed column (primary, previous, or a kid no
  * configured key has), "Rewrap now" / "Reseal now" with the progress of the last batch run and a Continue
  * button while a pass is unfinished, and the next step in words. Kids are public key ids, never keys.
+ * Columns go by what they hold (the registry's label), their `table.column` name only as code beside it;
+ * "Rewrap now" is the primary action only while values are under a previous key.
  */
-import type { FC } from 'hono/jsx'
+import type { Child, FC } from 'hono/jsx'
 import { Badge, When } from '../../views/components/badge'
+import { DangerButton, DangerLink } from '../../views/components/danger'
 import { CsrfField, Notice } from '../../views/components/form'
+import { TableScroll } from '../../views/components/table-scroll'
 import { ConfirmPage } from '../../views/confirm-page'
 import { Layout, type Viewer } from '../../views/layout'
 import type { KeyStatus } from './key-status'
@@ -13,6 +17,8 @@ import type { BatchReport } from './run-batch'
 
 /** Props of {@link AdminKeysPage}. */
 export interface AdminKeysProps {
+  /** What each sealed column holds, in words (the registry's labels), by `table.column`. */
+  columnLabels: Readonly<Record<string, string>>
   viewer: Viewer
   status: KeyStatus
   /** The pass just run, totalled over the batches of this request. */
@@ -20,17 +26,79 @@ export interface AdminKeysProps {
   problem?: string
 }
 
-function nextStepText(s: KeyStatus): string {
+// The service's own messages speak to API callers (backticks, endpoints); the page says it for a person.
+function nextStepText(s: KeyStatus): Child {
   switch (s.nextStep.code) {
     case 'rewrap':
-      return `${s.totals.onPrevious} values are still under a previous key: press “Rewrap now” until none remain.`
+      return `${plural(s.totals.onPrevious, 'value is', 'values are')} still under a previous key: press “Rewrap now” until none remain.`
     case 'remove_previous':
-      return 'All values are on the primary key, and two counts at least 10 minutes apart were zero: remove the previous key now (wrangler secret delete TOKEN_ENCRYPTION_KEY_PREVIOUS).'
+      return (
+        <>
+          All values are on the primary key, and two counts at least 10 minutes apart were zero: remove the
+          previous key now (<code>wrangler secret delete TOKEN_ENCRYPTION_KEY_PREVIOUS</code>).
+        </>
+      )
     case 'wait':
       return `All values are on the primary key; remove the previous key after ${new Date((s.zeroSince ?? Date.now()) + 10 * 60 * 1000).toISOString().replace('T', ' ').slice(0, 16)} UTC, once this page shows zero again then.`
-    default:
-      return s.nextStep.message
+    case 'rotate_when_needed':
+      return (
+        <>
+          Every readable value is under the primary key and no previous key is configured: nothing to do. To
+          rotate, set a new <code>TOKEN_ENCRYPTION_KEY</code> together with the current one as{' '}
+          <code>TOKEN_ENCRYPTION_KEY_PREVIOUS</code> in one <code>wrangler secret bulk</code>.
+        </>
+      )
   }
+}
+
+/** `1 value is` / `3 values are`. */
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`
+}
+
+/** Text with `code` spans (the registry's labels are written for Markdown) as JSX, backticks gone. */
+function withCode(text: string): Child {
+  return text.split('`').map((part, i) => (i % 2 === 1 ? <code>{part}</code> : part))
+}
+
+/** What a column holds, in words, from the registry; its `table.column` name as code. */
+const ColumnName: FC<{ table: string; column: string; label: string | undefined }> = ({
+  table,
+  column,
+  label,
+}) => {
+  const name = (
+    <code>
+      {table}.{column}
+    </code>
+  )
+  return label ? (
+    <>
+      {withCode(label)}
+      <br />
+      <span class="hint">{name}</span>
+    </>
+  ) : (
+    name
+  )
+}
+
+/** What the pass just run did, without claiming a move that did not happen. */
+function progressText(progress: NonNullable<AdminKeysProps['progress']>): string {
+  const { report, batches, done, failed } = progress
+  const kind = report.kind === 'rewrap' ? 'Rewrap' : 'Reseal'
+  const what =
+    done === 0
+      ? report.kind === 'rewrap'
+        ? 'no value needed moving to the primary key'
+        : 'no value was resealed'
+      : report.kind === 'rewrap'
+        ? `${plural(done, 'value', 'values')} moved to the primary key`
+        : `${plural(done, 'value', 'values')} resealed under the primary key`
+  const runs = `${batches} batch${batches === 1 ? '' : 'es'}`
+  const failures = failed > 0 ? `, ${failed} failed` : ''
+  const end = report.complete ? ' The pass is complete.' : ''
+  return `${kind} run #${report.run}: ${what} in ${runs}, ${report.remaining} remaining${failures}.${end}`
 }
 
 function kidTone(s: KeyStatus, kid: string): { tone: 'ok' | 'warn' | 'bad'; label: string } {
@@ -45,6 +113,8 @@ function kidTone(s: KeyStatus, kid: string): { tone: 'ok' | 'warn' | 'bad'; labe
  */
 export const AdminKeysPage: FC<AdminKeysProps> = (p) => {
   const s = p.status
+  const continueRewrap = p.progress?.report.kind === 'rewrap' && !p.progress.report.complete
+  const rewrapPending = continueRewrap || s.totals.onPrevious > 0
   const kids = [
     ...new Set([s.primaryKid, ...s.previousKids, ...s.columns.flatMap((c) => Object.keys(c.byKid))]),
   ]
@@ -67,13 +137,7 @@ export const AdminKeysPage: FC<AdminKeysProps> = (p) => {
       </p>
       {p.problem ? <Notice tone="bad">{p.problem}</Notice> : null}
       {p.progress ? (
-        <Notice tone={p.progress.failed > 0 ? 'bad' : 'ok'}>
-          {p.progress.report.kind === 'rewrap' ? 'Rewrap' : 'Reseal'} run #{p.progress.report.run}:{' '}
-          {p.progress.done} values moved to the primary key in {p.progress.batches} batch
-          {p.progress.batches === 1 ? '' : 'es'}, {p.progress.report.remaining} remaining
-          {p.progress.failed > 0 ? `, ${p.progress.failed} failed` : ''}.
-          {p.progress.report.complete ? ' The pass is complete.' : ''}
-        </Notice>
+        <Notice tone={p.progress.failed > 0 ? 'bad' : 'ok'}>{progressText(p.progress)}</Notice>
       ) : null}
       <section class="notice" aria-labelledby="next-step">
         <h2 id="next-step">Next step</h2>
@@ -87,44 +151,47 @@ export const AdminKeysPage: FC<AdminKeysProps> = (p) => {
       {s.warnings.map((w) => (
         <Notice tone="bad">{w}</Notice>
       ))}
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Column</th>
-            {kids.map((k) => (
-              <th scope="col">
-                <code>{k}</code> <Badge tone={kidTone(s, k).tone}>{kidTone(s, k).label}</Badge>
-              </th>
-            ))}
-            <th scope="col">Unreadable</th>
-          </tr>
-        </thead>
-        <tbody>
-          {s.columns.map((c) => (
+      <TableScroll label="Values per key">
+        <table>
+          <thead>
             <tr>
-              <th scope="row">
-                <code>
-                  {c.table}.{c.column}
-                </code>
-              </th>
+              <th scope="col">Column</th>
               {kids.map((k) => (
-                <td data-kid={k}>{c.byKid[k] ?? 0}</td>
+                <th scope="col">
+                  <code>{k}</code> <Badge tone={kidTone(s, k).tone}>{kidTone(s, k).label}</Badge>
+                </th>
               ))}
-              <td>{c.unknownKid + c.malformed}</td>
+              <th scope="col">Unreadable</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {s.columns.map((c) => (
+              <tr>
+                <th scope="row">
+                  <ColumnName
+                    table={c.table}
+                    column={c.column}
+                    label={p.columnLabels[`${c.table}.${c.column}`]}
+                  />
+                </th>
+                {kids.map((k) => (
+                  <td data-kid={k}>{c.byKid[k] ?? 0}</td>
+                ))}
+                <td>{c.unknownKid + c.malformed}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <div class="card">
         <form method="post" action="/admin/keys/rewrap">
           <CsrfField token={p.viewer.csrf} />
-          {p.progress && !p.progress.report.complete && p.progress.report.kind === 'rewrap' ? (
+          {continueRewrap && p.progress ? (
             <input type="hidden" name="run" value={String(p.progress.report.run)} />
           ) : null}
-          <button class="primary" type="submit">
-            {p.progress && !p.progress.report.complete && p.progress.report.kind === 'rewrap'
-              ? 'Continue rewrap'
-              : 'Rewrap now'}
+          {/* Primary only while there is something to rewrap (or a pass to finish). */}
+          <button class={rewrapPending ? 'primary' : undefined} type="submit">
+            {continueRewrap ? 'Continue rewrap' : 'Rewrap now'}
           </button>{' '}
           <span class="hint">
             Re-encrypts each value's data key under the primary key (fast; values unchanged).
@@ -135,13 +202,11 @@ export const AdminKeysPage: FC<AdminKeysProps> = (p) => {
           <form method="post" action="/admin/keys/reseal">
             <CsrfField token={p.viewer.csrf} />
             <input type="hidden" name="run" value={String(p.progress.report.run)} />
-            <button type="submit">Continue reseal</button>
+            <DangerButton>Continue reseal</DangerButton>
           </form>
         ) : (
           <p>
-            <a class="button danger" href="/admin/keys/reseal">
-              Reseal now…
-            </a>{' '}
+            <DangerLink href="/admin/keys/reseal">Reseal now…</DangerLink>{' '}
             <span class="hint">
               Re-encrypts every value with a fresh data key (slower; after a suspected leak).
             </span>

@@ -6,6 +6,7 @@
  */
 import type { FC } from 'hono/jsx'
 import { Badge, When } from '../../views/components/badge'
+import { DangerLink } from '../../views/components/danger'
 import { CsrfField, Field, type FieldErrors, Notice } from '../../views/components/form'
 import { SpaceTabs } from '../../views/components/space-tabs'
 import { ConfirmPage } from '../../views/confirm-page'
@@ -133,9 +134,7 @@ export const McpIntegrationsPage: FC<McpIntegrationsProps> = (p) => {
                   </button>
                 </form>
                 <p>
-                  <a class="button danger" href={`${base}/${m.id}/delete`}>
-                    Delete {m.name}…
-                  </a>
+                  <DangerLink href={`${base}/${m.id}/delete`}>Delete {m.name}…</DangerLink>
                 </p>
               </details>
             ) : null}

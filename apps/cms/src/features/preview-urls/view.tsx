@@ -6,6 +6,7 @@
  */
 import type { FC } from 'hono/jsx'
 import { Badge, When } from '../../views/components/badge'
+import { DangerLink } from '../../views/components/danger'
 import { CsrfField, Field, type FieldErrors, Notice } from '../../views/components/form'
 import { SpaceTabs } from '../../views/components/space-tabs'
 import { ConfirmPage } from '../../views/confirm-page'
@@ -124,9 +125,7 @@ export const PreviewUrlsPage: FC<PreviewUrlsProps> = (p) => {
                   </button>
                 </form>
                 <p>
-                  <a class="button danger" href={`${base}/${v.id}/delete`}>
-                    Delete this preview URL…
-                  </a>
+                  <DangerLink href={`${base}/${v.id}/delete`}>Delete this preview URL…</DangerLink>
                 </p>
               </details>
             ) : null}

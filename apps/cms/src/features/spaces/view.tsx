@@ -5,6 +5,7 @@
 import type { FC } from 'hono/jsx'
 import { When } from '../../views/components/badge'
 import { CsrfField, Field, type FieldErrors } from '../../views/components/form'
+import { TableScroll } from '../../views/components/table-scroll'
 import { Layout, type Viewer } from '../../views/layout'
 import type { SpaceRow } from './store'
 
@@ -34,30 +35,32 @@ export const SpacesPage: FC<SpacesProps> = (p) => (
     ) : p.spaces.length === 0 ? (
       <p class="empty">There are no spaces yet.{p.canCreate ? ' Create the first one below.' : ''}</p>
     ) : (
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Id</th>
-            <th scope="col">Created</th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.spaces.map((s) => (
+      <TableScroll label="Spaces">
+        <table>
+          <thead>
             <tr>
-              <td>
-                <a href={`/spaces/${s.id}`}>{s.name}</a>
-              </td>
-              <td>
-                <code>{s.id}</code>
-              </td>
-              <td>
-                <When at={s.created_at} />
-              </td>
+              <th scope="col">Name</th>
+              <th scope="col">Id</th>
+              <th scope="col">Created</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {p.spaces.map((s) => (
+              <tr>
+                <td>
+                  <a href={`/spaces/${s.id}`}>{s.name}</a>
+                </td>
+                <td>
+                  <code>{s.id}</code>
+                </td>
+                <td>
+                  <When at={s.created_at} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     )}
     {p.canCreate ? (
       <section class="card" aria-labelledby="create-space">

@@ -4,6 +4,7 @@
  */
 import type { FC } from 'hono/jsx'
 import { Badge, When } from '../../views/components/badge'
+import { DangerLink } from '../../views/components/danger'
 import { CsrfField, Notice } from '../../views/components/form'
 import { ConfirmPage } from '../../views/confirm-page'
 import { Layout, type Viewer } from '../../views/layout'
@@ -36,13 +37,12 @@ export const AdminUsersPage: FC<AdminUsersProps> = (p) => {
         const errors = p.grantErrors?.userId === u.id ? p.grantErrors.errors : {}
         const label = u.email ?? `IdP user ${u.id}`
         const revoke = (fields: Record<string, string>, text: string) => (
-          <a
-            class="button danger"
+          <DangerLink
             href={`/admin/users/${u.id}/roles/revoke?${new URLSearchParams(fields)}`}
-            aria-label={`Revoke ${text} from ${label}`}
+            label={`Revoke ${text} from ${label}`}
           >
             Revoke…
-          </a>
+          </DangerLink>
         )
         return (
           <section class="card" aria-labelledby={`user-${u.id}`}>
