@@ -1,9 +1,8 @@
 /**
- * Audit entries for the state-changing API-only routes (IdP session exchange, user administration,
- * space rename, content): one table of (method, path) → action, wrapped around the route as middleware,
+ * Audit entries for the state-changing API-only routes (IdP session exchange, content): one table of (method, path) → action, wrapped around the route as middleware,
  * so a route cannot be refactored out of the audit log by accident. Operations the dashboard shares with
- * the API (password sign-in, logout, roles, space creation, tokens, MCP, preview URLs, key rotation) audit
- * themselves in `auth/local-login.ts` and `services/`, so both front ends record them the same way.
+ * the API (password sign-in, logout, users, roles, spaces, tokens, MCP, preview URLs, key rotation) audit
+ * themselves in their feature's service, so both front ends record them the same way.
  * Success is recorded after the handler answered 2xx; a failed IdP session exchange with the problem code
  * as reason. Refusals by `authorize` are already recorded there. Targets are ids from the path or the
  * JSON answer, never a body field.
@@ -27,30 +26,6 @@ interface AuditedRoute {
 /** Every API route that changes state without auditing itself. */
 export const AUDITED_ROUTES: readonly AuditedRoute[] = [
   { method: 'POST', path: '/api/auth/session', action: 'auth.session', failures: true },
-  {
-    method: 'POST',
-    path: '/api/admin/users',
-    action: 'users.create',
-    target: { type: 'user', answerField: 'id' },
-  },
-  {
-    method: 'POST',
-    path: '/api/admin/users/:userId/status',
-    action: 'users.status',
-    target: { type: 'user', param: 'userId' },
-  },
-  {
-    method: 'POST',
-    path: '/api/admin/users/:userId/sessions/revoke',
-    action: 'users.sessions_revoke',
-    target: { type: 'user', param: 'userId' },
-  },
-  {
-    method: 'PATCH',
-    path: '/api/spaces/:spaceId',
-    action: 'spaces.rename',
-    target: { type: 'space', param: 'spaceId' },
-  },
   {
     method: 'POST',
     path: '/api/spaces/:spaceId/entries',

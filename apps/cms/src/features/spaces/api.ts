@@ -4,13 +4,13 @@
  */
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { type AppEnv, nowMs } from '../../http/app-env'
+import type { AppEnv } from '../../http/app-env'
 import { readBody } from '../../http/body'
 import { authorize, requireCaller } from '../../http/identify'
 import { spaceIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
-import { createAuditedSpace } from './service'
-import { findSpace, listSpaces, renameSpace } from './store'
+import { createAuditedSpace, renameAuditedSpace } from './service'
+import { findSpace, listSpaces } from './store'
 
 const nameSchema = z.string().trim().min(1).max(100)
 /** The body of a space creation or rename (JSON or form). */
@@ -44,7 +44,5 @@ spaceRoutes.get('/:spaceId', authorize('spaces.read'), async (c) => {
 spaceRoutes.patch('/:spaceId', authorize('spaces.rename'), async (c) => {
   const id = spaceIdParam(c)
   const { name } = await readBody(c, spaceBody)
-  const space = await renameSpace(c.env.DB, { id, name, now: nowMs(c) })
-  if (!space) throw new HttpProblem(404, 'not_found', 'No such space')
-  return c.json(space)
+  return c.json(await renameAuditedSpace(c.var.scope, id, name))
 })

@@ -1,12 +1,13 @@
 /**
- * Creating a space, shared by `POST /api/spaces` and the dashboard's Spaces page: the row (its id is
- * immutable and binds every sealed value of the space) and its `spaces.create` audit entry.
- * Callers have already passed `authorize('spaces.create')`.
+ * Creating and renaming a space, shared by `/api/spaces` and the dashboard's Spaces pages: the row (its
+ * id is immutable and binds every sealed value of the space; only the name changes) and its
+ * `spaces.create` / `spaces.rename` audit entry. Callers have passed `authorize('spaces.create' |
+ * 'spaces.rename')`.
  */
-
 import type { UserCaller } from '../../domain/caller'
+import { NotFound } from '../../domain/errors'
 import type { Scope } from '../../domain/scope'
-import { createSpace, type SpaceRow } from './store'
+import { createSpace, renameSpace, type SpaceRow } from './store'
 
 /**
  * Creates and audits a space.
@@ -20,6 +21,23 @@ export async function createAuditedSpace(scope: Scope, caller: UserCaller, name:
     spaceId: space.id,
     targetType: 'space',
     targetId: space.id,
+  })
+  return space
+}
+
+/**
+ * Renames and audits a space; `NotFound` when it is gone.
+ * @example const space = await renameAuditedSpace(scope, spaceId, 'Storefront EU')
+ */
+export async function renameAuditedSpace(scope: Scope, spaceId: string, name: string): Promise<SpaceRow> {
+  const space = await renameSpace(scope.db, { id: spaceId, name, now: scope.now() })
+  if (!space) throw new NotFound('No such space')
+  await scope.audit.record({
+    action: 'spaces.rename',
+    outcome: 'success',
+    spaceId,
+    targetType: 'space',
+    targetId: spaceId,
   })
   return space
 }

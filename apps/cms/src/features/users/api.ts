@@ -4,23 +4,23 @@
  */
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { type AppEnv, nowMs } from '../../http/app-env'
+import type { AppEnv } from '../../http/app-env'
 import { readBody } from '../../http/body'
 import { authorize, requireCaller } from '../../http/identify'
 import { userIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
-import { revokeUserSessions } from '../sessions/store'
-import { hashPassword } from './password'
 import { changeRole, roleChangeBody } from './roles'
-import { createLocalUser, listUsers, setUserStatus } from './store'
+import { changeUserStatus, createUser, signOutEverywhere } from './service'
+import { listUsers } from './store'
 
-/** The body of a local user creation (JSON or form). */
-const createUserBody = z.strictObject({
+/** The body of a local user creation (JSON). */
+export const createUserBody = z.strictObject({
   email: z.string().trim().min(3).max(254).pipe(z.email()),
   // 12+ characters: the PBKDF2 cost is capped by workerd, so the password has to carry the strength.
   password: z.string().min(12).max(1024),
 })
-const statusBody = z.strictObject({ status: z.enum(['active', 'disabled']) })
+/** The body of a status change. */
+export const statusBody = z.strictObject({ status: z.enum(['active', 'disabled']) })
 
 /** The user-administration routes. */
 export const adminUserRoutes: Hono<AppEnv> = new Hono<AppEnv>()
@@ -31,10 +31,7 @@ adminUserRoutes.post('/', authorize('users.create'), async (c) => {
   if (c.var.config.authProvider !== 'local') {
     throw new HttpProblem(404, 'wrong_auth_provider', 'Users come from the IdP in oidc mode')
   }
-  const { email, password } = await readBody(c, createUserBody)
-  const passwordHash = await hashPassword(password, { onDerive: c.var.deps.onPasswordDerivation })
-  const user = await createLocalUser(c.env.DB, { email, passwordHash, now: nowMs(c) })
-  if (!user) throw new HttpProblem(409, 'conflict', 'A user with this email exists')
+  const user = await createUser(c.var.scope, await readBody(c, createUserBody))
   return c.json(user, 201)
 })
 
@@ -49,12 +46,12 @@ adminUserRoutes.post('/:userId/roles', authorize('roles.grant'), async (c) => {
 adminUserRoutes.post('/:userId/status', authorize('users.manage'), async (c) => {
   const userId = await userIdParam(c)
   const { status } = await readBody(c, statusBody)
-  await setUserStatus(c.env.DB, userId, status, nowMs(c))
+  await changeUserStatus(c.var.scope, userId, status)
   return c.json({ ok: true })
 })
 
 adminUserRoutes.post('/:userId/sessions/revoke', authorize('users.manage'), async (c) => {
   const userId = await userIdParam(c)
-  const revoked = await revokeUserSessions(c.env.DB, userId, nowMs(c))
+  const revoked = await signOutEverywhere(c.var.scope, userId)
   return c.json({ revoked })
 })
