@@ -44,7 +44,7 @@ button.primary { background: var(--accent); border-color: var(--accent); color: 
 .danger { color: var(--bad); border-color: var(--bad); }
 /* At least 3:1 against every background the dashboard uses (white, --bg-soft), outside the control. */
 :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
-.table-scroll { overflow-x: auto; margin: .5rem 0 1rem; }
+.table-scroll { overflow-x: auto; margin: .5rem 0 1rem; position: relative; }
 .table-scroll table { margin: 0; }
 .table-scroll code { white-space: nowrap; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
@@ -52,7 +52,8 @@ th, td { text-align: left; padding: .45rem .5rem; border-bottom: 1px solid var(-
 thead th { font-size: .85rem; color: var(--muted); text-transform: uppercase; letter-spacing: .03em; }
 th code { text-transform: none; letter-spacing: 0; }
 .card form + form { margin-top: .75rem; }
-td form { display: inline; margin-right: .25rem; }
+td form, form.inline { display: inline; margin-right: .25rem; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .card { border: 1px solid var(--line); border-radius: 8px; padding: 1rem 1.25rem; margin: 1rem 0; }
 .notice { border-left: 4px solid var(--accent); background: var(--bg-soft); padding: .75rem 1rem; margin: 1rem 0; }
 .notice.bad { border-color: var(--bad); }

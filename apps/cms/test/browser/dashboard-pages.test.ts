@@ -86,6 +86,8 @@ beforeAll(async () => {
   await visit('spaces-form-error')
   await open('/spaces')
   await visit('spaces')
+  await go(page.getByRole('link', { name: /^Rename / }).first().click())
+  await visit('space-rename')
 
   await open(`${space}/settings/tokens`)
   await page.getByLabel('Name').fill('Website preview for the storefront team')
@@ -132,6 +134,15 @@ beforeAll(async () => {
   await visit('users')
   await go(page.getByRole('link', { name: `Revoke global admin from ${cms.admin.email}` }).click())
   await visit('users-revoke-confirm')
+  await open('/admin/users')
+  await page.getByLabel('Email').fill('new-person@example.com')
+  await go(page.getByRole('button', { name: 'Create user' }).click())
+  await visit('users-created')
+  await go(page.getByRole('link', { name: 'Disable editor@example.com' }).click())
+  await visit('users-disable-confirm')
+  await open('/admin/users')
+  await go(page.getByRole('link', { name: `Sign out everywhere: ${cms.admin.email}` }).click())
+  await visit('users-sign-out-confirm')
 
   await open('/admin/keys')
   await visit('keys')
@@ -154,6 +165,7 @@ describe('every dashboard page, as a global admin', () => {
       'sign-in-error',
       'spaces-form-error',
       'spaces',
+      'space-rename',
       'tokens-created',
       'tokens',
       'tokens-revoke-confirm',
@@ -166,6 +178,9 @@ describe('every dashboard page, as a global admin', () => {
       'audit-global',
       'users',
       'users-revoke-confirm',
+      'users-created',
+      'users-disable-confirm',
+      'users-sign-out-confirm',
       'keys',
       'keys-reseal-confirm',
       'error-not-found',

@@ -15,11 +15,11 @@ import { firstSpaceTab } from '../../views/components/space-tabs'
 import { redirectWithFlash, takeFlash } from '../dashboard/flash'
 import { dashboardGroup, readForm, routeSpace, viewerOf } from '../dashboard/page-kit'
 import { spaceBody } from './api'
-import { createAuditedSpace } from './service'
+import { createAuditedSpace, renameAuditedSpace } from './service'
 import { listSpaces } from './store'
-import { SpacesPage } from './view'
+import { RenameSpacePage, SpacesPage } from './view'
 
-type Extra = { name?: string; errors?: FieldErrors }
+type Extra = { name?: string; errors?: FieldErrors; notice?: string }
 
 async function render(c: Context<AppEnv>, caller: UserCaller): Promise<Response> {
   const form = await takeFlash<Extra>(c, caller)
@@ -59,6 +59,21 @@ async function spaceHome(c: Context<AppEnv>): Promise<Response> {
   if (!tab) throw new HttpProblem(403, 'forbidden', 'Not allowed')
   return c.redirect(tab, 303)
 }
+
+dashboardSpaceRoutes.get('/:spaceId/rename', authorize('spaces.rename'), async (c) => {
+  const caller = await requireCaller(c)
+  const space = await routeSpace(c)
+  const form = await takeFlash<Extra>(c, caller)
+  return c.html(<RenameSpacePage viewer={await viewerOf(c, caller)} space={space} {...form} />)
+})
+
+dashboardSpaceRoutes.post('/:spaceId/rename', authorize('spaces.rename'), async (c) => {
+  const space = await routeSpace(c)
+  const form = await readForm(c, spaceBody)
+  if (!form.ok) return redirectWithFlash<Extra>(c, `/spaces/${space.id}/rename`, { errors: form.errors })
+  const renamed = await renameAuditedSpace(c.var.scope, space.id, form.data.name)
+  return redirectWithFlash<Extra>(c, '/spaces', { notice: `Renamed “${space.name}” to “${renamed.name}”.` })
+})
 
 dashboardSpaceRoutes.get('/:spaceId', spaceHome)
 dashboardSpaceRoutes.get('/:spaceId/settings', spaceHome)

@@ -3,8 +3,9 @@
  * home (which leads to the first tab the viewer's roles open), and, for those allowed, a form to create a space. A first-time IdP user with no role sees why.
  */
 import type { FC } from 'hono/jsx'
+import { can } from '../../domain/policy'
 import { When } from '../../views/components/badge'
-import { CsrfField, Field, type FieldErrors } from '../../views/components/form'
+import { CsrfField, Field, type FieldErrors, Notice } from '../../views/components/form'
 import { TableScroll } from '../../views/components/table-scroll'
 import { Layout, type Viewer } from '../../views/layout'
 import type { SpaceRow } from './store'
@@ -18,6 +19,8 @@ export interface SpacesProps {
   canCreate: boolean
   name?: string
   errors?: FieldErrors
+  /** The result of a rename, shown once. */
+  notice?: string
 }
 
 /**
@@ -27,6 +30,7 @@ export interface SpacesProps {
 export const SpacesPage: FC<SpacesProps> = (p) => (
   <Layout title="Spaces" viewer={p.viewer}>
     <h1>Spaces</h1>
+    {p.notice ? <Notice tone="ok">{p.notice}</Notice> : null}
     {!p.isMember ? (
       <p class="empty">
         You are signed in, but you have no role in any space yet. A global admin can grant you one under
@@ -42,6 +46,9 @@ export const SpacesPage: FC<SpacesProps> = (p) => (
               <th scope="col">Name</th>
               <th scope="col">Id</th>
               <th scope="col">Created</th>
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -55,6 +62,13 @@ export const SpacesPage: FC<SpacesProps> = (p) => (
                 </td>
                 <td>
                   <When at={s.created_at} />
+                </td>
+                <td>
+                  {can(p.viewer.roles, 'spaces.rename', s.id) ? (
+                    <a href={`/spaces/${s.id}/rename`} aria-label={`Rename ${s.name}`}>
+                      Rename
+                    </a>
+                  ) : null}
                 </td>
               </tr>
             ))}
@@ -74,5 +88,36 @@ export const SpacesPage: FC<SpacesProps> = (p) => (
         </form>
       </section>
     ) : null}
+  </Layout>
+)
+
+/** Props of {@link RenameSpacePage}. */
+export interface RenameSpaceProps {
+  viewer: Viewer
+  space: SpaceRow
+  /** The typed name after a failed rename. */
+  name?: string | undefined
+  errors?: FieldErrors | undefined
+}
+
+/**
+ * Renaming a space (its id, which binds its secrets and tokens, never changes).
+ * @example c.html(<RenameSpacePage viewer={viewer} space={space} />)
+ */
+export const RenameSpacePage: FC<RenameSpaceProps> = (p) => (
+  <Layout title={`Rename ${p.space.name}`} viewer={p.viewer}>
+    <h1>Rename “{p.space.name}”</h1>
+    <p class="hint">
+      Only the name changes: the id <code>{p.space.id}</code>, its tokens, integrations and preview URLs stay
+      as they are.
+    </p>
+    <form method="post" action={`/spaces/${p.space.id}/rename`} novalidate>
+      <CsrfField token={p.viewer.csrf} />
+      <Field name="name" label="New name" value={p.name ?? p.space.name} error={p.errors?.name} required />
+      <button class="primary" type="submit">
+        Rename space
+      </button>{' '}
+      <a href="/spaces">Cancel</a>
+    </form>
   </Layout>
 )

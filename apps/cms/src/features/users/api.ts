@@ -10,17 +10,15 @@ import { authorize, requireCaller } from '../../http/identify'
 import { userIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
 import { changeRole, roleChangeBody } from './roles'
-import { changeUserStatus, createUser, signOutEverywhere } from './service'
+import { changeUserStatus, createUser, signOutEverywhere, statusBody } from './service'
 import { listUsers } from './store'
 
 /** The body of a local user creation (JSON). */
-export const createUserBody = z.strictObject({
+const createUserBody = z.strictObject({
   email: z.string().trim().min(3).max(254).pipe(z.email()),
   // 12+ characters: the PBKDF2 cost is capped by workerd, so the password has to carry the strength.
   password: z.string().min(12).max(1024),
 })
-/** The body of a status change. */
-export const statusBody = z.strictObject({ status: z.enum(['active', 'disabled']) })
 
 /** The user-administration routes. */
 export const adminUserRoutes: Hono<AppEnv> = new Hono<AppEnv>()

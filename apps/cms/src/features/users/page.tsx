@@ -1,6 +1,7 @@
 /**
  * `/admin/*` pages for global admins: Users (grant and revoke roles through the same service as
- * `/api/admin/users/:userId/roles`; a revoke after a confirmation page), the global audit log, and Encryption keys (`dashboard-keys.tsx`).
+ * `/api/admin/users/:userId/roles`, a revoke after a confirmation page; accounts in `page-accounts.tsx`),
+ * the global audit log, and Encryption keys (`key-rotation/page.tsx`).
  * Role changes answer 303 to the Users page with their result in a single-use flash (`dashboard-flash.ts`).
  */
 import type { Context, Hono } from 'hono'
@@ -14,12 +15,13 @@ import { redirectWithFlash, takeFlash } from '../dashboard/flash'
 import { dashboardGroup, viewerOf } from '../dashboard/page-kit'
 import { dashboardKeyRoutes } from '../key-rotation/page'
 import { findSpace, listSpaces } from '../spaces/store'
+import { addAccountPages } from './page-accounts'
 import { changeRole, roleChangeBody } from './roles'
 import { findUserById, listUsers } from './store'
 import { loadAllRoles } from './store-roles'
 import { AdminUsersPage, type AdminUsersProps, RevokeRolePage } from './view'
 
-type Extra = Pick<AdminUsersProps, 'notice' | 'grantErrors'>
+type Extra = Pick<AdminUsersProps, 'notice' | 'grantErrors' | 'create'>
 
 async function renderUsers(c: Context<AppEnv>, caller: UserCaller): Promise<Response> {
   const extra = await takeFlash<Extra>(c, caller)
@@ -27,7 +29,14 @@ async function renderUsers(c: Context<AppEnv>, caller: UserCaller): Promise<Resp
   const withRoles = users.map((u) => ({ ...u, roles: roles.get(u.id) ?? { global: [], spaces: [] } }))
   const spaces = await listSpaces(c.env.DB, { userId: caller.userId, all: true })
   return c.html(
-    <AdminUsersPage viewer={await viewerOf(c, caller)} users={withRoles} spaces={spaces} {...extra} />,
+    <AdminUsersPage
+      viewer={await viewerOf(c, caller)}
+      users={withRoles}
+      spaces={spaces}
+      ownUserId={caller.userId}
+      canCreateLocal={c.var.config.authProvider === 'local'}
+      {...extra}
+    />,
   )
 }
 
@@ -94,5 +103,6 @@ dashboardAdminRoutes.get('/users/:userId/roles/revoke', authorize('roles.grant')
   return c.html(page)
 })
 dashboardAdminRoutes.post('/users/:userId/roles/revoke', authorize('roles.grant'), (c) => applyRole(c, true))
+addAccountPages(dashboardAdminRoutes)
 dashboardAdminRoutes.get('/audit', authorize('audit.read'), (c) => renderAudit(c, undefined))
 dashboardAdminRoutes.route('/keys', dashboardKeyRoutes)

@@ -6,6 +6,7 @@
  * `authorize('users.create' | 'users.manage')`.
  */
 import { encodeBase64url } from '@alokai/internal'
+import { z } from 'zod'
 import { Conflict } from '../../domain/errors'
 import type { Scope } from '../../domain/scope'
 import { revokeUserSessions } from '../sessions/store'
@@ -14,6 +15,11 @@ import { createLocalUser, setUserStatus, type UserSummary } from './store'
 
 /** A user's status: a disabled user cannot sign in, and their sessions and tokens stop. */
 export type UserStatus = 'active' | 'disabled'
+
+/** The body of a status change (JSON or form). */
+export const statusBody: z.ZodType<{ status: UserStatus }> = z.strictObject({
+  status: z.enum(['active', 'disabled']),
+})
 
 const target = (userId: string) => ({ targetType: 'user', targetId: userId })
 

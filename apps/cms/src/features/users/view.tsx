@@ -11,6 +11,7 @@ import { Layout, type Viewer } from '../../views/layout'
 import type { SpaceRow } from '../spaces/store'
 import type { UserSummary } from './store'
 import type { UserRoles } from './store-roles'
+import { CreateUserCard, type CreateUserProps } from './view-accounts'
 
 /** Props of {@link AdminUsersPage}. */
 export interface AdminUsersProps {
@@ -18,9 +19,37 @@ export interface AdminUsersProps {
   users: (UserSummary & { roles: UserRoles })[]
   spaces: SpaceRow[]
   notice?: { tone: 'ok' | 'bad'; text: string }
+  /** The viewer's own user id: their own row offers no Disable. */
+  ownUserId: string
+  /** Local users can be created here (password sign-in); IdP users appear on first sign-in. */
+  canCreateLocal: boolean
+  /** The create card's one-time state: errors and the typed email, or the user just created. */
+  create?: Omit<CreateUserProps, 'csrf'>
   /** Errors of one user's grant form. */
   grantErrors?: { userId: string; errors: Record<string, string | undefined> }
 }
+
+/** Enable (one click: it gives access back, nothing is lost), or disable and sign out (confirmed first). */
+const AccountActions: FC<{ user: UserSummary; label: string; own: boolean; csrf: string }> = (p) => (
+  <p class="actions">
+    {p.user.status === 'disabled' ? (
+      <form method="post" action={`/admin/users/${p.user.id}/status`} class="inline">
+        <CsrfField token={p.csrf} />
+        <input type="hidden" name="status" value="active" />
+        <button type="submit" aria-label={`Enable ${p.label}`}>
+          Enable
+        </button>
+      </form>
+    ) : p.own ? null : (
+      <DangerLink href={`/admin/users/${p.user.id}/disable`} label={`Disable ${p.label}`}>
+        Disable…
+      </DangerLink>
+    )}{' '}
+    <DangerLink href={`/admin/users/${p.user.id}/sign-out`} label={`Sign out everywhere: ${p.label}`}>
+      Sign out everywhere…
+    </DangerLink>
+  </p>
+)
 
 /**
  * The page.
@@ -32,6 +61,7 @@ export const AdminUsersPage: FC<AdminUsersProps> = (p) => {
     <Layout title="Users" viewer={p.viewer}>
       <h1>Users</h1>
       {p.notice ? <Notice tone={p.notice.tone}>{p.notice.text}</Notice> : null}
+      {p.canCreateLocal ? <CreateUserCard csrf={p.viewer.csrf} {...p.create} /> : null}
       {p.users.length === 0 ? <p class="empty">No users yet.</p> : null}
       {p.users.map((u) => {
         const errors = p.grantErrors?.userId === u.id ? p.grantErrors.errors : {}
@@ -52,6 +82,7 @@ export const AdminUsersPage: FC<AdminUsersProps> = (p) => {
             <p class="hint">
               <code>{u.id}</code> · since <When at={u.created_at} />
             </p>
+            <AccountActions user={u} label={label} own={u.id === p.ownUserId} csrf={p.viewer.csrf} />
             {u.roles.global.length === 0 && u.roles.spaces.length === 0 ? (
               <p class="empty">No roles: this user can sign in but see nothing.</p>
             ) : (

@@ -1,0 +1,87 @@
+/**
+ * Admin → Users, the accounts half: create a local user (the dashboard generates the password and shows
+ * it once, through the sealed single-use flash), disable or enable a user, sign a user out everywhere —
+ * through the same services as `/api/admin/users`. Disabling and signing out start on a confirmation page;
+ * every POST answers 303 to the Users page.
+ */
+import type { Context, Hono } from 'hono'
+import { z } from 'zod'
+import { Conflict } from '../../domain/errors'
+import type { AppEnv } from '../../http/app-env'
+import { authorize, requireCaller } from '../../http/identify'
+import { userIdParam } from '../../http/params'
+import { HttpProblem } from '../../http/problem'
+import { redirectWithFlash } from '../dashboard/flash'
+import { readForm, viewerOf } from '../dashboard/page-kit'
+import { changeUserStatus, createUser, generatePassword, signOutEverywhere, statusBody } from './service'
+import { findUserById } from './store'
+import type { AdminUsersProps } from './view'
+import { DisableUserPage, SignOutEverywherePage } from './view-accounts'
+
+type Extra = Pick<AdminUsersProps, 'notice' | 'create'>
+
+const USERS = '/admin/users'
+const createUserForm = z.strictObject({ email: z.string().trim().min(3).max(254).pipe(z.email()) })
+
+async function userLabel(c: Context<AppEnv>, userId: string): Promise<string> {
+  const user = await findUserById(c.env.DB, userId)
+  return user?.email ?? `IdP user ${userId}`
+}
+
+/**
+ * Registers the account pages on the admin group (mounted at `/admin`).
+ * @example addAccountPages(dashboardAdminRoutes)
+ */
+export function addAccountPages(group: Hono<AppEnv>): void {
+  group.post('/users', authorize('users.create'), async (c) => {
+    if (c.var.config.authProvider !== 'local') {
+      throw new HttpProblem(404, 'wrong_auth_provider', 'Users come from the IdP in oidc mode')
+    }
+    const form = await readForm(c, createUserForm)
+    if (!form.ok) return redirectWithFlash<Extra>(c, USERS, { create: { errors: form.errors } })
+    const { email } = form.data
+    const password = generatePassword()
+    try {
+      await createUser(c.var.scope, { email, password })
+    } catch (err) {
+      if (!(err instanceof Conflict)) throw err
+      const errors = { email: 'A user with this email exists' }
+      return redirectWithFlash<Extra>(c, USERS, { create: { email, errors } })
+    }
+    return redirectWithFlash<Extra>(c, USERS, { create: { created: { email, password } } })
+  })
+
+  group.get('/users/:userId/disable', authorize('users.manage'), async (c) => {
+    const caller = await requireCaller(c)
+    const userId = await userIdParam(c)
+    const label = await userLabel(c, userId)
+    return c.html(<DisableUserPage viewer={await viewerOf(c, caller)} userId={userId} userLabel={label} />)
+  })
+
+  group.post('/users/:userId/status', authorize('users.manage'), async (c) => {
+    const userId = await userIdParam(c)
+    const form = await readForm(c, statusBody)
+    if (!form.ok) throw new HttpProblem(400, 'bad_request', 'Choose active or disabled')
+    await changeUserStatus(c.var.scope, userId, form.data.status)
+    const label = await userLabel(c, userId)
+    const text = form.data.status === 'disabled' ? `${label} is disabled.` : `${label} is enabled again.`
+    return redirectWithFlash<Extra>(c, USERS, { notice: { tone: 'ok', text } })
+  })
+
+  group.get('/users/:userId/sign-out', authorize('users.manage'), async (c) => {
+    const caller = await requireCaller(c)
+    const userId = await userIdParam(c)
+    const label = await userLabel(c, userId)
+    return c.html(
+      <SignOutEverywherePage viewer={await viewerOf(c, caller)} userId={userId} userLabel={label} />,
+    )
+  })
+
+  group.post('/users/:userId/sessions/revoke', authorize('users.manage'), async (c) => {
+    const userId = await userIdParam(c)
+    const revoked = await signOutEverywhere(c.var.scope, userId)
+    const label = await userLabel(c, userId)
+    const text = `${label} is signed out everywhere (${revoked} ${revoked === 1 ? 'session' : 'sessions'} ended).`
+    return redirectWithFlash<Extra>(c, USERS, { notice: { tone: 'ok', text } })
+  })
+}

@@ -1,0 +1,103 @@
+/**
+ * The account parts of Admin → Users: the create-a-local-user card (the generated password shown once,
+ * right after creation), and the confirmations of disabling a user and of signing one out everywhere.
+ */
+import type { FC } from 'hono/jsx'
+import { CopyValue } from '../../views/components/copy-button'
+import { CsrfField, type FieldErrors } from '../../views/components/form'
+import { ConfirmPage } from '../../views/confirm-page'
+import type { Viewer } from '../../views/layout'
+
+/** What the create card shows: the form, its errors, or the one-time password of the user just created. */
+export interface CreateUserProps {
+  csrf: string
+  /** The typed email after a failed create. */
+  email?: string | undefined
+  errors?: FieldErrors | undefined
+  /** The user just created, with the password generated for them: shown this once. */
+  created?: { email: string; password: string } | undefined
+}
+
+/**
+ * The create-a-local-user card (password sign-in only; IdP users appear on first sign-in).
+ * @example <CreateUserCard csrf={viewer.csrf} created={extra.created} />
+ */
+export const CreateUserCard: FC<CreateUserProps> = (p) => (
+  <section class="card" aria-labelledby="create-user">
+    <h2 id="create-user">Create a user</h2>
+    {p.created ? (
+      <div role="status">
+        <p>
+          Created <strong>{p.created.email}</strong>. Their password:
+        </p>
+        <CopyValue id="new-password" value={p.created.password} label="Copy password" />
+        <p class="hint">
+          Copy it now and give it to them over a channel you trust: it is shown only this once and nobody can
+          read it again. They get no role until you grant one below.
+        </p>
+      </div>
+    ) : null}
+    <form method="post" action="/admin/users" novalidate>
+      <CsrfField token={p.csrf} />
+      <div class="field">
+        <label for="new-user-email">Email</label>
+        <input
+          id="new-user-email"
+          name="email"
+          type="email"
+          autocomplete="off"
+          value={p.email ?? ''}
+          aria-describedby={p.errors?.email ? 'new-user-email-error' : undefined}
+          aria-invalid={p.errors?.email ? 'true' : undefined}
+        />
+        {p.errors?.email ? (
+          <p class="error" id="new-user-email-error">
+            {p.errors.email}
+          </p>
+        ) : null}
+      </div>
+      <button type="submit">Create user</button>
+    </form>
+  </section>
+)
+
+/** Props of the account confirmations. */
+export interface AccountConfirmProps {
+  viewer: Viewer
+  userId: string
+  /** The user's email, or how the page names an IdP user. */
+  userLabel: string
+}
+
+/**
+ * Confirms disabling a user.
+ * @example c.html(<DisableUserPage viewer={v} userId={id} userLabel="ada@example.com" />)
+ */
+export const DisableUserPage: FC<AccountConfirmProps> = (p) => (
+  <ConfirmPage
+    viewer={p.viewer}
+    title="Disable user"
+    heading={`Disable ${p.userLabel}?`}
+    consequence={`${p.userLabel} is signed out on their next request and cannot sign in again, and the management API tokens they created stop working, until an admin enables them. Their roles stay as they are.`}
+    action={`/admin/users/${p.userId}/status`}
+    fields={{ status: 'disabled' }}
+    confirmLabel="Disable user"
+    cancelHref="/admin/users"
+  />
+)
+
+/**
+ * Confirms signing a user out everywhere.
+ * @example c.html(<SignOutEverywherePage viewer={v} userId={id} userLabel="ada@example.com" />)
+ */
+export const SignOutEverywherePage: FC<AccountConfirmProps> = (p) => (
+  <ConfirmPage
+    viewer={p.viewer}
+    title="Sign out everywhere"
+    heading={`Sign ${p.userLabel} out everywhere?`}
+    consequence={`Every session of ${p.userLabel}, on every device, ends on its next request. They can sign in again right away; disable the user to keep them out.`}
+    action={`/admin/users/${p.userId}/sessions/revoke`}
+    confirmLabel="Sign out everywhere"
+    cancelHref="/admin/users"
+  />
+)
