@@ -2,11 +2,15 @@
  * What a route's audit declaration writes, entry by entry: the routes the edge audits (content, users,
  * space rename) write exactly one entry with the target their declaration names; routes whose service
  * audits itself get no second entry from the edge, not even when the service wrote another action (a role
- * revoke), nothing (a logout without a session), or the answer is a dashboard form sent back (303).
+ * revoke), nothing (a logout without a session), or the answer is a dashboard form sent back (303). A
+ * route whose handler records nothing is audited under its policy action by `authorize` alone.
  */
-import { env } from 'cloudflare:test'
+import { createExecutionContext, env } from 'cloudflare:test'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { type Client, client, loggedIn, makeSpace, PASSWORD, uniqueEmail } from './helpers'
+import { createApp } from '../../src/app'
+import { authorize } from '../../src/http/identify'
+import { HttpProblem } from '../../src/http/problem'
+import { type Client, client, loggedIn, makeSpace, ORIGIN, PASSWORD, uniqueEmail } from './helpers'
 import { createLocalIdp, type LocalIdp, oidcEnv } from './oidc-idp'
 
 interface Row {
@@ -162,5 +166,44 @@ describe('routes whose service audits itself', () => {
     })
     expect(res.status).toBe(303)
     expect(await entriesFrom(ip)).toEqual([])
+  })
+})
+
+describe('a state-changing route whose handler records nothing', () => {
+  it('is audited under its policy action after a 2xx answer, and not after an error', async () => {
+    const spaceId = await makeSpace()
+    const admin = await loggedIn({ globalAdmin: true })
+    const app = createApp()
+    app.post('/api/demo/:spaceId', authorize('content.write'), (c) => c.json({ ok: true }))
+    app.post('/api/demo/:spaceId/conflict', authorize('content.write'), () => {
+      throw new HttpProblem(409, 'conflict', 'Not now')
+    })
+    const ip = uniqueIp()
+    const headers = {
+      cookie: [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+      origin: ORIGIN,
+      'content-type': 'application/json',
+      'cf-connecting-ip': ip,
+    }
+    const send = (path: string) =>
+      app.fetch(
+        new Request(`${ORIGIN}${path}`, { method: 'POST', headers, body: '{}' }),
+        env,
+        createExecutionContext(),
+      )
+    expect((await send(`/api/demo/${spaceId}`)).status).toBe(200)
+    expect((await send(`/api/demo/${spaceId}/conflict`)).status).toBe(409)
+    expect(await entriesFrom(ip)).toEqual([
+      {
+        action: 'content.write',
+        outcome: 'success',
+        reason: null,
+        actor_type: 'user',
+        actor_id: admin.user.id,
+        space_id: spaceId,
+        target_type: null,
+        target_id: null,
+      },
+    ])
   })
 })
