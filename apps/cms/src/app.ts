@@ -19,7 +19,6 @@ import { authRoutes } from './features/sessions/api'
 import { spaceRoutes } from './features/spaces/api'
 import { adminUserRoutes } from './features/users/api'
 import type { AppDeps, AppEnv } from './http/app-env'
-import { auditRoutes } from './http/audited-routes'
 import { limitBody } from './http/body'
 import { csrfProtection } from './http/csrf'
 import { handleError, internalError } from './http/problem'
@@ -43,7 +42,6 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
   app.use(requestScope())
   app.use('/api/*', limitBody())
   app.use('/api/*', csrfProtection())
-  auditRoutes(app)
   app.route('/healthz', healthRoutes)
   app.route('/api/auth', authRoutes)
   app.route('/api/spaces/:spaceId/entries', entryRoutes)

@@ -21,6 +21,7 @@ import { findActiveSession } from '../features/sessions/store'
 import { upsertOidcUser } from '../features/users/store'
 import { loadRoles } from '../features/users/store-roles'
 import { type AppEnv, nowMs } from './app-env'
+import { type AuditDeclaration, declareAudit, recordDeclared } from './audit-declaration'
 import { HttpProblem } from './problem'
 import { sessionCookieSid } from './session-cookie'
 
@@ -154,11 +155,17 @@ export async function requireCaller(c: Context<AppEnv>): Promise<UserCaller> {
 /**
  * Middleware: 401 without a caller, 403 unless the policy table lets the caller perform `action` (in the
  * route's `:spaceId` for space-scoped actions). An API token may act only in its own space (elsewhere it
- * gets the unknown-token 401) and only within its scope. Every refusal is audited as `denied`.
- * @example spaces.patch('/:spaceId', authorize('spaces.rename'), handler)
+ * gets the unknown-token 401) and only within its scope. Every refusal is audited as `denied`. It is also
+ * the route's audit declaration (`audit-declaration.ts`): by default a state-changing route is audited
+ * under `action`; `options.audit` names another action, a target, or leaves the entries to the service.
+ * @example spaces.patch('/:spaceId', authorize('spaces.rename', { audit: { action: 'spaces.rename' } }), handler)
  */
-export function authorize(action: Action): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
+export function authorize(
+  action: Action,
+  options: { audit?: AuditDeclaration } = {},
+): MiddlewareHandler<AppEnv> {
+  const declaration = options.audit ?? { action }
+  return declareAudit(async (c, next) => {
     const caller = await requirePrincipal(c)
     let allowed: boolean
     if (caller.via === 'api_token') {
@@ -178,5 +185,6 @@ export function authorize(action: Action): MiddlewareHandler<AppEnv> {
       throw new HttpProblem(403, 'forbidden', 'Not allowed')
     }
     await next()
-  }
+    await recordDeclared(c, declaration)
+  }, declaration)
 }

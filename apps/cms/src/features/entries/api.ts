@@ -9,6 +9,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { isId } from '../../db/ids'
 import { type AppEnv, nowMs } from '../../http/app-env'
+import type { AuditDeclaration } from '../../http/audit-declaration'
 import { readBody } from '../../http/body'
 import { authorize, requirePrincipal } from '../../http/identify'
 import { idParam, spaceIdParam } from '../../http/params'
@@ -46,6 +47,15 @@ async function readEntryBody(c: Parameters<typeof readBody>[0]): Promise<Record<
   return body
 }
 
+// One policy action (`content.write`), four audited ones; the entry id is in the path, or in the answer of a create.
+const ENTRY = { type: 'entry', param: 'entryId' } as const
+const AUDIT = {
+  create: { action: 'content.create', target: { type: 'entry', answerField: 'id' } },
+  update: { action: 'content.update', target: ENTRY },
+  publish: { action: 'content.publish', target: ENTRY },
+  delete: { action: 'content.delete', target: ENTRY },
+} satisfies Record<string, AuditDeclaration>
+
 const noEntry = (): HttpProblem => new HttpProblem(404, 'not_found', 'No such entry')
 
 /** The content routes, mounted at `/api/spaces/:spaceId/entries`. */
@@ -63,7 +73,7 @@ entryRoutes.get('/', authorize('content.read'), async (c) => {
   return c.json({ entries, next: last?.id ?? null })
 })
 
-entryRoutes.post('/', authorize('content.write'), async (c) => {
+entryRoutes.post('/', authorize('content.write', { audit: AUDIT.create }), async (c) => {
   const spaceId = spaceIdParam(c)
   const body = await readEntryBody(c)
   if (!(await findSpace(c.env.DB, spaceId))) throw new HttpProblem(404, 'not_found', 'No such space')
@@ -82,7 +92,7 @@ entryRoutes.get('/:entryId', authorize('content.read'), async (c) => {
   return c.json(entry)
 })
 
-entryRoutes.put('/:entryId', authorize('content.write'), async (c) => {
+entryRoutes.put('/:entryId', authorize('content.write', { audit: AUDIT.update }), async (c) => {
   const spaceId = spaceIdParam(c)
   const id = idParam(c, 'entryId', 'ent', 'No such entry')
   const body = await readEntryBody(c)
@@ -91,7 +101,7 @@ entryRoutes.put('/:entryId', authorize('content.write'), async (c) => {
   return c.json(entry)
 })
 
-entryRoutes.post('/:entryId/publish', authorize('content.write'), async (c) => {
+entryRoutes.post('/:entryId/publish', authorize('content.write', { audit: AUDIT.publish }), async (c) => {
   const spaceId = spaceIdParam(c)
   const id = idParam(c, 'entryId', 'ent', 'No such entry')
   const entry = await publishEntry(c.env.DB, { spaceId, id, now: nowMs(c) })
@@ -99,7 +109,7 @@ entryRoutes.post('/:entryId/publish', authorize('content.write'), async (c) => {
   return c.json(entry)
 })
 
-entryRoutes.delete('/:entryId', authorize('content.write'), async (c) => {
+entryRoutes.delete('/:entryId', authorize('content.write', { audit: AUDIT.delete }), async (c) => {
   const spaceId = spaceIdParam(c)
   const id = idParam(c, 'entryId', 'ent', 'No such entry')
   if (!(await deleteEntry(c.env.DB, { spaceId, id }))) throw noEntry()

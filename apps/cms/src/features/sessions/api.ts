@@ -5,6 +5,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../../http/app-env'
+import { audited } from '../../http/audit-declaration'
 import { readBody } from '../../http/body'
 import { issueCsrfToken } from '../../http/csrf'
 import { bearerToken, oidcUser, requireCaller } from '../../http/identify'
@@ -24,10 +25,13 @@ export const loginSchema: z.ZodType<{ email: string; password: string }> = z.str
   password: z.string().min(1, 'Enter your password').max(1024),
 })
 
+const SESSION = { action: 'auth.session', failures: true, actorField: 'userId' } as const
+
 /** The auth routes. */
 export const authRoutes: Hono<AppEnv> = new Hono<AppEnv>()
 
-authRoutes.post('/login', async (c) => {
+// `checkPassword` audits `auth.login`: the success with the account as actor, every failure with its reason.
+authRoutes.post('/login', audited({ action: 'auth.login' }), async (c) => {
   if (c.var.config.authProvider !== 'local') {
     throw new HttpProblem(404, 'wrong_auth_provider', 'Password login is disabled; sign in with the IdP')
   }
@@ -37,7 +41,8 @@ authRoutes.post('/login', async (c) => {
   return c.json({ userId, expiresAt: session.expiresAt })
 })
 
-authRoutes.post('/session', async (c) => {
+// No caller before the exchange: the success is attributed to the answer's `userId`.
+authRoutes.post('/session', audited(SESSION), async (c) => {
   if (c.var.config.authProvider !== 'oidc') {
     throw new HttpProblem(404, 'wrong_auth_provider', 'IdP sign-in is not configured')
   }
@@ -50,7 +55,8 @@ authRoutes.post('/session', async (c) => {
   return c.json({ userId, expiresAt: session.expiresAt })
 })
 
-authRoutes.post('/logout', async (c) => {
+// `closeSession` audits the revoked session; a logout without one changes nothing and is no event.
+authRoutes.post('/logout', audited({ action: 'auth.logout', recordedBy: 'service' }), async (c) => {
   await endSession(c)
   return c.body(null, 204)
 })

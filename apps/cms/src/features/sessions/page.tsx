@@ -6,6 +6,7 @@
 import type { Context, Hono } from 'hono'
 import { InvalidCredentials, LockedOut } from '../../domain/errors'
 import type { AppEnv } from '../../http/app-env'
+import { audited } from '../../http/audit-declaration'
 import { issueCsrfToken } from '../../http/csrf'
 import { HttpProblem } from '../../http/problem'
 import { beginSession, endSession } from '../../http/session-lifecycle'
@@ -51,12 +52,15 @@ async function renderSignIn(
   return c.html(<SignInPage {...props} />, status)
 }
 
+const OIDC_LOGIN = { action: 'auth.oidc_login', recordedBy: 'service' } as const
+
 /** `/login`: the sign-in page, the password form, and the OIDC redirect and callback. */
 export const dashboardLoginRoutes: Hono<AppEnv> = dashboardGroup()
 
 dashboardLoginRoutes.get('/', (c) => renderSignIn(c, {}))
 
-dashboardLoginRoutes.post('/', async (c) => {
+// `checkPassword` audits the attempt, as for `POST /api/auth/login`.
+dashboardLoginRoutes.post('/', audited({ action: 'auth.login' }), async (c) => {
   if (c.var.config.authProvider !== 'local') throw new HttpProblem(404, 'wrong_auth_provider', 'Not found')
   const form = await readForm(c, loginSchema)
   if (!form.ok) return renderSignIn(c, { errors: form.errors }, 400)
@@ -83,7 +87,8 @@ dashboardLoginRoutes.get('/oidc', async (c) =>
   startOidcLogin(c, safeNext(c.req.query('next')), { reauth: c.req.query('reauth') === '1' }),
 )
 
-dashboardLoginRoutes.get('/oidc/callback', async (c) => {
+// A GET that signs in (the IdP redirects here); `finishOidcLogin` audits it.
+dashboardLoginRoutes.get('/oidc/callback', audited(OIDC_LOGIN), async (c) => {
   const result = await finishOidcLogin(c)
   if (!result.ok) return c.redirect(`/login?reason=expired`, 303)
   // The ID token proves a sign-in at the IdP, not a bearer credential: its `exp` bounds when it may be
@@ -95,7 +100,8 @@ dashboardLoginRoutes.get('/oidc/callback', async (c) => {
 /** `/logout`: revokes the session row and clears the cookie. */
 export const dashboardLogoutRoutes: Hono<AppEnv> = dashboardGroup()
 
-dashboardLogoutRoutes.post('/', async (c) => {
+// `closeSession` audits the revoked session, as for `POST /api/auth/logout`.
+dashboardLogoutRoutes.post('/', audited({ action: 'auth.logout', recordedBy: 'service' }), async (c) => {
   await endSession(c)
   return c.redirect('/login', 303)
 })

@@ -16,6 +16,8 @@ const nameSchema = z.string().trim().min(1).max(100)
 /** The body of a space creation or rename (JSON or form). */
 export const spaceBody = z.strictObject({ name: nameSchema })
 
+const RENAME = { action: 'spaces.rename', target: { type: 'space', param: 'spaceId' } } as const
+
 /** The spaces routes. */
 export const spaceRoutes: Hono<AppEnv> = new Hono<AppEnv>()
 
@@ -41,7 +43,7 @@ spaceRoutes.get('/:spaceId', authorize('spaces.read'), async (c) => {
   return c.json(space)
 })
 
-spaceRoutes.patch('/:spaceId', authorize('spaces.rename'), async (c) => {
+spaceRoutes.patch('/:spaceId', authorize('spaces.rename', { audit: RENAME }), async (c) => {
   const id = spaceIdParam(c)
   const { name } = await readBody(c, spaceBody)
   return c.json(await renameAuditedSpace(c.var.scope, id, name))

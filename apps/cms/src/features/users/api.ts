@@ -5,6 +5,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../../http/app-env'
+import type { AuditDeclaration } from '../../http/audit-declaration'
 import { readBody } from '../../http/body'
 import { authorize, requireCaller } from '../../http/identify'
 import { userIdParam } from '../../http/params'
@@ -20,12 +21,21 @@ const createUserBody = z.strictObject({
   password: z.string().min(12).max(1024),
 })
 
+const USER = { type: 'user', param: 'userId' } as const
+const AUDIT = {
+  create: { action: 'users.create', target: { type: 'user', answerField: 'id' } },
+  // `changeRole` audits `roles.grant` or `roles.revoke` (the role as reason): the body decides which.
+  roles: { action: 'roles.grant', recordedBy: 'service' },
+  status: { action: 'users.status', target: USER },
+  revoke: { action: 'users.sessions_revoke', target: USER },
+} satisfies Record<string, AuditDeclaration>
+
 /** The user-administration routes. */
 export const adminUserRoutes: Hono<AppEnv> = new Hono<AppEnv>()
 
 adminUserRoutes.get('/', authorize('users.list'), async (c) => c.json({ users: await listUsers(c.env.DB) }))
 
-adminUserRoutes.post('/', authorize('users.create'), async (c) => {
+adminUserRoutes.post('/', authorize('users.create', { audit: AUDIT.create }), async (c) => {
   if (c.var.config.authProvider !== 'local') {
     throw new HttpProblem(404, 'wrong_auth_provider', 'Users come from the IdP in oidc mode')
   }
@@ -33,7 +43,7 @@ adminUserRoutes.post('/', authorize('users.create'), async (c) => {
   return c.json(user, 201)
 })
 
-adminUserRoutes.post('/:userId/roles', authorize('roles.grant'), async (c) => {
+adminUserRoutes.post('/:userId/roles', authorize('roles.grant', { audit: AUDIT.roles }), async (c) => {
   const caller = await requireCaller(c)
   const userId = await userIdParam(c)
   const body = await readBody(c, roleChangeBody)
@@ -41,15 +51,19 @@ adminUserRoutes.post('/:userId/roles', authorize('roles.grant'), async (c) => {
   return c.json({ ok: true })
 })
 
-adminUserRoutes.post('/:userId/status', authorize('users.manage'), async (c) => {
+adminUserRoutes.post('/:userId/status', authorize('users.manage', { audit: AUDIT.status }), async (c) => {
   const userId = await userIdParam(c)
   const { status } = await readBody(c, statusBody)
   await changeUserStatus(c.var.scope, userId, status)
   return c.json({ ok: true })
 })
 
-adminUserRoutes.post('/:userId/sessions/revoke', authorize('users.manage'), async (c) => {
-  const userId = await userIdParam(c)
-  const revoked = await signOutEverywhere(c.var.scope, userId)
-  return c.json({ revoked })
-})
+adminUserRoutes.post(
+  '/:userId/sessions/revoke',
+  authorize('users.manage', { audit: AUDIT.revoke }),
+  async (c) => {
+    const userId = await userIdParam(c)
+    const revoked = await signOutEverywhere(c.var.scope, userId)
+    return c.json({ revoked })
+  },
+)

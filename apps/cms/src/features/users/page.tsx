@@ -68,13 +68,17 @@ async function applyRole(c: Context<AppEnv>, revoke: boolean): Promise<Response>
   return redirectWithFlash<Extra>(c, USERS, { notice })
 }
 
+// `changeRole` audits the grant or the revoke with the role as reason; a form sent back changes nothing.
+const GRANT = { audit: { action: 'roles.grant', recordedBy: 'service' } } as const
+const REVOKE = { audit: { action: 'roles.revoke', recordedBy: 'service' } } as const
+
 /** The admin pages, mounted at `/admin`. */
 export const dashboardAdminRoutes: Hono<AppEnv> = dashboardGroup()
 
 dashboardAdminRoutes.get('/users', authorize('users.list'), async (c) =>
   renderUsers(c, await requireCaller(c)),
 )
-dashboardAdminRoutes.post('/users/:userId/roles', authorize('roles.grant'), (c) => applyRole(c, false))
+dashboardAdminRoutes.post('/users/:userId/roles', authorize('roles.grant', GRANT), (c) => applyRole(c, false))
 dashboardAdminRoutes.get('/users/:userId/roles/revoke', authorize('roles.grant'), async (c) => {
   const caller = await requireCaller(c)
   const userId = await userIdParam(c)
@@ -102,7 +106,9 @@ dashboardAdminRoutes.get('/users/:userId/roles/revoke', authorize('roles.grant')
   )
   return c.html(page)
 })
-dashboardAdminRoutes.post('/users/:userId/roles/revoke', authorize('roles.grant'), (c) => applyRole(c, true))
+dashboardAdminRoutes.post('/users/:userId/roles/revoke', authorize('roles.grant', REVOKE), (c) =>
+  applyRole(c, true),
+)
 addAccountPages(dashboardAdminRoutes)
 dashboardAdminRoutes.get('/audit', authorize('audit.read'), (c) => renderAudit(c, undefined))
 dashboardAdminRoutes.route('/keys', dashboardKeyRoutes)
