@@ -86,7 +86,12 @@ beforeAll(async () => {
   await visit('spaces-form-error')
   await open('/spaces')
   await visit('spaces')
-  await go(page.getByRole('link', { name: /^Rename / }).first().click())
+  await go(
+    page
+      .getByRole('link', { name: /^Rename / })
+      .first()
+      .click(),
+  )
   await visit('space-rename')
 
   await open(`${space}/settings/tokens`)
