@@ -64,6 +64,89 @@ export async function insertAuditEntry(db: D1Database, entry: AuditEntry): Promi
     .run()
 }
 
+/** What the log can be narrowed to; every field optional, all of them ANDed. */
+export interface AuditFilter {
+  /** Entries of this space only (`undefined`: every space, for the global log). */
+  spaceId?: string | undefined
+  /** The acting user's or API token's id. */
+  actorId?: string | undefined
+  action?: string | undefined
+  outcome?: AuditOutcome | undefined
+  /** From this time on (epoch ms, inclusive). */
+  from?: number | undefined
+  /** Before this time (epoch ms, exclusive). */
+  to?: number | undefined
+}
+
+function where(filter: AuditFilter): { sql: string; params: (string | number)[] } {
+  const clauses: string[] = []
+  const params: (string | number)[] = []
+  const add = (clause: string, value: string | number | undefined) => {
+    if (value === undefined) return
+    params.push(value)
+    clauses.push(clause.replace('?', `?${params.length}`))
+  }
+  add('space_id = ?', filter.spaceId)
+  add('actor_id = ?', filter.actorId)
+  add('action = ?', filter.action)
+  add('outcome = ?', filter.outcome)
+  add('at >= ?', filter.from)
+  add('at < ?', filter.to)
+  return { sql: clauses.length ? clauses.join(' AND ') : '1 = 1', params }
+}
+
+/**
+ * One page of entries matching `filter`, newest first. Keyset pagination by id, stable while new entries
+ * arrive: `before` gives the page older than that entry, `after` the page newer than it.
+ * @example const rows = await queryAuditEntries(env.DB, { spaceId, action: 'tokens.reveal' }, { limit: 50 })
+ */
+export async function queryAuditEntries(
+  db: D1Database,
+  filter: AuditFilter,
+  page: { before?: number | undefined; after?: number | undefined; limit: number },
+): Promise<AuditRow[]> {
+  const { sql, params } = where(filter)
+  const n = params.length
+  if (page.after !== undefined) {
+    const res = await db
+      .prepare(`SELECT * FROM audit_log WHERE ${sql} AND id > ?${n + 1} ORDER BY id ASC LIMIT ?${n + 2}`)
+      .bind(...params, page.after, page.limit)
+      .all<AuditRow>()
+    return res.results.reverse()
+  }
+  const res = await db
+    .prepare(`SELECT * FROM audit_log WHERE ${sql} AND id < ?${n + 1} ORDER BY id DESC LIMIT ?${n + 2}`)
+    .bind(...params, page.before ?? Number.MAX_SAFE_INTEGER, page.limit)
+    .all<AuditRow>()
+  return res.results
+}
+
+/**
+ * Whether an entry matching `filter` is newer than `id` (so a page knows to offer "Newer").
+ * @example const newer = await hasNewerAuditEntry(env.DB, filter, rows[0].id)
+ */
+export async function hasNewerAuditEntry(db: D1Database, filter: AuditFilter, id: number): Promise<boolean> {
+  const { sql, params } = where(filter)
+  const row = await db
+    .prepare(`SELECT 1 AS found FROM audit_log WHERE ${sql} AND id > ?${params.length + 1} LIMIT 1`)
+    .bind(...params, id)
+    .first<{ found: number }>()
+  return row !== null
+}
+
+/**
+ * The actions recorded (in a space, or anywhere), for the filter's choices.
+ * @example const actions = await listAuditActions(env.DB, spaceId)
+ */
+export async function listAuditActions(db: D1Database, spaceId: string | undefined): Promise<string[]> {
+  const { sql, params } = where({ spaceId })
+  const res = await db
+    .prepare(`SELECT DISTINCT action FROM audit_log WHERE ${sql} ORDER BY action`)
+    .bind(...params)
+    .all<{ action: string }>()
+  return res.results.map((r) => r.action)
+}
+
 /**
  * Entries newest first, for one space or (with `spaceId: undefined`) all of them; `before` is the id of
  * the last entry of the previous page (keyset pagination: stable while new entries arrive).
@@ -73,16 +156,5 @@ export async function listAuditEntries(
   db: D1Database,
   input: { spaceId?: string | undefined; before?: number | undefined; limit: number },
 ): Promise<AuditRow[]> {
-  const before = input.before ?? Number.MAX_SAFE_INTEGER
-  const res =
-    input.spaceId === undefined
-      ? await db
-          .prepare('SELECT * FROM audit_log WHERE id < ?1 ORDER BY id DESC LIMIT ?2')
-          .bind(before, input.limit)
-          .all<AuditRow>()
-      : await db
-          .prepare('SELECT * FROM audit_log WHERE space_id = ?1 AND id < ?2 ORDER BY id DESC LIMIT ?3')
-          .bind(input.spaceId, before, input.limit)
-          .all<AuditRow>()
-  return res.results
+  return queryAuditEntries(db, { spaceId: input.spaceId }, { before: input.before, limit: input.limit })
 }
