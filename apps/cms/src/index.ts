@@ -1,7 +1,10 @@
 /**
- * The CMS Worker's entry point: every request goes through the Hono app built in `app.ts`.
+ * The CMS Worker's entry points: every request goes through the Hono app built in `app.ts`; every cron
+ * trigger (`triggers.crons` in wrangler.jsonc) runs the maintenance job of `jobs/scheduled.ts`, which
+ * shares the services but not the HTTP edge.
  */
 import { createApp } from './app'
+import { runScheduled } from './jobs/scheduled'
 
 const app = createApp()
 
@@ -10,4 +13,9 @@ async function fetch(request: Request, env: Env, ctx: ExecutionContext): Promise
   return app.fetch(request, env, ctx)
 }
 
-export default { fetch } satisfies ExportedHandler<Env>
+/** Runs the maintenance job for one cron trigger (the env is validated the same way). */
+async function scheduled(controller: ScheduledController, env: Env, _ctx: ExecutionContext): Promise<void> {
+  await runScheduled(env, controller)
+}
+
+export default { fetch, scheduled } satisfies ExportedHandler<Env>

@@ -89,3 +89,23 @@ export async function recordSuccess(
     .bind(account, source, now)
     .run()
 }
+
+/**
+ * Deletes the rows that no longer change any decision at `now`; returns how many went. A row may go when
+ * its next reservation would start afresh anyway (its window is over and no lock is in force: the same
+ * test as `reserveAttempt`'s) and its address is no longer known (no success within `KNOWN_ADDRESS_MS`,
+ * the same bound the login uses), so a missing row answers exactly as the deleted one would have.
+ * @example const n = await deleteSettledAttempts(env.DB, Date.now())
+ */
+export async function deleteSettledAttempts(db: D1Database, now: number): Promise<number> {
+  const res = await db
+    .prepare(
+      `DELETE FROM login_throttle
+       WHERE (CASE WHEN locked_until IS NULL THEN window_started_at <= ?1 - ${LOCKOUT_MS}
+                   ELSE locked_until <= ?1 END)
+         AND (last_success_at IS NULL OR last_success_at <= ?1 - ${KNOWN_ADDRESS_MS})`,
+    )
+    .bind(now)
+    .run()
+  return res.meta.changes
+}

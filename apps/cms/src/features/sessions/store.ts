@@ -95,3 +95,16 @@ export async function revokeUserSessions(db: D1Database, userId: string, now: nu
     .run()
   return res.meta.changes
 }
+
+/**
+ * Deletes every session that expired or was revoked at or before `endedBy`; returns how many went. Such a
+ * row can never authenticate again (`findActiveSession` refuses it), so deleting it changes no answer.
+ * @example const n = await deleteSessionsEndedBy(env.DB, Date.now() - DEAD_SESSION_RETENTION_MS)
+ */
+export async function deleteSessionsEndedBy(db: D1Database, endedBy: number): Promise<number> {
+  const res = await db
+    .prepare('DELETE FROM sessions WHERE expires_at <= ?1 OR revoked_at <= ?1')
+    .bind(endedBy)
+    .run()
+  return res.meta.changes
+}
