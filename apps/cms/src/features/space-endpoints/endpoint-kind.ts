@@ -63,7 +63,7 @@ export function endpointView(endpoint: Endpoint): EndpointView {
  */
 export function auditTarget(
   kind: Pick<EndpointKind<unknown>, 'targetType'>,
-  endpoint: Endpoint,
+  endpoint: Pick<Endpoint, 'id' | 'spaceId'>,
 ): { spaceId: string; targetType: string; targetId: string } {
   return { spaceId: endpoint.spaceId, targetType: kind.targetType, targetId: endpoint.id }
 }

@@ -86,7 +86,7 @@ export async function createEndpoint<Row>(
   await scope.audit.record({
     action: `${kind.auditPrefix}.create`,
     outcome: 'success',
-    ...auditTarget(kind, { id, spaceId, url, secret }),
+    ...auditTarget(kind, { id, spaceId }),
   })
   return reread(scope, kind, spaceId, id)
 }
