@@ -2,7 +2,7 @@
  * `/spaces/:spaceId/settings/mcp`: the MCP Integrations page. Add, change, delete and test call the same
  * service as `/api/spaces/:spaceId/mcp` behind the same `authorize` actions (delete after a confirmation
  * page); a refused URL (outbound policy) and validation problems show next to their field. Every POST
- * answers 303 to the page, its result carried by a single-use flash (`dashboard-flash.ts`), so a reload
+ * answers 303 to the page, its result carried by a single-use flash (`dashboard/flash.ts`), so a reload
  * repeats nothing.
  */
 import type { Context, Hono } from 'hono'

@@ -2,7 +2,7 @@
  * `/spaces/:spaceId/settings/preview-urls`: the Preview URLs page. Add, change, delete and probe call the
  * same service as `/api/spaces/:spaceId/preview-urls` behind the same `authorize` actions (delete after a
  * confirmation page); a refused URL (outbound policy) and validation problems show next to their field.
- * Every POST answers 303 to the page, its result carried by a single-use flash (`dashboard-flash.ts`), so a
+ * Every POST answers 303 to the page, its result carried by a single-use flash (`dashboard/flash.ts`), so a
  * reload repeats nothing.
  */
 import type { Context, Hono } from 'hono'
