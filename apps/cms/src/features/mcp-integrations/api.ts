@@ -10,26 +10,23 @@ import { readBody } from '../../http/body'
 import { authorize, requireCaller } from '../../http/identify'
 import { idParam, spaceIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
+import { requireEndpoint } from '../space-endpoints/endpoint'
 import { jsonRpcRequestSchema } from './json-rpc'
-import { forwardMcpRpc } from './mcp-operations'
-import { mcpView, openBearer } from './model'
+import { mcpKind, mcpView } from './model'
 import {
   createMcpBody,
   createMcpIntegration,
   deleteMcpIntegrationRow,
+  forwardMcpIntegrationRpc,
   testMcpIntegration,
   updateMcpBody,
   updateMcpIntegrationRow,
 } from './service'
-import { findMcpIntegration, listMcpIntegrations, type McpIntegrationRow } from './store'
-
-const TARGET = 'mcp_integration'
+import { listMcpIntegrations, type McpIntegrationRow } from './store'
 
 async function loadRow(c: Context<AppEnv>): Promise<McpIntegrationRow> {
-  const id = idParam(c, 'integrationId', 'mcp', 'No such MCP integration')
-  const row = await findMcpIntegration(c.env.DB, spaceIdParam(c), id)
-  if (!row) throw new HttpProblem(404, 'not_found', 'No such MCP integration')
-  return row
+  const id = idParam(c, 'integrationId', 'mcp', mcpKind.notFound)
+  return requireEndpoint(c.var.scope, mcpKind, spaceIdParam(c), id)
 }
 
 /** The MCP integration routes, mounted at `/api/spaces/:spaceId/mcp`. */
@@ -70,21 +67,9 @@ mcpRoutes.post('/:integrationId/rpc', authorize('mcp.rpc'), async (c) => {
     throw new HttpProblem(415, 'unsupported_media_type', 'Send a JSON-RPC request as application/json')
   }
   const message = await readBody(c, jsonRpcRequestSchema)
-  const outcome = await forwardMcpRpc(
-    c.var.scope.outbound,
-    { url: row.url, bearer: await openBearer(c.var.scope, row) },
-    message,
-  )
-  const event = { spaceId: row.space_id, targetType: TARGET, targetId: row.id }
+  const outcome = await forwardMcpIntegrationRpc(c.var.scope, row, message)
   if (!outcome.ok) {
-    await c.var.scope.audit.record({
-      action: 'mcp.rpc',
-      outcome: 'failure',
-      reason: outcome.reason,
-      ...event,
-    })
     throw new HttpProblem(502, 'upstream_failed', 'The MCP server call failed', { reason: outcome.reason })
   }
-  await c.var.scope.audit.record({ action: 'mcp.rpc', outcome: 'success', ...event })
   return c.json(outcome.value)
 })

@@ -1,12 +1,27 @@
 /**
- * The public shape of an MCP integration and the handling of its bearer: sealed to
- * `sealContext('mcp.bearer', spaceId, id)`, shown only as `••••` plus its last 4 characters, opened only
- * for the one outbound call that needs it.
+ * An MCP integration as a space endpoint (`space-endpoints/`): its table, its bearer sealed to
+ * `sealContext('mcp.bearer', spaceId, id)`, and its public shape, where the bearer shows only as `••••`
+ * plus its last 4 characters.
  */
+import { type EndpointKind, endpointView } from '../space-endpoints/endpoint-kind'
+import { deleteMcpIntegration, findMcpIntegration, type McpIntegrationRow } from './store'
 
-import { openRowSecret, sealRowSecret } from '../../crypto/row-secret'
-import type { Scope } from '../../domain/scope'
-import type { McpIntegrationRow } from './store'
+/** The `mcp_integrations` table as a space endpoint: audited as `mcp.*`, target `mcp_integration`. */
+export const mcpKind: EndpointKind<McpIntegrationRow> = {
+  auditPrefix: 'mcp',
+  targetType: 'mcp_integration',
+  purpose: 'mcp.bearer',
+  idPrefix: 'mcp',
+  notFound: 'No such MCP integration',
+  endpoint: (row) => ({
+    id: row.id,
+    spaceId: row.space_id,
+    url: row.url,
+    secret: row.bearer_sealed === null ? null : { sealed: row.bearer_sealed, last4: row.bearer_last4 },
+  }),
+  find: findMcpIntegration,
+  remove: deleteMcpIntegration,
+}
 
 /** An integration as the API shows it: never the secret. */
 export interface McpIntegrationView {
@@ -27,12 +42,13 @@ export interface McpIntegrationView {
  * @example return c.json(mcpView(row))
  */
 export function mcpView(row: McpIntegrationRow): McpIntegrationView {
+  const { id, spaceId, url, hasSecret } = endpointView(mcpKind.endpoint(row))
   return {
-    id: row.id,
-    spaceId: row.space_id,
+    id,
+    spaceId,
     name: row.name,
-    url: row.url,
-    hasSecret: row.bearer_sealed !== null,
+    url,
+    hasSecret,
     secretHint: row.bearer_last4 === null ? null : `••••${row.bearer_last4}`,
     lastTest:
       row.last_test_result === null || row.last_tested_at === null
@@ -41,31 +57,4 @@ export function mcpView(row: McpIntegrationRow): McpIntegrationView {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }
-}
-
-/**
- * Seals a bearer to its row and returns it with its hint.
- * @example const { sealed, last4 } = await sealBearer(scope, spaceId, id, secret)
- */
-export async function sealBearer(
-  scope: Scope,
-  spaceId: string,
-  id: string,
-  secret: string,
-): Promise<{ sealed: string; last4: string }> {
-  return {
-    sealed: await sealRowSecret(await scope.keyring(), { purpose: 'mcp.bearer', spaceId, id }, secret),
-    last4: secret.slice(-4),
-  }
-}
-
-/**
- * Opens a row's bearer for one call; a value no configured key opens is a 409 problem (set it again),
- * never a crash.
- * @example const bearer = await openBearer(scope, row)
- */
-export async function openBearer(scope: Scope, row: McpIntegrationRow): Promise<string | undefined> {
-  if (row.bearer_sealed === null) return undefined
-  const owner = { purpose: 'mcp.bearer', spaceId: row.space_id, id: row.id } as const
-  return openRowSecret(await scope.keyring(), owner, row.bearer_sealed)
 }

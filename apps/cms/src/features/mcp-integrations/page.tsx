@@ -2,21 +2,23 @@
  * `/spaces/:spaceId/settings/mcp`: the MCP Integrations page. Add, change, delete and test call the same
  * service as `/api/spaces/:spaceId/mcp` behind the same `authorize` actions (delete after a confirmation
  * page); a refused URL (outbound policy) and validation problems show next to their field. Every POST
- * answers 303 to the page, its result carried by a single-use flash (`dashboard-flash.ts`), so a reload
+ * answers 303 to the page, its result carried by a single-use flash (`dashboard/flash.ts`), so a reload
  * repeats nothing.
  */
 import type { Context, Hono } from 'hono'
 import type { UserCaller } from '../../domain/caller'
-import { SecretUnavailable, UrlNotAllowed } from '../../domain/errors'
 import { can } from '../../domain/policy'
 import type { AppEnv } from '../../http/app-env'
 import { authorize, requireCaller } from '../../http/identify'
-import { idParam } from '../../http/params'
-import { HttpProblem } from '../../http/problem'
-import { urlFixText } from '../../views/outbound-messages'
 import { redirectWithFlash, takeFlash } from '../dashboard/flash'
 import { dashboardGroup, readUrlForm, routeSpace, viewerOf } from '../dashboard/page-kit'
-import { mcpView } from './model'
+import {
+  loadEndpointRow,
+  saveEndpointForm,
+  submittedFields,
+  unlessSecretUnavailable,
+} from '../space-endpoints/page-endpoint'
+import { mcpKind, mcpView } from './model'
 import {
   createMcpBody,
   createMcpIntegration,
@@ -25,7 +27,7 @@ import {
   updateMcpBody,
   updateMcpIntegrationRow,
 } from './service'
-import { findMcpIntegration, listMcpIntegrations, type McpIntegrationRow } from './store'
+import { listMcpIntegrations, type McpIntegrationRow } from './store'
 import { DeleteMcpPage, McpIntegrationsPage, type McpIntegrationsProps } from './view'
 
 type Extra = Pick<McpIntegrationsProps, 'tested' | 'notice' | 'createForm' | 'editForm'>
@@ -51,28 +53,11 @@ async function render(c: Context<AppEnv>, caller: UserCaller) {
   )
 }
 
-async function loadRow(c: Context<AppEnv>): Promise<McpIntegrationRow> {
-  const space = await routeSpace(c)
-  const row = await findMcpIntegration(c.env.DB, space.id, idParam(c, 'integrationId', 'mcp'))
-  if (!row) throw new HttpProblem(404, 'not_found', 'No such MCP integration')
-  return row
-}
+const loadRow = (c: Context<AppEnv>): Promise<McpIntegrationRow> =>
+  loadEndpointRow(c, mcpKind, 'integrationId')
 
-async function submitted(c: Context<AppEnv>): Promise<{ name: string; url: string }> {
-  const raw = await c.req.parseBody()
-  return {
-    name: typeof raw.name === 'string' ? raw.name : '',
-    url: typeof raw.url === 'string' ? raw.url : '',
-  }
-}
-
-// The form was checked with the same policy first (`readUrlForm`), so this is only a safety net.
-function urlRefused(err: unknown): string | undefined {
-  if (err instanceof UrlNotAllowed) {
-    return urlFixText(err.reason === 'blocked_address' ? 'private' : 'not_a_url')
-  }
-  return undefined
-}
+/** What a refused form shows again: never the secret. */
+const submitted = (c: Context<AppEnv>) => submittedFields(c, ['name', 'url'])
 
 /** The MCP pages, mounted at `/spaces/:spaceId/settings/mcp`. */
 export const dashboardMcpRoutes: Hono<AppEnv> = dashboardGroup()
@@ -83,33 +68,27 @@ dashboardMcpRoutes.post('/', authorize('mcp.create'), async (c) => {
   const caller = await requireCaller(c)
   const space = await routeSpace(c)
   const form = await readUrlForm(c, createMcpBody)
-  if (!form.ok) return done(c, space.id, { createForm: { ...(await submitted(c)), errors: form.errors } })
-  try {
-    const view = await createMcpIntegration(c.var.scope, caller, space.id, form.data)
-    return done(c, space.id, { notice: { tone: 'ok', text: `Added “${view.name}”.` } })
-  } catch (err) {
-    const url = urlRefused(err)
-    if (!url) throw err
-    return done(c, space.id, { createForm: { ...(await submitted(c)), errors: { url } } })
-  }
+  const saved = await saveEndpointForm(form, (data) =>
+    createMcpIntegration(c.var.scope, caller, space.id, data),
+  )
+  if (!saved.ok) return done(c, space.id, { createForm: { ...(await submitted(c)), errors: saved.errors } })
+  return done(c, space.id, { notice: { tone: 'ok', text: `Added “${saved.data.name}”.` } })
 })
 
 dashboardMcpRoutes.post('/:integrationId', authorize('mcp.update'), async (c) => {
   const row = await loadRow(c)
   const form = await readUrlForm(c, updateMcpBody)
-  if (!form.ok)
-    return done(c, row.space_id, { editForm: { id: row.id, ...(await submitted(c)), errors: form.errors } })
-  try {
-    const view = await updateMcpIntegrationRow(c.var.scope, row, form.data)
-    const text = view.secretDiscarded
-      ? `Saved “${view.name}”. The URL moved to another origin, so the stored secret was discarded: enter it again if the server needs one.`
-      : `Saved “${view.name}”.`
-    return done(c, row.space_id, { notice: { tone: view.secretDiscarded ? 'warn' : 'ok', text } })
-  } catch (err) {
-    const url = urlRefused(err)
-    if (!url) throw err
-    return done(c, row.space_id, { editForm: { id: row.id, ...(await submitted(c)), errors: { url } } })
+  const saved = await saveEndpointForm(form, (data) => updateMcpIntegrationRow(c.var.scope, row, data))
+  if (!saved.ok) {
+    return done(c, row.space_id, {
+      editForm: { id: row.id, ...(await submitted(c)), errors: saved.errors },
+    })
   }
+  const view = saved.data
+  const text = view.secretDiscarded
+    ? `Saved “${view.name}”. The URL moved to another origin, so the stored secret was discarded: enter it again if the server needs one.`
+    : `Saved “${view.name}”.`
+  return done(c, row.space_id, { notice: { tone: view.secretDiscarded ? 'warn' : 'ok', text } })
 })
 
 dashboardMcpRoutes.get('/:integrationId/delete', authorize('mcp.delete'), async (c) => {
@@ -133,13 +112,8 @@ dashboardMcpRoutes.post('/:integrationId/delete', authorize('mcp.delete'), async
 
 dashboardMcpRoutes.post('/:integrationId/test', authorize('mcp.test'), async (c) => {
   const row = await loadRow(c)
-  try {
-    return done(c, row.space_id, {
-      tested: { id: row.id, result: await testMcpIntegration(c.var.scope, row) },
-    })
-  } catch (err) {
-    if (!(err instanceof SecretUnavailable)) throw err
-    const text = `The stored secret of “${row.name}” cannot be opened with the configured keys: enter it again.`
-    return done(c, row.space_id, { notice: { tone: 'warn', text } })
-  }
+  const result = await unlessSecretUnavailable(() => testMcpIntegration(c.var.scope, row))
+  if (result) return done(c, row.space_id, { tested: { id: row.id, result } })
+  const text = `The stored secret of “${row.name}” cannot be opened with the configured keys: enter it again.`
+  return done(c, row.space_id, { notice: { tone: 'warn', text } })
 })

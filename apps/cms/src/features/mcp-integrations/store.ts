@@ -1,6 +1,8 @@
 /**
- * Data access for `mcp_integrations`. The bearer arrives here already sealed (the route seals it with the
- * row's id in the context, so ids are chosen before the insert); this module never sees a plaintext secret.
+ * Data access for `mcp_integrations`. The bearer arrives here already sealed (`space-endpoints/endpoint.ts`
+ * seals it with the row's id in the context, so ids are chosen before the insert); this module never sees a
+ * plaintext secret. The write inputs are the space endpoint's (`id`, `spaceId`, `url`, `now`, …) plus this
+ * table's own columns.
  */
 
 /** A row as stored. */

@@ -6,12 +6,16 @@
  */
 import type { FC } from 'hono/jsx'
 import { Badge, When } from '../../views/components/badge'
-import { DangerLink } from '../../views/components/danger'
-import { CsrfField, Field, type FieldErrors, Notice } from '../../views/components/form'
-import { SpaceTabs } from '../../views/components/space-tabs'
-import { ConfirmPage } from '../../views/confirm-page'
-import { Layout, type Viewer } from '../../views/layout'
+import { Field, type FieldErrors, Notice } from '../../views/components/form'
+import type { Viewer } from '../../views/layout'
 import { failureText } from '../../views/outbound-messages'
+import {
+  AddEndpointCard,
+  DeleteEndpointPage,
+  EditUrlField,
+  EndpointCard,
+  EndpointsPage,
+} from '../space-endpoints/view-endpoint'
 import type { SpaceRow } from '../spaces/store'
 import type { McpIntegrationView } from './model'
 import type { McpTestResult } from './service'
@@ -36,9 +40,6 @@ export interface McpIntegrationsProps {
   editForm?: McpFormState
 }
 
-const ORIGIN_WARNING =
-  'Changing the URL to another origin (scheme, host or port) discards the stored secret unless you enter it again here.'
-
 const TestBadge: FC<{ result: 'ok' | 'failed'; reason: string | null }> = ({ result, reason }) =>
   result === 'ok' ? (
     <Badge tone="ok">connected</Badge>
@@ -48,6 +49,23 @@ const TestBadge: FC<{ result: 'ok' | 'failed'; reason: string | null }> = ({ res
     </>
   )
 
+const EditFields: FC<{ m: McpIntegrationView; edit: McpFormState | undefined }> = ({ m, edit }) => (
+  <>
+    <Field name="name" idSuffix={m.id} label="Name" value={edit?.name ?? m.name} error={edit?.errors?.name} />
+    <EditUrlField id={m.id} value={edit?.url ?? m.url} error={edit?.errors?.url} secretName="secret" />
+    <Field
+      name="secret"
+      idSuffix={m.id}
+      label="Secret (bearer token)"
+      type="password"
+      autocomplete="off"
+      placeholder={m.secretHint ?? 'none'}
+      error={edit?.errors?.secret}
+      hint={m.secretHint ? `Stored: ${m.secretHint}. Leave empty to keep it.` : 'Leave empty for none.'}
+    />
+  </>
+)
+
 /**
  * The page.
  * @example c.html(<McpIntegrationsPage viewer={viewer} space={space} integrations={list} canManage />)
@@ -55,19 +73,36 @@ const TestBadge: FC<{ result: 'ok' | 'failed'; reason: string | null }> = ({ res
 export const McpIntegrationsPage: FC<McpIntegrationsProps> = (p) => {
   const base = `/spaces/${p.space.id}/settings/mcp`
   return (
-    <Layout title={`MCP Integrations · ${p.space.name}`} viewer={p.viewer}>
-      <SpaceTabs space={p.space} current="mcp" roles={p.viewer.roles} />
-      <h1>MCP Integrations</h1>
-      {p.notice ? <Notice tone={p.notice.tone}>{p.notice.text}</Notice> : null}
-      {p.integrations.length === 0 ? (
-        <p class="empty">No MCP servers are connected to this space yet.</p>
-      ) : null}
+    <EndpointsPage
+      viewer={p.viewer}
+      space={p.space}
+      tab="mcp"
+      title="MCP Integrations"
+      notice={p.notice}
+      empty={p.integrations.length === 0 ? 'No MCP servers are connected to this space yet.' : undefined}
+    >
       {p.integrations.map((m) => {
         const edit = p.editForm?.id === m.id ? p.editForm : undefined
         const tested = p.tested?.id === m.id ? p.tested.result : undefined
         return (
-          <section class="card" aria-labelledby={`mcp-${m.id}`} id={`card-${m.id}`}>
-            <h2 id={`mcp-${m.id}`}>{m.name}</h2>
+          <EndpointCard
+            base={base}
+            id={m.id}
+            anchor="mcp"
+            csrf={p.viewer.csrf}
+            heading={m.name}
+            call={{ path: 'test', label: 'Test connection' }}
+            edit={
+              p.canManage
+                ? {
+                    open: edit !== undefined,
+                    summary: `Edit ${m.name}`,
+                    fields: <EditFields m={m} edit={edit} />,
+                    deleteLabel: `Delete ${m.name}…`,
+                  }
+                : undefined
+            }
+          >
             <p>
               <code>{m.url}</code>
             </p>
@@ -90,93 +125,44 @@ export const McpIntegrationsPage: FC<McpIntegrationsProps> = (p) => {
                   : `Connection failed. ${failureText(tested.reason)}`}
               </Notice>
             ) : null}
-            <form method="post" action={`${base}/${m.id}/test`}>
-              <CsrfField token={p.viewer.csrf} />
-              <button type="submit">Test connection</button>
-            </form>
-            {p.canManage ? (
-              <details open={edit !== undefined}>
-                <summary>Edit {m.name}</summary>
-                <form method="post" action={`${base}/${m.id}`} novalidate>
-                  <CsrfField token={p.viewer.csrf} />
-                  <Field
-                    name="name"
-                    idSuffix={m.id}
-                    label="Name"
-                    value={edit?.name ?? m.name}
-                    error={edit?.errors?.name}
-                  />
-                  <Field
-                    name="url"
-                    idSuffix={m.id}
-                    label="URL"
-                    type="url"
-                    value={edit?.url ?? m.url}
-                    error={edit?.errors?.url}
-                    hint={ORIGIN_WARNING}
-                  />
-                  <Field
-                    name="secret"
-                    idSuffix={m.id}
-                    label="Secret (bearer token)"
-                    type="password"
-                    autocomplete="off"
-                    placeholder={m.secretHint ?? 'none'}
-                    error={edit?.errors?.secret}
-                    hint={
-                      m.secretHint
-                        ? `Stored: ${m.secretHint}. Leave empty to keep it.`
-                        : 'Leave empty for none.'
-                    }
-                  />
-                  <button class="primary" type="submit">
-                    Save changes
-                  </button>
-                </form>
-                <p>
-                  <DangerLink href={`${base}/${m.id}/delete`}>Delete {m.name}…</DangerLink>
-                </p>
-              </details>
-            ) : null}
-          </section>
+          </EndpointCard>
         )
       })}
       {p.canManage ? (
-        <section class="card" aria-labelledby="add-mcp">
-          <h2 id="add-mcp">Add an MCP server</h2>
-          <form method="post" action={base} novalidate>
-            <CsrfField token={p.viewer.csrf} />
-            <Field
-              name="name"
-              label="Name"
-              value={p.createForm?.name}
-              error={p.createForm?.errors?.name}
-              required
-            />
-            <Field
-              name="url"
-              label="URL"
-              type="url"
-              value={p.createForm?.url}
-              error={p.createForm?.errors?.url}
-              hint="The server's Streamable HTTP endpoint, https only."
-              required
-            />
-            <Field
-              name="secret"
-              label="Secret (bearer token, optional)"
-              type="password"
-              autocomplete="off"
-              error={p.createForm?.errors?.secret}
-              hint="Write-only: after saving, only its last 4 characters are shown."
-            />
-            <button class="primary" type="submit">
-              Add integration
-            </button>
-          </form>
-        </section>
+        <AddEndpointCard
+          base={base}
+          anchor="add-mcp"
+          heading="Add an MCP server"
+          csrf={p.viewer.csrf}
+          submit="Add integration"
+        >
+          <Field
+            name="name"
+            label="Name"
+            value={p.createForm?.name}
+            error={p.createForm?.errors?.name}
+            required
+          />
+          <Field
+            name="url"
+            label="URL"
+            type="url"
+            value={p.createForm?.url}
+            error={p.createForm?.errors?.url}
+            hint="The server's Streamable HTTP endpoint, https only."
+            required
+          />
+          <Field
+            name="secret"
+            label="Secret (bearer token, optional)"
+            type="password"
+            autocomplete="off"
+            error={p.createForm?.errors?.secret}
+            hint="Write-only: after saving, only its last 4 characters are shown."
+          />
+        </AddEndpointCard>
       ) : null}
-    </Layout>
+    </EndpointsPage>
   )
 }
 
@@ -186,24 +172,22 @@ export const McpIntegrationsPage: FC<McpIntegrationsProps> = (p) => {
  */
 export const DeleteMcpPage: FC<{ viewer: Viewer; space: SpaceRow; integration: McpIntegrationView }> = (
   p,
-) => {
-  const base = `/spaces/${p.space.id}/settings/mcp`
-  return (
-    <ConfirmPage
-      viewer={p.viewer}
-      title="Delete MCP integration"
-      context={<SpaceTabs space={p.space} current="mcp" roles={p.viewer.roles} />}
-      heading={`Delete “${p.integration.name}”?`}
-      consequence={
-        <>
-          This space disconnects from the MCP server at <code>{p.integration.url}</code>
-          {p.integration.hasSecret ? ' and its stored secret is erased' : ''}. Anything that uses its tools
-          through this space stops working. This cannot be undone: to connect again, add it anew.
-        </>
-      }
-      action={`${base}/${p.integration.id}/delete`}
-      confirmLabel="Delete integration"
-      cancelHref={base}
-    />
-  )
-}
+) => (
+  <DeleteEndpointPage
+    viewer={p.viewer}
+    space={p.space}
+    tab="mcp"
+    base={`/spaces/${p.space.id}/settings/mcp`}
+    id={p.integration.id}
+    title="Delete MCP integration"
+    heading={`Delete “${p.integration.name}”?`}
+    consequence={
+      <>
+        This space disconnects from the MCP server at <code>{p.integration.url}</code>
+        {p.integration.hasSecret ? ' and its stored secret is erased' : ''}. Anything that uses its tools
+        through this space stops working. This cannot be undone: to connect again, add it anew.
+      </>
+    }
+    confirmLabel="Delete integration"
+  />
+)

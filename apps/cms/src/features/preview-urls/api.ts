@@ -9,8 +9,8 @@ import type { AppEnv } from '../../http/app-env'
 import { readBody } from '../../http/body'
 import { authorize, requireCaller } from '../../http/identify'
 import { idParam, spaceIdParam } from '../../http/params'
-import { HttpProblem } from '../../http/problem'
-import { previewView } from './model'
+import { requireEndpoint } from '../space-endpoints/endpoint'
+import { previewUrlKind, previewView } from './model'
 import {
   createPreviewBody,
   createPreviewUrl,
@@ -19,13 +19,11 @@ import {
   updatePreviewBody,
   updatePreviewUrlRow,
 } from './service'
-import { findPreviewUrl, listPreviewUrls, type PreviewUrlRow } from './store'
+import { listPreviewUrls, type PreviewUrlRow } from './store'
 
 async function loadRow(c: Context<AppEnv>): Promise<PreviewUrlRow> {
-  const id = idParam(c, 'previewUrlId', 'pvu', 'No such preview URL')
-  const row = await findPreviewUrl(c.env.DB, spaceIdParam(c), id)
-  if (!row) throw new HttpProblem(404, 'not_found', 'No such preview URL')
-  return row
+  const id = idParam(c, 'previewUrlId', 'pvu', previewUrlKind.notFound)
+  return requireEndpoint(c.var.scope, previewUrlKind, spaceIdParam(c), id)
 }
 
 /** The preview URL routes, mounted at `/api/spaces/:spaceId/preview-urls`. */

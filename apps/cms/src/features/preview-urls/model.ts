@@ -1,11 +1,27 @@
 /**
- * The public shape of a preview URL and the handling of its probe secret: sealed to
- * `sealContext('preview.probe', spaceId, id)`, never shown (only `hasSecret`), opened only for a probe.
+ * A preview URL as a space endpoint (`space-endpoints/`): its table, its probe secret sealed to
+ * `sealContext('preview.probe', spaceId, id)`, and its public shape, which says only whether a secret is
+ * set (no hint: the secret is an HMAC key shared with the storefront).
  */
+import { type EndpointKind, endpointView } from '../space-endpoints/endpoint-kind'
+import { deletePreviewUrl, findPreviewUrl, type PreviewUrlRow } from './store'
 
-import { openRowSecret, sealRowSecret } from '../../crypto/row-secret'
-import type { Scope } from '../../domain/scope'
-import type { PreviewUrlRow } from './store'
+/** The `preview_urls` table as a space endpoint: audited as `preview.*`, target `preview_url`. */
+export const previewUrlKind: EndpointKind<PreviewUrlRow> = {
+  auditPrefix: 'preview',
+  targetType: 'preview_url',
+  purpose: 'preview.probe',
+  idPrefix: 'pvu',
+  notFound: 'No such preview URL',
+  endpoint: (row) => ({
+    id: row.id,
+    spaceId: row.space_id,
+    url: row.url,
+    secret: row.probe_secret_sealed === null ? null : { sealed: row.probe_secret_sealed, last4: null },
+  }),
+  find: findPreviewUrl,
+  remove: deletePreviewUrl,
+}
 
 /** A preview URL as the API shows it: never the secret. */
 export interface PreviewUrlView {
@@ -28,10 +44,7 @@ export interface PreviewUrlView {
  */
 export function previewView(row: PreviewUrlRow): PreviewUrlView {
   return {
-    id: row.id,
-    spaceId: row.space_id,
-    url: row.url,
-    hasSecret: row.probe_secret_sealed !== null,
+    ...endpointView(previewUrlKind.endpoint(row)),
     lastProbe:
       row.last_probe_status === null || row.last_probed_at === null
         ? null
@@ -39,27 +52,4 @@ export function previewView(row: PreviewUrlRow): PreviewUrlView {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }
-}
-
-/**
- * Seals a probe secret to its row.
- * @example const sealed = await sealProbeSecret(scope, spaceId, id, secret)
- */
-export async function sealProbeSecret(
-  scope: Scope,
-  spaceId: string,
-  id: string,
-  secret: string,
-): Promise<string> {
-  return sealRowSecret(await scope.keyring(), { purpose: 'preview.probe', spaceId, id }, secret)
-}
-
-/**
- * Opens a row's probe secret for one probe; a value no configured key opens is a 409 problem.
- * @example const secret = await openProbeSecret(scope, row)
- */
-export async function openProbeSecret(scope: Scope, row: PreviewUrlRow): Promise<string | undefined> {
-  if (row.probe_secret_sealed === null) return undefined
-  const owner = { purpose: 'preview.probe', spaceId: row.space_id, id: row.id } as const
-  return openRowSecret(await scope.keyring(), owner, row.probe_secret_sealed)
 }

@@ -2,21 +2,23 @@
  * `/spaces/:spaceId/settings/preview-urls`: the Preview URLs page. Add, change, delete and probe call the
  * same service as `/api/spaces/:spaceId/preview-urls` behind the same `authorize` actions (delete after a
  * confirmation page); a refused URL (outbound policy) and validation problems show next to their field.
- * Every POST answers 303 to the page, its result carried by a single-use flash (`dashboard-flash.ts`), so a
+ * Every POST answers 303 to the page, its result carried by a single-use flash (`dashboard/flash.ts`), so a
  * reload repeats nothing.
  */
 import type { Context, Hono } from 'hono'
 import type { UserCaller } from '../../domain/caller'
-import { SecretUnavailable, UrlNotAllowed } from '../../domain/errors'
 import { can } from '../../domain/policy'
 import type { AppEnv } from '../../http/app-env'
 import { authorize, requireCaller } from '../../http/identify'
-import { idParam } from '../../http/params'
-import { HttpProblem } from '../../http/problem'
-import { urlFixText } from '../../views/outbound-messages'
 import { redirectWithFlash, takeFlash } from '../dashboard/flash'
 import { dashboardGroup, readUrlForm, routeSpace, viewerOf } from '../dashboard/page-kit'
-import { previewView } from './model'
+import {
+  loadEndpointRow,
+  saveEndpointForm,
+  submittedFields,
+  unlessSecretUnavailable,
+} from '../space-endpoints/page-endpoint'
+import { previewUrlKind, previewView } from './model'
 import {
   createPreviewBody,
   createPreviewUrl,
@@ -25,7 +27,7 @@ import {
   updatePreviewBody,
   updatePreviewUrlRow,
 } from './service'
-import { findPreviewUrl, listPreviewUrls, type PreviewUrlRow } from './store'
+import { listPreviewUrls, type PreviewUrlRow } from './store'
 import { DeletePreviewUrlPage, PreviewUrlsPage, type PreviewUrlsProps } from './view'
 
 type Extra = Pick<PreviewUrlsProps, 'probed' | 'notice' | 'createForm' | 'editForm'>
@@ -51,25 +53,11 @@ async function render(c: Context<AppEnv>, caller: UserCaller) {
   )
 }
 
-async function loadRow(c: Context<AppEnv>): Promise<PreviewUrlRow> {
-  const space = await routeSpace(c)
-  const row = await findPreviewUrl(c.env.DB, space.id, idParam(c, 'previewUrlId', 'pvu'))
-  if (!row) throw new HttpProblem(404, 'not_found', 'No such preview URL')
-  return row
-}
+const loadRow = (c: Context<AppEnv>): Promise<PreviewUrlRow> =>
+  loadEndpointRow(c, previewUrlKind, 'previewUrlId')
 
-async function submittedUrl(c: Context<AppEnv>): Promise<string> {
-  const raw = await c.req.parseBody()
-  return typeof raw.url === 'string' ? raw.url : ''
-}
-
-// The form was checked with the same policy first (`readUrlForm`), so this is only a safety net.
-function urlRefused(err: unknown): string | undefined {
-  if (err instanceof UrlNotAllowed) {
-    return urlFixText(err.reason === 'blocked_address' ? 'private' : 'not_a_url')
-  }
-  return undefined
-}
+/** What a refused form shows again: never the secret. */
+const submitted = (c: Context<AppEnv>) => submittedFields(c, ['url'])
 
 /** The preview URL pages, mounted at `/spaces/:spaceId/settings/preview-urls`. */
 export const dashboardPreviewRoutes: Hono<AppEnv> = dashboardGroup()
@@ -80,36 +68,24 @@ dashboardPreviewRoutes.post('/', authorize('preview.create'), async (c) => {
   const caller = await requireCaller(c)
   const space = await routeSpace(c)
   const form = await readUrlForm(c, createPreviewBody)
-  if (!form.ok) return done(c, space.id, { createForm: { url: await submittedUrl(c), errors: form.errors } })
-  try {
-    await createPreviewUrl(c.var.scope, caller, space.id, form.data)
-    return done(c, space.id, { notice: { tone: 'ok', text: 'Added the preview URL. Probe it to check it.' } })
-  } catch (err) {
-    const url = urlRefused(err)
-    if (!url) throw err
-    return done(c, space.id, { createForm: { url: await submittedUrl(c), errors: { url } } })
-  }
+  const saved = await saveEndpointForm(form, (data) => createPreviewUrl(c.var.scope, caller, space.id, data))
+  if (!saved.ok) return done(c, space.id, { createForm: { ...(await submitted(c)), errors: saved.errors } })
+  return done(c, space.id, { notice: { tone: 'ok', text: 'Added the preview URL. Probe it to check it.' } })
 })
 
 dashboardPreviewRoutes.post('/:previewUrlId', authorize('preview.update'), async (c) => {
   const row = await loadRow(c)
   const form = await readUrlForm(c, updatePreviewBody)
-  if (!form.ok) {
+  const saved = await saveEndpointForm(form, (data) => updatePreviewUrlRow(c.var.scope, row, data))
+  if (!saved.ok) {
     return done(c, row.space_id, {
-      editForm: { id: row.id, url: await submittedUrl(c), errors: form.errors },
+      editForm: { id: row.id, ...(await submitted(c)), errors: saved.errors },
     })
   }
-  try {
-    const view = await updatePreviewUrlRow(c.var.scope, row, form.data)
-    const text = view.secretDiscarded
-      ? 'Saved. The URL moved to another origin, so the stored probe secret was discarded: enter it again to verify probes.'
-      : 'Saved.'
-    return done(c, row.space_id, { notice: { tone: view.secretDiscarded ? 'warn' : 'ok', text } })
-  } catch (err) {
-    const url = urlRefused(err)
-    if (!url) throw err
-    return done(c, row.space_id, { editForm: { id: row.id, url: await submittedUrl(c), errors: { url } } })
-  }
+  const text = saved.data.secretDiscarded
+    ? 'Saved. The URL moved to another origin, so the stored probe secret was discarded: enter it again to verify probes.'
+    : 'Saved.'
+  return done(c, row.space_id, { notice: { tone: saved.data.secretDiscarded ? 'warn' : 'ok', text } })
 })
 
 dashboardPreviewRoutes.get('/:previewUrlId/delete', authorize('preview.delete'), async (c) => {
@@ -129,11 +105,8 @@ dashboardPreviewRoutes.post('/:previewUrlId/delete', authorize('preview.delete')
 
 dashboardPreviewRoutes.post('/:previewUrlId/probe', authorize('preview.probe'), async (c) => {
   const row = await loadRow(c)
-  try {
-    return done(c, row.space_id, { probed: { id: row.id, result: await probePreviewUrl(c.var.scope, row) } })
-  } catch (err) {
-    if (!(err instanceof SecretUnavailable)) throw err
-    const text = 'The stored probe secret cannot be opened with the configured keys: enter it again.'
-    return done(c, row.space_id, { notice: { tone: 'warn', text } })
-  }
+  const result = await unlessSecretUnavailable(() => probePreviewUrl(c.var.scope, row))
+  if (result) return done(c, row.space_id, { probed: { id: row.id, result } })
+  const text = 'The stored probe secret cannot be opened with the configured keys: enter it again.'
+  return done(c, row.space_id, { notice: { tone: 'warn', text } })
 })

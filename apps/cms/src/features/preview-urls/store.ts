@@ -1,6 +1,7 @@
 /**
- * Data access for `preview_urls`. The probe secret arrives here already sealed (to the row's id, chosen
- * before the insert); this module never sees a plaintext secret.
+ * Data access for `preview_urls`. The probe secret arrives here already sealed (`space-endpoints/endpoint.ts`
+ * seals it to the row's id, chosen before the insert); this module never sees a plaintext secret. The write
+ * inputs are the space endpoint's (`id`, `spaceId`, `url`, `now`, …) plus this table's own columns.
  */
 
 /** A row as stored. */

@@ -6,12 +6,16 @@
  */
 import type { FC } from 'hono/jsx'
 import { Badge, When } from '../../views/components/badge'
-import { DangerLink } from '../../views/components/danger'
-import { CsrfField, Field, type FieldErrors, Notice } from '../../views/components/form'
-import { SpaceTabs } from '../../views/components/space-tabs'
-import { ConfirmPage } from '../../views/confirm-page'
-import { Layout, type Viewer } from '../../views/layout'
+import { Field, type FieldErrors, Notice } from '../../views/components/form'
+import type { Viewer } from '../../views/layout'
 import { failureText } from '../../views/outbound-messages'
+import {
+  AddEndpointCard,
+  DeleteEndpointPage,
+  EditUrlField,
+  EndpointCard,
+  EndpointsPage,
+} from '../space-endpoints/view-endpoint'
 import type { SpaceRow } from '../spaces/store'
 import type { PreviewUrlView } from './model'
 import type { ProbeResult } from './service'
@@ -35,9 +39,6 @@ export interface PreviewUrlsProps {
   editForm?: PreviewFormState
 }
 
-const ORIGIN_WARNING =
-  'Changing the URL to another origin (scheme, host or port) discards the stored probe secret unless you enter it again here.'
-
 /**
  * A probe status badge.
  * @example <ProbeBadge status="failed" reason="timeout" />
@@ -53,6 +54,21 @@ const ProbeBadge: FC<{ status: ProbeResult['status']; reason: string | null }> =
     </>
   )
 
+const EditFields: FC<{ v: PreviewUrlView; edit: PreviewFormState | undefined }> = ({ v, edit }) => (
+  <>
+    <EditUrlField id={v.id} value={edit?.url ?? v.url} error={edit?.errors?.url} secretName="probe secret" />
+    <Field
+      name="secret"
+      idSuffix={v.id}
+      label="Probe secret"
+      type="password"
+      autocomplete="off"
+      error={edit?.errors?.secret}
+      hint={v.hasSecret ? 'A secret is stored. Leave empty to keep it.' : 'Leave empty for none.'}
+    />
+  </>
+)
+
 /**
  * The page.
  * @example c.html(<PreviewUrlsPage viewer={viewer} space={space} previewUrls={list} canManage />)
@@ -60,19 +76,36 @@ const ProbeBadge: FC<{ status: ProbeResult['status']; reason: string | null }> =
 export const PreviewUrlsPage: FC<PreviewUrlsProps> = (p) => {
   const base = `/spaces/${p.space.id}/settings/preview-urls`
   return (
-    <Layout title={`Preview URLs · ${p.space.name}`} viewer={p.viewer}>
-      <SpaceTabs space={p.space} current="preview" roles={p.viewer.roles} />
-      <h1>Preview URLs</h1>
-      {p.notice ? <Notice tone={p.notice.tone}>{p.notice.text}</Notice> : null}
-      {p.previewUrls.length === 0 ? <p class="empty">No preview URLs are set for this space yet.</p> : null}
+    <EndpointsPage
+      viewer={p.viewer}
+      space={p.space}
+      tab="preview"
+      title="Preview URLs"
+      notice={p.notice}
+      empty={p.previewUrls.length === 0 ? 'No preview URLs are set for this space yet.' : undefined}
+    >
       {p.previewUrls.map((v) => {
         const edit = p.editForm?.id === v.id ? p.editForm : undefined
         const probed = p.probed?.id === v.id ? p.probed.result : undefined
         return (
-          <section class="card" aria-labelledby={`pvu-${v.id}`} id={`card-${v.id}`}>
-            <h2 id={`pvu-${v.id}`}>
-              <code>{v.url}</code>
-            </h2>
+          <EndpointCard
+            base={base}
+            id={v.id}
+            anchor="pvu"
+            csrf={p.viewer.csrf}
+            heading={<code>{v.url}</code>}
+            call={{ path: 'probe', label: 'Probe now' }}
+            edit={
+              p.canManage
+                ? {
+                    open: edit !== undefined,
+                    summary: 'Edit this preview URL',
+                    fields: <EditFields v={v} edit={edit} />,
+                    deleteLabel: 'Delete this preview URL…',
+                  }
+                : undefined
+            }
+          >
             <p>
               Probe secret: {v.hasSecret ? 'set' : <span class="empty">none</span>} · Last probe:{' '}
               {v.lastProbe ? (
@@ -91,76 +124,37 @@ export const PreviewUrlsPage: FC<PreviewUrlsProps> = (p) => {
                 Probe result: <ProbeBadge status={probed.status} reason={probed.reason} />
               </Notice>
             ) : null}
-            <form method="post" action={`${base}/${v.id}/probe`}>
-              <CsrfField token={p.viewer.csrf} />
-              <button type="submit">Probe now</button>
-            </form>
-            {p.canManage ? (
-              <details open={edit !== undefined}>
-                <summary>Edit this preview URL</summary>
-                <form method="post" action={`${base}/${v.id}`} novalidate>
-                  <CsrfField token={p.viewer.csrf} />
-                  <Field
-                    name="url"
-                    idSuffix={v.id}
-                    label="URL"
-                    type="url"
-                    value={edit?.url ?? v.url}
-                    error={edit?.errors?.url}
-                    hint={ORIGIN_WARNING}
-                  />
-                  <Field
-                    name="secret"
-                    idSuffix={v.id}
-                    label="Probe secret"
-                    type="password"
-                    autocomplete="off"
-                    error={edit?.errors?.secret}
-                    hint={
-                      v.hasSecret ? 'A secret is stored. Leave empty to keep it.' : 'Leave empty for none.'
-                    }
-                  />
-                  <button class="primary" type="submit">
-                    Save changes
-                  </button>
-                </form>
-                <p>
-                  <DangerLink href={`${base}/${v.id}/delete`}>Delete this preview URL…</DangerLink>
-                </p>
-              </details>
-            ) : null}
-          </section>
+          </EndpointCard>
         )
       })}
       {p.canManage ? (
-        <section class="card" aria-labelledby="add-preview">
-          <h2 id="add-preview">Add a preview URL</h2>
-          <form method="post" action={base} novalidate>
-            <CsrfField token={p.viewer.csrf} />
-            <Field
-              name="url"
-              label="Storefront URL"
-              type="url"
-              value={p.createForm?.url}
-              error={p.createForm?.errors?.url}
-              hint="The probe calls <URL>/api/cms-probe."
-              required
-            />
-            <Field
-              name="secret"
-              label="Probe secret (optional)"
-              type="password"
-              autocomplete="off"
-              error={p.createForm?.errors?.secret}
-              hint="Shared with the storefront to sign probes. Write-only."
-            />
-            <button class="primary" type="submit">
-              Add preview URL
-            </button>
-          </form>
-        </section>
+        <AddEndpointCard
+          base={base}
+          anchor="add-preview"
+          heading="Add a preview URL"
+          csrf={p.viewer.csrf}
+          submit="Add preview URL"
+        >
+          <Field
+            name="url"
+            label="Storefront URL"
+            type="url"
+            value={p.createForm?.url}
+            error={p.createForm?.errors?.url}
+            hint="The probe calls <URL>/api/cms-probe."
+            required
+          />
+          <Field
+            name="secret"
+            label="Probe secret (optional)"
+            type="password"
+            autocomplete="off"
+            error={p.createForm?.errors?.secret}
+            hint="Shared with the storefront to sign probes. Write-only."
+          />
+        </AddEndpointCard>
       ) : null}
-    </Layout>
+    </EndpointsPage>
   )
 }
 
@@ -170,24 +164,22 @@ export const PreviewUrlsPage: FC<PreviewUrlsProps> = (p) => {
  */
 export const DeletePreviewUrlPage: FC<{ viewer: Viewer; space: SpaceRow; previewUrl: PreviewUrlView }> = (
   p,
-) => {
-  const base = `/spaces/${p.space.id}/settings/preview-urls`
-  return (
-    <ConfirmPage
-      viewer={p.viewer}
-      title="Delete preview URL"
-      context={<SpaceTabs space={p.space} current="preview" roles={p.viewer.roles} />}
-      heading="Delete this preview URL?"
-      consequence={
-        <>
-          Previews of this space no longer open on <code>{p.previewUrl.url}</code>
-          {p.previewUrl.hasSecret ? ', and its probe secret is erased' : ''}. This cannot be undone: to use it
-          again, add it anew.
-        </>
-      }
-      action={`${base}/${p.previewUrl.id}/delete`}
-      confirmLabel="Delete preview URL"
-      cancelHref={base}
-    />
-  )
-}
+) => (
+  <DeleteEndpointPage
+    viewer={p.viewer}
+    space={p.space}
+    tab="preview"
+    base={`/spaces/${p.space.id}/settings/preview-urls`}
+    id={p.previewUrl.id}
+    title="Delete preview URL"
+    heading="Delete this preview URL?"
+    consequence={
+      <>
+        Previews of this space no longer open on <code>{p.previewUrl.url}</code>
+        {p.previewUrl.hasSecret ? ', and its probe secret is erased' : ''}. This cannot be undone: to use it
+        again, add it anew.
+      </>
+    }
+    confirmLabel="Delete preview URL"
+  />
+)

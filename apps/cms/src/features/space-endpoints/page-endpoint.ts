@@ -1,0 +1,80 @@
+/**
+ * The dashboard side of a space endpoint, shared by the MCP Integrations and Preview URLs pages: the
+ * route's row (a 404 page otherwise), the text fields of a form to show again (never the secret), a save
+ * whose URL the policy refuses (the URL field's error), and a call whose stored secret no configured key
+ * opens (the page asks to enter it again). Failures are told apart by class, never by code strings.
+ */
+import type { Context } from 'hono'
+import { SecretUnavailable, UrlNotAllowed } from '../../domain/errors'
+import type { AppEnv } from '../../http/app-env'
+import { idParam } from '../../http/params'
+import { HttpProblem } from '../../http/problem'
+import { urlFixText } from '../../views/outbound-messages'
+import { type FormResult, routeSpace } from '../dashboard/page-kit'
+import type { EndpointKind } from './endpoint-kind'
+
+/**
+ * The row named by the route's `param` in the route's space, or a 404 page.
+ * @example const row = await loadEndpointRow(c, mcpKind, 'integrationId')
+ */
+export async function loadEndpointRow<Row>(
+  c: Context<AppEnv>,
+  kind: EndpointKind<Row>,
+  param: string,
+): Promise<Row> {
+  const space = await routeSpace(c)
+  const row = await kind.find(c.env.DB, space.id, idParam(c, param, kind.idPrefix))
+  if (!row) throw new HttpProblem(404, 'not_found', kind.notFound)
+  return row
+}
+
+/**
+ * The named text fields of the posted form, to show the form again (`''` for a missing one). Only ever
+ * called with non-secret names.
+ * @example const shown = await submittedFields(c, ['name', 'url'])
+ */
+export async function submittedFields<K extends string>(
+  c: Context<AppEnv>,
+  names: readonly K[],
+): Promise<Record<K, string>> {
+  const raw = await c.req.parseBody()
+  const fields = {} as Record<K, string>
+  for (const name of names) {
+    const value = raw[name]
+    fields[name] = typeof value === 'string' ? value : ''
+  }
+  return fields
+}
+
+/**
+ * Saves a valid form; a URL the outbound policy refuses comes back as the URL field's error. The form was
+ * checked with the same policy first (`readUrlForm`), so this is only a safety net.
+ * @example const saved = await saveEndpointForm(form, (data) => createMcpIntegration(scope, caller, spaceId, data))
+ */
+export async function saveEndpointForm<T, R>(
+  form: FormResult<T>,
+  save: (data: T) => Promise<R>,
+): Promise<FormResult<R>> {
+  if (!form.ok) return form
+  try {
+    return { ok: true, data: await save(form.data) }
+  } catch (err) {
+    if (!(err instanceof UrlNotAllowed)) throw err
+    const url = urlFixText(err.reason === 'blocked_address' ? 'private' : 'not_a_url')
+    return { ok: false, errors: { url } }
+  }
+}
+
+/**
+ * Runs a call of the endpoint (a test, a probe); `undefined` when its stored secret cannot be opened with
+ * the configured keys (the page then asks for it again).
+ * @example const result = await unlessSecretUnavailable(() => probePreviewUrl(scope, row))
+ */
+export async function unlessSecretUnavailable<R>(call: () => Promise<R>): Promise<R | undefined> {
+  try {
+    return await call()
+  } catch (err) {
+    if (!(err instanceof SecretUnavailable)) throw err
+    return undefined
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * The JSX every space endpoint page shares (Settings → MCP Integrations, Settings → Preview URLs): the
+ * page frame with its tabs and notice, one card per endpoint with its call button ("Test connection",
+ * "Probe now") and its edit form, the add form, the URL field that warns that another origin drops the
+ * stored secret, and the delete confirmation. Each feature fills in its own words and fields; no secret
+ * ever reaches these components (forms are shown again without it).
+ */
+import type { Child, FC } from 'hono/jsx'
+import { DangerLink } from '../../views/components/danger'
+import { CsrfField, Field, Notice } from '../../views/components/form'
+import { type SpaceTab, SpaceTabs } from '../../views/components/space-tabs'
+import { ConfirmPage } from '../../views/confirm-page'
+import { Layout, type Viewer } from '../../views/layout'
+import type { SpaceRow } from '../spaces/store'
+
+/** Props of {@link EndpointsPage}. */
+export interface EndpointsPageProps {
+  viewer: Viewer
+  space: SpaceRow
+  tab: SpaceTab
+  /** The page's heading, also the start of its title. */
+  title: string
+  notice: { tone: 'ok' | 'warn'; text: string } | undefined
+  /** Shown instead of the cards when there are none. */
+  empty: string | undefined
+  children?: Child
+}
+
+/**
+ * The frame of an endpoints page: title, tabs, heading, the one-time notice, the empty state.
+ * @example <EndpointsPage viewer={v} space={s} tab="mcp" title="MCP Integrations" notice={n} empty={undefined}>…</EndpointsPage>
+ */
+export const EndpointsPage: FC<EndpointsPageProps> = (p) => (
+  <Layout title={`${p.title} · ${p.space.name}`} viewer={p.viewer}>
+    <SpaceTabs space={p.space} current={p.tab} roles={p.viewer.roles} />
+    <h1>{p.title}</h1>
+    {p.notice ? <Notice tone={p.notice.tone}>{p.notice.text}</Notice> : null}
+    {p.empty === undefined ? null : <p class="empty">{p.empty}</p>}
+    {p.children}
+  </Layout>
+)
+
+/** Props of {@link EndpointCard}. */
+export interface EndpointCardProps {
+  /** The page's address; the card's forms post below it. */
+  base: string
+  id: string
+  /** The prefix of the heading's element id (`mcp` → `mcp-<id>`). */
+  anchor: string
+  csrf: string
+  heading: Child
+  /** The call's path segment and button text (`test`, `Test connection`). */
+  call: { path: string; label: string }
+  /** The edit form, for those who may change it. */
+  edit?: { open: boolean; summary: string; fields: Child; deleteLabel: string } | undefined
+  /** What the card says about the endpoint (URL, secret, last call, the call's fresh result). */
+  children?: Child
+}
+
+/**
+ * One endpoint: what it is, a button to call it, and (for managers) its edit form and delete link.
+ * @example <EndpointCard base={base} id={v.id} anchor="pvu" csrf={csrf} heading={<code>{v.url}</code>} call={{ path: 'probe', label: 'Probe now' }}>…</EndpointCard>
+ */
+export const EndpointCard: FC<EndpointCardProps> = (p) => (
+  <section class="card" aria-labelledby={`${p.anchor}-${p.id}`} id={`card-${p.id}`}>
+    <h2 id={`${p.anchor}-${p.id}`}>{p.heading}</h2>
+    {p.children}
+    <form method="post" action={`${p.base}/${p.id}/${p.call.path}`}>
+      <CsrfField token={p.csrf} />
+      <button type="submit">{p.call.label}</button>
+    </form>
+    {p.edit ? (
+      <details open={p.edit.open}>
+        <summary>{p.edit.summary}</summary>
+        <form method="post" action={`${p.base}/${p.id}`} novalidate>
+          <CsrfField token={p.csrf} />
+          {p.edit.fields}
+          <button class="primary" type="submit">
+            Save changes
+          </button>
+        </form>
+        <p>
+          <DangerLink href={`${p.base}/${p.id}/delete`}>{p.edit.deleteLabel}</DangerLink>
+        </p>
+      </details>
+    ) : null}
+  </section>
+)
+
+/**
+ * The add form's card.
+ * @example <AddEndpointCard base={base} anchor="add-mcp" heading="Add an MCP server" csrf={csrf} submit="Add integration">…</AddEndpointCard>
+ */
+export const AddEndpointCard: FC<{
+  base: string
+  anchor: string
+  heading: string
+  csrf: string
+  submit: string
+  children?: Child
+}> = (p) => (
+  <section class="card" aria-labelledby={p.anchor}>
+    <h2 id={p.anchor}>{p.heading}</h2>
+    <form method="post" action={p.base} novalidate>
+      <CsrfField token={p.csrf} />
+      {p.children}
+      <button class="primary" type="submit">
+        {p.submit}
+      </button>
+    </form>
+  </section>
+)
+
+/**
+ * The URL field of an edit form, which says that another origin drops the stored secret.
+ * @example <EditUrlField id={v.id} value={v.url} error={undefined} secretName="probe secret" />
+ */
+export const EditUrlField: FC<{
+  id: string
+  value: string
+  error: string | undefined
+  secretName: string
+}> = (p) => (
+  <Field
+    name="url"
+    idSuffix={p.id}
+    label="URL"
+    type="url"
+    value={p.value}
+    error={p.error}
+    hint={`Changing the URL to another origin (scheme, host or port) discards the stored ${p.secretName} unless you enter it again here.`}
+  />
+)
+
+/** Props of {@link DeleteEndpointPage}. */
+export interface DeleteEndpointPageProps {
+  viewer: Viewer
+  space: SpaceRow
+  tab: SpaceTab
+  /** The endpoints page; the delete form posts to `<base>/<id>/delete`. */
+  base: string
+  id: string
+  title: string
+  heading: string
+  consequence: Child
+  confirmLabel: string
+}
+
+/**
+ * The delete confirmation of an endpoint, under the space's tabs.
+ * @example <DeleteEndpointPage viewer={v} space={s} tab="preview" base={base} id={id} title="Delete preview URL" … />
+ */
+export const DeleteEndpointPage: FC<DeleteEndpointPageProps> = (p) => (
+  <ConfirmPage
+    viewer={p.viewer}
+    title={p.title}
+    context={<SpaceTabs space={p.space} current={p.tab} roles={p.viewer.roles} />}
+    heading={p.heading}
+    consequence={p.consequence}
+    action={`${p.base}/${p.id}/delete`}
+    confirmLabel={p.confirmLabel}
+    cancelHref={p.base}
+  />
+)
