@@ -5,22 +5,22 @@
  */
 import { Hono } from 'hono'
 import { loadEnv } from './config/load-config'
-import { tokenRoutes } from './features/api-tokens/api'
-import { adminAuditRoutes, spaceAuditRoutes } from './features/audit-log/api'
-import { benchRoutes } from './features/bench/api'
+import { apiTokensApi } from './features/api-tokens/api'
+import { globalAuditLogApi, spaceAuditLogApi } from './features/audit-log/api'
+import { benchApi } from './features/bench/api'
 import { notFound } from './features/dashboard/error-pages'
-import { dashboardRoutes } from './features/dashboard/routes'
-import { entryRoutes } from './features/entries/api'
-import { healthRoutes } from './features/health/api'
-import { adminKeyRoutes } from './features/key-rotation/api'
-import { mcpRoutes } from './features/mcp-integrations/api'
-import { previewUrlRoutes } from './features/preview-urls/api'
-import { authRoutes } from './features/sessions/api'
-import { spaceRoutes } from './features/spaces/api'
-import { adminUserRoutes } from './features/users/api'
-import type { AppDeps, AppEnv } from './http/app-env'
+import { dashboardPages } from './features/dashboard/routes'
+import { entriesApi } from './features/entries/api'
+import { healthApi } from './features/health/api'
+import { keyRotationApi } from './features/key-rotation/api'
+import { mcpIntegrationsApi } from './features/mcp-integrations/api'
+import { previewUrlsApi } from './features/preview-urls/api'
+import { sessionsApi } from './features/sessions/api'
+import { spacesApi } from './features/spaces/api'
+import { usersApi } from './features/users/api'
 import { limitBody } from './http/body'
 import { csrfProtection } from './http/csrf'
+import type { AppDeps, CmsHono } from './http/hono-types'
 import { handleError, internalError } from './http/problem'
 import { requestScope } from './http/scope'
 import { securityHeaders } from './http/security-headers'
@@ -29,8 +29,8 @@ import { securityHeaders } from './http/security-headers'
  * Builds the app; `deps` replace clocks and observers in tests.
  * @example export default { fetch: createApp().fetch } satisfies ExportedHandler<Env>
  */
-export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
-  const app = new Hono<AppEnv>()
+export function createApp(deps: AppDeps = {}): Hono<CmsHono> {
+  const app = new Hono<CmsHono>()
   app.use(securityHeaders())
   app.use(async (c, next) => {
     const loaded = loadEnv(c.env)
@@ -42,20 +42,20 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
   app.use(requestScope())
   app.use('/api/*', limitBody())
   app.use('/api/*', csrfProtection())
-  app.route('/healthz', healthRoutes)
-  app.route('/api/auth', authRoutes)
-  app.route('/api/spaces/:spaceId/entries', entryRoutes)
-  app.route('/api/spaces/:spaceId/tokens', tokenRoutes)
-  app.route('/api/spaces/:spaceId/mcp', mcpRoutes)
-  app.route('/api/spaces/:spaceId/preview-urls', previewUrlRoutes)
-  app.route('/api/spaces/:spaceId/audit', spaceAuditRoutes)
-  app.route('/api/spaces', spaceRoutes)
-  app.route('/api/admin/users', adminUserRoutes)
-  app.route('/api/admin/keys', adminKeyRoutes)
-  app.route('/api/admin/audit', adminAuditRoutes)
-  app.route('/api/bench', benchRoutes)
+  app.route('/healthz', healthApi)
+  app.route('/api/auth', sessionsApi)
+  app.route('/api/spaces/:spaceId/entries', entriesApi)
+  app.route('/api/spaces/:spaceId/tokens', apiTokensApi)
+  app.route('/api/spaces/:spaceId/mcp', mcpIntegrationsApi)
+  app.route('/api/spaces/:spaceId/preview-urls', previewUrlsApi)
+  app.route('/api/spaces/:spaceId/audit', spaceAuditLogApi)
+  app.route('/api/spaces', spacesApi)
+  app.route('/api/admin/users', usersApi)
+  app.route('/api/admin/keys', keyRotationApi)
+  app.route('/api/admin/audit', globalAuditLogApi)
+  app.route('/api/bench', benchApi)
   // The dashboard's pages (HTML); its own guards and error pages, see routes/dashboard.tsx.
-  app.route('/', dashboardRoutes)
+  app.route('/', dashboardPages)
   // A browser asking for an unknown page gets the HTML error page; API clients get problem+json.
   app.notFound(notFound)
   app.onError(handleError)

@@ -56,12 +56,12 @@ export type CmsEnvEntries = {
  *
  * @example
  * ```ts
- * function audience(env: CmsEnv): string | undefined {
+ * function audience(env: CmsVars): string | undefined {
  *   return env.AUTH_PROVIDER === 'oidc' ? env.OIDC_AUDIENCE : undefined
  * }
  * ```
  */
-export type CmsEnv = ParsedEnv<CmsEnvEntries>
+export type CmsVars = ParsedEnv<CmsEnvEntries>
 
 const CMS = 'apps/cms'
 

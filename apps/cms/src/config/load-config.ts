@@ -4,7 +4,7 @@
  * config and logs an invalid env once, by variable NAME and problem only.
  */
 import { EnvValidationError, parseEnv } from '@alokai/env'
-import { type CmsEnv, cmsEnv } from './env-definition'
+import { type CmsVars, cmsEnv } from './env-definition'
 
 /** What the app reads from the environment, after validation. */
 export interface CmsConfig {
@@ -30,7 +30,7 @@ export type LoadedEnv = { ok: true; config: CmsConfig } | { ok: false; problems:
 const loaded = new WeakMap<object, LoadedEnv>()
 
 function load(raw: Record<string, unknown>): LoadedEnv {
-  let parsed: CmsEnv
+  let parsed: CmsVars
   try {
     parsed = parseEnv(cmsEnv, raw)
   } catch (err) {

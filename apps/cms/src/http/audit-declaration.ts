@@ -20,7 +20,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import type { AuditEvent } from '../features/audit-log/recorder'
 import type { AuditOutcome } from '../features/audit-log/store'
-import type { AppEnv } from './app-env'
+import type { CmsHono } from './hono-types'
 import { HttpProblem } from './problem'
 
 /** Where the id of the changed thing is: a path parameter, or a field of the JSON answer. */
@@ -46,7 +46,7 @@ const declarations = new WeakMap<object, AuditDeclaration>()
  * Tags a middleware as the audit declaration of the routes it is mounted on, and returns it.
  * @example return declareAudit(async (c, next) => { await next(); await recordDeclared(c, d) }, d)
  */
-export function declareAudit<H extends MiddlewareHandler<AppEnv>>(
+export function declareAudit<H extends MiddlewareHandler<CmsHono>>(
   handler: H,
   declaration: AuditDeclaration,
 ): H {
@@ -79,7 +79,7 @@ async function answerField(res: Response, field: string): Promise<string | undef
  * `next()`.
  * @example await next(); await recordDeclared(c, { action: 'content.create' })
  */
-export async function recordDeclared(c: Context<AppEnv>, declaration: AuditDeclaration): Promise<void> {
+export async function recordDeclared(c: Context<CmsHono>, declaration: AuditDeclaration): Promise<void> {
   if (declaration.recordedBy === 'service' || !STATE_CHANGING.has(c.req.method)) return
   const ok = c.res.status >= 200 && c.res.status < 300
   if (!ok && !declaration.failures) return
@@ -109,9 +109,9 @@ export async function recordDeclared(c: Context<AppEnv>, declaration: AuditDecla
 
 /**
  * Middleware declaring the audit of a state-changing route that has no `authorize` (sign-in, logout).
- * @example authRoutes.post('/session', audited({ action: 'auth.session', failures: true, actorField: 'userId' }), handler)
+ * @example sessionsApi.post('/session', audited({ action: 'auth.session', failures: true, actorField: 'userId' }), handler)
  */
-export function audited(declaration: AuditDeclaration): MiddlewareHandler<AppEnv> {
+export function audited(declaration: AuditDeclaration): MiddlewareHandler<CmsHono> {
   return declareAudit(async (c, next) => {
     await next()
     await recordDeclared(c, declaration)

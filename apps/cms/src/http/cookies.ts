@@ -6,14 +6,14 @@
  */
 import { readSessionCookie } from '@alokai/auth-jwt'
 import type { Context } from 'hono'
-import type { AppEnv } from './app-env'
+import type { CmsHono } from './hono-types'
 
 /**
  * The name and Secure flag of our cookie `base`: `__Host-<base>` and Secure, except in development over
  * plain http, where browsers refuse both and the plain `<base>` is used.
  * @example const { name, secure } = cookieNaming(c, 'cms_session')
  */
-export function cookieNaming(c: Context<AppEnv>, base: string): { name: string; secure: boolean } {
+export function cookieNaming(c: Context<CmsHono>, base: string): { name: string; secure: boolean } {
   const plain = c.var.config.environment === 'development' && new URL(c.req.url).protocol === 'http:'
   return plain ? { name: base, secure: false } : { name: `__Host-${base}`, secure: true }
 }

@@ -11,9 +11,9 @@ import { constantTimeEqual, encodeBase64url } from '@alokai/internal'
 import type { Context, MiddlewareHandler } from 'hono'
 import type { CmsConfig } from '../config/load-config'
 import { derivedHmacKey } from '../crypto/derived-key'
-import type { AppEnv } from './app-env'
 import { isFormRequest } from './body'
 import { cookieNaming, readCookie } from './cookies'
+import type { CmsHono } from './hono-types'
 import { HttpProblem } from './problem'
 import { sessionCookieSid } from './session-cookie'
 
@@ -48,7 +48,7 @@ async function csrfTokenForSession(config: CmsConfig, sid: string): Promise<stri
  * fresh double-submit value (also set as a cookie on `c`).
  * @example const token = await issueCsrfToken(c)
  */
-export async function issueCsrfToken(c: Context<AppEnv>): Promise<string> {
+export async function issueCsrfToken(c: Context<CmsHono>): Promise<string> {
   const sid = await sessionCookieSid(c)
   if (sid) return csrfTokenForSession(c.var.config, sid)
   const value = encodeBase64url(crypto.getRandomValues(new Uint8Array(32)))
@@ -59,7 +59,7 @@ export async function issueCsrfToken(c: Context<AppEnv>): Promise<string> {
   return value
 }
 
-async function formTokenValid(c: Context<AppEnv>): Promise<boolean> {
+async function formTokenValid(c: Context<CmsHono>): Promise<boolean> {
   const form = await c.req.parseBody().catch(() => undefined)
   const submitted = form?.csrf_token
   if (typeof submitted !== 'string' || submitted === '') return false
@@ -73,7 +73,7 @@ async function formTokenValid(c: Context<AppEnv>): Promise<boolean> {
  * The CSRF middleware for `/api/*`.
  * @example app.use('/api/*', csrfProtection())
  */
-export function csrfProtection(): MiddlewareHandler<AppEnv> {
+export function csrfProtection(): MiddlewareHandler<CmsHono> {
   return async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next()
     // A request with Authorization ignores cookies, so a forged one carries no ambient credential.
@@ -93,7 +93,7 @@ export function csrfProtection(): MiddlewareHandler<AppEnv> {
  * with or without an `Authorization` header (pages are for browsers; nothing scripted posts to them).
  * @example group.use('*', dashboardFormProtection())
  */
-export function dashboardFormProtection(): MiddlewareHandler<AppEnv> {
+export function dashboardFormProtection(): MiddlewareHandler<CmsHono> {
   return async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next()
     if (!isSameOrigin(c)) throw new HttpProblem(403, 'csrf_failed', 'Cross-site request refused')

@@ -20,8 +20,8 @@ import { verifyIdpToken } from '../features/sessions/idp-verifier'
 import { findActiveSession } from '../features/sessions/store'
 import { upsertOidcUser } from '../features/users/store'
 import { loadRoles } from '../features/users/store-roles'
-import { type AppEnv, nowMs } from './app-env'
 import { type AuditDeclaration, declareAudit, recordDeclared } from './audit-declaration'
+import { type CmsHono, nowMs } from './hono-types'
 import { HttpProblem } from './problem'
 import { sessionCookieSid } from './session-cookie'
 
@@ -29,7 +29,7 @@ import { sessionCookieSid } from './session-cookie'
  * The bearer token of an `Authorization: Bearer …` header; a 401 problem for any other scheme.
  * @example const token = bearerToken(c)
  */
-export function bearerToken(c: Context<AppEnv>): string | undefined {
+export function bearerToken(c: Context<CmsHono>): string | undefined {
   const header = c.req.header('authorization')
   if (header === undefined) return undefined
   const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header)
@@ -44,7 +44,7 @@ export function bearerToken(c: Context<AppEnv>): string | undefined {
  * @example const { userId } = await oidcUser(c, token)
  */
 export async function oidcUser(
-  c: Context<AppEnv>,
+  c: Context<CmsHono>,
   token: string,
 ): Promise<{ userId: string; authenticatedAt: number; expiresAt: number | null }> {
   const oidc = c.var.config.oidc
@@ -71,13 +71,13 @@ export async function oidcUser(
  * The route's space id, when it is a well-formed one (so junk from the URL never reaches the audit log).
  * @example await c.var.scope.audit.record({ action, outcome: 'denied', spaceId: routeSpaceId(c) })
  */
-export function routeSpaceId(c: Context<AppEnv>): string | undefined {
+export function routeSpaceId(c: Context<CmsHono>): string | undefined {
   const value = c.req.param('spaceId')
   return value !== undefined && isId('spc', value) ? value : undefined
 }
 
 /** Runs `work` after the response when the runtime gives an execution context, else awaits it. */
-async function inBackground(c: Context<AppEnv>, work: Promise<unknown>): Promise<void> {
+async function inBackground(c: Context<CmsHono>, work: Promise<unknown>): Promise<void> {
   let ctx: { waitUntil(promise: Promise<unknown>): void } | undefined
   try {
     ctx = c.executionCtx
@@ -88,7 +88,7 @@ async function inBackground(c: Context<AppEnv>, work: Promise<unknown>): Promise
   else await work
 }
 
-function tokenUse(c: Context<AppEnv>): TokenUse {
+function tokenUse(c: Context<CmsHono>): TokenUse {
   return {
     requestedSpaceId: c.req.param('spaceId'),
     spaceId: routeSpaceId(c),
@@ -96,7 +96,7 @@ function tokenUse(c: Context<AppEnv>): TokenUse {
   }
 }
 
-async function resolve(c: Context<AppEnv>): Promise<Caller | null> {
+async function resolve(c: Context<CmsHono>): Promise<Caller | null> {
   const bearer = bearerToken(c)
   if (bearer !== undefined) {
     // API tokens are ours: resolved against D1, never shown to the IdP's verifier.
@@ -127,7 +127,7 @@ async function resolve(c: Context<AppEnv>): Promise<Caller | null> {
  * The caller of this request (resolved once, then remembered on the context), or `null`.
  * @example const caller = await getCaller(c)
  */
-export async function getCaller(c: Context<AppEnv>): Promise<Caller | null> {
+export async function getCaller(c: Context<CmsHono>): Promise<Caller | null> {
   if (c.var.caller === undefined) c.set('caller', await resolve(c))
   return c.var.caller ?? null
 }
@@ -136,7 +136,7 @@ export async function getCaller(c: Context<AppEnv>): Promise<Caller | null> {
  * Requires an authenticated caller of any kind, user or API token (401 otherwise).
  * @example const caller = await requirePrincipal(c)
  */
-export async function requirePrincipal(c: Context<AppEnv>): Promise<Caller> {
+export async function requirePrincipal(c: Context<CmsHono>): Promise<Caller> {
   const caller = await getCaller(c)
   if (!caller) throw new HttpProblem(401, 'unauthenticated', 'Sign in first')
   return caller
@@ -146,7 +146,7 @@ export async function requirePrincipal(c: Context<AppEnv>): Promise<Caller> {
  * Requires a signed-in user (401 without a caller; 403 for an API token, which has no user).
  * @example const caller = await requireCaller(c)
  */
-export async function requireCaller(c: Context<AppEnv>): Promise<UserCaller> {
+export async function requireCaller(c: Context<CmsHono>): Promise<UserCaller> {
   const caller = await requirePrincipal(c)
   if (caller.via === 'api_token') throw new HttpProblem(403, 'forbidden', 'API tokens cannot be used here')
   return caller
@@ -163,7 +163,7 @@ export async function requireCaller(c: Context<AppEnv>): Promise<UserCaller> {
 export function authorize(
   action: Action,
   options: { audit?: AuditDeclaration } = {},
-): MiddlewareHandler<AppEnv> {
+): MiddlewareHandler<CmsHono> {
   const declaration = options.audit ?? { action }
   return declareAudit(async (c, next) => {
     const caller = await requirePrincipal(c)

@@ -5,14 +5,14 @@
 import type { Context } from 'hono'
 import { type IdPrefix, isId } from '../db/ids'
 import { findUserById } from '../features/users/store'
-import type { AppEnv } from './app-env'
+import type { CmsHono } from './hono-types'
 import { HttpProblem } from './problem'
 
 /**
  * A route parameter that must be an id of `prefix`, or a 404 problem titled `title`.
  * @example const tokenId = idParam(c, 'tokenId', 'tok', 'No such token')
  */
-export function idParam(c: Context<AppEnv>, name: string, prefix: IdPrefix, title = 'Not found'): string {
+export function idParam(c: Context<CmsHono>, name: string, prefix: IdPrefix, title = 'Not found'): string {
   const value = c.req.param(name)
   if (value === undefined || !isId(prefix, value)) throw new HttpProblem(404, 'not_found', title)
   return value
@@ -22,7 +22,7 @@ export function idParam(c: Context<AppEnv>, name: string, prefix: IdPrefix, titl
  * The route's `:spaceId`, or a 404 problem (whether the space exists is the caller's query).
  * @example const spaceId = spaceIdParam(c)
  */
-export function spaceIdParam(c: Context<AppEnv>): string {
+export function spaceIdParam(c: Context<CmsHono>): string {
   return idParam(c, 'spaceId', 'spc', 'No such space')
 }
 
@@ -30,7 +30,7 @@ export function spaceIdParam(c: Context<AppEnv>): string {
  * The route's `:userId` of an existing user, or a 404 problem.
  * @example const userId = await userIdParam(c)
  */
-export async function userIdParam(c: Context<AppEnv>): Promise<string> {
+export async function userIdParam(c: Context<CmsHono>): Promise<string> {
   const id = idParam(c, 'userId', 'usr', 'No such user')
   if (!(await findUserById(c.env.DB, id))) throw new HttpProblem(404, 'not_found', 'No such user')
   return id

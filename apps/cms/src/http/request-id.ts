@@ -6,7 +6,7 @@
  */
 import { encodeBase64url } from '@alokai/internal'
 import type { Context } from 'hono'
-import type { AppEnv } from './app-env'
+import type { CmsHono } from './hono-types'
 
 const RAY = /^[0-9a-f]{16}(-[A-Z]{3})?$/
 // Per request, without a context variable: the same id for the page and the log line of one request.
@@ -14,7 +14,7 @@ const RAY = /^[0-9a-f]{16}(-[A-Z]{3})?$/
  * This request's id.
  * @example console.error(JSON.stringify({ event: 'unhandled_error', requestId: requestId(c) }))
  */
-export function requestId(c: Context<AppEnv>): string {
+export function requestId(c: Context<CmsHono>): string {
   const ray = c.req.header('cf-ray')
   if (ray !== undefined && RAY.test(ray)) return ray
   // Made once per request and kept on the context, so the log line and the page show the same id.

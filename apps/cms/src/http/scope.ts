@@ -9,7 +9,7 @@ import type { Caller } from '../domain/caller'
 import type { Scope } from '../domain/scope'
 import { type AuditActor, createAuditRecorder } from '../features/audit-log/recorder'
 import { outboundPolicy } from '../outbound/policy'
-import type { AppEnv } from './app-env'
+import type { CmsHono } from './hono-types'
 
 function actorOf(caller: Caller | null | undefined): AuditActor {
   if (caller?.via === 'api_token') return { type: 'api_token', id: caller.tokenId }
@@ -21,7 +21,7 @@ function actorOf(caller: Caller | null | undefined): AuditActor {
  * Middleware: sets `c.var.scope` (needs `c.var.config` and `c.var.deps`).
  * @example app.use(requestScope())
  */
-export function requestScope(): MiddlewareHandler<AppEnv> {
+export function requestScope(): MiddlewareHandler<CmsHono> {
   return async (c, next) => {
     const { config, deps } = c.var
     const now = deps.now ?? Date.now

@@ -11,8 +11,8 @@ import {
 } from '@alokai/auth-jwt'
 import type { Context } from 'hono'
 import { SESSION_TTL_SECONDS, sessionIssuer } from '../features/sessions/session-token'
-import type { AppEnv } from './app-env'
 import { cookieNaming } from './cookies'
+import type { CmsHono } from './hono-types'
 
 /** `__Host-cms_session`, or `cms_session` in development over plain http. */
 const COOKIE = 'cms_session'
@@ -21,7 +21,7 @@ const COOKIE = 'cms_session'
  * The session token from the request's cookie, if any.
  * @example const token = sessionToken(c)
  */
-export function sessionToken(c: Context<AppEnv>): string | undefined {
+export function sessionToken(c: Context<CmsHono>): string | undefined {
   const header = c.req.header('cookie')
   if (!header) return undefined
   return readSessionCookie(header, cookieNaming(c, COOKIE).name) ?? undefined
@@ -32,7 +32,7 @@ export function sessionToken(c: Context<AppEnv>): string | undefined {
  * `undefined`. Whether the session is still active is D1's answer, not this one.
  * @example const sid = await sessionCookieSid(c)
  */
-export function sessionCookieSid(c: Context<AppEnv>): Promise<string | undefined> {
+export function sessionCookieSid(c: Context<CmsHono>): Promise<string | undefined> {
   // The CSRF check, the caller lookup and the dashboard's form token all need it: the JWT is checked once
   // per request and the answer kept on the context, so nothing outlives the request.
   let sid = c.var.sessionSid
@@ -56,7 +56,7 @@ export function sessionCookieSid(c: Context<AppEnv>): Promise<string | undefined
  * @example await setSessionCookie(c, { sub: user.id, sid: session.sid })
  */
 export async function setSessionCookie(
-  c: Context<AppEnv>,
+  c: Context<CmsHono>,
   claims: { sub: string; sid: string },
   maxAgeSeconds: number = SESSION_TTL_SECONDS,
 ): Promise<void> {
@@ -71,7 +71,7 @@ export async function setSessionCookie(
  * Expires the session cookie in the browser (the row is revoked separately).
  * @example clearSessionCookie(c)
  */
-export function clearSessionCookie(c: Context<AppEnv>): void {
+export function clearSessionCookie(c: Context<CmsHono>): void {
   const { name, secure } = cookieNaming(c, COOKIE)
   c.header('Set-Cookie', clearCookie({ secure, name }), { append: true })
 }

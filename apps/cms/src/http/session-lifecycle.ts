@@ -5,7 +5,7 @@
 import type { Context } from 'hono'
 import { closeSession, openSession, type SessionProof } from '../features/sessions/service'
 import type { ActiveSession, AuthMethod } from '../features/sessions/store'
-import type { AppEnv } from './app-env'
+import type { CmsHono } from './hono-types'
 import { getCaller } from './identify'
 import { clearSessionCookie, setSessionCookie } from './session-cookie'
 
@@ -14,7 +14,7 @@ import { clearSessionCookie, setSessionCookie } from './session-cookie'
  * @example await beginSession(c, userId, 'password')
  */
 export async function beginSession(
-  c: Context<AppEnv>,
+  c: Context<CmsHono>,
   userId: string,
   authMethod: AuthMethod,
   proof: SessionProof = {},
@@ -29,7 +29,7 @@ export async function beginSession(
  * the cookie either way.
  * @example await endSession(c)
  */
-export async function endSession(c: Context<AppEnv>): Promise<void> {
+export async function endSession(c: Context<CmsHono>): Promise<void> {
   const caller = await getCaller(c)
   if (caller?.via === 'session' && caller.sid) await closeSession(c.var.scope, caller.sid)
   clearSessionCookie(c)

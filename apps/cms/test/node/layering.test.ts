@@ -48,14 +48,14 @@ describe('the checks themselves', () => {
       node('features/x/service.ts', ['http/problem.ts'], ['hono']),
       node('features/x/store.ts', ['features/x/service.ts']),
       node('features/x/view.tsx', [], ['hono/jsx'], ['features/x/service.ts']),
-      node('features/x/model.ts', [], [], ['http/app-env.ts']),
+      node('features/x/model.ts', [], [], ['http/hono-types.ts']),
       node('features/x/api.ts', ['features/x/service.ts'], ['hono']),
     ])
     expect(problems).toEqual([
       'features/x/service.ts (service) imports http/problem.ts (edge)',
       'features/x/service.ts (service) imports hono',
       'features/x/store.ts (store) imports features/x/service.ts (service)',
-      'features/x/model.ts (service) imports types from http/app-env.ts (edge)',
+      'features/x/model.ts (service) imports types from http/hono-types.ts (edge)',
     ])
   })
 

@@ -8,7 +8,7 @@ import { createSpace } from '../../src/features/spaces/store'
 import { hashPassword } from '../../src/features/users/password'
 import { createLocalUser } from '../../src/features/users/store'
 import { grantGlobalRole, grantSpaceRole, type SpaceRole } from '../../src/features/users/store-roles'
-import type { AppDeps } from '../../src/http/app-env'
+import type { AppDeps } from '../../src/http/hono-types'
 
 /** The origin the tests pretend the CMS is served from. */
 export const ORIGIN = 'https://cms.test'

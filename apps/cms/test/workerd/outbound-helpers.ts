@@ -4,7 +4,7 @@
  * D1 table and column for plaintext secrets.
  */
 import { env } from 'cloudflare:test'
-import type { AppDeps } from '../../src/http/app-env'
+import type { AppDeps } from '../../src/http/hono-types'
 import { type Client, client, loggedIn, makeSpace } from './helpers'
 
 /** An upstream as a plain handler. */

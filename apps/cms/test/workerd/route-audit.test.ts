@@ -7,8 +7,8 @@
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../../src/app'
-import type { AppEnv } from '../../src/http/app-env'
 import { audited } from '../../src/http/audit-declaration'
+import type { CmsHono } from '../../src/http/hono-types'
 import { authorize } from '../../src/http/identify'
 import { walkRoutes } from './route-walk'
 
@@ -32,11 +32,11 @@ describe('route audit declarations', () => {
 
   it('the walker reports an undeclared state-changing route, also in a sub-app with its own error handler', () => {
     const ok = (c: { body(data: null, status: 204): Response }) => c.body(null, 204)
-    const sub = new Hono<AppEnv>()
+    const sub = new Hono<CmsHono>()
     sub.onError((_err, c) => c.text('sub error', 500))
     sub.put('/:entryId', authorize('content.write', { audit: { action: 'content.update' } }), ok)
     sub.delete('/:entryId', ok)
-    const app = new Hono<AppEnv>()
+    const app = new Hono<CmsHono>()
     app.use('/api/*', async (_c, next) => next())
     app.get('/read', ok)
     app.post('/declared', audited({ action: 'demo.declared' }), ok)

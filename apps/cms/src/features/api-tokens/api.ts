@@ -7,8 +7,8 @@
  * refusals too.
  */
 import { Hono } from 'hono'
-import type { AppEnv } from '../../http/app-env'
 import { readBody } from '../../http/body'
+import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { idParam, spaceIdParam } from '../../http/params'
 import { createApiToken, createApiTokenBody, revealApiToken, revokeApiTokenById } from './service'
@@ -17,14 +17,14 @@ import { listApiTokens } from './store'
 export { REVEAL_MAX_AUTH_AGE_MS } from './service'
 
 /** The token routes, mounted at `/api/spaces/:spaceId/tokens`. */
-export const tokenRoutes: Hono<AppEnv> = new Hono<AppEnv>()
+export const apiTokensApi: Hono<CmsHono> = new Hono<CmsHono>()
 
-tokenRoutes.get('/', authorize('tokens.list'), async (c) => {
+apiTokensApi.get('/', authorize('tokens.list'), async (c) => {
   const tokens = await listApiTokens(c.env.DB, spaceIdParam(c))
   return c.json({ tokens })
 })
 
-tokenRoutes.post('/', authorize('tokens.create'), async (c) => {
+apiTokensApi.post('/', authorize('tokens.create'), async (c) => {
   const caller = await requireCaller(c)
   const spaceId = spaceIdParam(c)
   const body = await readBody(c, createApiTokenBody)
@@ -33,7 +33,7 @@ tokenRoutes.post('/', authorize('tokens.create'), async (c) => {
   return c.json({ ...summary, token }, 201)
 })
 
-tokenRoutes.post('/:tokenId/reveal', authorize('tokens.reveal'), async (c) => {
+apiTokensApi.post('/:tokenId/reveal', authorize('tokens.reveal'), async (c) => {
   const caller = await requireCaller(c)
   const spaceId = spaceIdParam(c)
   const id = idParam(c, 'tokenId', 'tok', 'No such token')
@@ -42,7 +42,7 @@ tokenRoutes.post('/:tokenId/reveal', authorize('tokens.reveal'), async (c) => {
   return c.json({ id, token })
 })
 
-tokenRoutes.delete('/:tokenId', authorize('tokens.revoke'), async (c) => {
+apiTokensApi.delete('/:tokenId', authorize('tokens.revoke'), async (c) => {
   const caller = await requireCaller(c)
   const spaceId = spaceIdParam(c)
   const id = idParam(c, 'tokenId', 'tok', 'No such token')

@@ -6,7 +6,7 @@
  */
 import type { Hono } from 'hono'
 import { ReauthRequired } from '../../domain/errors'
-import type { AppEnv } from '../../http/app-env'
+import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { idParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
@@ -21,9 +21,9 @@ type Extra = Pick<ApiTokensProps, 'shown' | 'reauthFor' | 'notice' | 'form'>
 const listPath = (spaceId: string): string => `/spaces/${spaceId}/settings/tokens`
 
 /** The token pages, mounted at `/spaces/:spaceId/settings/tokens`. */
-export const dashboardTokenRoutes: Hono<AppEnv> = dashboardGroup()
+export const apiTokensPages: Hono<CmsHono> = dashboardGroup()
 
-dashboardTokenRoutes.get('/', authorize('tokens.list'), async (c) => {
+apiTokensPages.get('/', authorize('tokens.list'), async (c) => {
   const caller = await requireCaller(c)
   const space = await routeSpace(c)
   const extra = await takeFlash<Extra>(c, caller)
@@ -31,7 +31,7 @@ dashboardTokenRoutes.get('/', authorize('tokens.list'), async (c) => {
   return c.html(<ApiTokensPage viewer={await viewerOf(c, caller)} space={space} tokens={tokens} {...extra} />)
 })
 
-dashboardTokenRoutes.post('/', authorize('tokens.create'), async (c) => {
+apiTokensPages.post('/', authorize('tokens.create'), async (c) => {
   const caller = await requireCaller(c)
   const space = await routeSpace(c)
   const form = await readForm(c, createApiTokenBody)
@@ -46,7 +46,7 @@ dashboardTokenRoutes.post('/', authorize('tokens.create'), async (c) => {
   return redirectWithFlash<Extra>(c, listPath(space.id), { shown })
 })
 
-dashboardTokenRoutes.post('/:tokenId/reveal', authorize('tokens.reveal'), async (c) => {
+apiTokensPages.post('/:tokenId/reveal', authorize('tokens.reveal'), async (c) => {
   const caller = await requireCaller(c)
   const space = await routeSpace(c)
   const id = idParam(c, 'tokenId', 'tok')
@@ -63,7 +63,7 @@ dashboardTokenRoutes.post('/:tokenId/reveal', authorize('tokens.reveal'), async 
   return redirectWithFlash<Extra>(c, listPath(space.id), { shown })
 })
 
-dashboardTokenRoutes.get('/:tokenId/revoke', authorize('tokens.revoke'), async (c) => {
+apiTokensPages.get('/:tokenId/revoke', authorize('tokens.revoke'), async (c) => {
   const caller = await requireCaller(c)
   const space = await routeSpace(c)
   const id = idParam(c, 'tokenId', 'tok')
@@ -72,7 +72,7 @@ dashboardTokenRoutes.get('/:tokenId/revoke', authorize('tokens.revoke'), async (
   return c.html(<RevokeTokenPage viewer={await viewerOf(c, caller)} space={space} token={token} />)
 })
 
-dashboardTokenRoutes.post('/:tokenId/revoke', authorize('tokens.revoke'), async (c) => {
+apiTokensPages.post('/:tokenId/revoke', authorize('tokens.revoke'), async (c) => {
   const caller = await requireCaller(c)
   const space = await routeSpace(c)
   await revokeApiTokenById(c.var.scope, caller, space.id, idParam(c, 'tokenId', 'tok'))

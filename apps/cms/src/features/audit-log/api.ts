@@ -6,7 +6,7 @@
  */
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
-import type { AppEnv } from '../../http/app-env'
+import type { CmsHono } from '../../http/hono-types'
 import { authorize } from '../../http/identify'
 import { spaceIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
@@ -47,7 +47,7 @@ function view(row: AuditRow): AuditEntryView {
   }
 }
 
-async function page(c: Context<AppEnv>, spaceId: string | undefined): Promise<Response> {
+async function page(c: Context<CmsHono>, spaceId: string | undefined): Promise<Response> {
   const query = pageQuery.safeParse(c.req.query())
   if (!query.success) throw new HttpProblem(400, 'bad_request', 'Invalid limit or before')
   const rows = await listAuditEntries(c.env.DB, {
@@ -67,12 +67,12 @@ async function page(c: Context<AppEnv>, spaceId: string | undefined): Promise<Re
 }
 
 /** The space audit route, mounted at `/api/spaces/:spaceId/audit`. */
-export const spaceAuditRoutes: Hono<AppEnv> = new Hono<AppEnv>()
+export const spaceAuditLogApi: Hono<CmsHono> = new Hono<CmsHono>()
 
-spaceAuditRoutes.get('/', authorize('audit.read'), (c) => page(c, spaceIdParam(c)))
+spaceAuditLogApi.get('/', authorize('audit.read'), (c) => page(c, spaceIdParam(c)))
 
 /** The global audit route, mounted at `/api/admin/audit`. */
-export const adminAuditRoutes: Hono<AppEnv> = new Hono<AppEnv>()
+export const globalAuditLogApi: Hono<CmsHono> = new Hono<CmsHono>()
 
 // No `:spaceId` here: the space-scoped `audit.read` rule then lets only global admins through.
-adminAuditRoutes.get('/', authorize('audit.read'), (c) => page(c, undefined))
+globalAuditLogApi.get('/', authorize('audit.read'), (c) => page(c, undefined))

@@ -4,7 +4,7 @@
  * keyset pagination by entry id.
  */
 import type { Context, Hono } from 'hono'
-import type { AppEnv } from '../../http/app-env'
+import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { dashboardGroup, routeSpace, viewerOf } from '../dashboard/page-kit'
 import { listAuditEntries } from './store'
@@ -12,11 +12,8 @@ import { AuditLogPage } from './view'
 
 const PAGE = 50
 
-/**
- * Renders one page of the log, for a space or for everything.
- * @example return renderAudit(c, space.id)
- */
-export async function renderAudit(c: Context<AppEnv>, spaceId: string | undefined): Promise<Response> {
+/** Renders one page of the log, for a space or (`undefined`) for everything. */
+async function renderAudit(c: Context<CmsHono>, spaceId: string | undefined): Promise<Response> {
   const caller = await requireCaller(c)
   const raw = c.req.query('before')
   const before = raw !== undefined && /^[1-9][0-9]{0,15}$/.test(raw) ? Number(raw) : undefined
@@ -30,6 +27,11 @@ export async function renderAudit(c: Context<AppEnv>, spaceId: string | undefine
 }
 
 /** The space audit page, mounted at `/spaces/:spaceId/audit`. */
-export const dashboardAuditRoutes: Hono<AppEnv> = dashboardGroup()
+export const spaceAuditLogPages: Hono<CmsHono> = dashboardGroup()
 
-dashboardAuditRoutes.get('/', authorize('audit.read'), async (c) => renderAudit(c, (await routeSpace(c)).id))
+spaceAuditLogPages.get('/', authorize('audit.read'), async (c) => renderAudit(c, (await routeSpace(c)).id))
+
+/** The global audit page (global admins: every entry), mounted at `/admin/audit`. */
+export const globalAuditLogPages: Hono<CmsHono> = dashboardGroup()
+
+globalAuditLogPages.get('/', authorize('audit.read'), (c) => renderAudit(c, undefined))

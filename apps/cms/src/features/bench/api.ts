@@ -13,24 +13,24 @@ import { decodeBase64url } from '@alokai/internal'
 import { type Context, Hono } from 'hono'
 import { sealContext } from '../../crypto/contexts'
 import { getKeyring } from '../../crypto/keyring'
-import { type AppEnv, nowMs } from '../../http/app-env'
+import { type CmsHono, nowMs } from '../../http/hono-types'
 import { requireCaller } from '../../http/identify'
 import { HttpProblem } from '../../http/problem'
 import { sessionToken } from '../../http/session-cookie'
 import { findSealedApiToken } from '../api-tokens/store'
 import { findActiveSession } from '../sessions/store'
 
-function ids(c: Context<AppEnv>): { spaceId: string; id: string } {
+function ids(c: Context<CmsHono>): { spaceId: string; id: string } {
   return { spaceId: c.req.param('spaceId') ?? '', id: c.req.param('tokenId') ?? '' }
 }
 
-async function sealedToken(c: Context<AppEnv>): Promise<string> {
+async function sealedToken(c: Context<CmsHono>): Promise<string> {
   const found = await findSealedApiToken(c.env.DB, ids(c))
   if (found === null || found === 'revoked') throw new HttpProblem(404, 'not_found', 'No such token')
   return found.sealed
 }
 
-function unverifiedSid(c: Context<AppEnv>): string {
+function unverifiedSid(c: Context<CmsHono>): string {
   const payload = sessionToken(c)?.split('.')[1]
   if (!payload) throw new HttpProblem(401, 'unauthenticated', 'Sign in first')
   const bytes = decodeBase64url(payload)
@@ -41,14 +41,14 @@ function unverifiedSid(c: Context<AppEnv>): string {
 }
 
 /** The bench routes, mounted at `/api/bench`. */
-export const benchRoutes: Hono<AppEnv> = new Hono<AppEnv>()
+export const benchApi: Hono<CmsHono> = new Hono<CmsHono>()
 
-benchRoutes.use(async (c, next) => {
+benchApi.use(async (c, next) => {
   if (c.var.config.environment !== 'development') throw new HttpProblem(404, 'not_found', 'Not found')
   await next()
 })
 
-benchRoutes.get('/open/:spaceId/:tokenId', async (c) => {
+benchApi.get('/open/:spaceId/:tokenId', async (c) => {
   await requireCaller(c)
   const { spaceId, id } = ids(c)
   const keyring = await getKeyring(c.var.config)
@@ -56,7 +56,7 @@ benchRoutes.get('/open/:spaceId/:tokenId', async (c) => {
   return c.json({ length: token.length })
 })
 
-benchRoutes.get('/plain/:spaceId/:tokenId', async (c) => {
+benchApi.get('/plain/:spaceId/:tokenId', async (c) => {
   const session = await findActiveSession(c.env.DB, unverifiedSid(c), nowMs(c))
   if (!session) throw new HttpProblem(401, 'unauthenticated', 'Sign in first')
   return c.json({ length: (await sealedToken(c)).length })

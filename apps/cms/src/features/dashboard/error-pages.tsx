@@ -6,9 +6,10 @@
  */
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import type { AppEnv } from '../../http/app-env'
+import { DomainError } from '../../domain/errors'
+import type { CmsHono } from '../../http/hono-types'
 import { getCaller } from '../../http/identify'
-import { HttpProblem } from '../../http/problem'
+import { HttpProblem, problemOf } from '../../http/problem'
 import { requestId } from '../../http/request-id'
 import { ErrorPage } from '../../views/error-page'
 import { viewerOf } from './page-kit'
@@ -34,7 +35,7 @@ export function wantsHtml(c: Context): boolean {
  * @example return renderErrorPage(c, 404, 'Not found')
  */
 export async function renderErrorPage(
-  c: Context<AppEnv>,
+  c: Context<CmsHono>,
   status: ContentfulStatusCode,
   title: string,
 ): Promise<Response> {
@@ -49,9 +50,12 @@ export async function renderErrorPage(
 
 /**
  * The dashboard's error handler: pages for problems, sign-in for a missing session, a logged 500 else.
- * @example dashboardRoutes.onError(dashboardError)
+ * @example dashboardPages.onError(dashboardError)
  */
-export async function dashboardError(err: Error, c: Context<AppEnv>): Promise<Response> {
+export async function dashboardError(thrown: Error, c: Context<CmsHono>): Promise<Response> {
+  // A domain error a page did not turn into a field error gets the page of its HTTP status (a 404 for
+  // `NotFound`), exactly as the JSON API would answer it.
+  const err = thrown instanceof DomainError ? problemOf(thrown) : thrown
   if (!(err instanceof HttpProblem)) {
     console.error(
       JSON.stringify({ level: 'error', event: 'unhandled_error', error: err.name, requestId: requestId(c) }),
@@ -73,7 +77,7 @@ export async function dashboardError(err: Error, c: Context<AppEnv>): Promise<Re
  * The app's answer to an unknown address: the HTML page for a browser outside `/api/`, else problem+json.
  * @example app.notFound(notFound)
  */
-export async function notFound(c: Context<AppEnv>): Promise<Response> {
+export async function notFound(c: Context<CmsHono>): Promise<Response> {
   if (!c.req.path.startsWith('/api/') && wantsHtml(c)) return renderErrorPage(c, 404, 'Not found')
   return new HttpProblem(404, 'not_found', 'Not found').toResponse()
 }

@@ -13,8 +13,8 @@ import type { Context } from 'hono'
 import { sealContext } from '../../crypto/contexts'
 import { getKeyring } from '../../crypto/keyring'
 import type { UserCaller } from '../../domain/caller'
-import { type AppEnv, nowMs } from '../../http/app-env'
 import { cookieNaming, readCookie } from '../../http/cookies'
+import { type CmsHono, nowMs } from '../../http/hono-types'
 import { requireCaller } from '../../http/identify'
 import { insertFlash, takeFlashRow } from './store'
 
@@ -28,7 +28,7 @@ function ownerOf(caller: UserCaller): string {
   return caller.sid ?? caller.userId
 }
 
-function setCookie(c: Context<AppEnv>, value: string, maxAgeSeconds: number): void {
+function setCookie(c: Context<CmsHono>, value: string, maxAgeSeconds: number): void {
   const { name, secure } = cookieNaming(c, COOKIE)
   c.header(
     'Set-Cookie',
@@ -42,7 +42,7 @@ function setCookie(c: Context<AppEnv>, value: string, maxAgeSeconds: number): vo
  * @example return redirectWithFlash<Extra>(c, `/spaces/${space.id}/settings/tokens`, { shown })
  */
 export async function redirectWithFlash<T extends object>(
-  c: Context<AppEnv>,
+  c: Context<CmsHono>,
   location: string,
   payload: T,
 ): Promise<Response> {
@@ -67,7 +67,7 @@ export async function redirectWithFlash<T extends object>(
  * @example const extra = await takeFlash<Extra>(c, caller)
  */
 export async function takeFlash<T extends object>(
-  c: Context<AppEnv>,
+  c: Context<CmsHono>,
   caller: UserCaller,
 ): Promise<Partial<T>> {
   const id = readCookie(c, cookieNaming(c, COOKIE).name)

@@ -6,9 +6,9 @@
 import { type Context, Hono } from 'hono'
 import type { z } from 'zod'
 import type { UserCaller } from '../../domain/caller'
-import type { AppEnv } from '../../http/app-env'
 import { limitBody, readBody } from '../../http/body'
 import { dashboardFormProtection, issueCsrfToken } from '../../http/csrf'
+import type { CmsHono } from '../../http/hono-types'
 import { spaceIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
 import { checkOutboundUrl } from '../../outbound/url-policy'
@@ -21,10 +21,10 @@ import { findUserById } from '../users/store'
 /**
  * A page group with the dashboard's request guards: the body limit of `/api/*`, and forms only, same-origin,
  * each with its form token.
- * @example export const dashboardTokenRoutes = dashboardGroup()
+ * @example export const apiTokensPages = dashboardGroup()
  */
-export function dashboardGroup(): Hono<AppEnv> {
-  const group = new Hono<AppEnv>()
+export function dashboardGroup(): Hono<CmsHono> {
+  const group = new Hono<CmsHono>()
   group.use('*', limitBody(), dashboardFormProtection())
   return group
 }
@@ -33,7 +33,7 @@ export function dashboardGroup(): Hono<AppEnv> {
  * The frame's view of the caller, with a form token bound to the session.
  * @example const viewer = await viewerOf(c, caller)
  */
-export async function viewerOf(c: Context<AppEnv>, caller: UserCaller): Promise<Viewer> {
+export async function viewerOf(c: Context<CmsHono>, caller: UserCaller): Promise<Viewer> {
   const user = await findUserById(c.env.DB, caller.userId)
   return {
     label: user?.email ?? `IdP user ${caller.userId}`,
@@ -50,7 +50,7 @@ export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldEr
  * @example const form = await readForm(c, createApiTokenBody)
  */
 export async function readForm<S extends z.ZodType>(
-  c: Context<AppEnv>,
+  c: Context<CmsHono>,
   schema: S,
 ): Promise<FormResult<z.output<S>>> {
   try {
@@ -76,7 +76,7 @@ export function safeNext(raw: string | undefined): string {
  * The route's space, or a 404 problem.
  * @example const space = await routeSpace(c)
  */
-export async function routeSpace(c: Context<AppEnv>): Promise<SpaceRow> {
+export async function routeSpace(c: Context<CmsHono>): Promise<SpaceRow> {
   const space = await findSpace(c.env.DB, spaceIdParam(c))
   if (!space) throw new HttpProblem(404, 'not_found', 'No such space')
   return space
@@ -88,7 +88,7 @@ export async function routeSpace(c: Context<AppEnv>): Promise<SpaceRow> {
  * field error shows in one pass.
  * @example const urlError = submittedUrlError(c, fields.url)
  */
-export function submittedUrlError(c: Context<AppEnv>, raw: string | undefined): string | undefined {
+export function submittedUrlError(c: Context<CmsHono>, raw: string | undefined): string | undefined {
   if (raw === undefined || raw === '') return undefined
   const verdict = checkOutboundUrl(raw, { allowPrivate: c.var.config.environment === 'development' })
   return verdict.ok ? undefined : urlFixText(verdict.problem)
@@ -100,7 +100,7 @@ export function submittedUrlError(c: Context<AppEnv>, raw: string | undefined): 
  * @example const form = await readUrlForm(c, createMcpBody)
  */
 export async function readUrlForm<S extends z.ZodType>(
-  c: Context<AppEnv>,
+  c: Context<CmsHono>,
   schema: S,
 ): Promise<FormResult<z.output<S>>> {
   const form = await readForm(c, schema)

@@ -6,37 +6,40 @@
  * `/assets/*`, which this file serves.
  */
 import { Hono } from 'hono'
-import type { AppEnv } from '../../http/app-env'
+import type { CmsHono } from '../../http/hono-types'
 import { APP_CSS, APP_JS } from '../../views/assets'
-import { dashboardTokenRoutes } from '../api-tokens/page'
-import { dashboardAuditRoutes } from '../audit-log/page'
-import { dashboardMcpRoutes } from '../mcp-integrations/page'
-import { dashboardPreviewRoutes } from '../preview-urls/page'
-import { dashboardLoginRoutes, dashboardLogoutRoutes } from '../sessions/page'
-import { dashboardSpaceRoutes } from '../spaces/page'
-import { dashboardAdminRoutes } from '../users/page'
+import { apiTokensPages } from '../api-tokens/page'
+import { globalAuditLogPages, spaceAuditLogPages } from '../audit-log/page'
+import { keyRotationPages } from '../key-rotation/page'
+import { mcpIntegrationsPages } from '../mcp-integrations/page'
+import { previewUrlsPages } from '../preview-urls/page'
+import { signInPages, signOutPages } from '../sessions/page'
+import { spacesPages } from '../spaces/page'
+import { usersPages } from '../users/page'
 import { dashboardError } from './error-pages'
 
 /** The dashboard routes, mounted at `/`. */
-export const dashboardRoutes: Hono<AppEnv> = new Hono<AppEnv>()
+export const dashboardPages: Hono<CmsHono> = new Hono<CmsHono>()
 
-dashboardRoutes.onError(dashboardError)
+dashboardPages.onError(dashboardError)
 
-dashboardRoutes.get('/assets/app.css', (c) =>
+dashboardPages.get('/assets/app.css', (c) =>
   c.body(APP_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=300' }),
 )
-dashboardRoutes.get('/assets/app.js', (c) =>
+dashboardPages.get('/assets/app.js', (c) =>
   c.body(APP_JS, 200, {
     'content-type': 'text/javascript; charset=utf-8',
     'cache-control': 'public, max-age=300',
   }),
 )
-dashboardRoutes.get('/', (c) => c.redirect('/spaces', 303))
-dashboardRoutes.route('/login', dashboardLoginRoutes)
-dashboardRoutes.route('/logout', dashboardLogoutRoutes)
-dashboardRoutes.route('/spaces/:spaceId/settings/tokens', dashboardTokenRoutes)
-dashboardRoutes.route('/spaces/:spaceId/settings/mcp', dashboardMcpRoutes)
-dashboardRoutes.route('/spaces/:spaceId/settings/preview-urls', dashboardPreviewRoutes)
-dashboardRoutes.route('/spaces/:spaceId/audit', dashboardAuditRoutes)
-dashboardRoutes.route('/spaces', dashboardSpaceRoutes)
-dashboardRoutes.route('/admin', dashboardAdminRoutes)
+dashboardPages.get('/', (c) => c.redirect('/spaces', 303))
+dashboardPages.route('/login', signInPages)
+dashboardPages.route('/logout', signOutPages)
+dashboardPages.route('/spaces/:spaceId/settings/tokens', apiTokensPages)
+dashboardPages.route('/spaces/:spaceId/settings/mcp', mcpIntegrationsPages)
+dashboardPages.route('/spaces/:spaceId/settings/preview-urls', previewUrlsPages)
+dashboardPages.route('/spaces/:spaceId/audit', spaceAuditLogPages)
+dashboardPages.route('/spaces', spacesPages)
+dashboardPages.route('/admin/audit', globalAuditLogPages)
+dashboardPages.route('/admin/keys', keyRotationPages)
+dashboardPages.route('/admin', usersPages)

@@ -8,9 +8,9 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { isId } from '../../db/ids'
-import { type AppEnv, nowMs } from '../../http/app-env'
 import type { AuditDeclaration } from '../../http/audit-declaration'
 import { readBody } from '../../http/body'
+import { type CmsHono, nowMs } from '../../http/hono-types'
 import { authorize, requirePrincipal } from '../../http/identify'
 import { idParam, spaceIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
@@ -59,9 +59,9 @@ const AUDIT = {
 const noEntry = (): HttpProblem => new HttpProblem(404, 'not_found', 'No such entry')
 
 /** The content routes, mounted at `/api/spaces/:spaceId/entries`. */
-export const entryRoutes: Hono<AppEnv> = new Hono<AppEnv>()
+export const entriesApi: Hono<CmsHono> = new Hono<CmsHono>()
 
-entryRoutes.get('/', authorize('content.read'), async (c) => {
+entriesApi.get('/', authorize('content.read'), async (c) => {
   const spaceId = spaceIdParam(c)
   const parsed = pageQuery.safeParse(c.req.query())
   if (!parsed.success) throw new HttpProblem(400, 'bad_request', 'Invalid query')
@@ -73,7 +73,7 @@ entryRoutes.get('/', authorize('content.read'), async (c) => {
   return c.json({ entries, next: last?.id ?? null })
 })
 
-entryRoutes.post('/', authorize('content.write', { audit: AUDIT.create }), async (c) => {
+entriesApi.post('/', authorize('content.write', { audit: AUDIT.create }), async (c) => {
   const spaceId = spaceIdParam(c)
   const body = await readEntryBody(c)
   if (!(await findSpace(c.env.DB, spaceId))) throw new HttpProblem(404, 'not_found', 'No such space')
@@ -82,7 +82,7 @@ entryRoutes.post('/', authorize('content.write', { audit: AUDIT.create }), async
   return c.json(entry, 201)
 })
 
-entryRoutes.get('/:entryId', authorize('content.read'), async (c) => {
+entriesApi.get('/:entryId', authorize('content.read'), async (c) => {
   const spaceId = spaceIdParam(c)
   const id = idParam(c, 'entryId', 'ent', 'No such entry')
   const entry = seesDrafts(await requirePrincipal(c))
@@ -92,7 +92,7 @@ entryRoutes.get('/:entryId', authorize('content.read'), async (c) => {
   return c.json(entry)
 })
 
-entryRoutes.put('/:entryId', authorize('content.write', { audit: AUDIT.update }), async (c) => {
+entriesApi.put('/:entryId', authorize('content.write', { audit: AUDIT.update }), async (c) => {
   const spaceId = spaceIdParam(c)
   const id = idParam(c, 'entryId', 'ent', 'No such entry')
   const body = await readEntryBody(c)
@@ -101,7 +101,7 @@ entryRoutes.put('/:entryId', authorize('content.write', { audit: AUDIT.update })
   return c.json(entry)
 })
 
-entryRoutes.post('/:entryId/publish', authorize('content.write', { audit: AUDIT.publish }), async (c) => {
+entriesApi.post('/:entryId/publish', authorize('content.write', { audit: AUDIT.publish }), async (c) => {
   const spaceId = spaceIdParam(c)
   const id = idParam(c, 'entryId', 'ent', 'No such entry')
   const entry = await publishEntry(c.env.DB, { spaceId, id, now: nowMs(c) })
@@ -109,7 +109,7 @@ entryRoutes.post('/:entryId/publish', authorize('content.write', { audit: AUDIT.
   return c.json(entry)
 })
 
-entryRoutes.delete('/:entryId', authorize('content.write', { audit: AUDIT.delete }), async (c) => {
+entriesApi.delete('/:entryId', authorize('content.write', { audit: AUDIT.delete }), async (c) => {
   const spaceId = spaceIdParam(c)
   const id = idParam(c, 'entryId', 'ent', 'No such entry')
   if (!(await deleteEntry(c.env.DB, { spaceId, id }))) throw noEntry()

@@ -2,12 +2,12 @@
  * `GET /healthz`: liveness plus a one-row D1 read, so a broken binding shows. Answers no configuration.
  */
 import { Hono } from 'hono'
-import type { AppEnv } from '../../http/app-env'
+import type { CmsHono } from '../../http/hono-types'
 
 /** The health route. */
-export const healthRoutes: Hono<AppEnv> = new Hono<AppEnv>()
+export const healthApi: Hono<CmsHono> = new Hono<CmsHono>()
 
-healthRoutes.get('/', async (c) => {
+healthApi.get('/', async (c) => {
   await c.env.DB.prepare('SELECT 1').first()
   return c.json({ ok: true })
 })

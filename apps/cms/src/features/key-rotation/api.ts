@@ -7,8 +7,8 @@
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import { getKeyring } from '../../crypto/keyring'
-import { type AppEnv, nowMs } from '../../http/app-env'
 import { readBody } from '../../http/body'
+import { type CmsHono, nowMs } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { keyStatus } from './key-status'
 import { runKeyBatch } from './service'
@@ -23,7 +23,7 @@ const batchBody = z.strictObject({
   run: z.number().int().positive().optional(),
 })
 
-async function batch(c: Context<AppEnv>, kind: 'rewrap' | 'reseal'): Promise<Response> {
+async function batch(c: Context<CmsHono>, kind: 'rewrap' | 'reseal'): Promise<Response> {
   const caller = await requireCaller(c)
   const body = await readBody(c, batchBody)
   return c.json(
@@ -32,9 +32,9 @@ async function batch(c: Context<AppEnv>, kind: 'rewrap' | 'reseal'): Promise<Res
 }
 
 /** The key rotation routes, mounted at `/api/admin/keys`. */
-export const adminKeyRoutes: Hono<AppEnv> = new Hono<AppEnv>()
+export const keyRotationApi: Hono<CmsHono> = new Hono<CmsHono>()
 
-adminKeyRoutes.get('/', authorize('keys.status'), async (c) => {
+keyRotationApi.get('/', authorize('keys.status'), async (c) => {
   const status = await keyStatus(c.env.DB, await getKeyring(c.var.config), {
     now: nowMs(c),
     listUnopenable: c.req.query('list') === 'unopenable',
@@ -42,5 +42,5 @@ adminKeyRoutes.get('/', authorize('keys.status'), async (c) => {
   return c.json(status, 200, { 'cache-control': 'no-store' })
 })
 
-adminKeyRoutes.post('/rewrap', authorize('keys.rewrap'), (c) => batch(c, 'rewrap'))
-adminKeyRoutes.post('/reseal', authorize('keys.reseal'), (c) => batch(c, 'reseal'))
+keyRotationApi.post('/rewrap', authorize('keys.rewrap'), (c) => batch(c, 'rewrap'))
+keyRotationApi.post('/reseal', authorize('keys.reseal'), (c) => batch(c, 'reseal'))

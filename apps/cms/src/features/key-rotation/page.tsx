@@ -10,7 +10,7 @@
 import type { Context, Hono } from 'hono'
 import { getKeyring } from '../../crypto/keyring'
 import type { UserCaller } from '../../domain/caller'
-import { type AppEnv, nowMs } from '../../http/app-env'
+import { type CmsHono, nowMs } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { redirectWithFlash, takeFlash } from '../dashboard/flash'
 import { dashboardGroup, viewerOf } from '../dashboard/page-kit'
@@ -31,11 +31,11 @@ const MAX_BATCHES = 10
 type Extra = Pick<AdminKeysProps, 'progress' | 'problem'>
 const PAGE = '/admin/keys'
 
-async function currentStatus(c: Context<AppEnv>) {
+async function currentStatus(c: Context<CmsHono>) {
   return keyStatus(c.env.DB, await getKeyring(c.var.config), { now: nowMs(c), listUnopenable: false })
 }
 
-async function render(c: Context<AppEnv>, caller: UserCaller) {
+async function render(c: Context<CmsHono>, caller: UserCaller) {
   const extra = await takeFlash<Extra>(c, caller)
   const status = await currentStatus(c)
   return c.html(
@@ -48,7 +48,7 @@ async function render(c: Context<AppEnv>, caller: UserCaller) {
   )
 }
 
-async function pass(c: Context<AppEnv>, kind: 'rewrap' | 'reseal'): Promise<Response> {
+async function pass(c: Context<CmsHono>, kind: 'rewrap' | 'reseal'): Promise<Response> {
   const caller = await requireCaller(c)
   const raw = (await c.req.parseBody()).run
   let run = typeof raw === 'string' && /^[1-9][0-9]{0,15}$/.test(raw) ? Number(raw) : undefined
@@ -76,13 +76,13 @@ async function pass(c: Context<AppEnv>, kind: 'rewrap' | 'reseal'): Promise<Resp
 }
 
 /** The key pages, mounted at `/admin/keys`. */
-export const dashboardKeyRoutes: Hono<AppEnv> = dashboardGroup()
+export const keyRotationPages: Hono<CmsHono> = dashboardGroup()
 
-dashboardKeyRoutes.get('/', authorize('keys.status'), async (c) => render(c, await requireCaller(c)))
-dashboardKeyRoutes.post('/rewrap', authorize('keys.rewrap'), (c) => pass(c, 'rewrap'))
-dashboardKeyRoutes.get('/reseal', authorize('keys.reseal'), async (c) => {
+keyRotationPages.get('/', authorize('keys.status'), async (c) => render(c, await requireCaller(c)))
+keyRotationPages.post('/rewrap', authorize('keys.rewrap'), (c) => pass(c, 'rewrap'))
+keyRotationPages.get('/reseal', authorize('keys.reseal'), async (c) => {
   const caller = await requireCaller(c)
   const status = await currentStatus(c)
   return c.html(<ResealConfirmPage viewer={await viewerOf(c, caller)} values={status.totals.values} />)
 })
-dashboardKeyRoutes.post('/reseal', authorize('keys.reseal'), (c) => pass(c, 'reseal'))
+keyRotationPages.post('/reseal', authorize('keys.reseal'), (c) => pass(c, 'reseal'))

@@ -5,8 +5,8 @@
  * bearer unless the same request sends a new one. Every change, test, call and refusal is audited.
  */
 import { type Context, Hono } from 'hono'
-import type { AppEnv } from '../../http/app-env'
 import { readBody } from '../../http/body'
+import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { idParam, spaceIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
@@ -24,44 +24,46 @@ import {
 } from './service'
 import { listMcpIntegrations, type McpIntegrationRow } from './store'
 
-async function loadRow(c: Context<AppEnv>): Promise<McpIntegrationRow> {
+async function loadRow(c: Context<CmsHono>): Promise<McpIntegrationRow> {
   const id = idParam(c, 'integrationId', 'mcp', mcpKind.notFound)
   return requireEndpoint(c.var.scope, mcpKind, spaceIdParam(c), id)
 }
 
 /** The MCP integration routes, mounted at `/api/spaces/:spaceId/mcp`. */
-export const mcpRoutes: Hono<AppEnv> = new Hono<AppEnv>()
+export const mcpIntegrationsApi: Hono<CmsHono> = new Hono<CmsHono>()
 
-mcpRoutes.get('/', authorize('mcp.list'), async (c) => {
+mcpIntegrationsApi.get('/', authorize('mcp.list'), async (c) => {
   const rows = await listMcpIntegrations(c.env.DB, spaceIdParam(c))
   return c.json({ integrations: rows.map(mcpView) })
 })
 
-mcpRoutes.post('/', authorize('mcp.create'), async (c) => {
+mcpIntegrationsApi.post('/', authorize('mcp.create'), async (c) => {
   const caller = await requireCaller(c)
   const spaceId = spaceIdParam(c)
   const body = await readBody(c, createMcpBody)
   return c.json(await createMcpIntegration(c.var.scope, caller, spaceId, body), 201)
 })
 
-mcpRoutes.get('/:integrationId', authorize('mcp.list'), async (c) => c.json(mcpView(await loadRow(c))))
+mcpIntegrationsApi.get('/:integrationId', authorize('mcp.list'), async (c) =>
+  c.json(mcpView(await loadRow(c))),
+)
 
-mcpRoutes.patch('/:integrationId', authorize('mcp.update'), async (c) => {
+mcpIntegrationsApi.patch('/:integrationId', authorize('mcp.update'), async (c) => {
   const row = await loadRow(c)
   const body = await readBody(c, updateMcpBody)
   return c.json(await updateMcpIntegrationRow(c.var.scope, row, body))
 })
 
-mcpRoutes.delete('/:integrationId', authorize('mcp.delete'), async (c) => {
+mcpIntegrationsApi.delete('/:integrationId', authorize('mcp.delete'), async (c) => {
   await deleteMcpIntegrationRow(c.var.scope, await loadRow(c))
   return c.body(null, 204)
 })
 
-mcpRoutes.post('/:integrationId/test', authorize('mcp.test'), async (c) =>
+mcpIntegrationsApi.post('/:integrationId/test', authorize('mcp.test'), async (c) =>
   c.json(await testMcpIntegration(c.var.scope, await loadRow(c))),
 )
 
-mcpRoutes.post('/:integrationId/rpc', authorize('mcp.rpc'), async (c) => {
+mcpIntegrationsApi.post('/:integrationId/rpc', authorize('mcp.rpc'), async (c) => {
   const row = await loadRow(c)
   if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) {
     throw new HttpProblem(415, 'unsupported_media_type', 'Send a JSON-RPC request as application/json')

@@ -8,7 +8,7 @@
 import type { Context, Hono } from 'hono'
 import type { UserCaller } from '../../domain/caller'
 import { can } from '../../domain/policy'
-import type { AppEnv } from '../../http/app-env'
+import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { redirectWithFlash, takeFlash } from '../dashboard/flash'
 import { dashboardGroup, readUrlForm, routeSpace, viewerOf } from '../dashboard/page-kit'
@@ -35,10 +35,10 @@ type Extra = Pick<McpIntegrationsProps, 'tested' | 'notice' | 'createForm' | 'ed
 const pagePath = (spaceId: string): string => `/spaces/${spaceId}/settings/mcp`
 
 /** Answers 303 to the page, which shows `extra` once. */
-const done = (c: Context<AppEnv>, spaceId: string, extra: Extra): Promise<Response> =>
+const done = (c: Context<CmsHono>, spaceId: string, extra: Extra): Promise<Response> =>
   redirectWithFlash<Extra>(c, pagePath(spaceId), extra)
 
-async function render(c: Context<AppEnv>, caller: UserCaller) {
+async function render(c: Context<CmsHono>, caller: UserCaller) {
   const space = await routeSpace(c)
   const extra = await takeFlash<Extra>(c, caller)
   const rows = await listMcpIntegrations(c.env.DB, space.id)
@@ -53,18 +53,18 @@ async function render(c: Context<AppEnv>, caller: UserCaller) {
   )
 }
 
-const loadRow = (c: Context<AppEnv>): Promise<McpIntegrationRow> =>
+const loadRow = (c: Context<CmsHono>): Promise<McpIntegrationRow> =>
   loadEndpointRow(c, mcpKind, 'integrationId')
 
 /** What a refused form shows again: never the secret. */
-const submitted = (c: Context<AppEnv>) => submittedFields(c, ['name', 'url'])
+const submitted = (c: Context<CmsHono>) => submittedFields(c, ['name', 'url'])
 
 /** The MCP pages, mounted at `/spaces/:spaceId/settings/mcp`. */
-export const dashboardMcpRoutes: Hono<AppEnv> = dashboardGroup()
+export const mcpIntegrationsPages: Hono<CmsHono> = dashboardGroup()
 
-dashboardMcpRoutes.get('/', authorize('mcp.list'), async (c) => render(c, await requireCaller(c)))
+mcpIntegrationsPages.get('/', authorize('mcp.list'), async (c) => render(c, await requireCaller(c)))
 
-dashboardMcpRoutes.post('/', authorize('mcp.create'), async (c) => {
+mcpIntegrationsPages.post('/', authorize('mcp.create'), async (c) => {
   const caller = await requireCaller(c)
   const space = await routeSpace(c)
   const form = await readUrlForm(c, createMcpBody)
@@ -75,7 +75,7 @@ dashboardMcpRoutes.post('/', authorize('mcp.create'), async (c) => {
   return done(c, space.id, { notice: { tone: 'ok', text: `Added “${saved.data.name}”.` } })
 })
 
-dashboardMcpRoutes.post('/:integrationId', authorize('mcp.update'), async (c) => {
+mcpIntegrationsPages.post('/:integrationId', authorize('mcp.update'), async (c) => {
   const row = await loadRow(c)
   const form = await readUrlForm(c, updateMcpBody)
   const saved = await saveEndpointForm(form, (data) => updateMcpIntegrationRow(c.var.scope, row, data))
@@ -91,7 +91,7 @@ dashboardMcpRoutes.post('/:integrationId', authorize('mcp.update'), async (c) =>
   return done(c, row.space_id, { notice: { tone: view.secretDiscarded ? 'warn' : 'ok', text } })
 })
 
-dashboardMcpRoutes.get('/:integrationId/delete', authorize('mcp.delete'), async (c) => {
+mcpIntegrationsPages.get('/:integrationId/delete', authorize('mcp.delete'), async (c) => {
   const caller = await requireCaller(c)
   const row = await loadRow(c)
   const page = (
@@ -104,13 +104,13 @@ dashboardMcpRoutes.get('/:integrationId/delete', authorize('mcp.delete'), async 
   return c.html(page)
 })
 
-dashboardMcpRoutes.post('/:integrationId/delete', authorize('mcp.delete'), async (c) => {
+mcpIntegrationsPages.post('/:integrationId/delete', authorize('mcp.delete'), async (c) => {
   const row = await loadRow(c)
   await deleteMcpIntegrationRow(c.var.scope, row)
   return done(c, row.space_id, { notice: { tone: 'ok', text: `Deleted “${row.name}”.` } })
 })
 
-dashboardMcpRoutes.post('/:integrationId/test', authorize('mcp.test'), async (c) => {
+mcpIntegrationsPages.post('/:integrationId/test', authorize('mcp.test'), async (c) => {
   const row = await loadRow(c)
   const result = await unlessSecretUnavailable(() => testMcpIntegration(c.var.scope, row))
   if (result) return done(c, row.space_id, { tested: { id: row.id, result } })

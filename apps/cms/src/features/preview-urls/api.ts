@@ -5,8 +5,8 @@
  * origin unless the same request sends a new one. Every change, probe and refusal is audited.
  */
 import { type Context, Hono } from 'hono'
-import type { AppEnv } from '../../http/app-env'
 import { readBody } from '../../http/body'
+import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { idParam, spaceIdParam } from '../../http/params'
 import { requireEndpoint } from '../space-endpoints/endpoint'
@@ -21,41 +21,41 @@ import {
 } from './service'
 import { listPreviewUrls, type PreviewUrlRow } from './store'
 
-async function loadRow(c: Context<AppEnv>): Promise<PreviewUrlRow> {
+async function loadRow(c: Context<CmsHono>): Promise<PreviewUrlRow> {
   const id = idParam(c, 'previewUrlId', 'pvu', previewUrlKind.notFound)
   return requireEndpoint(c.var.scope, previewUrlKind, spaceIdParam(c), id)
 }
 
 /** The preview URL routes, mounted at `/api/spaces/:spaceId/preview-urls`. */
-export const previewUrlRoutes: Hono<AppEnv> = new Hono<AppEnv>()
+export const previewUrlsApi: Hono<CmsHono> = new Hono<CmsHono>()
 
-previewUrlRoutes.get('/', authorize('preview.list'), async (c) => {
+previewUrlsApi.get('/', authorize('preview.list'), async (c) => {
   const rows = await listPreviewUrls(c.env.DB, spaceIdParam(c))
   return c.json({ previewUrls: rows.map(previewView) })
 })
 
-previewUrlRoutes.post('/', authorize('preview.create'), async (c) => {
+previewUrlsApi.post('/', authorize('preview.create'), async (c) => {
   const caller = await requireCaller(c)
   const spaceId = spaceIdParam(c)
   const body = await readBody(c, createPreviewBody)
   return c.json(await createPreviewUrl(c.var.scope, caller, spaceId, body), 201)
 })
 
-previewUrlRoutes.get('/:previewUrlId', authorize('preview.list'), async (c) =>
+previewUrlsApi.get('/:previewUrlId', authorize('preview.list'), async (c) =>
   c.json(previewView(await loadRow(c))),
 )
 
-previewUrlRoutes.patch('/:previewUrlId', authorize('preview.update'), async (c) => {
+previewUrlsApi.patch('/:previewUrlId', authorize('preview.update'), async (c) => {
   const row = await loadRow(c)
   const body = await readBody(c, updatePreviewBody)
   return c.json(await updatePreviewUrlRow(c.var.scope, row, body))
 })
 
-previewUrlRoutes.delete('/:previewUrlId', authorize('preview.delete'), async (c) => {
+previewUrlsApi.delete('/:previewUrlId', authorize('preview.delete'), async (c) => {
   await deletePreviewUrlRow(c.var.scope, await loadRow(c))
   return c.body(null, 204)
 })
 
-previewUrlRoutes.post('/:previewUrlId/probe', authorize('preview.probe'), async (c) =>
+previewUrlsApi.post('/:previewUrlId/probe', authorize('preview.probe'), async (c) =>
   c.json(await probePreviewUrl(c.var.scope, await loadRow(c))),
 )

@@ -8,7 +8,7 @@
 import type { Context, Hono } from 'hono'
 import type { UserCaller } from '../../domain/caller'
 import { can } from '../../domain/policy'
-import type { AppEnv } from '../../http/app-env'
+import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { redirectWithFlash, takeFlash } from '../dashboard/flash'
 import { dashboardGroup, readUrlForm, routeSpace, viewerOf } from '../dashboard/page-kit'
@@ -35,10 +35,10 @@ type Extra = Pick<PreviewUrlsProps, 'probed' | 'notice' | 'createForm' | 'editFo
 const pagePath = (spaceId: string): string => `/spaces/${spaceId}/settings/preview-urls`
 
 /** Answers 303 to the page, which shows `extra` once. */
-const done = (c: Context<AppEnv>, spaceId: string, extra: Extra): Promise<Response> =>
+const done = (c: Context<CmsHono>, spaceId: string, extra: Extra): Promise<Response> =>
   redirectWithFlash<Extra>(c, pagePath(spaceId), extra)
 
-async function render(c: Context<AppEnv>, caller: UserCaller) {
+async function render(c: Context<CmsHono>, caller: UserCaller) {
   const space = await routeSpace(c)
   const extra = await takeFlash<Extra>(c, caller)
   const rows = await listPreviewUrls(c.env.DB, space.id)
@@ -53,18 +53,18 @@ async function render(c: Context<AppEnv>, caller: UserCaller) {
   )
 }
 
-const loadRow = (c: Context<AppEnv>): Promise<PreviewUrlRow> =>
+const loadRow = (c: Context<CmsHono>): Promise<PreviewUrlRow> =>
   loadEndpointRow(c, previewUrlKind, 'previewUrlId')
 
 /** What a refused form shows again: never the secret. */
-const submitted = (c: Context<AppEnv>) => submittedFields(c, ['url'])
+const submitted = (c: Context<CmsHono>) => submittedFields(c, ['url'])
 
 /** The preview URL pages, mounted at `/spaces/:spaceId/settings/preview-urls`. */
-export const dashboardPreviewRoutes: Hono<AppEnv> = dashboardGroup()
+export const previewUrlsPages: Hono<CmsHono> = dashboardGroup()
 
-dashboardPreviewRoutes.get('/', authorize('preview.list'), async (c) => render(c, await requireCaller(c)))
+previewUrlsPages.get('/', authorize('preview.list'), async (c) => render(c, await requireCaller(c)))
 
-dashboardPreviewRoutes.post('/', authorize('preview.create'), async (c) => {
+previewUrlsPages.post('/', authorize('preview.create'), async (c) => {
   const caller = await requireCaller(c)
   const space = await routeSpace(c)
   const form = await readUrlForm(c, createPreviewBody)
@@ -73,7 +73,7 @@ dashboardPreviewRoutes.post('/', authorize('preview.create'), async (c) => {
   return done(c, space.id, { notice: { tone: 'ok', text: 'Added the preview URL. Probe it to check it.' } })
 })
 
-dashboardPreviewRoutes.post('/:previewUrlId', authorize('preview.update'), async (c) => {
+previewUrlsPages.post('/:previewUrlId', authorize('preview.update'), async (c) => {
   const row = await loadRow(c)
   const form = await readUrlForm(c, updatePreviewBody)
   const saved = await saveEndpointForm(form, (data) => updatePreviewUrlRow(c.var.scope, row, data))
@@ -88,7 +88,7 @@ dashboardPreviewRoutes.post('/:previewUrlId', authorize('preview.update'), async
   return done(c, row.space_id, { notice: { tone: saved.data.secretDiscarded ? 'warn' : 'ok', text } })
 })
 
-dashboardPreviewRoutes.get('/:previewUrlId/delete', authorize('preview.delete'), async (c) => {
+previewUrlsPages.get('/:previewUrlId/delete', authorize('preview.delete'), async (c) => {
   const caller = await requireCaller(c)
   const row = await loadRow(c)
   const viewer = await viewerOf(c, caller)
@@ -97,13 +97,13 @@ dashboardPreviewRoutes.get('/:previewUrlId/delete', authorize('preview.delete'),
   )
 })
 
-dashboardPreviewRoutes.post('/:previewUrlId/delete', authorize('preview.delete'), async (c) => {
+previewUrlsPages.post('/:previewUrlId/delete', authorize('preview.delete'), async (c) => {
   const row = await loadRow(c)
   await deletePreviewUrlRow(c.var.scope, row)
   return done(c, row.space_id, { notice: { tone: 'ok', text: 'Deleted the preview URL.' } })
 })
 
-dashboardPreviewRoutes.post('/:previewUrlId/probe', authorize('preview.probe'), async (c) => {
+previewUrlsPages.post('/:previewUrlId/probe', authorize('preview.probe'), async (c) => {
   const row = await loadRow(c)
   const result = await unlessSecretUnavailable(() => probePreviewUrl(c.var.scope, row))
   if (result) return done(c, row.space_id, { probed: { id: row.id, result } })

@@ -4,10 +4,10 @@
  */
 import { Hono } from 'hono'
 import { z } from 'zod'
-import type { AppEnv } from '../../http/app-env'
 import { audited } from '../../http/audit-declaration'
 import { readBody } from '../../http/body'
 import { issueCsrfToken } from '../../http/csrf'
+import type { CmsHono } from '../../http/hono-types'
 import { bearerToken, oidcUser, requireCaller } from '../../http/identify'
 import { HttpProblem } from '../../http/problem'
 import { beginSession, endSession } from '../../http/session-lifecycle'
@@ -28,10 +28,10 @@ export const loginSchema: z.ZodType<{ email: string; password: string }> = z.str
 const SESSION = { action: 'auth.session', failures: true, actorField: 'userId' } as const
 
 /** The auth routes. */
-export const authRoutes: Hono<AppEnv> = new Hono<AppEnv>()
+export const sessionsApi: Hono<CmsHono> = new Hono<CmsHono>()
 
 // `checkPassword` audits `auth.login`: the success with the account as actor, every failure with its reason.
-authRoutes.post('/login', audited({ action: 'auth.login' }), async (c) => {
+sessionsApi.post('/login', audited({ action: 'auth.login' }), async (c) => {
   if (c.var.config.authProvider !== 'local') {
     throw new HttpProblem(404, 'wrong_auth_provider', 'Password login is disabled; sign in with the IdP')
   }
@@ -42,7 +42,7 @@ authRoutes.post('/login', audited({ action: 'auth.login' }), async (c) => {
 })
 
 // No caller before the exchange: the success is attributed to the answer's `userId`.
-authRoutes.post('/session', audited(SESSION), async (c) => {
+sessionsApi.post('/session', audited(SESSION), async (c) => {
   if (c.var.config.authProvider !== 'oidc') {
     throw new HttpProblem(404, 'wrong_auth_provider', 'IdP sign-in is not configured')
   }
@@ -56,12 +56,12 @@ authRoutes.post('/session', audited(SESSION), async (c) => {
 })
 
 // `closeSession` audits the revoked session; a logout without one changes nothing and is no event.
-authRoutes.post('/logout', audited({ action: 'auth.logout', recordedBy: 'service' }), async (c) => {
+sessionsApi.post('/logout', audited({ action: 'auth.logout', recordedBy: 'service' }), async (c) => {
   await endSession(c)
   return c.body(null, 204)
 })
 
-authRoutes.get('/me', async (c) => {
+sessionsApi.get('/me', async (c) => {
   const caller = await requireCaller(c)
   const user = await findUserById(c.env.DB, caller.userId)
   return c.json({
@@ -73,4 +73,4 @@ authRoutes.get('/me', async (c) => {
   })
 })
 
-authRoutes.get('/csrf', async (c) => c.json({ csrfToken: await issueCsrfToken(c) }))
+sessionsApi.get('/csrf', async (c) => c.json({ csrfToken: await issueCsrfToken(c) }))

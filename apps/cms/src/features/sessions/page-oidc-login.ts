@@ -17,8 +17,8 @@ import { constantTimeEqual, decodeBase64url, encodeBase64url, fetchJsonBounded }
 import type { Context } from 'hono'
 import type { CmsConfig } from '../../config/load-config'
 import { derivedHmacKey } from '../../crypto/derived-key'
-import { type AppEnv, nowMs } from '../../http/app-env'
 import { cookieNaming, readCookie } from '../../http/cookies'
+import { type CmsHono, nowMs } from '../../http/hono-types'
 import { HttpProblem } from '../../http/problem'
 import { upsertOidcUser } from '../users/store'
 import { oidcCacheStore } from './idp-verifier'
@@ -56,7 +56,7 @@ function randomToken(): string {
   return encodeBase64url(crypto.getRandomValues(new Uint8Array(32)))
 }
 
-function setFlowCookie(c: Context<AppEnv>, value: string, maxAge: number): void {
+function setFlowCookie(c: Context<CmsHono>, value: string, maxAge: number): void {
   const { name, secure } = cookieNaming(c, FLOW_COOKIE)
   // Lax, not Strict: the callback is a top-level navigation coming back from the IdP's site.
   const attrs = `Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure ? '; Secure' : ''}`
@@ -96,7 +96,7 @@ async function openFlow(
  * `discoverOidc` keeps an endpoint only when it is https or plain http to loopback (the shared dev-host
  * rule); the second is for a developer's local IdP, so a deployed CMS refuses it.
  */
-function allowedEndpoint(c: Context<AppEnv>, value: string | undefined): string | undefined {
+function allowedEndpoint(c: Context<CmsHono>, value: string | undefined): string | undefined {
   if (value === undefined) return undefined
   return new URL(value).protocol === 'https:' || c.var.config.environment === 'development'
     ? value
@@ -105,7 +105,7 @@ function allowedEndpoint(c: Context<AppEnv>, value: string | undefined): string 
 
 /** A JSON object from the IdP: no redirects, a timeout, and a body cap enforced while reading. */
 async function fetchJson(
-  c: Context<AppEnv>,
+  c: Context<CmsHono>,
   url: string,
   request: { method?: 'POST'; headers?: Record<string, string>; body?: string } = {},
 ): Promise<Record<string, unknown>> {
@@ -125,7 +125,7 @@ interface Endpoints {
 }
 
 /** The IdP's endpoints from auth-oidc's discovery: validated, and cached with the ID-token verifier's. */
-async function discover(c: Context<AppEnv>, issuer: string): Promise<Endpoints> {
+async function discover(c: Context<CmsHono>, issuer: string): Promise<Endpoints> {
   const doc = await discoverOidc(issuer, {
     cache: oidcCacheStore(c.env),
     ...(c.var.deps.oidcFetch ? { fetch: c.var.deps.oidcFetch } : {}),
@@ -136,13 +136,13 @@ async function discover(c: Context<AppEnv>, issuer: string): Promise<Endpoints> 
   return { authorization, token }
 }
 
-function oidcConfig(c: Context<AppEnv>): { issuer: string; clientId: string } {
+function oidcConfig(c: Context<CmsHono>): { issuer: string; clientId: string } {
   const oidc = c.var.config.oidc
   if (!oidc?.clientId) throw new HttpProblem(404, 'wrong_auth_provider', 'IdP sign-in is not configured')
   return { issuer: oidc.issuer, clientId: oidc.clientId }
 }
 
-function redirectUri(c: Context<AppEnv>): string {
+function redirectUri(c: Context<CmsHono>): string {
   return `${new URL(c.req.url).origin}${CALLBACK_PATH}`
 }
 
@@ -152,7 +152,7 @@ function redirectUri(c: Context<AppEnv>): string {
  * @example dashboard.get('/login/oidc', (c) => startOidcLogin(c, '/spaces'))
  */
 export async function startOidcLogin(
-  c: Context<AppEnv>,
+  c: Context<CmsHono>,
   next: string,
   options: { reauth?: boolean } = {},
 ): Promise<Response> {
@@ -193,7 +193,7 @@ export async function startOidcLogin(
   return c.redirect(target.href, 303)
 }
 
-async function failed(c: Context<AppEnv>, reason: string): Promise<OidcLoginResult> {
+async function failed(c: Context<CmsHono>, reason: string): Promise<OidcLoginResult> {
   await c.var.scope.audit.record({ action: 'auth.oidc_login', outcome: 'failure', reason })
   return { ok: false, reason }
 }
@@ -204,7 +204,7 @@ async function failed(c: Context<AppEnv>, reason: string): Promise<OidcLoginResu
  * const result = await finishOidcLogin(c)
  * if (result.ok) await beginSession(c, result.userId, 'oidc', { authenticatedAt: result.authenticatedAt })
  */
-export async function finishOidcLogin(c: Context<AppEnv>): Promise<OidcLoginResult> {
+export async function finishOidcLogin(c: Context<CmsHono>): Promise<OidcLoginResult> {
   const { issuer, clientId } = oidcConfig(c)
   const { name } = cookieNaming(c, FLOW_COOKIE)
   const flow = await openFlow(c.var.config, readCookie(c, name), nowMs(c))

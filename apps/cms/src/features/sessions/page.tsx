@@ -5,9 +5,9 @@
  */
 import type { Context, Hono } from 'hono'
 import { InvalidCredentials, LockedOut } from '../../domain/errors'
-import type { AppEnv } from '../../http/app-env'
 import { audited } from '../../http/audit-declaration'
 import { issueCsrfToken } from '../../http/csrf'
+import type { CmsHono } from '../../http/hono-types'
 import { HttpProblem } from '../../http/problem'
 import { beginSession, endSession } from '../../http/session-lifecycle'
 import { dashboardGroup, readForm, safeNext } from '../dashboard/page-kit'
@@ -27,7 +27,7 @@ function issuerHost(issuer: string): string {
 }
 
 async function renderSignIn(
-  c: Context<AppEnv>,
+  c: Context<CmsHono>,
   extra: { email?: string; errors?: Record<string, string | undefined>; problem?: string },
   status: 200 | 400 | 401 | 429 = 200,
 ): Promise<Response> {
@@ -55,12 +55,12 @@ async function renderSignIn(
 const OIDC_LOGIN = { action: 'auth.oidc_login', recordedBy: 'service' } as const
 
 /** `/login`: the sign-in page, the password form, and the OIDC redirect and callback. */
-export const dashboardLoginRoutes: Hono<AppEnv> = dashboardGroup()
+export const signInPages: Hono<CmsHono> = dashboardGroup()
 
-dashboardLoginRoutes.get('/', (c) => renderSignIn(c, {}))
+signInPages.get('/', (c) => renderSignIn(c, {}))
 
 // `checkPassword` audits the attempt, as for `POST /api/auth/login`.
-dashboardLoginRoutes.post('/', audited({ action: 'auth.login' }), async (c) => {
+signInPages.post('/', audited({ action: 'auth.login' }), async (c) => {
   if (c.var.config.authProvider !== 'local') throw new HttpProblem(404, 'wrong_auth_provider', 'Not found')
   const form = await readForm(c, loginSchema)
   if (!form.ok) return renderSignIn(c, { errors: form.errors }, 400)
@@ -83,12 +83,12 @@ dashboardLoginRoutes.post('/', audited({ action: 'auth.login' }), async (c) => {
   return c.redirect(safeNext(c.req.query('next')), 303)
 })
 
-dashboardLoginRoutes.get('/oidc', async (c) =>
+signInPages.get('/oidc', async (c) =>
   startOidcLogin(c, safeNext(c.req.query('next')), { reauth: c.req.query('reauth') === '1' }),
 )
 
 // A GET that signs in (the IdP redirects here); `finishOidcLogin` audits it.
-dashboardLoginRoutes.get('/oidc/callback', audited(OIDC_LOGIN), async (c) => {
+signInPages.get('/oidc/callback', audited(OIDC_LOGIN), async (c) => {
   const result = await finishOidcLogin(c)
   if (!result.ok) return c.redirect(`/login?reason=expired`, 303)
   // The ID token proves a sign-in at the IdP, not a bearer credential: its `exp` bounds when it may be
@@ -98,10 +98,10 @@ dashboardLoginRoutes.get('/oidc/callback', audited(OIDC_LOGIN), async (c) => {
 })
 
 /** `/logout`: revokes the session row and clears the cookie. */
-export const dashboardLogoutRoutes: Hono<AppEnv> = dashboardGroup()
+export const signOutPages: Hono<CmsHono> = dashboardGroup()
 
 // `closeSession` audits the revoked session, as for `POST /api/auth/logout`.
-dashboardLogoutRoutes.post('/', audited({ action: 'auth.logout', recordedBy: 'service' }), async (c) => {
+signOutPages.post('/', audited({ action: 'auth.logout', recordedBy: 'service' }), async (c) => {
   await endSession(c)
   return c.redirect('/login', 303)
 })

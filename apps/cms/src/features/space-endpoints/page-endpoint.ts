@@ -6,7 +6,7 @@
  */
 import type { Context } from 'hono'
 import { SecretUnavailable, UrlNotAllowed } from '../../domain/errors'
-import type { AppEnv } from '../../http/app-env'
+import type { CmsHono } from '../../http/hono-types'
 import { idParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
 import { urlFixText } from '../../views/outbound-messages'
@@ -18,7 +18,7 @@ import type { EndpointKind } from './endpoint-kind'
  * @example const row = await loadEndpointRow(c, mcpKind, 'integrationId')
  */
 export async function loadEndpointRow<Row>(
-  c: Context<AppEnv>,
+  c: Context<CmsHono>,
   kind: EndpointKind<Row>,
   param: string,
 ): Promise<Row> {
@@ -34,7 +34,7 @@ export async function loadEndpointRow<Row>(
  * @example const shown = await submittedFields(c, ['name', 'url'])
  */
 export async function submittedFields<K extends string>(
-  c: Context<AppEnv>,
+  c: Context<CmsHono>,
   names: readonly K[],
 ): Promise<Record<K, string>> {
   const raw = await c.req.parseBody()

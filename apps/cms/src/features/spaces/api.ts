@@ -4,8 +4,8 @@
  */
 import { Hono } from 'hono'
 import { z } from 'zod'
-import type { AppEnv } from '../../http/app-env'
 import { readBody } from '../../http/body'
+import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { spaceIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
@@ -19,9 +19,9 @@ export const spaceBody = z.strictObject({ name: nameSchema })
 const RENAME = { action: 'spaces.rename', target: { type: 'space', param: 'spaceId' } } as const
 
 /** The spaces routes. */
-export const spaceRoutes: Hono<AppEnv> = new Hono<AppEnv>()
+export const spacesApi: Hono<CmsHono> = new Hono<CmsHono>()
 
-spaceRoutes.get('/', authorize('spaces.list'), async (c) => {
+spacesApi.get('/', authorize('spaces.list'), async (c) => {
   const caller = await requireCaller(c)
   const spaces = await listSpaces(c.env.DB, {
     userId: caller.userId,
@@ -30,20 +30,20 @@ spaceRoutes.get('/', authorize('spaces.list'), async (c) => {
   return c.json({ spaces })
 })
 
-spaceRoutes.post('/', authorize('spaces.create'), async (c) => {
+spacesApi.post('/', authorize('spaces.create'), async (c) => {
   const caller = await requireCaller(c)
   const { name } = await readBody(c, spaceBody)
   const space = await createAuditedSpace(c.var.scope, caller, name)
   return c.json(space, 201)
 })
 
-spaceRoutes.get('/:spaceId', authorize('spaces.read'), async (c) => {
+spacesApi.get('/:spaceId', authorize('spaces.read'), async (c) => {
   const space = await findSpace(c.env.DB, spaceIdParam(c))
   if (!space) throw new HttpProblem(404, 'not_found', 'No such space')
   return c.json(space)
 })
 
-spaceRoutes.patch('/:spaceId', authorize('spaces.rename', { audit: RENAME }), async (c) => {
+spacesApi.patch('/:spaceId', authorize('spaces.rename', { audit: RENAME }), async (c) => {
   const id = spaceIdParam(c)
   const { name } = await readBody(c, spaceBody)
   return c.json(await renameAuditedSpace(c.var.scope, id, name))

@@ -7,7 +7,7 @@
 import type { Context, Hono } from 'hono'
 import type { UserCaller } from '../../domain/caller'
 import { can } from '../../domain/policy'
-import type { AppEnv } from '../../http/app-env'
+import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { HttpProblem } from '../../http/problem'
 import type { FieldErrors } from '../../views/components/form'
@@ -21,7 +21,7 @@ import { RenameSpacePage, SpacesPage } from './view'
 
 type Extra = { name?: string; errors?: FieldErrors; notice?: string }
 
-async function render(c: Context<AppEnv>, caller: UserCaller): Promise<Response> {
+async function render(c: Context<CmsHono>, caller: UserCaller): Promise<Response> {
   const form = await takeFlash<Extra>(c, caller)
   const isMember = can(caller.roles, 'spaces.list')
   const spaces = isMember
@@ -39,11 +39,11 @@ async function render(c: Context<AppEnv>, caller: UserCaller): Promise<Response>
 }
 
 /** The spaces pages, mounted at `/spaces`. */
-export const dashboardSpaceRoutes: Hono<AppEnv> = dashboardGroup()
+export const spacesPages: Hono<CmsHono> = dashboardGroup()
 
-dashboardSpaceRoutes.get('/', async (c) => render(c, await requireCaller(c)))
+spacesPages.get('/', async (c) => render(c, await requireCaller(c)))
 
-dashboardSpaceRoutes.post('/', authorize('spaces.create'), async (c) => {
+spacesPages.post('/', authorize('spaces.create'), async (c) => {
   const caller = await requireCaller(c)
   const form = await readForm(c, spaceBody)
   if (!form.ok) return redirectWithFlash<Extra>(c, '/spaces', { errors: form.errors })
@@ -52,7 +52,7 @@ dashboardSpaceRoutes.post('/', authorize('spaces.create'), async (c) => {
 })
 
 /** The space's home: its first tab this viewer may open (403 when none, 404 for no such space). */
-async function spaceHome(c: Context<AppEnv>): Promise<Response> {
+async function spaceHome(c: Context<CmsHono>): Promise<Response> {
   const caller = await requireCaller(c)
   const space = await routeSpace(c)
   const tab = firstSpaceTab(caller.roles, space.id)
@@ -60,14 +60,14 @@ async function spaceHome(c: Context<AppEnv>): Promise<Response> {
   return c.redirect(tab, 303)
 }
 
-dashboardSpaceRoutes.get('/:spaceId/rename', authorize('spaces.rename'), async (c) => {
+spacesPages.get('/:spaceId/rename', authorize('spaces.rename'), async (c) => {
   const caller = await requireCaller(c)
   const space = await routeSpace(c)
   const form = await takeFlash<Extra>(c, caller)
   return c.html(<RenameSpacePage viewer={await viewerOf(c, caller)} space={space} {...form} />)
 })
 
-dashboardSpaceRoutes.post('/:spaceId/rename', authorize('spaces.rename'), async (c) => {
+spacesPages.post('/:spaceId/rename', authorize('spaces.rename'), async (c) => {
   const space = await routeSpace(c)
   const form = await readForm(c, spaceBody)
   if (!form.ok) return redirectWithFlash<Extra>(c, `/spaces/${space.id}/rename`, { errors: form.errors })
@@ -75,5 +75,5 @@ dashboardSpaceRoutes.post('/:spaceId/rename', authorize('spaces.rename'), async 
   return redirectWithFlash<Extra>(c, '/spaces', { notice: `Renamed “${space.name}” to “${renamed.name}”.` })
 })
 
-dashboardSpaceRoutes.get('/:spaceId', spaceHome)
-dashboardSpaceRoutes.get('/:spaceId/settings', spaceHome)
+spacesPages.get('/:spaceId', spaceHome)
+spacesPages.get('/:spaceId/settings', spaceHome)

@@ -4,9 +4,9 @@
  */
 import { Hono } from 'hono'
 import { z } from 'zod'
-import type { AppEnv } from '../../http/app-env'
 import type { AuditDeclaration } from '../../http/audit-declaration'
 import { readBody } from '../../http/body'
+import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { userIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
@@ -31,11 +31,11 @@ const AUDIT = {
 } satisfies Record<string, AuditDeclaration>
 
 /** The user-administration routes. */
-export const adminUserRoutes: Hono<AppEnv> = new Hono<AppEnv>()
+export const usersApi: Hono<CmsHono> = new Hono<CmsHono>()
 
-adminUserRoutes.get('/', authorize('users.list'), async (c) => c.json({ users: await listUsers(c.env.DB) }))
+usersApi.get('/', authorize('users.list'), async (c) => c.json({ users: await listUsers(c.env.DB) }))
 
-adminUserRoutes.post('/', authorize('users.create', { audit: AUDIT.create }), async (c) => {
+usersApi.post('/', authorize('users.create', { audit: AUDIT.create }), async (c) => {
   if (c.var.config.authProvider !== 'local') {
     throw new HttpProblem(404, 'wrong_auth_provider', 'Users come from the IdP in oidc mode')
   }
@@ -43,7 +43,7 @@ adminUserRoutes.post('/', authorize('users.create', { audit: AUDIT.create }), as
   return c.json(user, 201)
 })
 
-adminUserRoutes.post('/:userId/roles', authorize('roles.grant', { audit: AUDIT.roles }), async (c) => {
+usersApi.post('/:userId/roles', authorize('roles.grant', { audit: AUDIT.roles }), async (c) => {
   const caller = await requireCaller(c)
   const userId = await userIdParam(c)
   const body = await readBody(c, roleChangeBody)
@@ -51,19 +51,15 @@ adminUserRoutes.post('/:userId/roles', authorize('roles.grant', { audit: AUDIT.r
   return c.json({ ok: true })
 })
 
-adminUserRoutes.post('/:userId/status', authorize('users.manage', { audit: AUDIT.status }), async (c) => {
+usersApi.post('/:userId/status', authorize('users.manage', { audit: AUDIT.status }), async (c) => {
   const userId = await userIdParam(c)
   const { status } = await readBody(c, statusBody)
   await changeUserStatus(c.var.scope, userId, status)
   return c.json({ ok: true })
 })
 
-adminUserRoutes.post(
-  '/:userId/sessions/revoke',
-  authorize('users.manage', { audit: AUDIT.revoke }),
-  async (c) => {
-    const userId = await userIdParam(c)
-    const revoked = await signOutEverywhere(c.var.scope, userId)
-    return c.json({ revoked })
-  },
-)
+usersApi.post('/:userId/sessions/revoke', authorize('users.manage', { audit: AUDIT.revoke }), async (c) => {
+  const userId = await userIdParam(c)
+  const revoked = await signOutEverywhere(c.var.scope, userId)
+  return c.json({ revoked })
+})

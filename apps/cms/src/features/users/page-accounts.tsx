@@ -7,7 +7,7 @@
 import type { Context, Hono } from 'hono'
 import { z } from 'zod'
 import { Conflict } from '../../domain/errors'
-import type { AppEnv } from '../../http/app-env'
+import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { userIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
@@ -23,16 +23,16 @@ type Extra = Pick<AdminUsersProps, 'notice' | 'create'>
 const USERS = '/admin/users'
 const createUserForm = z.strictObject({ email: z.string().trim().min(3).max(254).pipe(z.email()) })
 
-async function userLabel(c: Context<AppEnv>, userId: string): Promise<string> {
+async function userLabel(c: Context<CmsHono>, userId: string): Promise<string> {
   const user = await findUserById(c.env.DB, userId)
   return user?.email ?? `IdP user ${userId}`
 }
 
 /**
  * Registers the account pages on the admin group (mounted at `/admin`).
- * @example addAccountPages(dashboardAdminRoutes)
+ * @example addAccountPages(usersPages)
  */
-export function addAccountPages(group: Hono<AppEnv>): void {
+export function addAccountPages(group: Hono<CmsHono>): void {
   group.post('/users', authorize('users.create'), async (c) => {
     if (c.var.config.authProvider !== 'local') {
       throw new HttpProblem(404, 'wrong_auth_provider', 'Users come from the IdP in oidc mode')

@@ -6,14 +6,12 @@
  */
 import type { Context, Hono } from 'hono'
 import type { UserCaller } from '../../domain/caller'
-import type { AppEnv } from '../../http/app-env'
+import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { userIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
-import { renderAudit } from '../audit-log/page'
 import { redirectWithFlash, takeFlash } from '../dashboard/flash'
 import { dashboardGroup, viewerOf } from '../dashboard/page-kit'
-import { dashboardKeyRoutes } from '../key-rotation/page'
 import { findSpace, listSpaces } from '../spaces/store'
 import { addAccountPages } from './page-accounts'
 import { changeRole, roleChangeBody } from './roles'
@@ -23,7 +21,7 @@ import { AdminUsersPage, type AdminUsersProps, RevokeRolePage } from './view'
 
 type Extra = Pick<AdminUsersProps, 'notice' | 'grantErrors' | 'create'>
 
-async function renderUsers(c: Context<AppEnv>, caller: UserCaller): Promise<Response> {
+async function renderUsers(c: Context<CmsHono>, caller: UserCaller): Promise<Response> {
   const extra = await takeFlash<Extra>(c, caller)
   const [users, roles] = await Promise.all([listUsers(c.env.DB), loadAllRoles(c.env.DB)])
   const withRoles = users.map((u) => ({ ...u, roles: roles.get(u.id) ?? { global: [], spaces: [] } }))
@@ -43,7 +41,7 @@ async function renderUsers(c: Context<AppEnv>, caller: UserCaller): Promise<Resp
 const USERS = '/admin/users'
 
 /** `grant` is `global:admin` or `space:<role>:<spaceId>`; revoke forms send the fields separately. */
-async function roleForm(c: Context<AppEnv>, revoke: boolean): Promise<unknown> {
+async function roleForm(c: Context<CmsHono>, revoke: boolean): Promise<unknown> {
   const raw = await c.req.parseBody()
   const text = (k: string) => (typeof raw[k] === 'string' ? (raw[k] as string) : undefined)
   const grant = text('grant')
@@ -55,7 +53,7 @@ async function roleForm(c: Context<AppEnv>, revoke: boolean): Promise<unknown> {
   return { scope: text('scope'), role: text('role'), ...(spaceId ? { spaceId } : {}), revoke }
 }
 
-async function applyRole(c: Context<AppEnv>, revoke: boolean): Promise<Response> {
+async function applyRole(c: Context<CmsHono>, revoke: boolean): Promise<Response> {
   const caller = await requireCaller(c)
   const userId = await userIdParam(c)
   const parsed = roleChangeBody.safeParse(await roleForm(c, revoke))
@@ -73,13 +71,11 @@ const GRANT = { audit: { action: 'roles.grant', recordedBy: 'service' } } as con
 const REVOKE = { audit: { action: 'roles.revoke', recordedBy: 'service' } } as const
 
 /** The admin pages, mounted at `/admin`. */
-export const dashboardAdminRoutes: Hono<AppEnv> = dashboardGroup()
+export const usersPages: Hono<CmsHono> = dashboardGroup()
 
-dashboardAdminRoutes.get('/users', authorize('users.list'), async (c) =>
-  renderUsers(c, await requireCaller(c)),
-)
-dashboardAdminRoutes.post('/users/:userId/roles', authorize('roles.grant', GRANT), (c) => applyRole(c, false))
-dashboardAdminRoutes.get('/users/:userId/roles/revoke', authorize('roles.grant'), async (c) => {
+usersPages.get('/users', authorize('users.list'), async (c) => renderUsers(c, await requireCaller(c)))
+usersPages.post('/users/:userId/roles', authorize('roles.grant', GRANT), (c) => applyRole(c, false))
+usersPages.get('/users/:userId/roles/revoke', authorize('roles.grant'), async (c) => {
   const caller = await requireCaller(c)
   const userId = await userIdParam(c)
   const q = (k: string) => c.req.query(k)
@@ -106,9 +102,5 @@ dashboardAdminRoutes.get('/users/:userId/roles/revoke', authorize('roles.grant')
   )
   return c.html(page)
 })
-dashboardAdminRoutes.post('/users/:userId/roles/revoke', authorize('roles.grant', REVOKE), (c) =>
-  applyRole(c, true),
-)
-addAccountPages(dashboardAdminRoutes)
-dashboardAdminRoutes.get('/audit', authorize('audit.read'), (c) => renderAudit(c, undefined))
-dashboardAdminRoutes.route('/keys', dashboardKeyRoutes)
+usersPages.post('/users/:userId/roles/revoke', authorize('roles.grant', REVOKE), (c) => applyRole(c, true))
+addAccountPages(usersPages)

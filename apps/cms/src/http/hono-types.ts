@@ -1,7 +1,9 @@
 /**
- * The Hono environment of the app: bindings (`Env` from `wrangler types`), and what middleware leaves for
- * the handlers: the validated config, the per-request service scope, the caller, the injected
- * dependencies. Per-request state lives here, on the context, never in module-level maps.
+ * The Hono type parameter of the CMS's HTTP edge (`CmsHono`): the Worker's bindings (`Env`, from `wrangler
+ * types`) and what middleware leaves for the handlers — the validated config (`CmsConfig`), the
+ * per-request service scope, the caller, the injected dependencies. Per-request state lives here, on the
+ * context, never in module-level maps. (`CmsVars`, in `config/env-definition.ts`, is the parsed variables
+ * before they become `CmsConfig`; nothing else is called "env".)
  */
 import type { CmsConfig } from '../config/load-config'
 import type { Caller } from '../domain/caller'
@@ -23,7 +25,7 @@ export interface AppDeps {
 }
 
 /** The app's Hono type parameter. */
-export interface AppEnv {
+export interface CmsHono {
   Bindings: Env
   Variables: {
     config: CmsConfig
