@@ -156,3 +156,15 @@ describe('renaming a space from the dashboard', () => {
     ).toBe(403)
   })
 })
+
+describe('a domain error on a dashboard page', () => {
+  it('renders the page of its status (404 for a token that is not there), not a 500', async () => {
+    const spaceId = await makeSpace('Missing things')
+    const admin = await loggedIn({ spaces: [{ spaceId, role: 'admin' }] })
+    const missing = `tok_${'A'.repeat(22)}`
+    const res = await submit(admin, `/spaces/${spaceId}/settings/tokens/${missing}/revoke`, {})
+    expect(res.status).toBe(404)
+    expect(res.headers.get('content-type')).toContain('text/html')
+    expect(await res.text()).not.toContain('Something went wrong')
+  })
+})
