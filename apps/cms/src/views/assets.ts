@@ -53,6 +53,9 @@ thead th { font-size: .85rem; color: var(--muted); text-transform: uppercase; le
 th code { text-transform: none; letter-spacing: 0; }
 .card form + form { margin-top: .75rem; }
 td form, form.inline { display: inline; margin-right: .25rem; }
+.filters { display: flex; flex-wrap: wrap; gap: .25rem 1rem; align-items: flex-end; }
+.filters .field { margin: 0 0 .5rem; }
+.pager { display: flex; gap: 1.5rem; margin: 1rem 0; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .card { border: 1px solid var(--line); border-radius: 8px; padding: 1rem 1.25rem; margin: 1rem 0; }
 .notice { border-left: 4px solid var(--accent); background: var(--bg-soft); padding: .75rem 1rem; margin: 1rem 0; }

@@ -290,3 +290,18 @@ describe('the encryption keys page', () => {
     expect(result).toContain('no value needed moving')
   })
 })
+
+describe('the audit log', () => {
+  it('names the acting user by email, filters by action, and offers the filtered view as CSV', async () => {
+    await open(`/spaces/${spaceId}/audit`)
+    const who = page.locator('tbody tr').first().locator('td').nth(1)
+    await expect.poll(() => who.innerText()).toContain(cms.admin.email)
+    await page.getByLabel('Action').selectOption('tokens.create')
+    await go(page.getByRole('button', { name: 'Filter' }).click())
+    const actions = await page.locator('tbody tr td:nth-child(3)').allInnerTexts()
+    expect(actions.length).toBeGreaterThan(0)
+    expect(new Set(actions)).toEqual(new Set(['tokens.create']))
+    const csv = await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href')
+    expect(csv).toBe(`/spaces/${spaceId}/audit/export.csv?action=tokens.create`)
+  })
+})

@@ -1,6 +1,8 @@
 /**
- * The audit log page: who did what, when, with which outcome, newest first, with a link to older entries.
- * Entries hold ids, fixed codes and times only, so nothing here can be a secret value.
+ * The audit log page: who did what to what, when, with which outcome, newest first — people and things by
+ * name (an email, a token's name), ids beside them; filters by actor, action, outcome and dates; newer and
+ * older pages; a CSV download of what the filter shows. Entries hold ids, names, fixed codes and times
+ * only, so nothing here can be a secret value.
  */
 import type { FC } from 'hono/jsx'
 import { Badge, When } from '../../views/components/badge'
@@ -8,30 +10,115 @@ import { SpaceTabs } from '../../views/components/space-tabs'
 import { TableScroll } from '../../views/components/table-scroll'
 import { Layout, type Viewer } from '../../views/layout'
 import type { SpaceRow } from '../spaces/store'
-import type { AuditRow } from './store'
+import type { AuditQuery } from './filter'
+import type { NamedAuditEntry } from './service'
 
 /** Props of {@link AuditLogPage}. */
 export interface AuditLogProps {
   viewer: Viewer
-  /** The space, or undefined for the global log. */
+  /** The space, or undefined for the global log (which then shows a Space column). */
   space?: SpaceRow | undefined
-  entries: AuditRow[]
-  /** Query string of the next (older) page, or null. */
+  entries: NamedAuditEntry[]
+  /** The filter as typed, and what is wrong with a field of it. */
+  query: AuditQuery
+  problems: Partial<Record<keyof AuditQuery, string>>
+  /** The actions the filter offers (those recorded here). */
+  actions: string[]
+  /** Links to the newer and older pages, or null at an end. */
+  newer: string | null
   older: string | null
+  /** The CSV download of this filter. */
+  exportHref: string
 }
 
 const TONE = { success: 'ok', denied: 'warn', failure: 'bad' } as const
 
+const Named: FC<{ name: string | undefined; kind: string | null; id: string | null }> = (p) =>
+  p.id === null ? (
+    <>{p.kind ?? '—'}</>
+  ) : (
+    <>
+      {p.name ?? p.kind}
+      <br />
+      <code class="hint">{p.id}</code>
+    </>
+  )
+
+const Filters: FC<{ query: AuditQuery; problems: AuditLogProps['problems']; actions: string[] }> = (p) => {
+  const error = (key: keyof AuditQuery) =>
+    p.problems[key] ? (
+      <p class="error" id={`audit-${key}-error`}>
+        {p.problems[key]}
+      </p>
+    ) : null
+  const described = (key: keyof AuditQuery) => (p.problems[key] ? `audit-${key}-error` : undefined)
+  return (
+    <form method="get" class="filters" aria-label="Filter the audit log">
+      <div class="field">
+        <label for="audit-actor">Who (email or id)</label>
+        <input id="audit-actor" name="actor" value={p.query.actor} aria-describedby={described('actor')} />
+        {error('actor')}
+      </div>
+      <div class="field">
+        <label for="audit-action">Action</label>
+        <select id="audit-action" name="action">
+          <option value="">Any action</option>
+          {p.actions.map((a) => (
+            <option value={a} selected={a === p.query.action}>
+              {a}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for="audit-outcome">Outcome</label>
+        <select id="audit-outcome" name="outcome">
+          <option value="">Any outcome</option>
+          {['success', 'denied', 'failure'].map((o) => (
+            <option value={o} selected={o === p.query.outcome}>
+              {o}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for="audit-from">From</label>
+        <input
+          id="audit-from"
+          name="from"
+          type="date"
+          value={p.query.from}
+          aria-describedby={described('from')}
+        />
+        {error('from')}
+      </div>
+      <div class="field">
+        <label for="audit-to">To</label>
+        <input id="audit-to" name="to" type="date" value={p.query.to} aria-describedby={described('to')} />
+        {error('to')}
+      </div>
+      <button type="submit">Filter</button> <a href="?">Clear</a>
+    </form>
+  )
+}
+
 /**
  * The page.
- * @example c.html(<AuditLogPage viewer={viewer} space={space} entries={rows} older={null} />)
+ * @example c.html(<AuditLogPage viewer={v} entries={page.entries} query={typed} problems={{}} actions={[]} newer={null} older={null} exportHref="export.csv" />)
  */
 export const AuditLogPage: FC<AuditLogProps> = (p) => (
   <Layout title={p.space ? `Audit log · ${p.space.name}` : 'Audit log'} viewer={p.viewer}>
     {p.space ? <SpaceTabs space={p.space} current="audit" roles={p.viewer.roles} /> : null}
     <h1>Audit log{p.space ? '' : ' (all spaces)'}</h1>
+    <Filters query={p.query} problems={p.problems} actions={p.actions} />
+    <p>
+      <a href={p.exportHref} download>
+        Download CSV
+      </a>{' '}
+      <span class="hint">(what this filter shows, newest first, up to 5,000 entries)</span>
+    </p>
     {p.entries.length === 0 ? (
-      <p class="empty">Nothing has been recorded yet.</p>
+      <p class="empty">No entries{Object.values(p.query).some(Boolean) ? ' match this filter' : ' yet'}.</p>
     ) : (
       <TableScroll label="Audit log entries">
         <table>
@@ -42,6 +129,7 @@ export const AuditLogPage: FC<AuditLogProps> = (p) => (
               <th scope="col">Action</th>
               <th scope="col">Outcome</th>
               <th scope="col">Target</th>
+              {p.space ? null : <th scope="col">Space</th>}
               <th scope="col">Client IP</th>
             </tr>
           </thead>
@@ -52,13 +140,7 @@ export const AuditLogPage: FC<AuditLogProps> = (p) => (
                   <When at={e.at} />
                 </td>
                 <td>
-                  {e.actor_type}
-                  {e.actor_id ? (
-                    <>
-                      {' '}
-                      <code>{e.actor_id}</code>
-                    </>
-                  ) : null}
+                  <Named name={e.actorName} kind={e.actor_type} id={e.actor_id} />
                 </td>
                 <td>
                   <code>{e.action}</code>
@@ -68,14 +150,13 @@ export const AuditLogPage: FC<AuditLogProps> = (p) => (
                   {e.reason ? <span class="hint"> {e.reason}</span> : null}
                 </td>
                 <td>
-                  {e.target_type ? (
-                    <>
-                      {e.target_type} <code>{e.target_id}</code>
-                    </>
-                  ) : (
-                    '—'
-                  )}
+                  <Named name={e.targetName} kind={e.target_type} id={e.target_id} />
                 </td>
+                {p.space ? null : (
+                  <td>
+                    {e.space_id ? <a href={`/spaces/${e.space_id}`}>{e.spaceName ?? e.space_id}</a> : '—'}
+                  </td>
+                )}
                 <td>{e.client_ip ?? '—'}</td>
               </tr>
             ))}
@@ -83,10 +164,9 @@ export const AuditLogPage: FC<AuditLogProps> = (p) => (
         </table>
       </TableScroll>
     )}
-    {p.older ? (
-      <p>
-        <a href={p.older}>Older entries</a>
-      </p>
-    ) : null}
+    <nav class="pager" aria-label="Audit log pages">
+      {p.newer ? <a href={p.newer}>← Newer entries</a> : null}{' '}
+      {p.older ? <a href={p.older}>Older entries →</a> : null}
+    </nav>
   </Layout>
 )
