@@ -54,7 +54,7 @@ export function createApp(deps: AppDeps = {}): Hono<CmsHono> {
   app.route('/api/admin/keys', keyRotationApi)
   app.route('/api/admin/audit', globalAuditLogApi)
   app.route('/api/bench', benchApi)
-  // The dashboard's pages (HTML); its own guards and error pages, see routes/dashboard.tsx.
+  // The dashboard's pages (HTML); its own guards and error pages, see features/dashboard/routes.tsx.
   app.route('/', dashboardPages)
   // A browser asking for an unknown page gets the HTML error page; API clients get problem+json.
   app.notFound(notFound)

@@ -2,7 +2,7 @@
  * Who is calling. With an `Authorization` header the caller is whatever that header proves and cookies
  * are ignored; otherwise the session cookie's `sid` is looked up in D1 (revoked, expired and disabled
  * sessions stop here). Roles are always read from D1, never from a token. `Bearer cms_…` is a per-space API
- * token (`api-token.ts`): it has no user and is never shown to the IdP's verifier.
+ * token (`features/api-tokens/bearer.ts`): it has no user and is never shown to the IdP's verifier.
  */
 import { isOidcError } from '@alokai/auth-oidc'
 import type { Context, MiddlewareHandler } from 'hono'

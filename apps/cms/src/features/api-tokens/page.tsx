@@ -1,7 +1,7 @@
 /**
  * `/spaces/:spaceId/settings/tokens`: the API tokens page. Create, reveal and revoke call the same service
  * as `/api/spaces/:spaceId/tokens` behind the same `authorize` actions. Every POST answers 303 to the list;
- * the created or revealed token travels in a single-use flash (`dashboard-flash.ts`), so the list shows it
+ * the created or revealed token travels in a single-use flash (`features/dashboard/flash.ts`), so the list shows it
  * once (`Cache-Control: no-store`) and a reload neither shows it again nor mints or reveals another.
  */
 import type { Hono } from 'hono'

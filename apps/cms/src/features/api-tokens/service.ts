@@ -1,5 +1,5 @@
 /**
- * API token operations shared by the JSON routes (`routes/tokens.ts`) and the dashboard: create (the token
+ * API token operations shared by the JSON routes (`api.ts`) and the dashboard: create (the token
  * in full, returned exactly once, stored sealed to `sealContext('api-token', spaceId, id)` plus its digest),
  * reveal (a space admin who signed in within the last 5 minutes; audited, refusals too) and revoke. Callers
  * have already passed `authorize(...)`; these functions hold the business rules, not the policy.

@@ -1,7 +1,7 @@
 /**
  * The dashboard: server-rendered pages mounted at `/` beside the JSON API. Every page group gets the body
  * limit of `/api/*` and a stricter CSRF guard (same origin, form bodies only, always the form token); errors render as pages
- * (a missing session redirects to sign-in) instead of problem JSON (`dashboard-errors.tsx`). Pages answer `Cache-Control: no-store`
+ * (a missing session redirects to sign-in) instead of problem JSON (`error-pages.tsx`). Pages answer `Cache-Control: no-store`
  * (set by `securityHeaders` for every response without one) and the page CSP allows only our own
  * `/assets/*`, which this file serves.
  */

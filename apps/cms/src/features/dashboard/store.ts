@@ -1,6 +1,6 @@
 /**
  * Data access for `dashboard_flashes`: the one-time results of dashboard forms (see
- * `routes/dashboard-flash.ts`). Taking a flash is one `DELETE … RETURNING`, so two requests racing for the
+ * `features/dashboard/flash.ts`). Taking a flash is one `DELETE … RETURNING`, so two requests racing for the
  * same id (a double reload) cannot both get it: a flash is shown at most once.
  */
 

@@ -1,10 +1,10 @@
 /**
  * `/admin/keys`: the Encryption keys page for global admins. Status comes from the same `keyStatus` as
  * `GET /api/admin/keys`; "Rewrap now" / "Reseal now" run batches of the same pass logic as
- * `POST /api/admin/keys/*` (`services/key-rotation.ts`), a bounded number per request, and show progress
+ * `POST /api/admin/keys/*` (`service.ts`), a bounded number per request, and show progress
  * with a Continue button (the run id) while the pass is unfinished, so it works without JavaScript. A reseal
  * starts from a confirmation page that says what it is for. Each
- * POST answers 303 to the page with its progress in a single-use flash (`dashboard-flash.ts`): a reload
+ * POST answers 303 to the page with its progress in a single-use flash (`features/dashboard/flash.ts`): a reload
  * runs no second batch.
  */
 import type { Context, Hono } from 'hono'

@@ -1,6 +1,6 @@
 /**
  * The local password check with its throttle. Every attempt first reserves its place in D1 (one atomic
- * upsert, `db/login-throttle.ts`) and only then may spend PBKDF2 work, so a burst of concurrent guesses
+ * upsert, `store-login-throttle.ts`) and only then may spend PBKDF2 work, so a burst of concurrent guesses
  * gets at most 5 evaluations per (account, client IP) and everything past them is refused with 429 and
  * `Retry-After`, the right password included. Addresses without a success in the last 30 days also share
  * an account-wide ceiling of 20 attempts per 15 minutes (stuffing from many IPs); an address the user

@@ -1,6 +1,6 @@
 /**
  * Sign-in and sign-out pages. Local mode checks the password with the same lockout as `/api/auth/login`
- * and starts the session the same way; OIDC mode hands over to `auth/oidc-login.ts` (authorization code +
+ * and starts the session the same way; OIDC mode hands over to `page-oidc-login.ts` (authorization code +
  * PKCE) when `OIDC_CLIENT_ID` is set, and otherwise explains that the API takes IdP bearer tokens.
  */
 import type { Context, Hono } from 'hono'

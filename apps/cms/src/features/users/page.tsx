@@ -2,7 +2,7 @@
  * `/admin/*` pages for global admins: Users (grant and revoke roles through the same service as
  * `/api/admin/users/:userId/roles`, a revoke after a confirmation page; accounts in `page-accounts.tsx`),
  * the global audit log, and Encryption keys (`key-rotation/page.tsx`).
- * Role changes answer 303 to the Users page with their result in a single-use flash (`dashboard-flash.ts`).
+ * Role changes answer 303 to the Users page with their result in a single-use flash (`features/dashboard/flash.ts`).
  */
 import type { Context, Hono } from 'hono'
 import type { UserCaller } from '../../domain/caller'

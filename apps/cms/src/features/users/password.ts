@@ -2,7 +2,7 @@
  * Password hashing for local users: PBKDF2-HMAC-SHA256 through Web Crypto, stored as
  * `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>`. 100,000 iterations is the most workerd's
  * `deriveBits` allows (it refuses more), below OWASP's 600,000 for PBKDF2-SHA256; the throttle in
- * `db/login-throttle.ts` is what bounds online guessing. This file runs in the Worker and in Node (the
+ * `features/sessions/store-login-throttle.ts` is what bounds online guessing. This file runs in the Worker and in Node (the
  * users CLI imports it), so the format has exactly one implementation.
  */
 import { constantTimeEqual } from '@alokai/internal'
