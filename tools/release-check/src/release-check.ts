@@ -16,7 +16,7 @@ import { run } from './exec.ts'
 import { type ReleasedPackage, releasedPackages } from './packages.ts'
 import { addTestChangeset, createScratchRepo } from './scratch-repo.ts'
 import { fetchPublished, type PublishedPackage, tarballProblems } from './tarball.ts'
-import { createRegistryUser, installVerdaccio, startVerdaccio } from './verdaccio.ts'
+import { createRegistryUser, installVerdaccio, type RunningVerdaccio, startVerdaccio } from './verdaccio.ts'
 
 /** Options of {@link runReleaseCheck}. */
 export interface ReleaseCheckOptions {
@@ -72,12 +72,15 @@ export async function runReleaseCheck(options: ReleaseCheckOptions): Promise<Rel
   }
   const started = Date.now()
   const temp = await mkdtemp(join(tmpdir(), 'alokai-release-'))
-  const install = await timed('install verdaccio', () => installVerdaccio())
-  timings['install verdaccio'] = install.installMs || (timings['install verdaccio'] ?? 0)
-  const registry = await timed('start verdaccio', () => startVerdaccio(install.bin, join(temp, 'verdaccio')))
+  // Declared before the `try`, so a Verdaccio that fails to install or start still leaves no temp folder.
+  let registry: RunningVerdaccio | undefined
   try {
+    const install = await timed('install verdaccio', () => installVerdaccio())
+    timings['install verdaccio'] = install.installMs || (timings['install verdaccio'] ?? 0)
+    const running = await timed('start verdaccio', () => startVerdaccio(install.bin, join(temp, 'verdaccio')))
+    registry = running
     const token = await createRegistryUser(
-      registry.url,
+      running.url,
       'release-check',
       randomBytes(18).toString('base64url'),
     )
@@ -88,8 +91,8 @@ export async function runReleaseCheck(options: ReleaseCheckOptions): Promise<Rel
     await copyFile(join(options.repoRoot, 'registry.npmrc'), userconfig)
     const registryEnv = {
       NPM_CONFIG_USERCONFIG: userconfig,
-      ALOKAI_REGISTRY_URL: registry.url,
-      ALOKAI_REGISTRY_HOST: registry.host,
+      ALOKAI_REGISTRY_URL: running.url,
+      ALOKAI_REGISTRY_HOST: running.host,
       VERDACCIO_AUTH_TOKEN: token,
     }
     await timed('scratch copy', () => createScratchRepo(options.repoRoot, repo, packages))
@@ -114,7 +117,7 @@ export async function runReleaseCheck(options: ReleaseCheckOptions): Promise<Rel
     const published = await timed('inspect tarballs', async () => {
       const all: PublishedPackage[] = []
       for (const pkg of packages)
-        all.push(await fetchPublished(registry.url, token, pkg.name, versions[pkg.name]!))
+        all.push(await fetchPublished(running.url, token, pkg.name, versions[pkg.name]!))
       return all
     })
     // Returned rather than thrown, so one run also shows whether the packages install and work.
@@ -128,7 +131,7 @@ export async function runReleaseCheck(options: ReleaseCheckOptions): Promise<Rel
       const hono = await catalogVersion(options.repoRoot, 'hono')
       await installConsumer({
         dir: consumer,
-        registryUrl: registry.url,
+        registryUrl: running.url,
         dependencies: { ...versions, jose, hono, zod },
         env: registryEnv,
         secrets,
@@ -141,7 +144,7 @@ export async function runReleaseCheck(options: ReleaseCheckOptions): Promise<Rel
       installExample({
         repoRoot: options.repoRoot,
         dir: exampleDir,
-        registryUrl: registry.url,
+        registryUrl: running.url,
         versions,
         env: registryEnv,
         secrets,
@@ -149,9 +152,9 @@ export async function runReleaseCheck(options: ReleaseCheckOptions): Promise<Rel
     )
     const example = await timed('example service', () => runExample(exampleDir))
     timings.total = Date.now() - started
-    return { versions, published, problems, tags, esm, cjs, example, timings, verdaccioPid: registry.pid }
+    return { versions, published, problems, tags, esm, cjs, example, timings, verdaccioPid: running.pid }
   } finally {
-    await registry.stop()
+    await registry?.stop()
     if (!options.keepTemp) await rm(temp, { recursive: true, force: true })
   }
 }
