@@ -7,7 +7,7 @@
  */
 import { env } from 'cloudflare:test'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { KEY_STATUS_SNAPSHOTS_KEPT } from '../../src/features/key-rotation/snapshot'
+import { KEY_OBSERVATIONS_KEPT_MS, KEY_STATUS_SNAPSHOTS_KEPT } from '../../src/features/key-rotation/snapshot'
 import { makeSpace, makeUser } from './helpers'
 import { KEY_A, KEY_B, KEY_C, keyEnv, keyringOf, seedValues } from './rotation-helpers'
 import {
@@ -243,5 +243,22 @@ describe('the scheduled maintenance run', () => {
       'SELECT count(*) AS n FROM key_status_snapshot_kids WHERE snapshot_id NOT IN (SELECT id FROM key_status_snapshots)',
     ).first<{ n: number }>()
     expect(orphans?.n).toBe(0)
+  })
+
+  it('drops status observations older than 30 days and keeps the newer ones', async () => {
+    const at = T + 3 * HOUR
+    const insert = env.DB.prepare(
+      "INSERT INTO key_status_observations (at, keyring, on_previous) VALUES (?1, 'old-ring', 0) RETURNING id",
+    )
+    const old = await insert.bind(at - KEY_OBSERVATIONS_KEPT_MS - MINUTE).first<{ id: number }>()
+    const recent = await insert.bind(at - KEY_OBSERVATIONS_KEPT_MS + MINUTE).first<{ id: number }>()
+    await runCron(at)
+    const left = await env.DB.prepare(
+      "SELECT id FROM key_status_observations WHERE keyring = 'old-ring'",
+    ).all<{
+      id: number
+    }>()
+    expect(left.results.map((r) => r.id)).toEqual([recent?.id])
+    expect(old?.id).toBeDefined()
   })
 })

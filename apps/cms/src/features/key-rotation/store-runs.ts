@@ -31,6 +31,15 @@ export async function recordObservation(
 }
 
 /**
+ * Deletes the observations taken before `before` (epoch ms); how many went.
+ * @example await deleteObservationsBefore(env.DB, now - 30 * DAY_MS)
+ */
+export async function deleteObservationsBefore(db: D1Database, before: number): Promise<number> {
+  const res = await db.prepare('DELETE FROM key_status_observations WHERE at < ?1').bind(before).run()
+  return res.meta.changes
+}
+
+/**
  * When the current run of zero observations of this keyring began (the first zero after the last
  * non-zero one), or null when the latest observation is not zero.
  * @example const since = await zeroSince(env.DB, 'kidB|kidA')
