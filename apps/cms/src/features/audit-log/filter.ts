@@ -1,7 +1,8 @@
 /**
  * The audit log's filter as it arrives in a page's query string (`?actor=&action=&outcome=&from=&to=`,
  * plus `before`/`after` for paging): parsed strictly, every field optional, dates as whole UTC days. An
- * actor is given by email (looked up) or by a `usr_…`/`tok_…` id; an email nobody has matches nothing.
+ * actor is given by email (looked up) or by a `usr_…`/`tok_…` id; an email nobody has matches nothing
+ * (and only the global log says that nobody has it).
  */
 import { z } from 'zod'
 import type { Scope } from '../../domain/scope'
@@ -91,7 +92,9 @@ export async function parseAuditQuery(
     if (/^(usr|tok)_[A-Za-z0-9_-]{22}$/.test(typed.actor)) filter.actorId = typed.actor
     else {
       const user = await findUserByEmail(scope.db, typed.actor)
-      if (!user) problems.actor = 'Nobody has this email'
+      // Only the global log (global admins list every user anyway) says so: in a space's log it would
+      // tell a space admin whether an email has an account anywhere in the CMS.
+      if (!user && spaceId === undefined) problems.actor = 'Nobody has this email'
       // An unknown actor matches nothing rather than everything.
       filter.actorId = user?.id ?? 'none'
     }
