@@ -73,6 +73,8 @@ form.search label { flex-basis: 100%; margin: 0; }
 .pager { display: flex; flex-wrap: wrap; gap: .25rem .75rem; margin: .5rem 0 1rem; }
 .pager a { padding: .25rem .5rem; }
 .pager a[aria-current="page"] { font-weight: 700; color: var(--fg); }
+/* Where a 303 lands (#form-errors, #new-token, #card-…): a little room above, not flush with the window's edge. */
+[tabindex="-1"] { scroll-margin-top: 1rem; }
 details > summary { cursor: pointer; font-weight: 600; margin: 1.5rem 0 .5rem; }
 code { font-family: ui-monospace, monospace; font-size: .92em; overflow-wrap: anywhere; }
 .signin { max-width: 26rem; margin: 3rem auto; }

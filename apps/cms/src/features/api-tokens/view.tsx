@@ -144,7 +144,7 @@ export const ApiTokensPage: FC<ApiTokensProps> = (p) => {
         <p class="empty">This space has no API tokens yet. Create one above.</p>
       ) : (
         <>
-          <SearchForm action={base} label="Search tokens by name" q={q} />
+          <SearchForm action={base} label="Search tokens" q={q} />
           <p class="hint">
             {p.live.total === 1 ? '1 live token' : `${p.live.total} live tokens`}
             {q !== '' ? ` named like “${q}”` : ''}

@@ -80,7 +80,7 @@ export const AdminUsersPage: FC<AdminUsersProps> = (p) => {
       {p.notice && !cardNotice ? <Notice tone={p.notice.tone}>{p.notice.text}</Notice> : null}
       {p.canCreateLocal ? <CreateUserCard csrf={p.viewer.csrf} {...p.create} /> : null}
       <h2 id="users">All users</h2>
-      <SearchForm action="/admin/users" label="Search users by email" q={q} />
+      <SearchForm action="/admin/users" label="Search users" q={q} />
       <p class="hint">
         {p.total === 1 ? '1 user' : `${p.total} users`}
         {q !== '' ? ` matching “${q}”` : ''}
