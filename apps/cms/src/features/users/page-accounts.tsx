@@ -3,7 +3,7 @@
  * it once, through the sealed single-use flash), disable or enable a user, sign a user out everywhere —
  * through the same services as `/api/admin/users`. Disabling and signing out start on a confirmation page;
  * every POST answers 303 to the Users page at its result: the new password (`#new-user`), the error summary
- * (`#form-errors`), or the user's card in a list narrowed to them (`?q=<email>#card-<id>`).
+ * (`#form-errors`), or the user's card in a list narrowed to them (`?q=<id>#card-<id>`).
  */
 import type { Context, Hono } from 'hono'
 import { z } from 'zod'
@@ -26,12 +26,12 @@ const USERS = '/admin/users'
 const createUserForm = z.strictObject({ email: z.string().trim().min(3).max(254).pipe(z.email()) })
 
 /**
- * The Users page narrowed to one user (by email, or by id for an IdP user without one), at their card.
- * @example return redirectWithFlash(c, await userResultPath(c, userId), { notice })
+ * The Users page narrowed to one user, at their card. Narrowed by id, not email: an address would land in
+ * history and access logs, an id says nothing about the person.
+ * @example return redirectWithFlash(c, userResultPath(userId), { notice })
  */
-export async function userResultPath(c: Context<CmsHono>, userId: string): Promise<string> {
-  const user = await findUserById(c.env.DB, userId)
-  return `${USERS}?q=${encodeURIComponent(user?.email ?? userId)}#card-${userId}`
+export function userResultPath(userId: string): string {
+  return `${USERS}?q=${encodeURIComponent(userId)}#card-${userId}`
 }
 
 async function userLabel(c: Context<CmsHono>, userId: string): Promise<string> {
@@ -77,7 +77,7 @@ export function addAccountPages(group: Hono<CmsHono>): void {
     await changeUserStatus(c.var.scope, userId, form.data.status)
     const label = await userLabel(c, userId)
     const text = form.data.status === 'disabled' ? `${label} is disabled.` : `${label} is enabled again.`
-    return redirectWithFlash<Extra>(c, await userResultPath(c, userId), {
+    return redirectWithFlash<Extra>(c, userResultPath(userId), {
       notice: { tone: 'ok', text, userId },
     })
   })
@@ -96,7 +96,7 @@ export function addAccountPages(group: Hono<CmsHono>): void {
     const revoked = await signOutEverywhere(c.var.scope, userId)
     const label = await userLabel(c, userId)
     const text = `${label} is signed out everywhere (${revoked} ${revoked === 1 ? 'session' : 'sessions'} ended).`
-    return redirectWithFlash<Extra>(c, await userResultPath(c, userId), {
+    return redirectWithFlash<Extra>(c, userResultPath(userId), {
       notice: { tone: 'ok', text, userId },
     })
   })

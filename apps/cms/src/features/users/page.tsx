@@ -3,7 +3,7 @@
  * `/api/admin/users/:userId/roles`, a revoke after a confirmation page; accounts in `page-accounts.tsx`),
  * the global audit log, and Encryption keys (`key-rotation/page.tsx`).
  * The Users page searches emails (`?q=`) and shows 20 users a page. Role changes answer 303 to the Users
- * page narrowed to that user, at their card (`?q=<email>#card-<id>`), with the result in a single-use flash
+ * page narrowed to that user, at their card (`?q=<id>#card-<id>`), with the result in a single-use flash
  * (`dashboard/flash.ts`), so the result is on screen however long the list is.
  */
 import type { Context, Hono } from 'hono'
@@ -68,11 +68,11 @@ async function applyRole(c: Context<CmsHono>, revoke: boolean): Promise<Response
   const parsed = roleChangeBody.safeParse(await roleForm(c, revoke))
   if (!parsed.success) {
     const grantErrors = { userId, errors: { grant: 'Choose a role from the list' } }
-    return redirectWithFlash<Extra>(c, await userResultPath(c, userId), { grantErrors })
+    return redirectWithFlash<Extra>(c, userResultPath(userId), { grantErrors })
   }
   await changeRole(c.var.scope, caller, userId, parsed.data)
   const notice = { tone: 'ok', text: revoke ? 'Role revoked.' : 'Role granted.', userId } as const
-  return redirectWithFlash<Extra>(c, await userResultPath(c, userId), { notice })
+  return redirectWithFlash<Extra>(c, userResultPath(userId), { notice })
 }
 
 // `changeRole` audits the grant or the revoke with the role as reason; a form sent back changes nothing.
