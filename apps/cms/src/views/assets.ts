@@ -34,7 +34,7 @@ label { display: block; font-weight: 600; margin-bottom: .25rem; }
 .field { margin-bottom: 1rem; }
 .hint { color: var(--muted); font-size: .9rem; margin: .2rem 0 0; }
 .error { color: var(--bad); font-size: .95rem; margin: .25rem 0 0; font-weight: 600; }
-input[type=text], input[type=email], input[type=password], input[type=url], select {
+input[type=text], input[type=email], input[type=password], input[type=url], input[type=search], select {
   width: 100%; max-width: 32rem; padding: .45rem .6rem; border: 1px solid var(--line); border-radius: 6px; font: inherit; }
 input[aria-invalid="true"] { border-color: var(--bad); }
 button, .button { font: inherit; padding: .45rem .9rem; border-radius: 6px; border: 1px solid var(--line);
@@ -69,6 +69,16 @@ td form, form.inline { display: inline; margin-right: .25rem; }
 .badge.ok { color: var(--ok); } .badge.warn { color: var(--warn); } .badge.bad { color: var(--bad); }
 .badge.muted { color: var(--muted); }
 .empty { color: var(--muted); font-style: italic; }
+/* Long lists: the search box beside its button, page links spaced for a finger, the revoked section's toggle. */
+form.search input[type=search] { width: auto; flex: 1 1 12rem; }
+form.search { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin: .5rem 0; }
+form.search label { flex-basis: 100%; margin: 0; }
+.pager { display: flex; flex-wrap: wrap; gap: .25rem .75rem; margin: .5rem 0 1rem; }
+.pager a { padding: .25rem .5rem; }
+.pager a[aria-current="page"] { font-weight: 700; color: var(--fg); }
+/* Where a 303 lands (#form-errors, #new-token, #card-…): a little room above, not flush with the window's edge. */
+[tabindex="-1"] { scroll-margin-top: 1rem; }
+details > summary { cursor: pointer; font-weight: 600; margin: 1.5rem 0 .5rem; }
 code { font-family: ui-monospace, monospace; font-size: .92em; overflow-wrap: anywhere; }
 .signin { max-width: 26rem; margin: 3rem auto; }
 /* A phone held upright (390 px): the navigation takes its own wrapping row under the brand, less padding. */

@@ -1,8 +1,9 @@
 /**
  * Every dashboard page a global admin reaches, in real headless Chromium against `wrangler dev`, walked once
  * in one signed-in journey: sign-in (and its error), spaces (and a form with errors), a space's tokens (with
- * the new-token card and the revoke confirmation), MCP integrations and preview URLs (with their delete
- * confirmations), the space and global audit logs, users (with the role revoke confirmation), encryption
+ * the new-token card, the revoke confirmation, a long list with its revoked section, a search, a create
+ * error, and a reveal resumed after a fresh sign-in), MCP integrations and preview URLs (with their delete
+ * confirmations), the space and global audit logs, users (with the role revoke confirmation and a search), encryption
  * keys (with the reseal confirmation) and the error page. Each state is screenshotted at 1280 and 390 px
  * wide, checked by axe-core (default rules), measured for sideways scrolling at 390 px, and searched for
  * destructive controls without the danger styling; the tests below assert what the walk found. The skip link
@@ -103,6 +104,32 @@ beforeAll(async () => {
   await visit('tokens')
   await go(page.getByRole('link', { name: /^Revoke token/ }).click())
   await visit('tokens-revoke-confirm')
+  // A long list: a revoked token in its own section, and more live tokens than one page holds.
+  await go(page.getByRole('button', { name: 'Revoke token' }).click())
+  for (let i = 1; i <= 22; i++) {
+    const res = await page.request.post(`${cms.base}/api/spaces/${spaceId}/tokens`, {
+      headers: { origin: cms.base },
+      data: { name: `Storefront build ${String(i).padStart(2, '0')}`, scope: 'delivery' },
+    })
+    expect(res.status()).toBe(201)
+  }
+  await open(`${space}/settings/tokens`)
+  await visit('tokens-long')
+  await page.getByLabel('Search tokens').fill('build 1')
+  await go(page.getByRole('button', { name: 'Search' }).click())
+  await visit('tokens-search')
+  await open(`${space}/settings/tokens`)
+  await page.getByLabel('Name').fill('Storefront build 01')
+  await go(page.getByRole('button', { name: 'Create token' }).click())
+  await visit('tokens-form-error')
+  // A reveal with a stale sign-in: sign-in (email filled in), then the reveal offered at once.
+  await cms.d1('UPDATE sessions SET authenticated_at = authenticated_at - 600000')
+  await open(`${space}/settings/tokens?q=build%2001`)
+  await go(page.getByRole('button', { name: 'Reveal token Storefront build 01' }).click())
+  await visit('sign-in-reauth')
+  await page.getByLabel('Password').fill(cms.admin.password)
+  await go(page.getByRole('button', { name: 'Sign in' }).click())
+  await visit('tokens-reveal-resume')
 
   const port = await freePort()
   await open(`${space}/settings/mcp`)
@@ -148,6 +175,10 @@ beforeAll(async () => {
   await open('/admin/users')
   await go(page.getByRole('link', { name: `Sign out everywhere: ${cms.admin.email}` }).click())
   await visit('users-sign-out-confirm')
+  await open('/admin/users')
+  await page.getByLabel('Search users').fill('editor')
+  await go(page.getByRole('button', { name: 'Search' }).click())
+  await visit('users-search')
 
   await open('/admin/keys')
   await visit('keys')
@@ -174,6 +205,11 @@ describe('every dashboard page, as a global admin', () => {
       'tokens-created',
       'tokens',
       'tokens-revoke-confirm',
+      'tokens-long',
+      'tokens-search',
+      'tokens-form-error',
+      'sign-in-reauth',
+      'tokens-reveal-resume',
       'mcp-form-error',
       'mcp',
       'mcp-delete-confirm',
@@ -186,6 +222,7 @@ describe('every dashboard page, as a global admin', () => {
       'users-created',
       'users-disable-confirm',
       'users-sign-out-confirm',
+      'users-search',
       'keys',
       'keys-reseal-confirm',
       'error-not-found',

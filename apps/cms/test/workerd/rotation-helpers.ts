@@ -58,10 +58,11 @@ export async function seedValues(keyring: Keyring, spaceId: string, count: numbe
       jobs.push(
         (async () => {
           const sealed = await seal(keyring, plaintext, sealContext('api-token', spaceId, id))
-          await insertApiToken(env.DB, {
+          // Unique among the space's live tokens (the store refuses a taken name), however often a space is seeded.
+          const row = await insertApiToken(env.DB, {
             id,
             spaceId,
-            name: `t${i}`,
+            name: `t${i} ${id}`,
             scope: 'delivery',
             sealed,
             digest: crypto.randomUUID().replace(/-/g, '').padEnd(64, '0'),
@@ -69,6 +70,7 @@ export async function seedValues(keyring: Keyring, spaceId: string, count: numbe
             createdBy: null,
             now,
           })
+          if (row === null) throw new Error('seeded token name taken')
         })(),
       )
     } else if (kind === 1) {

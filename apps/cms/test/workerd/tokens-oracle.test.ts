@@ -41,7 +41,7 @@ beforeAll(async () => {
   spaceB = adminB.spaceId
   tokenA = (await issueToken(adminA, spaceA, 'management')).token
   tokenB = (await issueToken(adminB, spaceB, 'management')).token
-  const revoked = await issueToken(adminB, spaceB, 'management')
+  const revoked = await issueToken(adminB, spaceB, 'management', 'to be revoked')
   revokedB = revoked.token
   expect(
     (await adminB.fetch(`/api/spaces/${spaceB}/tokens/${revoked.id}`, { method: 'DELETE' })).status,

@@ -1,24 +1,51 @@
 /**
  * `/spaces/:spaceId/settings/tokens`: the API tokens page. Create, reveal and revoke call the same service
- * as `/api/spaces/:spaceId/tokens` behind the same `authorize` actions. Every POST answers 303 to the list;
- * the created or revealed token travels in a single-use flash (`features/dashboard/flash.ts`), so the list shows it
- * once (`Cache-Control: no-store`) and a reload neither shows it again nor mints or reveals another.
+ * as `/api/spaces/:spaceId/tokens` behind the same `authorize` actions. Every POST answers 303 to the list
+ * with a fragment naming what to look at (`#new-token`, `#card-<id>`, `#form-errors`, `#result`); the created
+ * or revealed token travels in a single-use flash (`features/dashboard/flash.ts`), so the list shows it once
+ * (`Cache-Control: no-store`) and a reload neither shows it again nor mints or reveals another. A reveal
+ * with a stale sign-in goes to sign-in, which comes back to `?reveal=<id>`: the reveal offered at once.
  */
-import type { Hono } from 'hono'
-import { ReauthRequired } from '../../domain/errors'
+import type { Context, Hono } from 'hono'
+import { Conflict, ReauthRequired } from '../../domain/errors'
 import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { idParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
+import { FORM_ERRORS_ID } from '../../views/components/error-summary'
 import { redirectWithFlash, takeFlash } from '../dashboard/flash'
+import { listQuery, PAGE_SIZE, pageCount, pageParam } from '../dashboard/list-query'
 import { dashboardGroup, readForm, routeSpace, viewerOf } from '../dashboard/page-kit'
 import { createApiToken, createApiTokenBody, revealApiToken, revokeApiTokenById } from './service'
-import { listApiTokens } from './store'
+import { findApiToken } from './store'
+import { pageApiTokens } from './store-list'
 import { ApiTokensPage, type ApiTokensProps, RevokeTokenPage } from './view'
 
-type Extra = Pick<ApiTokensProps, 'shown' | 'reauthFor' | 'notice' | 'form'>
+type Extra = Pick<ApiTokensProps, 'shown' | 'notice' | 'form'>
 
 const listPath = (spaceId: string): string => `/spaces/${spaceId}/settings/tokens`
+const TOKEN_ID = /^tok_[A-Za-z0-9_-]{22}$/
+
+/**
+ * Where a reveal that needs a fresh sign-in sends the browser: sign-in, then back to the list offering that
+ * token's reveal (a GET never reveals; the offered form POSTs).
+ * @example c.redirect(revealSignInPath(spaceId, tokenId), 303)
+ */
+export function revealSignInPath(spaceId: string, tokenId: string): string {
+  const next = `${listPath(spaceId)}?reveal=${tokenId}#reveal-now`
+  return `/login?reason=reveal&next=${encodeURIComponent(next)}`
+}
+
+async function livePage(c: Context<CmsHono>, spaceId: string, revoked: boolean, q: string, page: number) {
+  const found = await pageApiTokens(c.env.DB, {
+    spaceId,
+    revoked,
+    q,
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  })
+  return { ...found, pages: pageCount(found.total) }
+}
 
 /** The token pages, mounted at `/spaces/:spaceId/settings/tokens`. */
 export const apiTokensPages: Hono<CmsHono> = dashboardGroup()
@@ -27,23 +54,45 @@ apiTokensPages.get('/', authorize('tokens.list'), async (c) => {
   const caller = await requireCaller(c)
   const space = await routeSpace(c)
   const extra = await takeFlash<Extra>(c, caller)
-  const tokens = await listApiTokens(c.env.DB, space.id)
-  return c.html(<ApiTokensPage viewer={await viewerOf(c, caller)} space={space} tokens={tokens} {...extra} />)
+  const { q, page } = listQuery(c)
+  const query = { q, page, rpage: pageParam(c.req.query('rpage')) }
+  const [live, revoked] = await Promise.all([
+    livePage(c, space.id, false, q, query.page),
+    livePage(c, space.id, true, q, query.rpage),
+  ])
+  const wanted = c.req.query('reveal')
+  const resume =
+    wanted !== undefined && TOKEN_ID.test(wanted) && extra.shown === undefined
+      ? await findApiToken(c.env.DB, { spaceId: space.id, id: wanted })
+      : null
+  const props = { space, live, revoked, query, ...extra }
+  return c.html(
+    <ApiTokensPage
+      viewer={await viewerOf(c, caller)}
+      {...props}
+      resume={resume?.revokedAt === null ? resume : undefined}
+    />,
+  )
 })
 
 apiTokensPages.post('/', authorize('tokens.create'), async (c) => {
   const caller = await requireCaller(c)
   const space = await routeSpace(c)
+  const failed = `${listPath(space.id)}#${FORM_ERRORS_ID}`
   const form = await readForm(c, createApiTokenBody)
-  if (!form.ok) {
-    const raw = await c.req.parseBody()
-    const name = typeof raw.name === 'string' ? raw.name : ''
-    const scope = typeof raw.scope === 'string' ? raw.scope : ''
-    return redirectWithFlash<Extra>(c, listPath(space.id), { form: { name, scope, errors: form.errors } })
+  const raw = await c.req.parseBody()
+  const name = typeof raw.name === 'string' ? raw.name : ''
+  const scope = typeof raw.scope === 'string' ? raw.scope : ''
+  if (!form.ok) return redirectWithFlash<Extra>(c, failed, { form: { name, scope, errors: form.errors } })
+  try {
+    const { summary, token } = await createApiToken(c.var.scope, caller, space.id, form.data)
+    const shown = { kind: 'created', id: summary.id, name: summary.name, token } as const
+    return redirectWithFlash<Extra>(c, `${listPath(space.id)}#new-token`, { shown })
+  } catch (err) {
+    if (!(err instanceof Conflict) || err.reason !== 'name_taken') throw err
+    const errors = { name: err.message }
+    return redirectWithFlash<Extra>(c, failed, { form: { name, scope, errors } })
   }
-  const { summary, token } = await createApiToken(c.var.scope, caller, space.id, form.data)
-  const shown = { kind: 'created', id: summary.id, name: summary.name, token } as const
-  return redirectWithFlash<Extra>(c, listPath(space.id), { shown })
 })
 
 apiTokensPages.post('/:tokenId/reveal', authorize('tokens.reveal'), async (c) => {
@@ -54,27 +103,26 @@ apiTokensPages.post('/:tokenId/reveal', authorize('tokens.reveal'), async (c) =>
   try {
     token = await revealApiToken(c.var.scope, caller, space.id, id)
   } catch (err) {
-    if (err instanceof ReauthRequired)
-      return redirectWithFlash<Extra>(c, listPath(space.id), { reauthFor: id })
+    if (err instanceof ReauthRequired) return c.redirect(revealSignInPath(space.id, id), 303)
     throw err
   }
-  const summary = (await listApiTokens(c.env.DB, space.id)).find((t) => t.id === id)
+  const summary = await findApiToken(c.env.DB, { spaceId: space.id, id })
   const shown = { kind: 'revealed', id, name: summary?.name ?? id, token } as const
-  return redirectWithFlash<Extra>(c, listPath(space.id), { shown })
+  return redirectWithFlash<Extra>(c, `${listPath(space.id)}#card-${id}`, { shown })
 })
 
 apiTokensPages.get('/:tokenId/revoke', authorize('tokens.revoke'), async (c) => {
   const caller = await requireCaller(c)
   const space = await routeSpace(c)
-  const id = idParam(c, 'tokenId', 'tok')
-  const token = (await listApiTokens(c.env.DB, space.id)).find((t) => t.id === id && t.revokedAt === null)
-  if (!token) throw new HttpProblem(404, 'not_found', 'No such token')
+  const token = await findApiToken(c.env.DB, { spaceId: space.id, id: idParam(c, 'tokenId', 'tok') })
+  if (!token || token.revokedAt !== null) throw new HttpProblem(404, 'not_found', 'No such token')
   return c.html(<RevokeTokenPage viewer={await viewerOf(c, caller)} space={space} token={token} />)
 })
 
 apiTokensPages.post('/:tokenId/revoke', authorize('tokens.revoke'), async (c) => {
   const caller = await requireCaller(c)
   const space = await routeSpace(c)
-  await revokeApiTokenById(c.var.scope, caller, space.id, idParam(c, 'tokenId', 'tok'))
-  return redirectWithFlash<Extra>(c, listPath(space.id), { notice: 'The token was revoked.' })
+  const revoked = await revokeApiTokenById(c.var.scope, caller, space.id, idParam(c, 'tokenId', 'tok'))
+  const notice = `The token “${revoked.name}” was revoked.`
+  return redirectWithFlash<Extra>(c, `${listPath(space.id)}#result`, { notice })
 })

@@ -17,6 +17,9 @@ import { findSpace } from '../spaces/store'
 import { generateApiToken } from './bearer'
 import { type ApiTokenSummary, findSealedApiToken, insertApiToken, revokeApiToken } from './store'
 
+/** The message of a create refused because a live token of the space has the name (a form shows it on `name`). */
+export const TOKEN_NAME_TAKEN: string = 'A live token in this space already has this name'
+
 /** A reveal needs a login (password or IdP) at most this long ago. */
 export const REVEAL_MAX_AUTH_AGE_MS: number = 5 * 60 * 1000
 
@@ -31,6 +34,8 @@ export const createApiTokenBody: z.ZodObject<{
 
 /**
  * Mints, seals and stores a token; the answer carries the token in full (show it once, never store it).
+ * Names are unique among the space's live tokens (ASCII case ignored), so a list, a reveal and the audit
+ * log name one token: a taken name is a `Conflict` with reason `name_taken` and stores nothing.
  * @example const { token, summary } = await createApiToken(scope, caller, spaceId, { name, scope })
  */
 export async function createApiToken(
@@ -43,7 +48,7 @@ export async function createApiToken(
   const id = newId('tok')
   const { token, digest, last4 } = await generateApiToken(input.scope)
   const sealed = await seal(await getKeyring(scope.config), token, sealContext('api-token', spaceId, id))
-  const summary = await insertApiToken(scope.db, {
+  const inserted = await insertApiToken(scope.db, {
     id,
     spaceId,
     name: input.name,
@@ -54,6 +59,8 @@ export async function createApiToken(
     createdBy: caller.userId,
     now: scope.now(),
   })
+  if (inserted === null) throw new Conflict(TOKEN_NAME_TAKEN, 'name_taken')
+  const summary = inserted
   await scope.audit.record({
     action: 'tokens.create',
     outcome: 'success',

@@ -41,8 +41,10 @@ const SUMMARY_COLUMNS = `id, space_id AS spaceId, name, scope, last4, created_by
   created_at AS createdAt, last_used_at AS lastUsedAt, revoked_at AS revokedAt`
 
 /**
- * Inserts a new token row (id chosen by the caller, because the seal context needs it first).
- * @example await insertApiToken(env.DB, { id, spaceId, name, scope, sealed, digest, last4, createdBy, now })
+ * Inserts a new token row (id chosen by the caller, because the seal context needs it first), unless a live
+ * token of the space already has this name (compared without regard to ASCII case): then `null`, nothing
+ * written. The check and the insert are one statement, so two concurrent creates cannot both pass it.
+ * @example const row = await insertApiToken(env.DB, { id, spaceId, name, scope, sealed, digest, last4, createdBy, now })
  */
 export async function insertApiToken(
   db: D1Database,
@@ -57,11 +59,13 @@ export async function insertApiToken(
     createdBy: string | null
     now: number
   },
-): Promise<ApiTokenSummary> {
-  await db
+): Promise<ApiTokenSummary | null> {
+  const res = await db
     .prepare(
       `INSERT INTO api_tokens (id, space_id, name, scope, token_sealed, token_digest, last4, created_by, created_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)`,
+       SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9
+       WHERE NOT EXISTS (SELECT 1 FROM api_tokens
+                         WHERE space_id = ?2 AND revoked_at IS NULL AND lower(name) = lower(?3))`,
     )
     .bind(
       input.id,
@@ -75,6 +79,7 @@ export async function insertApiToken(
       input.now,
     )
     .run()
+  if (res.meta.changes === 0) return null
   return {
     id: input.id,
     spaceId: input.spaceId,
@@ -100,6 +105,20 @@ export async function listApiTokens(db: D1Database, spaceId: string): Promise<Ap
     .bind(spaceId)
     .all<ApiTokenSummary>()
   return res.results
+}
+
+/**
+ * One token of the space as listed, live or revoked, or `null`.
+ * @example const token = await findApiToken(env.DB, { spaceId, id })
+ */
+export async function findApiToken(
+  db: D1Database,
+  input: { spaceId: string; id: string },
+): Promise<ApiTokenSummary | null> {
+  return db
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM api_tokens WHERE id = ?1 AND space_id = ?2`)
+    .bind(input.id, input.spaceId)
+    .first<ApiTokenSummary>()
 }
 
 /**

@@ -1,30 +1,42 @@
 /**
- * Settings → API tokens. The list shows name, scope, created, last used and the last 4 characters only.
- * A token appears in full in exactly two moments: right after it is created (with a copy button and the
- * note that only an admin can reveal it again) and after an explicit reveal. Revoking goes through a
- * confirmation page. The create form keeps the typed name on a validation error.
+ * Settings → API tokens, built for long lists: the create form first, then live tokens (searched by name,
+ * 20 a page), then revoked tokens with their revocation time in a collapsed section of their own. A token
+ * appears in full in exactly two moments: right after it is created and after an explicit reveal, each in
+ * a card the 303 lands on (`#new-token`, `#card-<id>`), which takes focus. A failed create lands on the
+ * error summary (`#form-errors`); a revoke on its notice (`#result`). After a fresh sign-in for a reveal,
+ * `?reveal=tok_…` offers that token's reveal at once (`#reveal-now`): a POST still does the reveal.
  */
 import type { FC } from 'hono/jsx'
-import { Badge, When } from '../../views/components/badge'
 import { CopyValue } from '../../views/components/copy-button'
-import { DangerLink } from '../../views/components/danger'
+import { ErrorSummary } from '../../views/components/error-summary'
 import { CsrfField, Field, type FieldErrors, Notice } from '../../views/components/form'
+import { Pager, SearchForm } from '../../views/components/list-controls'
 import { SpaceTabs } from '../../views/components/space-tabs'
-import { TableScroll } from '../../views/components/table-scroll'
 import { ConfirmPage } from '../../views/confirm-page'
 import { Layout, type Viewer } from '../../views/layout'
 import type { SpaceRow } from '../spaces/store'
 import type { ApiTokenSummary } from './store'
+import type { ApiTokenPage } from './store-list'
+import { TokenTable } from './view-table'
+
+/** What the list shows: the name search and the page of live and of revoked tokens, each from 1. */
+export interface TokenListQuery {
+  q: string
+  page: number
+  rpage: number
+}
 
 /** Props of {@link ApiTokensPage}. */
 export interface ApiTokensProps {
   viewer: Viewer
   space: SpaceRow
-  tokens: ApiTokenSummary[]
+  live: ApiTokenPage & { pages: number }
+  revoked: ApiTokenPage & { pages: number }
+  query: TokenListQuery
   /** The token just created or revealed: the only moments a token is in the HTML. */
   shown?: { kind: 'created' | 'revealed'; id: string; name: string; token: string }
-  /** A token whose reveal needs a fresh sign-in. */
-  reauthFor?: string
+  /** A live token to offer the reveal of, after the fresh sign-in a reveal asked for. */
+  resume?: ApiTokenSummary | undefined
   notice?: string
   form?: { name?: string; scope?: string; errors?: FieldErrors }
 }
@@ -35,91 +47,70 @@ const SCOPES = [
   { value: 'management', label: 'management: read and write content' },
 ] as const
 
+// One sentence each, both true: the page never shows a token twice, and a reveal needs a fresh sign-in.
+const CREATED_NOTE =
+  'Copy it now: this page will not show it again, though a space admin can reveal it later from this list after a fresh sign-in (each reveal is recorded in the audit log).'
+const REVEALED_NOTE =
+  'This reveal was recorded in the audit log, and the token is not shown again when you leave or reload this page.'
+
+/**
+ * The address of the list with `query` (defaults left out), plus a fragment.
+ * @example tokensHref(base, { q: 'web', page: 2, rpage: 1 }) // `${base}?q=web&page=2`
+ */
+export function tokensHref(base: string, query: TokenListQuery, fragment = ''): string {
+  const params = new URLSearchParams()
+  if (query.q !== '') params.set('q', query.q)
+  if (query.page > 1) params.set('page', String(query.page))
+  if (query.rpage > 1) params.set('rpage', String(query.rpage))
+  const search = params.toString()
+  return `${base}${search ? `?${search}` : ''}${fragment}`
+}
+
 /**
  * The page.
- * @example c.html(<ApiTokensPage viewer={viewer} space={space} tokens={tokens} />)
+ * @example c.html(<ApiTokensPage viewer={viewer} space={space} live={live} revoked={revoked} query={query} />)
  */
 export const ApiTokensPage: FC<ApiTokensProps> = (p) => {
   const base = `/spaces/${p.space.id}/settings/tokens`
   const scopeError = p.form?.errors?.scope
+  const q = p.query.q
+  const nothingYet = q === '' && p.live.total === 0 && p.revoked.total === 0
   return (
     <Layout title={`API tokens · ${p.space.name}`} viewer={p.viewer}>
       <SpaceTabs space={p.space} current="tokens" roles={p.viewer.roles} />
       <h1>API tokens</h1>
-      {p.notice ? <Notice tone="ok">{p.notice}</Notice> : null}
+      {p.notice ? (
+        <div id="result" tabindex={-1}>
+          <Notice tone="ok">{p.notice}</Notice>
+        </div>
+      ) : null}
       {p.shown ? (
-        <section class="card" aria-labelledby="shown-token">
+        <section
+          class="card"
+          id={p.shown.kind === 'created' ? 'new-token' : `card-${p.shown.id}`}
+          tabindex={-1}
+          aria-labelledby="shown-token"
+        >
           <h2 id="shown-token">
             {p.shown.kind === 'created' ? 'Your new token' : 'Token'} “{p.shown.name}”
           </h2>
           <CopyValue id="token-value" value={p.shown.token} label="Copy token" />
-          <p class="hint">
-            {p.shown.kind === 'created'
-              ? 'Copy it now: it is shown only this once. Only an admin can reveal it again later.'
-              : 'This reveal was recorded in the audit log. Leave this page when you are done.'}
-          </p>
+          <p class="hint">{p.shown.kind === 'created' ? CREATED_NOTE : REVEALED_NOTE}</p>
         </section>
       ) : null}
-      {p.reauthFor ? (
-        <Notice tone="warn">
-          Revealing a token needs a sign-in within the last 5 minutes.{' '}
-          <a href={`/login?next=${encodeURIComponent(base)}&reason=reveal`}>Sign in again</a>, then reveal it.
-        </Notice>
+      {p.resume ? (
+        <section class="card" id="reveal-now" tabindex={-1} aria-labelledby="reveal-now-title">
+          <h2 id="reveal-now-title">Reveal “{p.resume.name}”</h2>
+          <p>You signed in again: reveal the token ending in {p.resume.last4} now.</p>
+          <form method="post" action={`${base}/${p.resume.id}/reveal`}>
+            <CsrfField token={p.viewer.csrf} />
+            <button type="submit">Reveal {p.resume.name} now</button> <a href={base}>Not now</a>
+          </form>
+        </section>
       ) : null}
-      {p.tokens.length === 0 ? (
-        <p class="empty">This space has no API tokens yet. Create one below.</p>
-      ) : (
-        <TableScroll label="API tokens">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Scope</th>
-                <th scope="col">Token</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.tokens.map((t) => (
-                <tr>
-                  <td>{t.name}</td>
-                  <td>{t.scope}</td>
-                  <td>
-                    <code>…{t.last4}</code>
-                  </td>
-                  <td>
-                    <When at={t.createdAt} />
-                  </td>
-                  <td>
-                    <When at={t.lastUsedAt} />
-                  </td>
-                  <td>
-                    {t.revokedAt !== null ? (
-                      <Badge tone="muted">revoked</Badge>
-                    ) : (
-                      <>
-                        <form method="post" action={`${base}/${t.id}/reveal`}>
-                          <CsrfField token={p.viewer.csrf} />
-                          <button type="submit" aria-label={`Reveal token ${t.name}`}>
-                            Reveal
-                          </button>
-                        </form>
-                        <DangerLink href={`${base}/${t.id}/revoke`} label={`Revoke token ${t.name}`}>
-                          Revoke…
-                        </DangerLink>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
       <section class="card" aria-labelledby="create-token">
         <h2 id="create-token">Create a token</h2>
+        <ErrorSummary errors={p.form?.errors} fieldIds={{ name: 'f-name', scope: 'f-scope' }} />
         <form method="post" action={base} novalidate>
           <CsrfField token={p.viewer.csrf} />
           <Field name="name" label="Name" value={p.form?.name} error={p.form?.errors?.name} required />
@@ -148,6 +139,48 @@ export const ApiTokensPage: FC<ApiTokensProps> = (p) => {
           </button>
         </form>
       </section>
+      <h2 id="live-tokens">Live tokens</h2>
+      {nothingYet ? (
+        <p class="empty">This space has no API tokens yet. Create one above.</p>
+      ) : (
+        <>
+          <SearchForm action={base} label="Search tokens" q={q} />
+          <p class="hint">
+            {p.live.total === 1 ? '1 live token' : `${p.live.total} live tokens`}
+            {q !== '' ? ` named like “${q}”` : ''}
+            {p.live.pages > 1 ? ` · page ${p.query.page} of ${p.live.pages}` : ''}
+          </p>
+          {p.live.tokens.length > 0 ? (
+            <TokenTable kind="live" tokens={p.live.tokens} base={base} csrf={p.viewer.csrf} />
+          ) : (
+            <p class="empty">{q !== '' ? 'No live token has a name like this.' : 'No live token here.'}</p>
+          )}
+          <Pager
+            label="Pages of live tokens"
+            page={p.query.page}
+            pages={p.live.pages}
+            href={(n) => tokensHref(base, { ...p.query, page: n }, '#live-tokens')}
+          />
+        </>
+      )}
+      {p.revoked.total > 0 ? (
+        <details id="revoked" open={p.query.rpage > 1}>
+          <summary>
+            Revoked tokens ({p.revoked.total}
+            {q !== '' ? ` named like “${q}”` : ''})
+          </summary>
+          <p class="hint">
+            Revoked tokens stop working at once and cannot be revealed; they stay listed for the record.
+          </p>
+          <TokenTable kind="revoked" tokens={p.revoked.tokens} base={base} csrf={p.viewer.csrf} />
+          <Pager
+            label="Pages of revoked tokens"
+            page={p.query.rpage}
+            pages={p.revoked.pages}
+            href={(n) => tokensHref(base, { ...p.query, rpage: n }, '#revoked')}
+          />
+        </details>
+      ) : null}
     </Layout>
   )
 }

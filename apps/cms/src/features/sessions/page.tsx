@@ -8,9 +8,11 @@ import { InvalidCredentials, LockedOut } from '../../domain/errors'
 import { audited } from '../../http/audit-declaration'
 import { issueCsrfToken } from '../../http/csrf'
 import type { CmsHono } from '../../http/hono-types'
+import { getCaller } from '../../http/identify'
 import { HttpProblem } from '../../http/problem'
 import { beginSession, endSession } from '../../http/session-lifecycle'
 import { dashboardGroup, readForm, safeNext } from '../dashboard/page-kit'
+import { findUserById } from '../users/store'
 import { loginSchema } from './api'
 import { checkPassword } from './local-login'
 import { finishOidcLogin, startOidcLogin } from './page-oidc-login'
@@ -20,6 +22,13 @@ import { SignInPage, type SignInProps } from './view'
 const REASONS: Record<string, string> = {
   reveal: 'Sign in again to reveal a token: a reveal needs a sign-in within the last 5 minutes.',
   expired: 'Your sign-in attempt expired or was interrupted. Start again.',
+}
+
+// Re-auth before a reveal: the still-signed-in user's own email, so only the password is asked for.
+async function reauthEmail(c: Context<CmsHono>): Promise<string | undefined> {
+  const caller = c.req.query('reason') === 'reveal' ? await getCaller(c) : null
+  if (caller?.via !== 'session') return undefined
+  return (await findUserById(c.env.DB, caller.userId))?.email ?? undefined
 }
 
 function issuerHost(issuer: string): string {
@@ -36,7 +45,15 @@ async function renderSignIn(
   const oidc = c.var.config.oidc
   let props: SignInProps
   if (!oidc) {
-    props = { mode: 'local', csrf: await issueCsrfToken(c), next, ...extra, ...(reason ? { reason } : {}) }
+    const email = extra.email ?? (await reauthEmail(c))
+    props = {
+      mode: 'local',
+      csrf: await issueCsrfToken(c),
+      next,
+      ...extra,
+      ...(email ? { email } : {}),
+      ...(reason ? { reason } : {}),
+    }
   } else if (oidc.clientId) {
     props = {
       mode: 'oidc',

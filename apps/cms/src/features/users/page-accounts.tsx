@@ -2,7 +2,8 @@
  * Admin → Users, the accounts half: create a local user (the dashboard generates the password and shows
  * it once, through the sealed single-use flash), disable or enable a user, sign a user out everywhere —
  * through the same services as `/api/admin/users`. Disabling and signing out start on a confirmation page;
- * every POST answers 303 to the Users page.
+ * every POST answers 303 to the Users page at its result: the new password (`#new-user`), the error summary
+ * (`#form-errors`), or the user's card in a list narrowed to them (`?q=<id>#card-<id>`).
  */
 import type { Context, Hono } from 'hono'
 import { z } from 'zod'
@@ -11,6 +12,7 @@ import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { userIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
+import { FORM_ERRORS_ID } from '../../views/components/error-summary'
 import { redirectWithFlash } from '../dashboard/flash'
 import { readForm, viewerOf } from '../dashboard/page-kit'
 import { changeUserStatus, createUser, generatePassword, signOutEverywhere, statusBody } from './service'
@@ -22,6 +24,15 @@ type Extra = Pick<AdminUsersProps, 'notice' | 'create'>
 
 const USERS = '/admin/users'
 const createUserForm = z.strictObject({ email: z.string().trim().min(3).max(254).pipe(z.email()) })
+
+/**
+ * The Users page narrowed to one user, at their card. Narrowed by id, not email: an address would land in
+ * history and access logs, an id says nothing about the person.
+ * @example return redirectWithFlash(c, userResultPath(userId), { notice })
+ */
+export function userResultPath(userId: string): string {
+  return `${USERS}?q=${encodeURIComponent(userId)}#card-${userId}`
+}
 
 async function userLabel(c: Context<CmsHono>, userId: string): Promise<string> {
   const user = await findUserById(c.env.DB, userId)
@@ -38,7 +49,8 @@ export function addAccountPages(group: Hono<CmsHono>): void {
       throw new HttpProblem(404, 'wrong_auth_provider', 'Users come from the IdP in oidc mode')
     }
     const form = await readForm(c, createUserForm)
-    if (!form.ok) return redirectWithFlash<Extra>(c, USERS, { create: { errors: form.errors } })
+    const failed = `${USERS}#${FORM_ERRORS_ID}`
+    if (!form.ok) return redirectWithFlash<Extra>(c, failed, { create: { errors: form.errors } })
     const { email } = form.data
     const password = generatePassword()
     try {
@@ -46,9 +58,9 @@ export function addAccountPages(group: Hono<CmsHono>): void {
     } catch (err) {
       if (!(err instanceof Conflict)) throw err
       const errors = { email: 'A user with this email exists' }
-      return redirectWithFlash<Extra>(c, USERS, { create: { email, errors } })
+      return redirectWithFlash<Extra>(c, failed, { create: { email, errors } })
     }
-    return redirectWithFlash<Extra>(c, USERS, { create: { created: { email, password } } })
+    return redirectWithFlash<Extra>(c, `${USERS}#new-user`, { create: { created: { email, password } } })
   })
 
   group.get('/users/:userId/disable', authorize('users.manage'), async (c) => {
@@ -65,7 +77,9 @@ export function addAccountPages(group: Hono<CmsHono>): void {
     await changeUserStatus(c.var.scope, userId, form.data.status)
     const label = await userLabel(c, userId)
     const text = form.data.status === 'disabled' ? `${label} is disabled.` : `${label} is enabled again.`
-    return redirectWithFlash<Extra>(c, USERS, { notice: { tone: 'ok', text } })
+    return redirectWithFlash<Extra>(c, userResultPath(userId), {
+      notice: { tone: 'ok', text, userId },
+    })
   })
 
   group.get('/users/:userId/sign-out', authorize('users.manage'), async (c) => {
@@ -82,6 +96,8 @@ export function addAccountPages(group: Hono<CmsHono>): void {
     const revoked = await signOutEverywhere(c.var.scope, userId)
     const label = await userLabel(c, userId)
     const text = `${label} is signed out everywhere (${revoked} ${revoked === 1 ? 'session' : 'sessions'} ended).`
-    return redirectWithFlash<Extra>(c, USERS, { notice: { tone: 'ok', text } })
+    return redirectWithFlash<Extra>(c, userResultPath(userId), {
+      notice: { tone: 'ok', text, userId },
+    })
   })
 }

@@ -1,8 +1,9 @@
 /**
- * `/admin/*` pages for global admins: Users (grant and revoke roles through the same service as
- * `/api/admin/users/:userId/roles`, a revoke after a confirmation page; accounts in `page-accounts.tsx`),
- * the global audit log, and Encryption keys (`key-rotation/page.tsx`).
- * Role changes answer 303 to the Users page with their result in a single-use flash (`features/dashboard/flash.ts`).
+ * `/admin/users` pages for global admins: grant and revoke roles through the same service as
+ * `/api/admin/users/:userId/roles`, a revoke after a confirmation page; accounts in `page-accounts.tsx`.
+ * The Users page searches emails (`?q=`) and shows 20 users a page. Role changes answer 303 to the Users
+ * page narrowed to that user, at their card (`?q=<id>#card-<id>`), with the result in a single-use flash
+ * (`features/dashboard/flash.ts`), so the result is on screen however long the list is.
  */
 import type { Context, Hono } from 'hono'
 import type { UserCaller } from '../../domain/caller'
@@ -11,11 +12,13 @@ import { authorize, requireCaller } from '../../http/identify'
 import { userIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
 import { redirectWithFlash, takeFlash } from '../dashboard/flash'
+import { listQuery, PAGE_SIZE, pageCount } from '../dashboard/list-query'
 import { dashboardGroup, viewerOf } from '../dashboard/page-kit'
 import { findSpace, listSpaces } from '../spaces/store'
-import { addAccountPages } from './page-accounts'
+import { addAccountPages, userResultPath } from './page-accounts'
 import { changeRole, roleChangeBody } from './roles'
-import { findUserById, listUsers } from './store'
+import { findUserById } from './store'
+import { pageUsers } from './store-list'
 import { loadAllRoles } from './store-roles'
 import { AdminUsersPage, type AdminUsersProps, RevokeRolePage } from './view'
 
@@ -23,13 +26,20 @@ type Extra = Pick<AdminUsersProps, 'notice' | 'grantErrors' | 'create'>
 
 async function renderUsers(c: Context<CmsHono>, caller: UserCaller): Promise<Response> {
   const extra = await takeFlash<Extra>(c, caller)
-  const [users, roles] = await Promise.all([listUsers(c.env.DB), loadAllRoles(c.env.DB)])
-  const withRoles = users.map((u) => ({ ...u, roles: roles.get(u.id) ?? { global: [], spaces: [] } }))
+  const query = listQuery(c)
+  const [found, roles] = await Promise.all([
+    pageUsers(c.env.DB, { q: query.q, limit: PAGE_SIZE, offset: (query.page - 1) * PAGE_SIZE }),
+    loadAllRoles(c.env.DB),
+  ])
+  const withRoles = found.users.map((u) => ({ ...u, roles: roles.get(u.id) ?? { global: [], spaces: [] } }))
   const spaces = await listSpaces(c.env.DB, { userId: caller.userId, all: true })
   return c.html(
     <AdminUsersPage
       viewer={await viewerOf(c, caller)}
       users={withRoles}
+      query={query}
+      total={found.total}
+      pages={pageCount(found.total)}
       spaces={spaces}
       ownUserId={caller.userId}
       canCreateLocal={c.var.config.authProvider === 'local'}
@@ -37,8 +47,6 @@ async function renderUsers(c: Context<CmsHono>, caller: UserCaller): Promise<Res
     />,
   )
 }
-
-const USERS = '/admin/users'
 
 /** `grant` is `global:admin` or `space:<role>:<spaceId>`; revoke forms send the fields separately. */
 async function roleForm(c: Context<CmsHono>, revoke: boolean): Promise<unknown> {
@@ -59,11 +67,11 @@ async function applyRole(c: Context<CmsHono>, revoke: boolean): Promise<Response
   const parsed = roleChangeBody.safeParse(await roleForm(c, revoke))
   if (!parsed.success) {
     const grantErrors = { userId, errors: { grant: 'Choose a role from the list' } }
-    return redirectWithFlash<Extra>(c, USERS, { grantErrors })
+    return redirectWithFlash<Extra>(c, userResultPath(userId), { grantErrors })
   }
   await changeRole(c.var.scope, caller, userId, parsed.data)
-  const notice = { tone: 'ok', text: revoke ? 'Role revoked.' : 'Role granted.' } as const
-  return redirectWithFlash<Extra>(c, USERS, { notice })
+  const notice = { tone: 'ok', text: revoke ? 'Role revoked.' : 'Role granted.', userId } as const
+  return redirectWithFlash<Extra>(c, userResultPath(userId), { notice })
 }
 
 // `changeRole` audits the grant or the revoke with the role as reason; a form sent back changes nothing.

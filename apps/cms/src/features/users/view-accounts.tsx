@@ -1,9 +1,10 @@
 /**
  * The account parts of Admin → Users: the create-a-local-user card (the generated password shown once,
- * right after creation), and the confirmations of disabling a user and of signing one out everywhere.
+ * right after creation, at `#new-user`; a failed create's error summary at `#form-errors`), and the confirmations of disabling a user and of signing one out everywhere.
  */
 import type { FC } from 'hono/jsx'
 import { CopyValue } from '../../views/components/copy-button'
+import { ErrorSummary } from '../../views/components/error-summary'
 import { CsrfField, type FieldErrors } from '../../views/components/form'
 import { ConfirmPage } from '../../views/confirm-page'
 import type { Viewer } from '../../views/layout'
@@ -25,8 +26,9 @@ export interface CreateUserProps {
 export const CreateUserCard: FC<CreateUserProps> = (p) => (
   <section class="card" aria-labelledby="create-user">
     <h2 id="create-user">Create a user</h2>
+    <ErrorSummary errors={p.errors} fieldIds={{ email: 'new-user-email' }} />
     {p.created ? (
-      <div role="status">
+      <div role="status" id="new-user" tabindex={-1}>
         <p>
           Created <strong>{p.created.email}</strong>. Their password:
         </p>

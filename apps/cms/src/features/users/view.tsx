@@ -1,11 +1,14 @@
 /**
- * Admin → Users: every user with their roles; a global admin grants a role (global admin, or admin/editor
- * in a space) and revokes any role. First-time IdP users appear here without a role until granted one.
+ * Admin → Users: users with their roles, 20 a page, searched by email (`?q=`); a global admin grants a role
+ * (global admin, or admin/editor in a space) and revokes any role. First-time IdP users appear here without
+ * a role until granted one. Each user's card is `#card-<id>` and focusable: a change to a user lands there,
+ * with its notice inside the card.
  */
 import type { FC } from 'hono/jsx'
 import { Badge, When } from '../../views/components/badge'
 import { DangerLink } from '../../views/components/danger'
 import { CsrfField, Notice } from '../../views/components/form'
+import { Pager, SearchForm } from '../../views/components/list-controls'
 import { ConfirmPage } from '../../views/confirm-page'
 import { Layout, type Viewer } from '../../views/layout'
 import type { SpaceRow } from '../spaces/store'
@@ -18,7 +21,13 @@ export interface AdminUsersProps {
   viewer: Viewer
   users: (UserSummary & { roles: UserRoles })[]
   spaces: SpaceRow[]
-  notice?: { tone: 'ok' | 'bad'; text: string }
+  /** The search text and the page (from 1). */
+  query: { q: string; page: number }
+  /** How many users match the search, and how many pages they fill. */
+  total: number
+  pages: number
+  /** A result; shown inside the card of `userId` when it names one. */
+  notice?: { tone: 'ok' | 'bad'; text: string; userId?: string }
   /** The viewer's own user id: their own row offers no Disable. */
   ownUserId: string
   /** Local users can be created here (password sign-in); IdP users appear on first sign-in. */
@@ -53,16 +62,33 @@ const AccountActions: FC<{ user: UserSummary; label: string; own: boolean; csrf:
 
 /**
  * The page.
- * @example c.html(<AdminUsersPage viewer={viewer} users={users} spaces={spaces} />)
+ * @example c.html(<AdminUsersPage viewer={viewer} users={users} spaces={spaces} query={{ q: '', page: 1 }} total={1} pages={1} ownUserId={id} canCreateLocal />)
  */
 export const AdminUsersPage: FC<AdminUsersProps> = (p) => {
   const spaceName = new Map(p.spaces.map((s) => [s.id, s.name]))
+  const cardNotice = p.notice?.userId !== undefined && p.users.some((u) => u.id === p.notice?.userId)
+  const q = p.query.q
+  const href = (n: number) => {
+    const params = new URLSearchParams(q === '' ? {} : { q })
+    if (n > 1) params.set('page', String(n))
+    const search = params.toString()
+    return `/admin/users${search ? `?${search}` : ''}#users`
+  }
   return (
     <Layout title="Users" viewer={p.viewer}>
       <h1>Users</h1>
-      {p.notice ? <Notice tone={p.notice.tone}>{p.notice.text}</Notice> : null}
+      {p.notice && !cardNotice ? <Notice tone={p.notice.tone}>{p.notice.text}</Notice> : null}
       {p.canCreateLocal ? <CreateUserCard csrf={p.viewer.csrf} {...p.create} /> : null}
-      {p.users.length === 0 ? <p class="empty">No users yet.</p> : null}
+      <h2 id="users">All users</h2>
+      <SearchForm action="/admin/users" label="Search users" q={q} />
+      <p class="hint">
+        {p.total === 1 ? '1 user' : `${p.total} users`}
+        {q !== '' ? ` matching “${q}”` : ''}
+        {p.pages > 1 ? ` · page ${p.query.page} of ${p.pages}` : ''}
+      </p>
+      {p.users.length === 0 ? (
+        <p class="empty">{q !== '' ? 'No user matches this search.' : 'No users here.'}</p>
+      ) : null}
       {p.users.map((u) => {
         const errors = p.grantErrors?.userId === u.id ? p.grantErrors.errors : {}
         const label = u.email ?? `IdP user ${u.id}`
@@ -75,10 +101,13 @@ export const AdminUsersPage: FC<AdminUsersProps> = (p) => {
           </DangerLink>
         )
         return (
-          <section class="card" aria-labelledby={`user-${u.id}`}>
-            <h2 id={`user-${u.id}`}>
+          <section class="card" id={`card-${u.id}`} tabindex={-1} aria-labelledby={`user-${u.id}`}>
+            <h3 id={`user-${u.id}`}>
               {label} {u.status === 'disabled' ? <Badge tone="bad">disabled</Badge> : null}
-            </h2>
+            </h3>
+            {cardNotice && p.notice?.userId === u.id ? (
+              <Notice tone={p.notice.tone}>{p.notice.text}</Notice>
+            ) : null}
             <p class="hint">
               <code>{u.id}</code> · since <When at={u.created_at} />
             </p>
@@ -118,6 +147,7 @@ export const AdminUsersPage: FC<AdminUsersProps> = (p) => {
           </section>
         )
       })}
+      <Pager label="Pages of users" page={p.query.page} pages={p.pages} href={href} />
     </Layout>
   )
 }
