@@ -93,6 +93,13 @@ beforeAll(async () => {
       .click(),
   )
   await visit('space-rename')
+  // A form whose token went stale (the page was open across a sign-out and sign-in) gets the expired page.
+  await page.locator('main input[name="csrf_token"]').evaluate((el) => {
+    ;(el as HTMLInputElement).value = 'stale-token-from-an-old-session'
+  })
+  await go(page.getByRole('button', { name: 'Rename space' }).click())
+  await visit('error-form-expired')
+  expect(await page.locator('#error-next').getAttribute('href')).toBe(`${space}/rename`)
 
   await open(`${space}/settings/tokens`)
   await page.getByLabel('Name').fill('Website preview for the storefront team')
@@ -171,6 +178,7 @@ describe('every dashboard page, as a global admin', () => {
       'spaces-form-error',
       'spaces',
       'space-rename',
+      'error-form-expired',
       'tokens-created',
       'tokens',
       'tokens-revoke-confirm',
