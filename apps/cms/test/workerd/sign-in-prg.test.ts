@@ -60,7 +60,10 @@ describe('a failed password sign-in', () => {
 
   it('keeps an unsafe next out of the redirect', async () => {
     const user = await makeUser()
-    const post = await postSignIn(client(), '/login?next=%2F%2Fevil.test', { email: user.email, password: WRONG })
+    const post = await postSignIn(client(), '/login?next=%2F%2Fevil.test', {
+      email: user.email,
+      password: WRONG,
+    })
     expect(post.status).toBe(303)
     expect(post.headers.get('location')).toBe('/login?next=%2Fspaces')
   })
