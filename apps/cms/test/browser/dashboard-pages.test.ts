@@ -1,13 +1,12 @@
 /**
  * Every dashboard page a global admin reaches, in real headless Chromium against `wrangler dev`, walked once
- * in one signed-in journey: sign-in (and its error), spaces (and a form with errors), a space's tokens (with
- * the new-token card and the revoke confirmation), MCP integrations and preview URLs (with their delete
- * confirmations), the space and global audit logs, users (with the role revoke confirmation), encryption
- * keys (with the reseal confirmation) and the error page. Each state is screenshotted at 1280 and 390 px
- * wide, checked by axe-core (default rules), measured for sideways scrolling at 390 px, and searched for
- * destructive controls without the danger styling; the tests below assert what the walk found. The skip link
- * and the focus ring are checked by keyboard.
- */
+ * in one signed-in journey: sign-in (and its error), spaces (and a form with errors), a space's overview, its
+ * rename form and the expired-form page, its tokens (with the new-token card and the revoke confirmation),
+ * MCP integrations and preview URLs (with their delete confirmations), the space and global audit logs,
+ * users (with the role revoke confirmation), encryption keys (with the reseal confirmation) and the error
+ * page. Each state is screenshotted at 1280 and 390 px wide, checked by axe-core (default rules), measured
+ * for sideways scrolling at 390 px, and searched for destructive controls without the danger styling; the
+ * tests below assert what the walk found. The skip link and the focus ring are checked by keyboard. */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freePort, startWranglerDev, type WranglerDev } from '../node/fixtures/wrangler-dev'
@@ -86,6 +85,9 @@ beforeAll(async () => {
   await visit('spaces-form-error')
   await open('/spaces')
   await visit('spaces')
+  await go(page.getByRole('link', { name: 'Storefront for the European market' }).click())
+  await visit('space-overview')
+  await open('/spaces')
   await go(
     page
       .getByRole('link', { name: /^Rename / })
@@ -177,6 +179,7 @@ describe('every dashboard page, as a global admin', () => {
       'sign-in-error',
       'spaces-form-error',
       'spaces',
+      'space-overview',
       'space-rename',
       'error-form-expired',
       'tokens-created',

@@ -55,6 +55,18 @@ export async function listPreviewUrls(db: D1Database, spaceId: string): Promise<
 }
 
 /**
+ * How many preview URLs a space has.
+ * @example const n = await countPreviewUrls(env.DB, spaceId)
+ */
+export async function countPreviewUrls(db: D1Database, spaceId: string): Promise<number> {
+  const row = await db
+    .prepare('SELECT count(*) AS n FROM preview_urls WHERE space_id = ?1')
+    .bind(spaceId)
+    .first<{ n: number }>()
+  return row?.n ?? 0
+}
+
+/**
  * One preview URL of a space (an id from another space is not found).
  * @example const row = await findPreviewUrl(env.DB, spaceId, id)
  */
