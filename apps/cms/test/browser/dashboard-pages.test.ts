@@ -85,7 +85,7 @@ beforeAll(async () => {
   await visit('spaces-form-error')
   await open('/spaces')
   await visit('spaces')
-  await go(page.getByRole('link', { name: 'Storefront for the European market' }).click())
+  await go(page.getByRole('link', { name: 'Storefront for the European market', exact: true }).click())
   await visit('space-overview')
   await open('/spaces')
   await go(
