@@ -2,7 +2,7 @@
  * Every dashboard page a global admin reaches, in real headless Chromium against `wrangler dev`, walked once
  * in one signed-in journey: sign-in (and its error), spaces (and a form with errors), a space's overview, its
  * rename form and the expired-form page, its tokens (with the new-token card and the revoke confirmation),
- * MCP integrations and preview URLs (with their delete confirmations), the space and global audit logs,
+ * MCP integrations and preview URLs (with a form error and their delete confirmations), the space and global audit logs,
  * users (with the role revoke confirmation), encryption keys (with the reseal confirmation) and the error
  * page. Each state is screenshotted at 1280 and 390 px wide, checked by axe-core (default rules), measured
  * for sideways scrolling at 390 px, and searched for destructive controls without the danger styling; the
@@ -127,8 +127,14 @@ beforeAll(async () => {
   await visit('mcp-delete-confirm')
 
   await open(`${space}/settings/preview-urls`)
+  await page.getByLabel('Name (optional)').fill('Storefront staging for the European market')
   await page.getByLabel('Storefront URL').fill(`http://127.0.0.1:${port}/storefront${LONG_PATH}`)
   await go(page.getByRole('button', { name: 'Add preview URL' }).click())
+  // The same address with a trailing slash is the same preview URL: refused next to the field.
+  await page.getByLabel('Storefront URL').fill(`http://127.0.0.1:${port}/storefront${LONG_PATH}/`)
+  await go(page.getByRole('button', { name: 'Add preview URL' }).click())
+  await visit('preview-urls-form-error')
+  expect(await page.locator('#f-url-error').textContent()).toContain('already has a preview URL')
   await go(page.getByRole('button', { name: 'Probe now' }).click())
   await visit('preview-urls')
   await go(page.getByRole('link', { name: 'Delete this preview URL…' }).click())
@@ -188,6 +194,7 @@ describe('every dashboard page, as a global admin', () => {
       'mcp-form-error',
       'mcp',
       'mcp-delete-confirm',
+      'preview-urls-form-error',
       'preview-urls',
       'preview-urls-delete-confirm',
       'audit',
