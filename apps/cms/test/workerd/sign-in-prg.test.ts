@@ -68,6 +68,15 @@ describe('a failed password sign-in', () => {
     expect(post.headers.get('location')).toBe('/login?next=%2Fspaces')
   })
 
+  it('keeps a known reason for signing in, and drops any other', async () => {
+    const user = await makeUser()
+    const fields = { email: user.email, password: WRONG }
+    const known = await postSignIn(client(), '/login?next=%2Fspaces&reason=reveal', fields)
+    expect(known.headers.get('location')).toBe('/login?next=%2Fspaces&reason=reveal')
+    const unknown = await postSignIn(client(), '/login?reason=constructor', fields)
+    expect(unknown.headers.get('location')).toBe('/login')
+  })
+
   it('carries a validation problem the same way', async () => {
     const c = client()
     const post = await postSignIn(c, '/login', { email: 'someone@example.com', password: '' })

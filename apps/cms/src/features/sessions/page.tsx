@@ -55,12 +55,12 @@ async function renderSignIn(c: Context<CmsHono>, extra: SignInFlash): Promise<Re
   return c.html(<SignInPage {...props} />)
 }
 
-/** Answers 303 to the sign-in page (with the safe `next` and the known `reason` of this one), showing `extra` once. */
+/** Answers 303 to the sign-in page (keeping a safe `next` and a known `reason`), showing `extra` once. */
 function failed(c: Context<CmsHono>, extra: SignInFlash): Promise<Response> {
   const query = new URLSearchParams()
   if (c.req.query('next') !== undefined) query.set('next', safeNext(c.req.query('next')))
   const reason = c.req.query('reason')
-  if (reason !== undefined && reason in REASONS) query.set('reason', reason)
+  if (reason !== undefined && Object.hasOwn(REASONS, reason)) query.set('reason', reason)
   const search = query.size > 0 ? `?${query}` : ''
   return redirectWithVisitorFlash<SignInFlash>(c, `/login${search}`, extra)
 }
