@@ -59,6 +59,22 @@ export async function issueCsrfToken(c: Context<CmsHono>): Promise<string> {
   return value
 }
 
+/**
+ * What this request's form token is bound to, as a stable id safe to store: the session id with a valid
+ * session cookie, else `pre_` and the SHA-256 of the pre-login double-submit cookie (never the cookie
+ * itself, which is the token), else `undefined`. A pre-login result (a failed sign-in's flash) is bound to
+ * it, so only the browser that sent the form reads it.
+ * @example const owner = await formTokenBinding(c)
+ */
+export async function formTokenBinding(c: Context<CmsHono>): Promise<string | undefined> {
+  const sid = await sessionCookieSid(c)
+  if (sid) return sid
+  const cookie = readCookie(c, cookieNaming(c, PRE_SESSION_COOKIE).name)
+  if (cookie === undefined || cookie.length < 32) return undefined
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(cookie))
+  return `pre_${encodeBase64url(new Uint8Array(digest))}`
+}
+
 async function formTokenValid(c: Context<CmsHono>): Promise<boolean> {
   const form = await c.req.parseBody().catch(() => undefined)
   const submitted = form?.csrf_token

@@ -133,11 +133,12 @@ describe('errors a browser can read', () => {
     expect(apiPath.headers.get('content-type')).toBe('application/problem+json')
   })
 
-  it('leads a space address and its settings address to the space, and a GET of a POST-only address to a page', async () => {
+  it('leads a space address and its settings address to the space’s overview, and a GET of a POST-only address to a page', async () => {
     for (const path of [`/spaces/${spaceId}`, `/spaces/${spaceId}/settings`]) {
       const res = await page.goto(`${cms.base}${path}`)
       expect(res?.status()).toBe(200)
-      expect(new URL(page.url()).pathname).toBe(`/spaces/${spaceId}/settings/tokens`)
+      expect(new URL(page.url()).pathname).toBe(`/spaces/${spaceId}`)
+      expect(await page.locator('#holdings').textContent()).toBe('What it holds')
     }
     const unknown = await page.goto(`${cms.base}/spaces/spc_ZZZZZZZZZZZZZZZZZZZZZZ`)
     expect(unknown?.status()).toBe(404)

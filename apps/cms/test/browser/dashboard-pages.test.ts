@@ -1,13 +1,14 @@
 /**
  * Every dashboard page a global admin reaches, in real headless Chromium against `wrangler dev`, walked once
- * in one signed-in journey: sign-in (and its error), spaces (and a form with errors), a space's tokens (with
- * the new-token card, the revoke confirmation, a long list with its revoked section, a search, a create
- * error, and a reveal resumed after a fresh sign-in), MCP integrations and preview URLs (with their delete
- * confirmations), the space and global audit logs, users (with the role revoke confirmation and a search), encryption
- * keys (with the reseal confirmation) and the error page. Each state is screenshotted at 1280 and 390 px
- * wide, checked by axe-core (default rules), measured for sideways scrolling at 390 px, and searched for
- * destructive controls without the danger styling; the tests below assert what the walk found. The skip link
- * and the focus ring are checked by keyboard.
+ * in one signed-in journey: sign-in (and its error), spaces (and a form with errors), a space's overview, its
+ * rename form and the expired-form page, its tokens (with the new-token card, the revoke confirmation, a long
+ * list with its revoked section, a search, a create error, and a reveal resumed after a fresh sign-in), MCP
+ * integrations and preview URLs (with a form error and their delete confirmations), the space and global
+ * audit logs, users (with the role revoke confirmation and a search), encryption keys (with the reseal
+ * confirmation) and the error page. Each state is screenshotted at 1280 and 390 px wide, checked by axe-core
+ * (default rules), measured for sideways scrolling at 390 px, and searched for destructive controls without
+ * the danger styling; the tests below assert what the walk found. The skip link and the focus ring are
+ * checked by keyboard.
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -87,6 +88,9 @@ beforeAll(async () => {
   await visit('spaces-form-error')
   await open('/spaces')
   await visit('spaces')
+  await go(page.getByRole('link', { name: 'Storefront for the European market', exact: true }).click())
+  await visit('space-overview')
+  await open('/spaces')
   await go(
     page
       .getByRole('link', { name: /^Rename / })
@@ -94,6 +98,13 @@ beforeAll(async () => {
       .click(),
   )
   await visit('space-rename')
+  // A form whose token went stale (the page was open across a sign-out and sign-in) gets the expired page.
+  await page.locator('main input[name="csrf_token"]').evaluate((el) => {
+    ;(el as HTMLInputElement).value = 'stale-token-from-an-old-session'
+  })
+  await go(page.getByRole('button', { name: 'Rename space' }).click())
+  await visit('error-form-expired')
+  expect(await page.locator('#error-next').getAttribute('href')).toBe(`${space}/rename`)
 
   await open(`${space}/settings/tokens`)
   await page.getByLabel('Name').fill('Website preview for the storefront team')
@@ -145,8 +156,14 @@ beforeAll(async () => {
   await visit('mcp-delete-confirm')
 
   await open(`${space}/settings/preview-urls`)
+  await page.getByLabel('Name (optional)').fill('Storefront staging for the European market')
   await page.getByLabel('Storefront URL').fill(`http://127.0.0.1:${port}/storefront${LONG_PATH}`)
   await go(page.getByRole('button', { name: 'Add preview URL' }).click())
+  // The same address with a trailing slash is the same preview URL: refused next to the field.
+  await page.getByLabel('Storefront URL').fill(`http://127.0.0.1:${port}/storefront${LONG_PATH}/`)
+  await go(page.getByRole('button', { name: 'Add preview URL' }).click())
+  await visit('preview-urls-form-error')
+  expect(await page.locator('#f-url-error').textContent()).toContain('already has a preview URL')
   await go(page.getByRole('button', { name: 'Probe now' }).click())
   await visit('preview-urls')
   await go(page.getByRole('link', { name: 'Delete this preview URL…' }).click())
@@ -201,7 +218,9 @@ describe('every dashboard page, as a global admin', () => {
       'sign-in-error',
       'spaces-form-error',
       'spaces',
+      'space-overview',
       'space-rename',
+      'error-form-expired',
       'tokens-created',
       'tokens',
       'tokens-revoke-confirm',
@@ -213,6 +232,7 @@ describe('every dashboard page, as a global admin', () => {
       'mcp-form-error',
       'mcp',
       'mcp-delete-confirm',
+      'preview-urls-form-error',
       'preview-urls',
       'preview-urls-delete-confirm',
       'audit',

@@ -86,8 +86,8 @@ async function createMcp(url: string, secret?: string): Promise<string> {
   return ((await res.json()) as { id: string }).id
 }
 
-async function createPreview(url: string, secret?: string): Promise<string> {
-  const res = await api(`/api/spaces/${spaceId}/preview-urls`, {
+async function createPreview(url: string, secret?: string, space = spaceId): Promise<string> {
+  const res = await api(`/api/spaces/${space}/preview-urls`, {
     json: { url, ...(secret ? { secret } : {}) },
   })
   expect(res.status).toBe(201)
@@ -193,10 +193,13 @@ describe('preview probes over real HTTP', () => {
       PROBE_SECRET,
       { status: 'failed', reason: 'timeout' },
     ],
-  ])('probe: %s', async (_, url, secret, expected) => {
-    const id = await createPreview(url(), secret)
+  ])('probe: %s', async (name, url, secret, expected) => {
+    // A space per case: a space holds one preview URL per address, and several cases probe one server.
+    const created = await api('/api/spaces', { json: { name: `Probe: ${name}` } })
+    const space = ((await created.json()) as { id: string }).id
+    const id = await createPreview(url(), secret, space)
     const started = Date.now()
-    const res = await api(`/api/spaces/${spaceId}/preview-urls/${id}/probe`, { method: 'POST' })
+    const res = await api(`/api/spaces/${space}/preview-urls/${id}/probe`, { method: 'POST' })
     expect(res.status).toBe(200)
     expect(await res.json()).toMatchObject(expected)
     // The development timeout (OUTBOUND_TIMEOUT_MS=1000) bounds even the slow server.

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test'
 import { PROBE_HEADERS } from '@alokai/crypto/probe'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { probeUrl } from '../../src/features/preview-urls/probe'
 import { createFakeStorefront } from '../node/fixtures/fake-storefront'
 import type { Client } from './helpers'
@@ -28,7 +28,8 @@ const upstream = routedFetch({
 })
 
 let s: Awaited<ReturnType<typeof spaceWithRoles>>
-beforeAll(async () => {
+// A space per test: a space holds one preview URL per address, and the tests reuse the fake hosts.
+beforeEach(async () => {
   s = await spaceWithRoles({ deps: { outboundFetch: upstream.fetch, outboundTimeoutMs: 100 } })
 })
 const base = (): string => `/api/spaces/${s.spaceId}/preview-urls`
@@ -90,6 +91,19 @@ describe('preview URL probes', () => {
     }
   })
 
+  it('keeps the last probe through a label-only change, and clears it when the URL changes', async () => {
+    const { id } = await create({ url: 'https://shop.example/', secret: SECRET })
+    await probe(s.editor, id)
+    const item = `${base()}/${id}`
+    const renamed = await s.admin.fetch(item, {
+      method: 'PATCH',
+      json: { label: 'Shop', url: 'https://shop.example/' },
+    })
+    expect(await renamed.json()).toMatchObject({ label: 'Shop', lastProbe: { status: 'verified' } })
+    const moved = await s.admin.fetch(item, { method: 'PATCH', json: { url: 'https://shop.example/en' } })
+    expect(await moved.json()).toMatchObject({ label: 'Shop', lastProbe: null })
+  })
+
   it('without a secret a 2xx is reachable_unverified; a 404 is http_4xx', async () => {
     const { id } = await create({ url: 'https://open.example/' })
     expect(await probe(s.editor, id)).toMatchObject({ status: 'reachable_unverified', reason: null })
@@ -133,7 +147,12 @@ describe('preview URLs: CRUD, secrets and roles', () => {
     const cells: [string, (c: Client) => Promise<Response>, boolean][] = [
       ['preview.list', (c) => c.fetch(base()), true],
       ['preview.probe', (c) => c.fetch(`${item}/probe`, { method: 'POST' }), true],
-      ['preview.create', (c) => c.fetch(base(), { json: { url: 'https://open.example/' } }), false],
+      // A new address per call: the space refuses a second preview URL at one address.
+      [
+        'preview.create',
+        (c) => c.fetch(base(), { json: { url: `https://open.example/${crypto.randomUUID()}` } }),
+        false,
+      ],
       [
         'preview.update',
         (c) => c.fetch(item, { method: 'PATCH', json: { url: 'https://open.example/x' } }),

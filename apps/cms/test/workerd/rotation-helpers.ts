@@ -100,7 +100,9 @@ export async function seedValues(keyring: Keyring, spaceId: string, count: numbe
           await insertPreviewUrl(env.DB, {
             id,
             spaceId,
-            url: 'https://shop.example',
+            // One preview URL per address in a space: each seeded row gets its own path.
+            url: `https://shop.example/${id}`,
+            label: null,
             secretSealed,
             createdBy: null,
             now,

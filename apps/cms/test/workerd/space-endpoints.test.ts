@@ -43,6 +43,7 @@ function memoryKind(): { kind: EndpointKind<TestRow>; rows: Map<string, TestRow>
     purpose: 'mcp.bearer',
     idPrefix: 'mcp',
     notFound: 'No such thing',
+    urlForm: 'exact',
     endpoint: (row) => ({
       id: row.id,
       spaceId: row.space_id,

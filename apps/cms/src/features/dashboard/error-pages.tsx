@@ -11,7 +11,8 @@ import type { CmsHono } from '../../http/hono-types'
 import { getCaller } from '../../http/identify'
 import { HttpProblem, problemOf } from '../../http/problem'
 import { requestId } from '../../http/request-id'
-import { ErrorPage } from '../../views/error-page'
+import { ErrorPage, type ErrorPageProps } from '../../views/error-page'
+import { expiredFormPage } from './expired-form'
 import { viewerOf } from './page-kit'
 
 const TITLES: Record<number, string> = {
@@ -31,13 +32,15 @@ export function wantsHtml(c: Context): boolean {
 }
 
 /**
- * The error page with `status`, `title`, the viewer's frame and the request id.
+ * The error page with `status`, `title`, the viewer's frame and the request id (and, for pages that know
+ * better than the default, a `detail` sentence and the `next` link).
  * @example return renderErrorPage(c, 404, 'Not found')
  */
 export async function renderErrorPage(
   c: Context<CmsHono>,
   status: ContentfulStatusCode,
   title: string,
+  more: Pick<ErrorPageProps, 'detail' | 'next'> = {},
 ): Promise<Response> {
   // The frame is a nicety: an error page must render even when the session or D1 is what failed.
   const viewer = await getCaller(c)
@@ -45,7 +48,7 @@ export async function renderErrorPage(
     .catch(() => undefined)
   const id = requestId(c)
   c.header('X-Request-Id', id)
-  return c.html(<ErrorPage status={status} title={title} viewer={viewer} requestId={id} />, status)
+  return c.html(<ErrorPage status={status} title={title} viewer={viewer} requestId={id} {...more} />, status)
 }
 
 /**
@@ -66,11 +69,11 @@ export async function dashboardError(thrown: Error, c: Context<CmsHono>): Promis
     const next = c.req.method === 'GET' ? new URL(c.req.url).pathname : '/spaces'
     return c.redirect(`/login?next=${encodeURIComponent(next)}`, 303)
   }
-  const title =
-    err.code === 'csrf_failed'
-      ? 'This form expired: reload the page and try again'
-      : (TITLES[err.status] ?? 'Error')
-  return renderErrorPage(c, err.status, title)
+  if (err.code === 'csrf_failed') {
+    const page = expiredFormPage(c)
+    return renderErrorPage(c, err.status, page.title, page)
+  }
+  return renderErrorPage(c, err.status, TITLES[err.status] ?? 'Error')
 }
 
 /**

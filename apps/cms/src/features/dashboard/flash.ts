@@ -5,7 +5,9 @@
  * action and shows no secret again, and the result never travels in a URL (where history, logs and
  * `Referer` keep it). The flash is a `dashboard_flashes` row found by a random id in an HttpOnly cookie,
  * bound to the session and to the page, sealed with the app's keyring (it may hold a token), gone after
- * two minutes or its first read.
+ * two minutes or its first read. Before sign-in there is no session: the sign-in form's result (the problem
+ * and the typed email, never the password) is bound to the visitor's pre-login form-token cookie instead
+ * (`redirectWithVisitorFlash`, `takeVisitorFlash`).
  */
 import { openText, seal } from '@alokai/crypto'
 import { encodeBase64url } from '@alokai/internal'
@@ -14,6 +16,7 @@ import { sealContext } from '../../crypto/contexts'
 import { getKeyring } from '../../crypto/keyring'
 import type { UserCaller } from '../../domain/caller'
 import { cookieNaming, readCookie } from '../../http/cookies'
+import { formTokenBinding } from '../../http/csrf'
 import { type CmsHono, nowMs } from '../../http/hono-types'
 import { requireCaller } from '../../http/identify'
 import { insertFlash, takeFlashRow } from './store'
@@ -37,19 +40,14 @@ function setCookie(c: Context<CmsHono>, value: string, maxAgeSeconds: number): v
   )
 }
 
-/**
- * Stores `payload` for the page at `location` (a path of ours) and answers 303 to it.
- * @example return redirectWithFlash<Extra>(c, `/spaces/${space.id}/settings/tokens`, { shown })
- */
-export async function redirectWithFlash<T extends object>(
+async function storeFlash(
   c: Context<CmsHono>,
+  owner: string,
   location: string,
-  payload: T,
+  payload: object,
 ): Promise<Response> {
-  const caller = await requireCaller(c)
   const now = nowMs(c)
   const id = encodeBase64url(crypto.getRandomValues(new Uint8Array(32)))
-  const owner = ownerOf(caller)
   const payloadSealed = await seal(
     await getKeyring(c.var.config),
     JSON.stringify(payload),
@@ -61,18 +59,9 @@ export async function redirectWithFlash<T extends object>(
   return c.redirect(location, 303)
 }
 
-/**
- * Takes (reads and deletes) the flash stored for this page by this caller's session, or answers `{}`.
- * A flash that no configured key opens any more (a key removed within its two minutes) reads as none.
- * @example const extra = await takeFlash<Extra>(c, caller)
- */
-export async function takeFlash<T extends object>(
-  c: Context<CmsHono>,
-  caller: UserCaller,
-): Promise<Partial<T>> {
+async function takeFlashOf<T extends object>(c: Context<CmsHono>, owner: string): Promise<Partial<T>> {
   const id = readCookie(c, cookieNaming(c, COOKIE).name)
   if (id === undefined || !ID_PATTERN.test(id)) return {}
-  const owner = ownerOf(caller)
   const sealed = await takeFlashRow(c.env.DB, { id, ownerId: owner, path: c.req.path, now: nowMs(c) })
   if (sealed === undefined) return {}
   setCookie(c, '', 0)
@@ -82,10 +71,58 @@ export async function takeFlash<T extends object>(
       sealed,
       sealContext('dashboard.flash', owner, id),
     )
-    // Only `redirectWithFlash` writes this value, and the seal authenticates it (bound to owner and id), so
-    // it is the `T` the POST handler of this same page stored.
+    // Only `storeFlash` writes this value, and the seal authenticates it (bound to owner and id), so it is
+    // the `T` the POST handler of this same page stored.
     return JSON.parse(json) as Partial<T>
   } catch {
     return {}
   }
+}
+
+/**
+ * Stores `payload` for the page at `location` (a path of ours) and answers 303 to it.
+ * @example return redirectWithFlash<Extra>(c, `/spaces/${space.id}/settings/tokens`, { shown })
+ */
+export async function redirectWithFlash<T extends object>(
+  c: Context<CmsHono>,
+  location: string,
+  payload: T,
+): Promise<Response> {
+  return storeFlash(c, ownerOf(await requireCaller(c)), location, payload)
+}
+
+/**
+ * Takes (reads and deletes) the flash stored for this page by this caller's session, or answers `{}`.
+ * A flash that no configured key opens any more (a key removed within its two minutes) reads as none.
+ * @example const extra = await takeFlash<Extra>(c, caller)
+ */
+export async function takeFlash<T extends object>(
+  c: Context<CmsHono>,
+  caller: UserCaller,
+): Promise<Partial<T>> {
+  return takeFlashOf<T>(c, ownerOf(caller))
+}
+
+/**
+ * For a visitor who may not be signed in (the sign-in form): stores `payload` bound to what the form token
+ * was bound to (`formTokenBinding`: the session, else the pre-login cookie) and answers 303 to `location`.
+ * Without either (the CSRF guard refuses such a form first) it only redirects.
+ * @example return redirectWithVisitorFlash(c, '/login', { email, problem })
+ */
+export async function redirectWithVisitorFlash<T extends object>(
+  c: Context<CmsHono>,
+  location: string,
+  payload: T,
+): Promise<Response> {
+  const owner = await formTokenBinding(c)
+  return owner === undefined ? c.redirect(location, 303) : storeFlash(c, owner, location, payload)
+}
+
+/**
+ * Takes the flash a visitor's form stored for this page (see `redirectWithVisitorFlash`), or `{}`.
+ * @example const extra = await takeVisitorFlash<SignInFlash>(c)
+ */
+export async function takeVisitorFlash<T extends object>(c: Context<CmsHono>): Promise<Partial<T>> {
+  const owner = await formTokenBinding(c)
+  return owner === undefined ? {} : takeFlashOf<T>(c, owner)
 }

@@ -65,6 +65,18 @@ function toPublished(row: EntryRow): PublishedEntry | null {
 }
 
 /**
+ * How many entries a space holds (drafts included).
+ * @example const n = await countEntries(env.DB, spaceId)
+ */
+export async function countEntries(db: D1Database, spaceId: string): Promise<number> {
+  const row = await db
+    .prepare('SELECT count(*) AS n FROM entries WHERE space_id = ?1')
+    .bind(spaceId)
+    .first<{ n: number }>()
+  return row?.n ?? 0
+}
+
+/**
  * Creates an entry with a fresh server-generated id; its body is the first draft.
  * @example const entry = await createEntry(env.DB, { spaceId, body: { title: 'Hi' }, now })
  */

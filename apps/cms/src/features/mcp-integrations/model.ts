@@ -13,6 +13,8 @@ export const mcpKind: EndpointKind<McpIntegrationRow> = {
   purpose: 'mcp.bearer',
   idPrefix: 'mcp',
   notFound: 'No such MCP integration',
+  // A server's path is its endpoint: `/mcp` and `/mcp/` may be different routes, so it is kept as typed.
+  urlForm: 'exact',
   endpoint: (row) => ({
     id: row.id,
     spaceId: row.space_id,

@@ -69,6 +69,18 @@ export async function listMcpIntegrations(db: D1Database, spaceId: string): Prom
 }
 
 /**
+ * How many integrations a space has.
+ * @example const n = await countMcpIntegrations(env.DB, spaceId)
+ */
+export async function countMcpIntegrations(db: D1Database, spaceId: string): Promise<number> {
+  const row = await db
+    .prepare('SELECT count(*) AS n FROM mcp_integrations WHERE space_id = ?1')
+    .bind(spaceId)
+    .first<{ n: number }>()
+  return row?.n ?? 0
+}
+
+/**
  * One integration of a space (an id from another space is not found).
  * @example const row = await findMcpIntegration(env.DB, spaceId, id)
  */

@@ -13,6 +13,8 @@ export const previewUrlKind: EndpointKind<PreviewUrlRow> = {
   purpose: 'preview.probe',
   idPrefix: 'pvu',
   notFound: 'No such preview URL',
+  // A base that paths are appended to (the probe strips a trailing `/` too): `…/de` and `…/de/` are one.
+  urlForm: 'base',
   endpoint: (row) => ({
     id: row.id,
     spaceId: row.space_id,
@@ -28,6 +30,8 @@ export interface PreviewUrlView {
   id: string
   spaceId: string
   url: string
+  /** The operator's name for it, or `null`. */
+  label: string | null
   hasSecret: boolean
   lastProbe: {
     status: 'verified' | 'reachable_unverified' | 'failed'
@@ -45,6 +49,7 @@ export interface PreviewUrlView {
 export function previewView(row: PreviewUrlRow): PreviewUrlView {
   return {
     ...endpointView(previewUrlKind.endpoint(row)),
+    label: row.label,
     lastProbe:
       row.last_probe_status === null || row.last_probed_at === null
         ? null

@@ -57,7 +57,11 @@ const loadRow = (c: Context<CmsHono>): Promise<PreviewUrlRow> =>
   loadEndpointRow(c, previewUrlKind, 'previewUrlId')
 
 /** What a refused form shows again: never the secret. */
-const submitted = (c: Context<CmsHono>) => submittedFields(c, ['url'])
+const submitted = (c: Context<CmsHono>) => submittedFields(c, ['label', 'url'])
+
+// Addresses differing only in a trailing `/` or letter case are one (`endpoint-url.ts`): say so.
+const DUPLICATE =
+  'This space already has a preview URL at this address (a trailing / or capital letters make no difference). Edit that one instead.'
 
 /** The preview URL pages, mounted at `/spaces/:spaceId/settings/preview-urls`. */
 export const previewUrlsPages: Hono<CmsHono> = dashboardGroup()
@@ -68,7 +72,11 @@ previewUrlsPages.post('/', authorize('preview.create'), async (c) => {
   const caller = await requireCaller(c)
   const space = await routeSpace(c)
   const form = await readUrlForm(c, createPreviewBody)
-  const saved = await saveEndpointForm(form, (data) => createPreviewUrl(c.var.scope, caller, space.id, data))
+  const saved = await saveEndpointForm(
+    form,
+    (data) => createPreviewUrl(c.var.scope, caller, space.id, data),
+    DUPLICATE,
+  )
   if (!saved.ok) return done(c, space.id, { createForm: { ...(await submitted(c)), errors: saved.errors } })
   return done(c, space.id, { notice: { tone: 'ok', text: 'Added the preview URL. Probe it to check it.' } })
 })
@@ -76,7 +84,7 @@ previewUrlsPages.post('/', authorize('preview.create'), async (c) => {
 previewUrlsPages.post('/:previewUrlId', authorize('preview.update'), async (c) => {
   const row = await loadRow(c)
   const form = await readUrlForm(c, updatePreviewBody)
-  const saved = await saveEndpointForm(form, (data) => updatePreviewUrlRow(c.var.scope, row, data))
+  const saved = await saveEndpointForm(form, (data) => updatePreviewUrlRow(c.var.scope, row, data), DUPLICATE)
   if (!saved.ok) {
     return done(c, row.space_id, {
       editForm: { id: row.id, ...(await submitted(c)), errors: saved.errors },

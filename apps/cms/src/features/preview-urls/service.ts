@@ -1,35 +1,70 @@
 /**
  * Preview URL operations shared by the JSON routes (`api.ts`) and the dashboard (`page.tsx`), on top of the
  * space endpoint (`space-endpoints/endpoint.ts`: URL policy, the secret's fate on an origin change,
- * sealing, audit). What is the preview URL's own: the signed probe (verified / reachable_unverified /
- * failed with a fixed reason) and storing its result on the row. Callers have already passed
- * `authorize(...)`; the secret never leaves these functions.
+ * sealing, audit). What is the preview URL's own: its optional label, one preview URL per canonical
+ * address in a space (`DuplicateUrl` otherwise), the signed probe (verified / reachable_unverified / failed
+ * with a fixed reason) and storing its result on the row. Callers have already passed `authorize(...)`; the
+ * secret never leaves these functions.
  */
 
 import { z } from 'zod'
 import type { UserCaller } from '../../domain/caller'
 import type { Scope } from '../../domain/scope'
 import { callEndpoint, createEndpoint, deleteEndpoint, updateEndpoint } from '../space-endpoints/endpoint'
-import { endpointSecretFields, endpointUrlField } from '../space-endpoints/endpoint-url'
+import {
+  canonicalEndpointUrl,
+  DuplicateUrl,
+  endpointSecretFields,
+  endpointUrlField,
+} from '../space-endpoints/endpoint-url'
 import { type PreviewUrlView, previewUrlKind, previewView } from './model'
 import { type ProbeOutcome, probePreview } from './probe'
-import { insertPreviewUrl, type PreviewUrlRow, recordProbe, updatePreviewUrl } from './store'
+import { insertPreviewUrl, listPreviewUrls, type PreviewUrlRow, recordProbe, updatePreviewUrl } from './store'
 
 // An HMAC key shared with the storefront: 16+ characters, no surrounding whitespace to lose in an env file.
 const secret = endpointSecretFields(
   z.string().regex(/^[\x21-\x7e]{16,512}$/, 'Must be 16-512 visible ASCII characters'),
 )
 const url = endpointUrlField('Enter the storefront URL')
+// A name to tell storefronts apart in the list; blank means none.
+const label = z.string().trim().max(100)
 
-/** The body of a creation: the probe secret is optional (`''` means none). */
-export const createPreviewBody: z.ZodType<{ url: string; secret?: string | undefined }> = z.strictObject({
-  url,
-  secret: secret.onCreate,
+/** The body of a creation: the label and the probe secret are optional (`''` means none). */
+export const createPreviewBody: z.ZodType<{
+  url: string
+  label?: string | undefined
+  secret?: string | undefined
+}> = z.strictObject({ url, label: label.optional(), secret: secret.onCreate })
+
+/**
+ * The body of a change: `label` absent keeps, `''` or `null` removes, text replaces; `secret` absent or
+ * `''` keeps, `null` removes, text replaces.
+ */
+export const updatePreviewBody: z.ZodType<{
+  url?: string | undefined
+  label?: string | null | undefined
+  secret?: string | null | undefined
+}> = z.strictObject({
+  url: url.optional(),
+  label: z.union([label, z.null()]).optional(),
+  secret: secret.onUpdate,
 })
 
-/** The body of a change: `secret` absent or `''` keeps, `null` removes, text replaces. */
-export const updatePreviewBody: z.ZodType<{ url?: string | undefined; secret?: string | null | undefined }> =
-  z.strictObject({ url: url.optional(), secret: secret.onUpdate })
+/**
+ * Refuses a URL whose canonical form another preview URL of the space has (rows saved before URLs were
+ * canonicalised are compared in their canonical form too). A row keeping its own address is not checked,
+ * so twins saved before stay editable.
+ */
+async function refuseTwin(scope: Scope, spaceId: string, raw: string, own?: PreviewUrlRow): Promise<void> {
+  const form = previewUrlKind.urlForm
+  const wanted = canonicalEndpointUrl(raw, form)
+  // Unparseable: the URL policy refuses it next, with the better message.
+  if (wanted === undefined) return
+  if (own && canonicalEndpointUrl(own.url, form) === wanted) return
+  const rows = await listPreviewUrls(scope.db, spaceId)
+  const twin = rows.some((r) => r.id !== own?.id && (canonicalEndpointUrl(r.url, form) ?? r.url) === wanted)
+  if (twin) throw new DuplicateUrl()
+}
 
 /** A probe's result as answered and shown. */
 export interface ProbeResult {
@@ -48,10 +83,17 @@ export async function createPreviewUrl(
   spaceId: string,
   body: z.output<typeof createPreviewBody>,
 ): Promise<PreviewUrlView> {
+  await refuseTwin(scope, spaceId, body.url)
   const input = { caller, spaceId, url: body.url, secret: body.secret }
-  const row = await createEndpoint(scope, previewUrlKind, input, ({ secret, ...write }) =>
-    insertPreviewUrl(scope.db, { ...write, secretSealed: secret?.sealed ?? null }),
-  )
+  const row = await createEndpoint(scope, previewUrlKind, input, async ({ secret, ...write }) => {
+    const added = await insertPreviewUrl(scope.db, {
+      ...write,
+      label: body.label || null,
+      secretSealed: secret?.sealed ?? null,
+    })
+    // A request that added the same URL between our check and this insert.
+    if (!added) throw new DuplicateUrl()
+  })
   return previewView(row)
 }
 
@@ -64,14 +106,16 @@ export async function updatePreviewUrlRow(
   row: PreviewUrlRow,
   body: z.output<typeof updatePreviewBody>,
 ): Promise<PreviewUrlView & { secretDiscarded: boolean }> {
-  // Any change clears the last probe result (`updatePreviewUrl`), so `urlChanged` is not needed here.
+  if (body.url !== undefined) await refuseTwin(scope, row.space_id, body.url, row)
+  const label = body.label === undefined ? row.label : body.label || null
+  // `updatePreviewUrl` compares URL and secret with the stored ones itself, so `urlChanged` is not needed.
   const updated = await updateEndpoint(
     scope,
     previewUrlKind,
     row,
     body,
     ({ secret, urlChanged: _, ...write }) =>
-      updatePreviewUrl(scope.db, { ...write, secretSealed: secret?.sealed ?? null }),
+      updatePreviewUrl(scope.db, { ...write, label, secretSealed: secret?.sealed ?? null }),
   )
   return { ...previewView(updated.row), secretDiscarded: updated.secretDiscarded }
 }

@@ -9,6 +9,7 @@ export interface PreviewUrlRow {
   id: string
   space_id: string
   url: string
+  label: string | null
   probe_secret_sealed: string | null
   last_probe_status: 'verified' | 'reachable_unverified' | 'failed' | null
   last_probe_reason: string | null
@@ -19,8 +20,9 @@ export interface PreviewUrlRow {
 }
 
 /**
- * Inserts a preview URL with a caller-chosen id.
- * @example await insertPreviewUrl(env.DB, { id, spaceId, url, secretSealed: null, createdBy, now })
+ * Inserts a preview URL with a caller-chosen id, unless the space already has one at exactly this (canonical)
+ * URL: one statement, so two racing requests cannot both add it. False when refused.
+ * @example const added = await insertPreviewUrl(env.DB, { id, spaceId, url, label, secretSealed: null, createdBy, now })
  */
 export async function insertPreviewUrl(
   db: D1Database,
@@ -28,18 +30,21 @@ export async function insertPreviewUrl(
     id: string
     spaceId: string
     url: string
+    label: string | null
     secretSealed: string | null
     createdBy: string | null
     now: number
   },
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const res = await db
     .prepare(
-      `INSERT INTO preview_urls (id, space_id, url, probe_secret_sealed, created_by, created_at, updated_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)`,
+      `INSERT INTO preview_urls (id, space_id, url, label, probe_secret_sealed, created_by, created_at, updated_at)
+       SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7
+        WHERE NOT EXISTS (SELECT 1 FROM preview_urls WHERE space_id = ?2 AND url = ?3)`,
     )
-    .bind(input.id, input.spaceId, input.url, input.secretSealed, input.createdBy, input.now)
+    .bind(input.id, input.spaceId, input.url, input.label, input.secretSealed, input.createdBy, input.now)
     .run()
+  return res.meta.changes > 0
 }
 
 /**
@@ -52,6 +57,18 @@ export async function listPreviewUrls(db: D1Database, spaceId: string): Promise<
     .bind(spaceId)
     .all<PreviewUrlRow>()
   return res.results
+}
+
+/**
+ * How many preview URLs a space has.
+ * @example const n = await countPreviewUrls(env.DB, spaceId)
+ */
+export async function countPreviewUrls(db: D1Database, spaceId: string): Promise<number> {
+  const row = await db
+    .prepare('SELECT count(*) AS n FROM preview_urls WHERE space_id = ?1')
+    .bind(spaceId)
+    .first<{ n: number }>()
+  return row?.n ?? 0
 }
 
 /**
@@ -70,21 +87,33 @@ export async function findPreviewUrl(
 }
 
 /**
- * Replaces URL and sealed secret; any change clears the last probe result (it described the old setup).
- * @example await updatePreviewUrl(env.DB, { id, spaceId, url, secretSealed, now })
+ * Replaces URL, label and sealed secret. A change of URL or secret clears the last probe result (it
+ * described the old setup); a label-only change keeps it. (SQLite evaluates every SET expression on the
+ * row as it was, so the comparisons see the old values.)
+ * @example await updatePreviewUrl(env.DB, { id, spaceId, url, label, secretSealed, now })
  */
 export async function updatePreviewUrl(
   db: D1Database,
-  input: { id: string; spaceId: string; url: string; secretSealed: string | null; now: number },
+  input: {
+    id: string
+    spaceId: string
+    url: string
+    label: string | null
+    secretSealed: string | null
+    now: number
+  },
 ): Promise<boolean> {
+  const same = 'url = ?3 AND probe_secret_sealed IS ?4'
   const res = await db
     .prepare(
       `UPDATE preview_urls
-          SET url = ?3, probe_secret_sealed = ?4, updated_at = ?5,
-              last_probe_status = NULL, last_probe_reason = NULL, last_probed_at = NULL
+          SET url = ?3, probe_secret_sealed = ?4, updated_at = ?5, label = ?6,
+              last_probe_status = CASE WHEN ${same} THEN last_probe_status END,
+              last_probe_reason = CASE WHEN ${same} THEN last_probe_reason END,
+              last_probed_at = CASE WHEN ${same} THEN last_probed_at END
         WHERE id = ?1 AND space_id = ?2`,
     )
-    .bind(input.id, input.spaceId, input.url, input.secretSealed, input.now)
+    .bind(input.id, input.spaceId, input.url, input.secretSealed, input.now, input.label)
     .run()
   return res.meta.changes > 0
 }

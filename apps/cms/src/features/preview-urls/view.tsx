@@ -1,6 +1,7 @@
 /**
- * Settings → Preview URLs. Each URL shows whether a probe secret is set (never the secret) and its last
- * probe as a badge: verified, reachable-unverified, or failed with the reason. "Probe now" answers inline.
+ * Settings → Preview URLs. Each URL shows its name (when it has one), whether a probe secret is set (never
+ * the secret) and its last probe as a badge: verified, reachable-unverified, or failed with the reason.
+ * "Probe now" answers inline.
  * Space admins add and change URLs; the secret field is write-only and says that moving the URL to another
  * origin drops the stored secret unless it is entered again.
  */
@@ -23,6 +24,7 @@ import type { ProbeResult } from './service'
 /** A form being redisplayed with its errors (never with a secret). */
 export interface PreviewFormState {
   id?: string
+  label?: string
   url?: string
   errors?: FieldErrors
 }
@@ -56,6 +58,14 @@ const ProbeBadge: FC<{ status: ProbeResult['status']; reason: string | null }> =
 
 const EditFields: FC<{ v: PreviewUrlView; edit: PreviewFormState | undefined }> = ({ v, edit }) => (
   <>
+    <Field
+      name="label"
+      idSuffix={v.id}
+      label="Name"
+      value={edit?.label ?? v.label ?? ''}
+      error={edit?.errors?.label}
+      hint="Leave empty for none."
+    />
     <EditUrlField id={v.id} value={edit?.url ?? v.url} error={edit?.errors?.url} secretName="probe secret" />
     <Field
       name="secret"
@@ -93,7 +103,7 @@ export const PreviewUrlsPage: FC<PreviewUrlsProps> = (p) => {
             id={v.id}
             anchor="pvu"
             csrf={p.viewer.csrf}
-            heading={<code>{v.url}</code>}
+            heading={v.label ?? <code>{v.url}</code>}
             call={{ path: 'probe', label: 'Probe now' }}
             edit={
               p.canManage
@@ -106,6 +116,11 @@ export const PreviewUrlsPage: FC<PreviewUrlsProps> = (p) => {
                 : undefined
             }
           >
+            {v.label === null ? null : (
+              <p>
+                URL: <code>{v.url}</code>
+              </p>
+            )}
             <p>
               Probe secret: {v.hasSecret ? 'set' : <span class="empty">none</span>} · Last probe:{' '}
               {v.lastProbe ? (
@@ -135,6 +150,13 @@ export const PreviewUrlsPage: FC<PreviewUrlsProps> = (p) => {
           csrf={p.viewer.csrf}
           submit="Add preview URL"
         >
+          <Field
+            name="label"
+            label="Name (optional)"
+            value={p.createForm?.label}
+            error={p.createForm?.errors?.label}
+            hint="Tells storefronts apart in this list, e.g. “Staging DE”."
+          />
           <Field
             name="url"
             label="Storefront URL"
@@ -175,7 +197,9 @@ export const DeletePreviewUrlPage: FC<{ viewer: Viewer; space: SpaceRow; preview
     heading="Delete this preview URL?"
     consequence={
       <>
-        Previews of this space no longer open on <code>{p.previewUrl.url}</code>
+        Previews of this space no longer open on{' '}
+        {p.previewUrl.label === null ? null : <>“{p.previewUrl.label}”, </>}
+        <code>{p.previewUrl.url}</code>
         {p.previewUrl.hasSecret ? ', and its probe secret is erased' : ''}. This cannot be undone: to use it
         again, add it anew.
       </>

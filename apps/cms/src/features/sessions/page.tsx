@@ -1,7 +1,10 @@
 /**
  * Sign-in and sign-out pages. Local mode checks the password with the same lockout as `/api/auth/login`
  * and starts the session the same way; OIDC mode hands over to `page-oidc-login.ts` (authorization code +
- * PKCE) when `OIDC_CLIENT_ID` is set, and otherwise explains that the API takes IdP bearer tokens.
+ * PKCE) when `OIDC_CLIENT_ID` is set, and otherwise explains that the API takes IdP bearer tokens. A
+ * failed password sign-in answers 303 back to `/login` (post/redirect/get: a reload sends nothing again),
+ * the problem and the typed email carried by a flash bound to the visitor's pre-login form-token cookie;
+ * the password is never kept.
  */
 import type { Context, Hono } from 'hono'
 import { InvalidCredentials, LockedOut } from '../../domain/errors'
@@ -11,6 +14,7 @@ import type { CmsHono } from '../../http/hono-types'
 import { getCaller } from '../../http/identify'
 import { HttpProblem } from '../../http/problem'
 import { beginSession, endSession } from '../../http/session-lifecycle'
+import { redirectWithVisitorFlash, takeVisitorFlash } from '../dashboard/flash'
 import { dashboardGroup, readForm, safeNext } from '../dashboard/page-kit'
 import { findUserById } from '../users/store'
 import { loginSchema } from './api'
@@ -35,11 +39,10 @@ function issuerHost(issuer: string): string {
   return new URL(issuer).host
 }
 
-async function renderSignIn(
-  c: Context<CmsHono>,
-  extra: { email?: string; errors?: Record<string, string | undefined>; problem?: string },
-  status: 200 | 400 | 401 | 429 = 200,
-): Promise<Response> {
+/** What a failed sign-in shows once on the page it redirects to (never the password). */
+type SignInFlash = { email?: string; errors?: Record<string, string | undefined>; problem?: string }
+
+async function renderSignIn(c: Context<CmsHono>, extra: SignInFlash): Promise<Response> {
   const next = safeNext(c.req.query('next'))
   const reason = REASONS[c.req.query('reason') ?? '']
   const oidc = c.var.config.oidc
@@ -66,7 +69,23 @@ async function renderSignIn(
   } else {
     props = { mode: 'oidc-api-only', issuerHost: issuerHost(oidc.issuer) }
   }
-  return c.html(<SignInPage {...props} />, status)
+  return c.html(<SignInPage {...props} />)
+}
+
+/** Answers 303 to the sign-in page (keeping a safe `next` and a known `reason`), showing `extra` once. */
+function failed(c: Context<CmsHono>, extra: SignInFlash): Promise<Response> {
+  const query = new URLSearchParams()
+  if (c.req.query('next') !== undefined) query.set('next', safeNext(c.req.query('next')))
+  const reason = c.req.query('reason')
+  if (reason !== undefined && Object.hasOwn(REASONS, reason)) query.set('reason', reason)
+  const search = query.size > 0 ? `?${query}` : ''
+  return redirectWithVisitorFlash<SignInFlash>(c, `/login${search}`, extra)
+}
+
+/** The typed email of a refused form, to show it again (bounded: it travels in a flash). */
+async function typedEmail(c: Context<CmsHono>): Promise<string | undefined> {
+  const raw = (await c.req.parseBody()).email
+  return typeof raw === 'string' ? raw.slice(0, 320) : undefined
 }
 
 const OIDC_LOGIN = { action: 'auth.oidc_login', recordedBy: 'service' } as const
@@ -74,13 +93,16 @@ const OIDC_LOGIN = { action: 'auth.oidc_login', recordedBy: 'service' } as const
 /** `/login`: the sign-in page, the password form, and the OIDC redirect and callback. */
 export const signInPages: Hono<CmsHono> = dashboardGroup()
 
-signInPages.get('/', (c) => renderSignIn(c, {}))
+signInPages.get('/', async (c) => renderSignIn(c, await takeVisitorFlash<SignInFlash>(c)))
 
 // `checkPassword` audits the attempt, as for `POST /api/auth/login`.
 signInPages.post('/', audited({ action: 'auth.login' }), async (c) => {
   if (c.var.config.authProvider !== 'local') throw new HttpProblem(404, 'wrong_auth_provider', 'Not found')
   const form = await readForm(c, loginSchema)
-  if (!form.ok) return renderSignIn(c, { errors: form.errors }, 400)
+  if (!form.ok) {
+    const email = await typedEmail(c)
+    return failed(c, { errors: form.errors, ...(email === undefined ? {} : { email }) })
+  }
   const { email, password } = form.data
   let userId: string
   try {
@@ -89,10 +111,10 @@ signInPages.post('/', audited({ action: 'auth.login' }), async (c) => {
     if (err instanceof LockedOut) {
       const minutes = Math.max(1, Math.ceil(err.retryAfterSeconds / 60))
       const problem = `Too many failed sign-ins for this account. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`
-      return renderSignIn(c, { email, problem }, 429)
+      return failed(c, { email, problem })
     }
     if (err instanceof InvalidCredentials) {
-      return renderSignIn(c, { email, problem: 'The email or password is wrong.' }, 401)
+      return failed(c, { email, problem: 'The email or password is wrong.' })
     }
     throw err
   }

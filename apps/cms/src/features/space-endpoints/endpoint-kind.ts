@@ -7,6 +7,7 @@
 import type { SealPurpose } from '../../crypto/contexts'
 import type { IdPrefix } from '../../db/ids'
 import type { StoredSecret } from './endpoint-secret'
+import type { UrlForm } from './endpoint-url'
 
 /** The part of a feature's row that this module rules: where it points and its sealed secret. */
 export interface Endpoint {
@@ -28,6 +29,8 @@ export interface EndpointKind<Row> {
   readonly idPrefix: IdPrefix
   /** The message when a row is missing (`No such MCP integration`). */
   readonly notFound: string
+  /** How its URL is canonicalised when saved (`endpoint-url.ts`). */
+  readonly urlForm: UrlForm
   /** The common part of a row. */
   endpoint(row: Row): Endpoint
   /** One row of a space, or null (an id of another space is not found). */

@@ -78,7 +78,7 @@ export async function createEndpoint<Row>(
 ): Promise<Row> {
   const { spaceId } = input
   if (!(await findSpace(scope.db, spaceId))) throw new NotFound('No such space')
-  const url = requireAllowedUrl(scope.config, input.url)
+  const url = requireAllowedUrl(scope.config, input.url, kind.urlForm)
   const id = newId(kind.idPrefix)
   const owner = { purpose: kind.purpose, spaceId, id }
   const secret = input.secret ? await sealEndpointSecret(await scope.keyring(), owner, input.secret) : null
@@ -105,7 +105,8 @@ export async function updateEndpoint<Row>(
   write: (write: EndpointWrite & { urlChanged: boolean }) => Promise<unknown>,
 ): Promise<{ row: Row; secretDiscarded: boolean }> {
   const current = kind.endpoint(row)
-  const url = change.url === undefined ? current.url : requireAllowedUrl(scope.config, change.url)
+  const url =
+    change.url === undefined ? current.url : requireAllowedUrl(scope.config, change.url, kind.urlForm)
   const decision = decideSecret({
     oldUrl: current.url,
     newUrl: url,

@@ -1,7 +1,8 @@
 /**
  * The dashboard side of a space endpoint, shared by the MCP Integrations and Preview URLs pages: the
  * route's row (a 404 page otherwise), the text fields of a form to show again (never the secret), a save
- * whose URL the policy refuses (the URL field's error), and a call whose stored secret no configured key
+ * whose URL the policy refuses or another endpoint of the space has (the URL field's error), and a call
+ * whose stored secret no configured key
  * opens (the page asks to enter it again). Failures are told apart by class, never by code strings.
  */
 import type { Context } from 'hono'
@@ -12,6 +13,7 @@ import { HttpProblem } from '../../http/problem'
 import { urlFixText } from '../../views/outbound-messages'
 import { type FormResult, routeSpace } from '../dashboard/page-kit'
 import type { EndpointKind } from './endpoint-kind'
+import { DuplicateUrl } from './endpoint-url'
 
 /**
  * The row named by the route's `param` in the route's space, or a 404 page.
@@ -47,18 +49,21 @@ export async function submittedFields<K extends string>(
 }
 
 /**
- * Saves a valid form; a URL the outbound policy refuses comes back as the URL field's error. The form was
- * checked with the same policy first (`readUrlForm`), so this is only a safety net.
+ * Saves a valid form; a URL the outbound policy refuses comes back as the URL field's error (the form was
+ * checked with the same policy first, `readUrlForm`, so this is only a safety net), and so does a URL
+ * another endpoint of the space has (`duplicate`, for features that refuse twins).
  * @example const saved = await saveEndpointForm(form, (data) => createMcpIntegration(scope, caller, spaceId, data))
  */
 export async function saveEndpointForm<T, R>(
   form: FormResult<T>,
   save: (data: T) => Promise<R>,
+  duplicate = 'This space already has one at this address',
 ): Promise<FormResult<R>> {
   if (!form.ok) return form
   try {
     return { ok: true, data: await save(form.data) }
   } catch (err) {
+    if (err instanceof DuplicateUrl) return { ok: false, errors: { url: duplicate } }
     if (!(err instanceof UrlNotAllowed)) throw err
     const url = urlFixText(err.reason === 'blocked_address' ? 'private' : 'not_a_url')
     return { ok: false, errors: { url } }

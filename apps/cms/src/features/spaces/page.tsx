@@ -2,22 +2,23 @@
  * `/spaces`: the spaces list and the create-space form, through the same data access and policy as
  * `/api/spaces`. A user without any role gets the page with an explanation instead of a 403. A create
  * answers 303: to the new space, or back to the list with the field errors in a single-use flash. A space's
- * own address (and `/settings`) leads to the first of its tabs the viewer's roles open.
+ * own address is its overview (`view-overview.tsx`: what it holds, its tabs by role); `/settings` leads
+ * there.
  */
 import type { Context, Hono } from 'hono'
 import type { UserCaller } from '../../domain/caller'
 import { can } from '../../domain/policy'
 import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
-import { HttpProblem } from '../../http/problem'
 import type { FieldErrors } from '../../views/components/form'
-import { firstSpaceTab } from '../../views/components/space-tabs'
 import { redirectWithFlash, takeFlash } from '../dashboard/flash'
 import { dashboardGroup, readForm, routeSpace, viewerOf } from '../dashboard/page-kit'
 import { spaceBody } from './api'
+import { spaceHoldings } from './holdings'
 import { createAuditedSpace, renameAuditedSpace } from './service'
 import { listSpaces } from './store'
 import { RenameSpacePage, SpacesPage } from './view'
+import { SpaceOverviewPage } from './view-overview'
 
 type Extra = { name?: string; errors?: FieldErrors; notice?: string }
 
@@ -51,14 +52,17 @@ spacesPages.post('/', authorize('spaces.create'), async (c) => {
   return c.redirect(`/spaces/${space.id}/settings/tokens`, 303)
 })
 
-/** The space's home: its first tab this viewer may open (403 when none, 404 for no such space). */
-async function spaceHome(c: Context<CmsHono>): Promise<Response> {
+spacesPages.get('/:spaceId', authorize('spaces.read'), async (c) => {
   const caller = await requireCaller(c)
   const space = await routeSpace(c)
-  const tab = firstSpaceTab(caller.roles, space.id)
-  if (!tab) throw new HttpProblem(403, 'forbidden', 'Not allowed')
-  return c.redirect(tab, 303)
-}
+  const holdings = await spaceHoldings(c.env.DB, caller.roles, space.id)
+  return c.html(<SpaceOverviewPage viewer={await viewerOf(c, caller)} space={space} holdings={holdings} />)
+})
+
+spacesPages.get('/:spaceId/settings', authorize('spaces.read'), async (c) => {
+  const space = await routeSpace(c)
+  return c.redirect(`/spaces/${space.id}`, 303)
+})
 
 spacesPages.get('/:spaceId/rename', authorize('spaces.rename'), async (c) => {
   const caller = await requireCaller(c)
@@ -74,6 +78,3 @@ spacesPages.post('/:spaceId/rename', authorize('spaces.rename'), async (c) => {
   const renamed = await renameAuditedSpace(c.var.scope, space.id, form.data.name)
   return redirectWithFlash<Extra>(c, '/spaces', { notice: `Renamed “${space.name}” to “${renamed.name}”.` })
 })
-
-spacesPages.get('/:spaceId', spaceHome)
-spacesPages.get('/:spaceId/settings', spaceHome)

@@ -1,6 +1,7 @@
 /**
  * The spaces list: the spaces the viewer belongs to (all of them for a global admin), each linking to its
- * home (which leads to the first tab the viewer's roles open), and, for those allowed, a form to create a space. A first-time IdP user with no role sees why.
+ * overview (`view-overview.tsx`), and, for those allowed, a form to create a space. A first-time IdP user
+ * with no role sees why.
  */
 import type { FC } from 'hono/jsx'
 import { can } from '../../domain/policy'

@@ -1,15 +1,17 @@
 /**
- * The per-space settings tabs, with `aria-current` on the active one. Each tab names the policy action its
- * page needs, so what a viewer may open is read from the role matrix, never decided here.
+ * The per-space tabs (the space's overview, then its settings), with `aria-current` on the active one.
+ * Each tab names the policy action its page needs, so what a viewer may open is read from the role matrix,
+ * never decided here.
  */
 import type { FC } from 'hono/jsx'
 import { type Action, can } from '../../domain/policy'
 import type { UserRoles } from '../../features/users/store-roles'
 
 /** The tabs of a space's settings. */
-export type SpaceTab = 'tokens' | 'mcp' | 'preview' | 'audit'
+export type SpaceTab = 'overview' | 'tokens' | 'mcp' | 'preview' | 'audit'
 
 const TABS: readonly { tab: SpaceTab; path: string; label: string; action: Action }[] = [
+  { tab: 'overview', path: '', label: 'Overview', action: 'spaces.read' },
   { tab: 'tokens', path: 'settings/tokens', label: 'API tokens', action: 'tokens.list' },
   { tab: 'mcp', path: 'settings/mcp', label: 'MCP Integrations', action: 'mcp.list' },
   { tab: 'preview', path: 'settings/preview-urls', label: 'Preview URLs', action: 'preview.list' },
@@ -17,12 +19,11 @@ const TABS: readonly { tab: SpaceTab; path: string; label: string; action: Actio
 ]
 
 /**
- * The address of the first tab of space `spaceId` that `roles` may open, or `undefined` when none.
- * @example c.redirect(firstSpaceTab(caller.roles, space.id) ?? '/spaces', 303)
+ * The address of a tab of space `spaceId`.
+ * @example spaceTabHref('spc_…', 'settings/mcp') // '/spaces/spc_…/settings/mcp'
  */
-export function firstSpaceTab(roles: UserRoles, spaceId: string): string | undefined {
-  const tab = TABS.find((t) => can(roles, t.action, spaceId))
-  return tab ? `/spaces/${spaceId}/${tab.path}` : undefined
+export function spaceTabHref(spaceId: string, path: string): string {
+  return path === '' ? `/spaces/${spaceId}` : `/spaces/${spaceId}/${path}`
 }
 
 /**
@@ -38,9 +39,9 @@ export const SpaceTabs: FC<{ space: { id: string; name: string }; current: Space
     <p>
       <a href="/spaces">Spaces</a> › {space.name}
     </p>
-    <nav class="tabs" aria-label="Space settings">
+    <nav class="tabs" aria-label="Space">
       {TABS.filter((t) => can(roles, t.action, space.id)).map((t) => (
-        <a href={`/spaces/${space.id}/${t.path}`} aria-current={t.tab === current ? 'page' : undefined}>
+        <a href={spaceTabHref(space.id, t.path)} aria-current={t.tab === current ? 'page' : undefined}>
           {t.label}
         </a>
       ))}

@@ -1,0 +1,50 @@
+/**
+ * What a space holds, as its overview page shows it: how many entries, live API tokens, MCP integrations
+ * and preview URLs, each counted only when the viewer's roles may list that kind of thing in this space
+ * (`can` over the role matrix; an editor never learns how many API tokens exist). Each count is read
+ * through the store of the feature that owns the table.
+ */
+import { can } from '../../domain/policy'
+import { listApiTokens } from '../api-tokens/store'
+import { countEntries } from '../entries/store'
+import { countMcpIntegrations } from '../mcp-integrations/store'
+import { countPreviewUrls } from '../preview-urls/store'
+import type { UserRoles } from '../users/store-roles'
+
+/** The counts a viewer may see; a kind they may not list is absent. */
+export interface SpaceHoldings {
+  entries?: number
+  liveTokens?: number
+  mcpIntegrations?: number
+  previewUrls?: number
+}
+
+async function liveTokenCount(db: D1Database, spaceId: string): Promise<number> {
+  // The tokens feature's own listing (no digest, no sealed value), capped at its 500 newest rows.
+  const tokens = await listApiTokens(db, spaceId)
+  return tokens.filter((t) => t.revokedAt === null).length
+}
+
+/**
+ * The counts of space `spaceId` that `roles` may see.
+ * @example const holdings = await spaceHoldings(env.DB, caller.roles, space.id)
+ */
+export async function spaceHoldings(
+  db: D1Database,
+  roles: UserRoles,
+  spaceId: string,
+): Promise<SpaceHoldings> {
+  const may = (action: Parameters<typeof can>[1]) => can(roles, action, spaceId)
+  const [entries, liveTokens, mcpIntegrations, previewUrls] = await Promise.all([
+    may('content.read') ? countEntries(db, spaceId) : undefined,
+    may('tokens.list') ? liveTokenCount(db, spaceId) : undefined,
+    may('mcp.list') ? countMcpIntegrations(db, spaceId) : undefined,
+    may('preview.list') ? countPreviewUrls(db, spaceId) : undefined,
+  ])
+  return {
+    ...(entries === undefined ? {} : { entries }),
+    ...(liveTokens === undefined ? {} : { liveTokens }),
+    ...(mcpIntegrations === undefined ? {} : { mcpIntegrations }),
+    ...(previewUrls === undefined ? {} : { previewUrls }),
+  }
+}
