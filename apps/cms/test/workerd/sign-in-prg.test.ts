@@ -116,3 +116,14 @@ describe('a failed password sign-in', () => {
     expect(own).toContain('The email or password is wrong.')
   })
 })
+
+describe('the sign-in page’s reason', () => {
+  it('shows only a reason of its own: a name from Object.prototype shows nothing', async () => {
+    const res = await client().fetch('/login?reason=constructor', { headers: { accept: 'text/html' } })
+    expect(res.status).toBe(200)
+    const page = await res.text()
+    expect(page).not.toContain('native code')
+    // Before: `REASONS['constructor']` is truthy, so an empty warning box was drawn.
+    expect(page).not.toContain('class="notice warn"')
+  })
+})

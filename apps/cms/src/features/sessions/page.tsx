@@ -44,7 +44,9 @@ type SignInFlash = { email?: string; errors?: Record<string, string | undefined>
 
 async function renderSignIn(c: Context<CmsHono>, extra: SignInFlash): Promise<Response> {
   const next = safeNext(c.req.query('next'))
-  const reason = REASONS[c.req.query('reason') ?? '']
+  // An own key only: `?reason=constructor` must not reach `Object.prototype`.
+  const asked = c.req.query('reason') ?? ''
+  const reason = Object.hasOwn(REASONS, asked) ? REASONS[asked] : undefined
   const oidc = c.var.config.oidc
   let props: SignInProps
   if (!oidc) {
