@@ -199,3 +199,15 @@ export async function touchApiToken(
     .run()
   return res.meta.changes > 0
 }
+
+/**
+ * How many live (unrevoked) tokens a space has.
+ * @example const n = await countLiveApiTokens(env.DB, spaceId)
+ */
+export async function countLiveApiTokens(db: D1Database, spaceId: string): Promise<number> {
+  const row = await db
+    .prepare('SELECT count(*) AS n FROM api_tokens WHERE space_id = ?1 AND revoked_at IS NULL')
+    .bind(spaceId)
+    .first<{ n: number }>()
+  return row?.n ?? 0
+}

@@ -5,7 +5,7 @@
  * through the store of the feature that owns the table.
  */
 import { can } from '../../domain/policy'
-import { listApiTokens } from '../api-tokens/store'
+import { countLiveApiTokens } from '../api-tokens/store'
 import { countEntries } from '../entries/store'
 import { countMcpIntegrations } from '../mcp-integrations/store'
 import { countPreviewUrls } from '../preview-urls/store'
@@ -17,12 +17,6 @@ export interface SpaceHoldings {
   liveTokens?: number
   mcpIntegrations?: number
   previewUrls?: number
-}
-
-async function liveTokenCount(db: D1Database, spaceId: string): Promise<number> {
-  // The tokens feature's own listing (no digest, no sealed value), capped at its 500 newest rows.
-  const tokens = await listApiTokens(db, spaceId)
-  return tokens.filter((t) => t.revokedAt === null).length
 }
 
 /**
@@ -37,7 +31,7 @@ export async function spaceHoldings(
   const may = (action: Parameters<typeof can>[1]) => can(roles, action, spaceId)
   const [entries, liveTokens, mcpIntegrations, previewUrls] = await Promise.all([
     may('content.read') ? countEntries(db, spaceId) : undefined,
-    may('tokens.list') ? liveTokenCount(db, spaceId) : undefined,
+    may('tokens.list') ? countLiveApiTokens(db, spaceId) : undefined,
     may('mcp.list') ? countMcpIntegrations(db, spaceId) : undefined,
     may('preview.list') ? countPreviewUrls(db, spaceId) : undefined,
   ])
