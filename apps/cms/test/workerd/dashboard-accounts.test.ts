@@ -5,23 +5,8 @@
  */
 import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
+import { followRedirect, submitForm } from './forms'
 import { type Client, client, loggedIn, makeSpace, makeUser, PASSWORD, uniqueEmail } from './helpers'
-
-async function submit(c: Client, path: string, fields: Record<string, string>): Promise<Response> {
-  const { csrfToken } = (await (await c.fetch('/api/auth/csrf')).json()) as { csrfToken: string }
-  return c.fetch(path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ ...fields, csrf_token: csrfToken }).toString(),
-  })
-}
-
-async function followed(c: Client, res: Response): Promise<string> {
-  expect(res.status).toBe(303)
-  const page = await c.fetch(res.headers.get('location') ?? '')
-  expect(page.status).toBe(200)
-  return page.text()
-}
 
 async function auditCount(action: string, targetId: string): Promise<number> {
   const row = await env.DB.prepare('SELECT count(*) AS n FROM audit_log WHERE action = ?1 AND target_id = ?2')
@@ -40,7 +25,7 @@ describe('creating a local user from the dashboard', () => {
   it('answers 303, shows the generated password once, and the password signs the user in', async () => {
     const admin = await loggedIn({ globalAdmin: true })
     const email = uniqueEmail('created')
-    const html = await followed(admin, await submit(admin, '/admin/users', { email }))
+    const html = await followRedirect(admin, await submitForm(admin, '/admin/users', { email }))
     const password = /<code class="secret" id="new-password">([^<]+)<\/code>/.exec(html)?.[1]
     expect(password).toMatch(/^[A-Za-z0-9_-]{32}$/)
     expect(html).toContain('shown only this once')
@@ -57,7 +42,10 @@ describe('creating a local user from the dashboard', () => {
     const admin = await loggedIn({ globalAdmin: true })
     const existing = await makeUser()
     const before = await env.DB.prepare('SELECT count(*) AS n FROM users').first<{ n: number }>()
-    const html = await followed(admin, await submit(admin, '/admin/users', { email: existing.email }))
+    const html = await followRedirect(
+      admin,
+      await submitForm(admin, '/admin/users', { email: existing.email }),
+    )
     expect(html).toContain('A user with this email exists')
     expect(html).toContain(`value="${existing.email}"`)
     expect(html).not.toContain('id="new-password"')
@@ -78,7 +66,7 @@ describe('creating a local user from the dashboard', () => {
   it('is for global admins only', async () => {
     const spaceId = await makeSpace()
     const spaceAdmin = await loggedIn({ spaces: [{ spaceId, role: 'admin' }] })
-    const res = await submit(spaceAdmin, '/admin/users', { email: uniqueEmail('nope') })
+    const res = await submitForm(spaceAdmin, '/admin/users', { email: uniqueEmail('nope') })
     expect(res.status).toBe(403)
   })
 })
@@ -92,14 +80,17 @@ describe('disabling, enabling and signing out a user', () => {
     expect(await env.DB.prepare('SELECT status FROM users WHERE id = ?1').bind(user.id).first('status')).toBe(
       'active',
     )
-    const html = await followed(
+    const html = await followRedirect(
       admin,
-      await submit(admin, `/admin/users/${user.id}/status`, { status: 'disabled' }),
+      await submitForm(admin, `/admin/users/${user.id}/status`, { status: 'disabled' }),
     )
     expect(html).toContain(`${user.email} is disabled.`)
     expect((await login(user.email, PASSWORD)).status).toBe(401)
     expect(await auditCount('users.status', user.id)).toBe(1)
-    await followed(admin, await submit(admin, `/admin/users/${user.id}/status`, { status: 'active' }))
+    await followRedirect(
+      admin,
+      await submitForm(admin, `/admin/users/${user.id}/status`, { status: 'active' }),
+    )
     expect((await login(user.email, PASSWORD)).status).toBe(200)
   })
 
@@ -116,7 +107,10 @@ describe('disabling, enabling and signing out a user', () => {
     const laptop = await login(user.email, PASSWORD)
     const phone = await login(user.email, PASSWORD)
     expect((await laptop.c.fetch('/api/auth/me')).status).toBe(200)
-    const html = await followed(admin, await submit(admin, `/admin/users/${user.id}/sessions/revoke`, {}))
+    const html = await followRedirect(
+      admin,
+      await submitForm(admin, `/admin/users/${user.id}/sessions/revoke`, {}),
+    )
     expect(html).toContain('2 sessions ended')
     expect((await laptop.c.fetch('/api/auth/me')).status).toBe(401)
     expect((await phone.c.fetch('/api/auth/me')).status).toBe(401)
@@ -129,7 +123,10 @@ describe('renaming a space from the dashboard', () => {
     const spaceId = await makeSpace('Old name')
     const admin = await loggedIn({ spaces: [{ spaceId, role: 'admin' }] })
     expect(await (await admin.fetch('/spaces')).text()).toContain(`/spaces/${spaceId}/rename`)
-    const html = await followed(admin, await submit(admin, `/spaces/${spaceId}/rename`, { name: 'New name' }))
+    const html = await followRedirect(
+      admin,
+      await submitForm(admin, `/spaces/${spaceId}/rename`, { name: 'New name' }),
+    )
     expect(html).toContain('Renamed “Old name” to “New name”.')
     expect(await env.DB.prepare('SELECT name FROM spaces WHERE id = ?1').bind(spaceId).first('name')).toBe(
       'New name',
@@ -140,7 +137,10 @@ describe('renaming a space from the dashboard', () => {
   it('shows an empty name as a field error and renames nothing', async () => {
     const spaceId = await makeSpace('Kept name')
     const admin = await loggedIn({ spaces: [{ spaceId, role: 'admin' }] })
-    const html = await followed(admin, await submit(admin, `/spaces/${spaceId}/rename`, { name: '  ' }))
+    const html = await followRedirect(
+      admin,
+      await submitForm(admin, `/spaces/${spaceId}/rename`, { name: '  ' }),
+    )
     expect(html).toContain('Enter a name')
     expect(await env.DB.prepare('SELECT name FROM spaces WHERE id = ?1').bind(spaceId).first('name')).toBe(
       'Kept name',
@@ -162,7 +162,7 @@ describe('a domain error on a dashboard page', () => {
     const spaceId = await makeSpace('Missing things')
     const admin = await loggedIn({ spaces: [{ spaceId, role: 'admin' }] })
     const missing = `tok_${'A'.repeat(22)}`
-    const res = await submit(admin, `/spaces/${spaceId}/settings/tokens/${missing}/revoke`, {})
+    const res = await submitForm(admin, `/spaces/${spaceId}/settings/tokens/${missing}/revoke`, {})
     expect(res.status).toBe(404)
     expect(res.headers.get('content-type')).toContain('text/html')
     expect(await res.text()).not.toContain('Something went wrong')

@@ -6,23 +6,11 @@
 import { describe, expect, it } from 'vitest'
 import { OUTBOUND_FAILURE_REASONS } from '../../src/outbound/reasons'
 import { failureText } from '../../src/views/outbound-messages'
+import { submitAndFollow } from './forms'
 import { type Client, loggedIn, makeSpace } from './helpers'
 import { routedFetch } from './outbound-helpers'
 
 const SECRET = 'typed-secret-value-Zq81xW'
-
-async function postForm(c: Client, path: string, fields: Record<string, string>): Promise<string> {
-  const { csrfToken } = (await (await c.fetch('/api/auth/csrf')).json()) as { csrfToken: string }
-  const res = await c.fetch(path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ ...fields, csrf_token: csrfToken }).toString(),
-  })
-  expect(res.status).toBe(303)
-  const page = await c.fetch(res.headers.get('location') ?? '')
-  expect(page.status).toBe(200)
-  return page.text()
-}
 
 async function adminOf(deps?: Parameters<typeof loggedIn>[1]): Promise<{ admin: Client; spaceId: string }> {
   const spaceId = await makeSpace('Errors space')
@@ -48,7 +36,7 @@ describe('dashboard field errors say what to fix', () => {
     ['https://localhost/mcp', 'Use a public address'],
   ])('an MCP URL %j gets “%s”, and the typed name and URL come back', async (url, message) => {
     const { admin, spaceId } = await adminOf()
-    const html = await postForm(admin, `/spaces/${spaceId}/settings/mcp`, { name: 'Shop tools', url })
+    const html = await submitAndFollow(admin, `/spaces/${spaceId}/settings/mcp`, { name: 'Shop tools', url })
     expect(html).toContain(message)
     for (const raw of RAW_TEXT) expect(html).not.toMatch(raw)
     expect(html).toContain('value="Shop tools"')
@@ -57,7 +45,7 @@ describe('dashboard field errors say what to fix', () => {
 
   it('shows every field error in one pass and never echoes the secret', async () => {
     const { admin, spaceId } = await adminOf()
-    const html = await postForm(admin, `/spaces/${spaceId}/settings/mcp`, {
+    const html = await submitAndFollow(admin, `/spaces/${spaceId}/settings/mcp`, {
       name: '',
       url: 'ftp://files.example.com/',
       secret: SECRET,
@@ -69,7 +57,9 @@ describe('dashboard field errors say what to fix', () => {
 
   it('shows a field a stale form did not send as “Enter a name”, not zod’s text', async () => {
     const { admin, spaceId } = await adminOf()
-    const html = await postForm(admin, `/spaces/${spaceId}/settings/mcp`, { url: 'https://mcp.example.com/' })
+    const html = await submitAndFollow(admin, `/spaces/${spaceId}/settings/mcp`, {
+      url: 'https://mcp.example.com/',
+    })
     expect(html).toContain('Enter a name')
     for (const raw of RAW_TEXT) expect(html).not.toMatch(raw)
   })
@@ -91,7 +81,7 @@ describe('dashboard field errors say what to fix', () => {
     })
     expect(created.status).toBe(201)
     const { id } = (await created.json()) as { id: string }
-    const html = await postForm(admin, `${base}/${id}`, { url: 'shop.example.com/preview' })
+    const html = await submitAndFollow(admin, `${base}/${id}`, { url: 'shop.example.com/preview' })
     expect(html).toContain('Add https:// in front of the address')
     expect(html).toContain('value="shop.example.com/preview"')
     for (const raw of RAW_TEXT) expect(html).not.toMatch(raw)
@@ -109,7 +99,7 @@ describe('dashboard outbound failures say what to do next', () => {
     })
     expect(created.status).toBe(201)
     const { id } = (await created.json()) as { id: string }
-    const html = await postForm(admin, `/spaces/${spaceId}/settings/mcp/${id}/test`, {})
+    const html = await submitAndFollow(admin, `/spaces/${spaceId}/settings/mcp/${id}/test`, {})
     expect(html).toContain('Could not connect to the server. Check the address and that the server is up')
     expect(html).not.toMatch(/failed: refused/)
   })
@@ -124,7 +114,7 @@ describe('dashboard outbound failures say what to do next', () => {
     })
     expect(created.status).toBe(201)
     const { id } = (await created.json()) as { id: string }
-    const html = await postForm(admin, `/spaces/${spaceId}/settings/preview-urls/${id}/probe`, {})
+    const html = await submitAndFollow(admin, `/spaces/${spaceId}/settings/preview-urls/${id}/probe`, {})
     expect(html).toContain('Could not connect to the server')
     expect(html).not.toMatch(/failed: refused/)
   })

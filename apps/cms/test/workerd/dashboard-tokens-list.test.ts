@@ -7,29 +7,11 @@
  */
 import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
-import { type Client, client, PASSWORD } from './helpers'
+import { followRedirect, submitForm } from './forms'
+import { client, PASSWORD } from './helpers'
 import { issueToken, member, testClock } from './tokens-helpers'
 
 const MINUTE = 60_000
-
-async function csrf(c: Client): Promise<string> {
-  return ((await (await c.fetch('/api/auth/csrf')).json()) as { csrfToken: string }).csrfToken
-}
-
-async function submit(c: Client, path: string, fields: Record<string, string>): Promise<Response> {
-  return c.fetch(path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ ...fields, csrf_token: await csrf(c) }).toString(),
-  })
-}
-
-async function follow(c: Client, res: Response): Promise<string> {
-  expect(res.status).toBe(303)
-  const page = await c.fetch(res.headers.get('location') ?? '')
-  expect(page.status).toBe(200)
-  return page.text()
-}
 
 async function liveCount(spaceId: string, name: string): Promise<number> {
   return (
@@ -54,9 +36,9 @@ describe('token names', () => {
     const admin = await member(testClock(), 'admin')
     const base = `/spaces/${admin.spaceId}/settings/tokens`
     await issueToken(admin, admin.spaceId, 'delivery', 'Website')
-    const res = await submit(admin, base, { name: 'website', scope: 'preview' })
+    const res = await submitForm(admin, base, { name: 'website', scope: 'preview' })
     expect(res.headers.get('location')).toBe(`${base}#form-errors`)
-    const html = await follow(admin, res)
+    const html = await followRedirect(admin, res)
     expect(html).toContain('A live token in this space already has this name')
     expect(html).toContain('id="form-errors" tabindex="-1"')
     expect(html).toContain('value="website"')
@@ -148,24 +130,27 @@ describe('where a submit lands', () => {
   it('sends a create to #new-token, a reveal to #card-<id>, a revoke to #result, each a focusable target', async () => {
     const admin = await member(testClock(), 'admin')
     const base = `/spaces/${admin.spaceId}/settings/tokens`
-    const created = await submit(admin, base, { name: 'Shop', scope: 'delivery' })
+    const created = await submitForm(admin, base, { name: 'Shop', scope: 'delivery' })
     expect(created.headers.get('location')).toBe(`${base}#new-token`)
-    expect(await follow(admin, created)).toMatch(/<section class="card" id="new-token" tabindex="-1"/)
+    expect(await followRedirect(admin, created)).toMatch(/<section class="card" id="new-token" tabindex="-1"/)
     const id = (await env.DB.prepare('SELECT id FROM api_tokens WHERE space_id = ?1')
       .bind(admin.spaceId)
       .first<string>('id')) as string
-    const revealed = await submit(admin, `${base}/${id}/reveal`, {})
+    const revealed = await submitForm(admin, `${base}/${id}/reveal`, {})
     expect(revealed.headers.get('location')).toBe(`${base}#card-${id}`)
-    expect(await follow(admin, revealed)).toContain(`id="card-${id}" tabindex="-1"`)
-    const revoked = await submit(admin, `${base}/${id}/revoke`, {})
+    expect(await followRedirect(admin, revealed)).toContain(`id="card-${id}" tabindex="-1"`)
+    const revoked = await submitForm(admin, `${base}/${id}/revoke`, {})
     expect(revoked.headers.get('location')).toBe(`${base}#result`)
-    expect(await follow(admin, revoked)).toContain('The token “Shop” was revoked.')
+    expect(await followRedirect(admin, revoked)).toContain('The token “Shop” was revoked.')
   })
 
   it('says one true thing about seeing a token again, on create and on reveal', async () => {
     const admin = await member(testClock(), 'admin')
     const base = `/spaces/${admin.spaceId}/settings/tokens`
-    const html = await follow(admin, await submit(admin, base, { name: 'Copy', scope: 'delivery' }))
+    const html = await followRedirect(
+      admin,
+      await submitForm(admin, base, { name: 'Copy', scope: 'delivery' }),
+    )
     expect(html).not.toContain('shown only this once')
     expect(html).toContain('a space admin can reveal it later')
     expect(html).not.toMatch(/class="primary"[^>]*aria-label="Reveal/)
@@ -180,7 +165,7 @@ describe('a reveal that needs a fresh sign-in', () => {
     const { id, token } = await issueToken(admin, admin.spaceId, 'preview', 'Preview site')
     clock.advance(5 * MINUTE + 1)
 
-    const stale = await submit(admin, `${base}/${id}/reveal`, {})
+    const stale = await submitForm(admin, `${base}/${id}/reveal`, {})
     expect(stale.status).toBe(303)
     const signIn = stale.headers.get('location') ?? ''
     const next = `${base}?reveal=${id}#reveal-now`
@@ -193,15 +178,15 @@ describe('a reveal that needs a fresh sign-in', () => {
     expect(await (await client().fetch(signIn)).text()).not.toContain('@example.com')
 
     const action = /<form method="post" action="([^"]+)"/.exec(form)?.[1]?.replaceAll('&amp;', '&') ?? ''
-    const back = await submit(admin, action, { email: admin.user.email, password: PASSWORD })
+    const back = await submitForm(admin, action, { email: admin.user.email, password: PASSWORD })
     expect(back.headers.get('location')).toBe(next)
-    const offer = await follow(admin, back)
+    const offer = await followRedirect(admin, back)
     expect(offer).toContain('id="reveal-now" tabindex="-1"')
     expect(offer).toContain(`action="${base}/${id}/reveal"`)
     expect(offer).toContain('Reveal Preview site now')
     expect(offer).not.toContain(token)
 
-    const shown = await follow(admin, await submit(admin, `${base}/${id}/reveal`, {}))
+    const shown = await followRedirect(admin, await submitForm(admin, `${base}/${id}/reveal`, {}))
     expect(shown).toContain(token)
   })
 

@@ -5,23 +5,8 @@
  * inside the card.
  */
 import { describe, expect, it } from 'vitest'
-import { type Client, loggedIn, makeSpace, makeUser } from './helpers'
-
-async function submit(c: Client, path: string, fields: Record<string, string>): Promise<Response> {
-  const { csrfToken } = (await (await c.fetch('/api/auth/csrf')).json()) as { csrfToken: string }
-  return c.fetch(path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ ...fields, csrf_token: csrfToken }).toString(),
-  })
-}
-
-async function follow(c: Client, res: Response): Promise<string> {
-  expect(res.status).toBe(303)
-  const page = await c.fetch(res.headers.get('location') ?? '')
-  expect(page.status).toBe(200)
-  return page.text()
-}
+import { followRedirect, submitForm } from './forms'
+import { loggedIn, makeSpace, makeUser } from './helpers'
 
 function cardIds(html: string): string[] {
   return [...html.matchAll(/<section class="card" id="card-(usr_[^"]+)"/g)].map((m) => m[1] ?? '')
@@ -49,21 +34,23 @@ describe('the Users list, long', () => {
 describe('where a Users submit lands', () => {
   it('lands a failed create on the error summary and a new user on the password', async () => {
     const admin = await loggedIn({ globalAdmin: true })
-    const bad = await submit(admin, '/admin/users', { email: 'not an email' })
+    const bad = await submitForm(admin, '/admin/users', { email: 'not an email' })
     expect(bad.headers.get('location')).toBe('/admin/users#form-errors')
-    expect(await follow(admin, bad)).toContain('id="form-errors" tabindex="-1"')
-    const good = await submit(admin, '/admin/users', { email: `fresh-${crypto.randomUUID()}@example.com` })
+    expect(await followRedirect(admin, bad)).toContain('id="form-errors" tabindex="-1"')
+    const good = await submitForm(admin, '/admin/users', {
+      email: `fresh-${crypto.randomUUID()}@example.com`,
+    })
     expect(good.headers.get('location')).toBe('/admin/users#new-user')
-    expect(await follow(admin, good)).toContain('id="new-user" tabindex="-1"')
+    expect(await followRedirect(admin, good)).toContain('id="new-user" tabindex="-1"')
   })
 
   it('lands a role grant on the user’s card, in a list narrowed to them, with the notice inside', async () => {
     const admin = await loggedIn({ globalAdmin: true })
     const spaceId = await makeSpace()
     const user = await makeUser({ label: 'grantee' })
-    const res = await submit(admin, `/admin/users/${user.id}/roles`, { grant: `space:editor:${spaceId}` })
+    const res = await submitForm(admin, `/admin/users/${user.id}/roles`, { grant: `space:editor:${spaceId}` })
     expect(res.headers.get('location')).toBe(`/admin/users?q=${user.id}#card-${user.id}`)
-    const html = await follow(admin, res)
+    const html = await followRedirect(admin, res)
     expect(cardIds(html)).toEqual([user.id])
     const card = html.slice(html.indexOf(`id="card-${user.id}" tabindex="-1"`))
     expect(card).toContain('Role granted.')
@@ -72,8 +59,8 @@ describe('where a Users submit lands', () => {
   it('lands a disable on the user’s card', async () => {
     const admin = await loggedIn({ globalAdmin: true })
     const user = await makeUser({ label: 'disabled' })
-    const res = await submit(admin, `/admin/users/${user.id}/status`, { status: 'disabled' })
+    const res = await submitForm(admin, `/admin/users/${user.id}/status`, { status: 'disabled' })
     expect(res.headers.get('location')).toBe(`/admin/users?q=${user.id}#card-${user.id}`)
-    expect(await follow(admin, res)).toContain(`${user.email} is disabled.`)
+    expect(await followRedirect(admin, res)).toContain(`${user.email} is disabled.`)
   })
 })

@@ -8,6 +8,7 @@
 import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { insertPreviewUrl } from '../../src/features/preview-urls/store'
+import { submitAndFollow } from './forms'
 import { type Client, loggedIn, makeSpace } from './helpers'
 
 async function adminSpace(): Promise<{ admin: Client; spaceId: string; api: string }> {
@@ -21,17 +22,6 @@ async function rowCount(spaceId: string): Promise<number> {
     .bind(spaceId)
     .first<{ n: number }>()
   return row?.n ?? 0
-}
-
-async function submit(c: Client, path: string, fields: Record<string, string>): Promise<string> {
-  const { csrfToken } = (await (await c.fetch('/api/auth/csrf')).json()) as { csrfToken: string }
-  const res = await c.fetch(path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ ...fields, csrf_token: csrfToken }).toString(),
-  })
-  expect(res.status).toBe(303)
-  return (await c.fetch(res.headers.get('location') ?? '')).text()
 }
 
 type View = { id: string; url: string; label: string | null; hasSecret: boolean }
@@ -61,14 +51,14 @@ describe('a preview URL’s label', () => {
   it('is set in the add and edit forms and shown in the list', async () => {
     const { admin, spaceId, api } = await adminSpace()
     const page = `/spaces/${spaceId}/settings/preview-urls`
-    const added = await submit(admin, page, {
+    const added = await submitAndFollow(admin, page, {
       label: 'Shop <EU>',
       url: 'https://shop.example.com/eu',
       secret: '',
     })
     expect(added).toContain('Shop &lt;EU&gt;')
     const [row] = ((await (await admin.fetch(api)).json()) as { previewUrls: View[] }).previewUrls
-    const edited = await submit(admin, `${page}/${row?.id}`, {
+    const edited = await submitAndFollow(admin, `${page}/${row?.id}`, {
       label: 'Shop EU',
       url: row?.url ?? '',
       secret: '',
@@ -112,7 +102,11 @@ describe('one preview URL per address', () => {
     const { admin, spaceId, api } = await adminSpace()
     expect((await admin.fetch(api, { json: { url: 'https://shop.example.com' } })).status).toBe(201)
     const page = `/spaces/${spaceId}/settings/preview-urls`
-    const html = await submit(admin, page, { label: 'Twin', url: 'https://Shop.example.com/', secret: '' })
+    const html = await submitAndFollow(admin, page, {
+      label: 'Twin',
+      url: 'https://Shop.example.com/',
+      secret: '',
+    })
     expect(html).toContain('This space already has a preview URL at this address')
     expect(html).toContain('value="Twin"')
     expect(html).toContain('value="https://Shop.example.com/"')
