@@ -6,7 +6,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { z } from 'zod'
 import { humanIssue } from './issue-messages'
-import { HttpProblem } from './problem'
+import { HttpProblem, type ProblemIssue } from './problem'
 
 /** The largest body any route accepts: auth and admin payloads are tiny. */
 export const MAX_BODY_BYTES: number = 16 * 1024
@@ -56,22 +56,39 @@ async function readRaw(c: Context): Promise<unknown> {
   throw new HttpProblem(415, 'unsupported_media_type', 'Send application/json or a form')
 }
 
+/** A body read: the data, or the problems by JSON path (human messages, no values). */
+export type BodyResult<T> = { ok: true; data: T } | { ok: false; issues: ProblemIssue[] }
+
+/**
+ * Reads and validates the body, answering validation problems as data (a malformed or unsupported body
+ * still throws its 400/415 problem): for the dashboard, which shows them as field errors.
+ * @example const read = await parseBody(c, schema); if (!read.ok) showErrors(read.issues)
+ */
+export async function parseBody<S extends z.ZodType>(
+  c: Context,
+  schema: S,
+): Promise<BodyResult<z.output<S>>> {
+  const raw = await readRaw(c)
+  const result = schema.safeParse(raw, { error: humanIssue })
+  if (result.success) return { ok: true, data: result.data }
+  return {
+    ok: false,
+    issues: result.error.issues.slice(0, 20).map((i) => ({
+      path: i.path.map(String).join('.') || '(body)',
+      // zod names unknown keys in its message; keep the answer free of anything the client sent.
+      message: i.code === 'unrecognized_keys' ? 'Unknown field' : i.message,
+    })),
+  }
+}
+
 /**
  * Reads and validates the body; a 400 `validation_failed` problem lists paths and human messages
  * (`issue-messages.ts`; no values).
  * @example const { name } = await readBody(c, z.object({ name: z.string() }))
  */
 export async function readBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
-  const raw = await readRaw(c)
-  const result = schema.safeParse(raw, { error: humanIssue })
-  if (!result.success) {
-    throw new HttpProblem(400, 'validation_failed', 'Request body is invalid', {
-      issues: result.error.issues.slice(0, 20).map((i) => ({
-        path: i.path.map(String).join('.') || '(body)',
-        // zod names unknown keys in its message; keep the answer free of anything the client sent.
-        message: i.code === 'unrecognized_keys' ? 'Unknown field' : i.message,
-      })),
-    })
-  }
-  return result.data
+  const read = await parseBody(c, schema)
+  if (!read.ok)
+    throw new HttpProblem(400, 'validation_failed', 'Request body is invalid', { issues: read.issues })
+  return read.data
 }

@@ -7,7 +7,7 @@
  * with a stale sign-in goes to sign-in, which comes back to `?reveal=<id>`: the reveal offered at once.
  */
 import type { Context, Hono } from 'hono'
-import { Conflict, ReauthRequired } from '../../domain/errors'
+import { ReauthRequired } from '../../domain/errors'
 import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { idParam } from '../../http/params'
@@ -16,7 +16,13 @@ import { FORM_ERRORS_ID } from '../../views/components/error-summary'
 import { redirectWithFlash, takeFlash } from '../dashboard/flash'
 import { listQuery, PAGE_SIZE, pageCount, pageParam } from '../dashboard/list-query'
 import { dashboardGroup, readForm, routeSpace, viewerOf } from '../dashboard/page-kit'
-import { createApiToken, createApiTokenBody, revealApiToken, revokeApiTokenById } from './service'
+import {
+  createApiToken,
+  createApiTokenBody,
+  revealApiToken,
+  revokeApiTokenById,
+  TokenNameTaken,
+} from './service'
 import { findApiToken } from './store'
 import { pageApiTokens } from './store-list'
 import { ApiTokensPage, type ApiTokensProps, RevokeTokenPage } from './view'
@@ -89,7 +95,7 @@ apiTokensPages.post('/', authorize('tokens.create'), async (c) => {
     const shown = { kind: 'created', id: summary.id, name: summary.name, token } as const
     return redirectWithFlash<Extra>(c, `${listPath(space.id)}#new-token`, { shown })
   } catch (err) {
-    if (!(err instanceof Conflict) || err.reason !== 'name_taken') throw err
+    if (!(err instanceof TokenNameTaken)) throw err
     const errors = { name: err.message }
     return redirectWithFlash<Extra>(c, failed, { form: { name, scope, errors } })
   }

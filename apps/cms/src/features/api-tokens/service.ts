@@ -17,8 +17,17 @@ import { findSpace } from '../spaces/store'
 import { generateApiToken } from './bearer'
 import { type ApiTokenSummary, findSealedApiToken, insertApiToken, revokeApiToken } from './store'
 
-/** The message of a create refused because a live token of the space has the name (a form shows it on `name`). */
-export const TOKEN_NAME_TAKEN: string = 'A live token in this space already has this name'
+/**
+ * A create refused because a live token of the space has the name (a form shows it on `name`): a 409
+ * `conflict` with reason `name_taken` in the API.
+ * @example if (err instanceof TokenNameTaken) errors.name = err.message
+ */
+export class TokenNameTaken extends Conflict {
+  override readonly name: string = 'TokenNameTaken'
+  constructor() {
+    super('A live token in this space already has this name', 'name_taken')
+  }
+}
 
 /** A reveal needs a login (password or IdP) at most this long ago. */
 export const REVEAL_MAX_AUTH_AGE_MS: number = 5 * 60 * 1000
@@ -35,7 +44,7 @@ export const createApiTokenBody: z.ZodObject<{
 /**
  * Mints, seals and stores a token; the answer carries the token in full (show it once, never store it).
  * Names are unique among the space's live tokens (ASCII case ignored), so a list, a reveal and the audit
- * log name one token: a taken name is a `Conflict` with reason `name_taken` and stores nothing.
+ * log name one token: a taken name is a `TokenNameTaken` (a `Conflict`, reason `name_taken`) and stores nothing.
  * @example const { token, summary } = await createApiToken(scope, caller, spaceId, { name, scope })
  */
 export async function createApiToken(
@@ -59,7 +68,7 @@ export async function createApiToken(
     createdBy: caller.userId,
     now: scope.now(),
   })
-  if (inserted === null) throw new Conflict(TOKEN_NAME_TAKEN, 'name_taken')
+  if (inserted === null) throw new TokenNameTaken()
   const summary = inserted
   await scope.audit.record({
     action: 'tokens.create',

@@ -6,7 +6,7 @@
 import { type Context, Hono } from 'hono'
 import type { z } from 'zod'
 import type { UserCaller } from '../../domain/caller'
-import { limitBody, readBody } from '../../http/body'
+import { limitBody, parseBody } from '../../http/body'
 import { dashboardFormProtection, issueCsrfToken } from '../../http/csrf'
 import type { CmsHono } from '../../http/hono-types'
 import { spaceIdParam } from '../../http/params'
@@ -53,14 +53,11 @@ export async function readForm<S extends z.ZodType>(
   c: Context<CmsHono>,
   schema: S,
 ): Promise<FormResult<z.output<S>>> {
-  try {
-    return { ok: true, data: await readBody(c, schema) }
-  } catch (err) {
-    if (!(err instanceof HttpProblem) || err.code !== 'validation_failed') throw err
-    const errors: FieldErrors = {}
-    for (const issue of err.issues ?? []) errors[issue.path] ??= issue.message
-    return { ok: false, errors }
-  }
+  const read = await parseBody(c, schema)
+  if (read.ok) return read
+  const errors: FieldErrors = {}
+  for (const issue of read.issues) errors[issue.path] ??= issue.message
+  return { ok: false, errors }
 }
 
 /**
