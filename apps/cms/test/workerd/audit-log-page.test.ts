@@ -144,3 +144,22 @@ describe('the CSV export', () => {
     expect((await editor.fetch('/admin/audit/export.csv')).status).toBe(403)
   })
 })
+
+describe('the audit log queries', () => {
+  it.each([
+    ['a space', 'space_id = ?1'],
+    ['an actor', 'actor_id = ?1'],
+    ['an action', 'action = ?1'],
+  ])('read a page narrowed to %s as one index range scan, with no sort', async (_, clause) => {
+    const plan = await env.DB.prepare(
+      `EXPLAIN QUERY PLAN SELECT * FROM audit_log WHERE ${clause} AND id < ?2 ORDER BY id DESC LIMIT ?3`,
+    )
+      .bind('x', 1000, 51)
+      .all<{ detail: string }>()
+    const steps = plan.results.map((r) => r.detail)
+    expect(steps.some((s) => /USING (COVERING )?INDEX audit_log_\w+ \(\w+=\? AND rowid<\?\)/.test(s))).toBe(
+      true,
+    )
+    expect(steps.join(' ')).not.toContain('TEMP B-TREE')
+  })
+})
