@@ -10,7 +10,7 @@
  */
 import { parseArgs } from 'node:util'
 import { isId, newId } from '../src/db/ids.ts'
-import { hashPassword } from '../src/features/users/password.ts'
+import { generatePassword, hashPassword } from '../src/features/users/password.ts'
 import { executeSql, sqlString, type Target } from './wrangler-d1.ts'
 
 const EMAIL = /^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/
@@ -20,10 +20,6 @@ export const DEV_ADMIN_EMAIL = 'dev-admin@example.com'
 function fail(message: string): never {
   console.error(`users: ${message}`)
   process.exit(1)
-}
-
-function generatePassword(): string {
-  return Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64url')
 }
 
 function targetOf(values: { local?: boolean; env?: string; prod?: boolean; 'persist-to'?: string }): Target {

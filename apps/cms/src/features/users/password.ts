@@ -5,7 +5,7 @@
  * `features/sessions/store-login-throttle.ts` is what bounds online guessing. This file runs in the Worker and in Node (the
  * users CLI imports it), so the format has exactly one implementation.
  */
-import { constantTimeEqual } from '@alokai/internal'
+import { constantTimeEqual, encodeBase64url } from '@alokai/internal'
 import { base64 } from '../../crypto/encoding'
 
 /** Iterations for new hashes: the workerd maximum. */
@@ -102,4 +102,13 @@ export async function verifyPassword(
   }
   const actual = await derive(password, parsed.salt, parsed.iterations, onDerive)
   return constantTimeEqual(actual, parsed.hash)
+}
+
+/**
+ * A password the CMS makes for someone (a user an admin creates in the dashboard, or with the users CLI):
+ * 24 random bytes (192 bits) as base64url, shown once and never stored but as its hash.
+ * @example const password = generatePassword()
+ */
+export function generatePassword(): string {
+  return encodeBase64url(crypto.getRandomValues(new Uint8Array(24)))
 }

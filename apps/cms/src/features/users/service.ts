@@ -5,7 +5,6 @@
  * request, since every request re-reads the session and the user's status from D1. Callers have passed
  * `authorize('users.create' | 'users.manage')`.
  */
-import { encodeBase64url } from '@alokai/internal'
 import { z } from 'zod'
 import { Conflict } from '../../domain/errors'
 import type { Scope } from '../../domain/scope'
@@ -36,15 +35,6 @@ export async function createUser(
   if (!user) throw new Conflict('A user with this email exists')
   await scope.audit.record({ action: 'users.create', outcome: 'success', ...target(user.id) })
   return user
-}
-
-/**
- * A password for a user an admin creates from the dashboard: 24 random bytes (192 bits) as base64url,
- * shown to the admin once and never stored but as its hash.
- * @example const password = generatePassword()
- */
-export function generatePassword(): string {
-  return encodeBase64url(crypto.getRandomValues(new Uint8Array(24)))
 }
 
 /**
