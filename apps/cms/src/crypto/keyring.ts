@@ -11,7 +11,7 @@ const keyrings = new WeakMap<CmsConfig, Keyring>()
 
 /**
  * The keyring for this config (built on first use, then reused).
- * @example const sealed = await seal(await getKeyring(c.var.config), secret, context)
+ * @example const scope = { keyring: () => getKeyring(config) } // built once per request or job run
  */
 export async function getKeyring(config: CmsConfig): Promise<Keyring> {
   const cached = keyrings.get(config)

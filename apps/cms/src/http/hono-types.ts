@@ -39,11 +39,3 @@ export interface CmsHono {
     requestId: string | undefined
   }
 }
-
-/**
- * The request's clock (epoch ms): `deps.now` when injected, else `Date.now`.
- * @example const now = nowMs(c)
- */
-export function nowMs(c: { var: { deps: AppDeps } }): number {
-  return (c.var.deps.now ?? Date.now)()
-}

@@ -21,7 +21,7 @@ import { findActiveSession } from '../features/sessions/store'
 import { upsertOidcUser } from '../features/users/store'
 import { loadRoles } from '../features/users/store-roles'
 import { type AuditDeclaration, declareAudit, recordDeclared } from './audit-declaration'
-import { type CmsHono, nowMs } from './hono-types'
+import type { CmsHono } from './hono-types'
 import { HttpProblem } from './problem'
 import { sessionCookieSid } from './session-cookie'
 
@@ -61,7 +61,7 @@ export async function oidcUser(
     }
     throw new HttpProblem(401, 'unauthenticated', 'Invalid bearer token')
   }
-  const now = nowMs(c)
+  const now = c.var.scope.now()
   const user = await upsertOidcUser(c.env.DB, { iss: identity.iss, sub: identity.sub, now })
   if (user.status !== 'active') throw new HttpProblem(401, 'unauthenticated', 'Invalid bearer token')
   return { userId: user.id, authenticatedAt: identity.authTime ?? 0, expiresAt: identity.expiresAt }
@@ -112,7 +112,7 @@ async function resolve(c: Context<CmsHono>): Promise<Caller | null> {
   }
   const sid = await sessionCookieSid(c)
   if (sid === undefined) return null
-  const session = await findActiveSession(c.env.DB, sid, nowMs(c))
+  const session = await findActiveSession(c.env.DB, sid, c.var.scope.now())
   if (!session) return null
   return {
     userId: session.userId,

@@ -8,7 +8,6 @@
 import { openText, seal } from '@alokai/crypto'
 import { z } from 'zod'
 import { sealContext } from '../../crypto/contexts'
-import { getKeyring } from '../../crypto/keyring'
 import { newId } from '../../db/ids'
 import type { UserCaller } from '../../domain/caller'
 import { Conflict, NotFound, ReauthRequired } from '../../domain/errors'
@@ -56,7 +55,7 @@ export async function createApiToken(
   if (!(await findSpace(scope.db, spaceId))) throw new NotFound('No such space')
   const id = newId('tok')
   const { token, digest, last4 } = await generateApiToken(input.scope)
-  const sealed = await seal(await getKeyring(scope.config), token, sealContext('api-token', spaceId, id))
+  const sealed = await seal(await scope.keyring(), token, sealContext('api-token', spaceId, id))
   const inserted = await insertApiToken(scope.db, {
     id,
     spaceId,
@@ -104,11 +103,7 @@ export async function revealApiToken(
   }
   let token: string
   try {
-    token = await openText(
-      await getKeyring(scope.config),
-      found.sealed,
-      sealContext('api-token', spaceId, id),
-    )
+    token = await openText(await scope.keyring(), found.sealed, sealContext('api-token', spaceId, id))
   } catch {
     // A value no configured key opens is reported (key rotation status shows it), never echoed.
     await scope.audit.record({ ...audit, outcome: 'failure', reason: 'unreadable' })

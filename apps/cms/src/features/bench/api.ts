@@ -12,8 +12,7 @@ import { openText } from '@alokai/crypto'
 import { decodeBase64url } from '@alokai/internal'
 import { type Context, Hono } from 'hono'
 import { sealContext } from '../../crypto/contexts'
-import { getKeyring } from '../../crypto/keyring'
-import { type CmsHono, nowMs } from '../../http/hono-types'
+import type { CmsHono } from '../../http/hono-types'
 import { requireCaller } from '../../http/identify'
 import { HttpProblem } from '../../http/problem'
 import { sessionToken } from '../../http/session-cookie'
@@ -51,13 +50,13 @@ benchApi.use(async (c, next) => {
 benchApi.get('/open/:spaceId/:tokenId', async (c) => {
   await requireCaller(c)
   const { spaceId, id } = ids(c)
-  const keyring = await getKeyring(c.var.config)
+  const keyring = await c.var.scope.keyring()
   const token = await openText(keyring, await sealedToken(c), sealContext('api-token', spaceId, id))
   return c.json({ length: token.length })
 })
 
 benchApi.get('/plain/:spaceId/:tokenId', async (c) => {
-  const session = await findActiveSession(c.env.DB, unverifiedSid(c), nowMs(c))
+  const session = await findActiveSession(c.env.DB, unverifiedSid(c), c.var.scope.now())
   if (!session) throw new HttpProblem(401, 'unauthenticated', 'Sign in first')
   return c.json({ length: (await sealedToken(c)).length })
 })

@@ -13,11 +13,10 @@ import { openText, seal } from '@alokai/crypto'
 import { encodeBase64url } from '@alokai/internal'
 import type { Context } from 'hono'
 import { sealContext } from '../../crypto/contexts'
-import { getKeyring } from '../../crypto/keyring'
 import type { UserCaller } from '../../domain/caller'
 import { cookieNaming, readCookie } from '../../http/cookies'
 import { formTokenBinding } from '../../http/csrf'
-import { type CmsHono, nowMs } from '../../http/hono-types'
+import type { CmsHono } from '../../http/hono-types'
 import { requireCaller } from '../../http/identify'
 import { insertFlash, takeFlashRow } from './store'
 
@@ -46,10 +45,10 @@ async function storeFlash(
   location: string,
   payload: object,
 ): Promise<Response> {
-  const now = nowMs(c)
+  const now = c.var.scope.now()
   const id = encodeBase64url(crypto.getRandomValues(new Uint8Array(32)))
   const payloadSealed = await seal(
-    await getKeyring(c.var.config),
+    await c.var.scope.keyring(),
     JSON.stringify(payload),
     sealContext('dashboard.flash', owner, id),
   )
@@ -62,12 +61,17 @@ async function storeFlash(
 async function takeFlashOf<T extends object>(c: Context<CmsHono>, owner: string): Promise<Partial<T>> {
   const id = readCookie(c, cookieNaming(c, COOKIE).name)
   if (id === undefined || !ID_PATTERN.test(id)) return {}
-  const sealed = await takeFlashRow(c.env.DB, { id, ownerId: owner, path: c.req.path, now: nowMs(c) })
+  const sealed = await takeFlashRow(c.env.DB, {
+    id,
+    ownerId: owner,
+    path: c.req.path,
+    now: c.var.scope.now(),
+  })
   if (sealed === undefined) return {}
   setCookie(c, '', 0)
   try {
     const json = await openText(
-      await getKeyring(c.var.config),
+      await c.var.scope.keyring(),
       sealed,
       sealContext('dashboard.flash', owner, id),
     )

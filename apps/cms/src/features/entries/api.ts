@@ -10,7 +10,7 @@ import { z } from 'zod'
 import { isId } from '../../db/ids'
 import type { AuditDeclaration } from '../../http/audit-declaration'
 import { readBody } from '../../http/body'
-import { type CmsHono, nowMs } from '../../http/hono-types'
+import type { CmsHono } from '../../http/hono-types'
 import { authorize, requirePrincipal } from '../../http/identify'
 import { idParam, spaceIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
@@ -77,7 +77,7 @@ entriesApi.post('/', authorize('content.write', { audit: AUDIT.create }), async 
   const spaceId = spaceIdParam(c)
   const body = await readEntryBody(c)
   if (!(await findSpace(c.env.DB, spaceId))) throw new HttpProblem(404, 'not_found', 'No such space')
-  const entry = await createEntry(c.env.DB, { spaceId, body, now: nowMs(c) })
+  const entry = await createEntry(c.env.DB, { spaceId, body, now: c.var.scope.now() })
   c.header('Location', `/api/spaces/${spaceId}/entries/${entry.id}`)
   return c.json(entry, 201)
 })
@@ -96,7 +96,7 @@ entriesApi.put('/:entryId', authorize('content.write', { audit: AUDIT.update }),
   const spaceId = spaceIdParam(c)
   const id = idParam(c, 'entryId', 'ent', 'No such entry')
   const body = await readEntryBody(c)
-  const entry = await updateEntryDraft(c.env.DB, { spaceId, id, body, now: nowMs(c) })
+  const entry = await updateEntryDraft(c.env.DB, { spaceId, id, body, now: c.var.scope.now() })
   if (!entry) throw noEntry()
   return c.json(entry)
 })
@@ -104,7 +104,7 @@ entriesApi.put('/:entryId', authorize('content.write', { audit: AUDIT.update }),
 entriesApi.post('/:entryId/publish', authorize('content.write', { audit: AUDIT.publish }), async (c) => {
   const spaceId = spaceIdParam(c)
   const id = idParam(c, 'entryId', 'ent', 'No such entry')
-  const entry = await publishEntry(c.env.DB, { spaceId, id, now: nowMs(c) })
+  const entry = await publishEntry(c.env.DB, { spaceId, id, now: c.var.scope.now() })
   if (!entry) throw noEntry()
   return c.json(entry)
 })

@@ -6,9 +6,8 @@
  */
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
-import { getKeyring } from '../../crypto/keyring'
 import { readBody } from '../../http/body'
-import { type CmsHono, nowMs } from '../../http/hono-types'
+import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { keyStatus } from './key-status'
 import { runKeyBatch } from './service'
@@ -35,8 +34,8 @@ async function batch(c: Context<CmsHono>, kind: 'rewrap' | 'reseal'): Promise<Re
 export const keyRotationApi: Hono<CmsHono> = new Hono<CmsHono>()
 
 keyRotationApi.get('/', authorize('keys.status'), async (c) => {
-  const status = await keyStatus(c.env.DB, await getKeyring(c.var.config), {
-    now: nowMs(c),
+  const status = await keyStatus(c.env.DB, await c.var.scope.keyring(), {
+    now: c.var.scope.now(),
     listUnopenable: c.req.query('list') === 'unopenable',
   })
   return c.json(status, 200, { 'cache-control': 'no-store' })

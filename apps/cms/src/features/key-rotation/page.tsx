@@ -8,9 +8,8 @@
  * runs no second batch.
  */
 import type { Context, Hono } from 'hono'
-import { getKeyring } from '../../crypto/keyring'
 import type { UserCaller } from '../../domain/caller'
-import { type CmsHono, nowMs } from '../../http/hono-types'
+import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { redirectWithFlash, takeFlash } from '../dashboard/flash'
 import { dashboardGroup, viewerOf } from '../dashboard/page-kit'
@@ -32,7 +31,7 @@ type Extra = Pick<AdminKeysProps, 'progress' | 'problem'>
 const PAGE = '/admin/keys'
 
 async function currentStatus(c: Context<CmsHono>) {
-  return keyStatus(c.env.DB, await getKeyring(c.var.config), { now: nowMs(c), listUnopenable: false })
+  return keyStatus(c.env.DB, await c.var.scope.keyring(), { now: c.var.scope.now(), listUnopenable: false })
 }
 
 async function render(c: Context<CmsHono>, caller: UserCaller) {

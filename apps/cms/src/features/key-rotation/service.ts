@@ -5,7 +5,6 @@
  * primary key is refused. Every batch is audited with counts only. Callers passed `authorize('keys.*')`.
  */
 
-import { getKeyring } from '../../crypto/keyring'
 import type { UserCaller } from '../../domain/caller'
 import { Conflict, NotFound } from '../../domain/errors'
 import type { Scope } from '../../domain/scope'
@@ -34,7 +33,7 @@ export async function runKeyBatch(
   kind: 'rewrap' | 'reseal',
   input: { run?: number | undefined; limit: number },
 ): Promise<BatchReport> {
-  const keyring = await getKeyring(scope.config)
+  const keyring = await scope.keyring()
   const now = scope.now()
   const run =
     input.run === undefined

@@ -18,7 +18,7 @@ import type { Context } from 'hono'
 import type { CmsConfig } from '../../config/load-config'
 import { derivedHmacKey } from '../../crypto/derived-key'
 import { cookieNaming, readCookie } from '../../http/cookies'
-import { type CmsHono, nowMs } from '../../http/hono-types'
+import type { CmsHono } from '../../http/hono-types'
 import { HttpProblem } from '../../http/problem'
 import { upsertOidcUser } from '../users/store'
 import { oidcCacheStore } from './idp-verifier'
@@ -170,7 +170,7 @@ export async function startOidcLogin(
     verifier: randomToken(),
     next,
     reauth: options.reauth === true,
-    expiresAt: nowMs(c) + FLOW_TTL_MS,
+    expiresAt: c.var.scope.now() + FLOW_TTL_MS,
   }
   const challenge = encodeBase64url(
     new Uint8Array(await crypto.subtle.digest('SHA-256', te.encode(flow.verifier))),
@@ -207,7 +207,7 @@ async function failed(c: Context<CmsHono>, reason: string): Promise<OidcLoginRes
 export async function finishOidcLogin(c: Context<CmsHono>): Promise<OidcLoginResult> {
   const { issuer, clientId } = oidcConfig(c)
   const { name } = cookieNaming(c, FLOW_COOKIE)
-  const flow = await openFlow(c.var.config, readCookie(c, name), nowMs(c))
+  const flow = await openFlow(c.var.config, readCookie(c, name), c.var.scope.now())
   setFlowCookie(c, '', 0)
   const state = c.req.query('state')
   const code = c.req.query('code')
@@ -254,7 +254,7 @@ export async function finishOidcLogin(c: Context<CmsHono>): Promise<OidcLoginRes
   if (flow.reauth && (authTime === null || authTime < flow.expiresAt - FLOW_TTL_MS - CLOCK_SKEW_MS)) {
     return failed(c, 'reauth_missing')
   }
-  const user = await upsertOidcUser(c.env.DB, { iss: issuer, sub: payload.sub, now: nowMs(c) })
+  const user = await upsertOidcUser(c.env.DB, { iss: issuer, sub: payload.sub, now: c.var.scope.now() })
   if (user.status !== 'active') return failed(c, 'user_disabled')
   await c.var.scope.audit.record({
     action: 'auth.oidc_login',
