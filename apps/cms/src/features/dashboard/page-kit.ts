@@ -1,6 +1,6 @@
 /**
  * Helpers of the dashboard routes: who is viewing (for the frame), reading a form through the SAME zod
- * schemas and `readBody` as the JSON API (validation problems become field errors instead of a 400),
+ * schemas and body reader (`parseBody`) as the JSON API (validation problems become field errors instead of a 400),
  * safe `next` redirects, and the route's space.
  */
 import { type Context, Hono } from 'hono'
@@ -11,10 +11,8 @@ import { dashboardFormProtection, issueCsrfToken } from '../../http/csrf'
 import type { CmsHono } from '../../http/hono-types'
 import { spaceIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
-import { checkOutboundUrl } from '../../outbound/url-policy'
 import type { FieldErrors } from '../../views/components/form'
 import type { Viewer } from '../../views/layout'
-import { urlFixText } from '../../views/outbound-messages'
 import { findSpace, type SpaceRow } from '../spaces/store'
 import { findUserById } from '../users/store'
 
@@ -77,32 +75,4 @@ export async function routeSpace(c: Context<CmsHono>): Promise<SpaceRow> {
   const space = await findSpace(c.env.DB, spaceIdParam(c))
   if (!space) throw new HttpProblem(404, 'not_found', 'No such space')
   return space
-}
-
-/**
- * What to fix in a submitted outbound URL (MCP server, preview URL), checked with the same policy the
- * service applies on save, or undefined when it passes (or was not sent). Run beside `readForm` so every
- * field error shows in one pass.
- * @example const urlError = submittedUrlError(c, fields.url)
- */
-export function submittedUrlError(c: Context<CmsHono>, raw: string | undefined): string | undefined {
-  if (raw === undefined || raw === '') return undefined
-  const verdict = checkOutboundUrl(raw, { allowPrivate: c.var.config.environment === 'development' })
-  return verdict.ok ? undefined : urlFixText(verdict.problem)
-}
-
-/**
- * A form read plus the outbound check of its `url` field: all field errors at once (the schema's own error
- * for `url`, e.g. "enter the URL", wins over the policy's).
- * @example const form = await readUrlForm(c, createMcpBody)
- */
-export async function readUrlForm<S extends z.ZodType>(
-  c: Context<CmsHono>,
-  schema: S,
-): Promise<FormResult<z.output<S>>> {
-  const form = await readForm(c, schema)
-  const raw = (await c.req.parseBody()).url
-  const url = submittedUrlError(c, typeof raw === 'string' ? raw : undefined)
-  if (url === undefined) return form
-  return { ok: false, errors: { url, ...(form.ok ? {} : form.errors) } }
 }

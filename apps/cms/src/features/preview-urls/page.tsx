@@ -11,9 +11,10 @@ import { can } from '../../domain/policy'
 import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { redirectWithFlash, takeFlash } from '../dashboard/flash'
-import { dashboardGroup, readUrlForm, routeSpace, viewerOf } from '../dashboard/page-kit'
+import { dashboardGroup, routeSpace, viewerOf } from '../dashboard/page-kit'
 import {
   loadEndpointRow,
+  readUrlForm,
   saveEndpointForm,
   submittedFields,
   unlessSecretUnavailable,

@@ -1,17 +1,20 @@
 /**
- * The dashboard side of a space endpoint, shared by the MCP Integrations and Preview URLs pages: the
- * route's row (a 404 page otherwise), the text fields of a form to show again (never the secret), a save
+ * The dashboard side of a space endpoint, shared by the MCP Integrations and Preview URLs pages: a form
+ * read with its URL checked by the outbound policy beside the other fields (every field error in one
+ * pass), the route's row (a 404 page otherwise), the text fields of a form to show again (never the secret), a save
  * whose URL the policy refuses or another endpoint of the space has (the URL field's error), and a call
  * whose stored secret no configured key
  * opens (the page asks to enter it again). Failures are told apart by class, never by code strings.
  */
 import type { Context } from 'hono'
+import type { z } from 'zod'
 import { SecretUnavailable, UrlNotAllowed } from '../../domain/errors'
 import type { CmsHono } from '../../http/hono-types'
 import { idParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
+import { checkOutboundUrl } from '../../outbound/url-policy'
 import { urlFixText } from '../../views/outbound-messages'
-import { type FormResult, routeSpace } from '../dashboard/page-kit'
+import { type FormResult, readForm, routeSpace } from '../dashboard/page-kit'
 import type { EndpointKind } from './endpoint-kind'
 import { DuplicateUrl } from './endpoint-url'
 
@@ -82,4 +85,32 @@ export async function unlessSecretUnavailable<R>(call: () => Promise<R>): Promis
     if (!(err instanceof SecretUnavailable)) throw err
     return undefined
   }
+}
+
+/**
+ * What to fix in a submitted outbound URL (MCP server, preview URL), checked with the same policy the
+ * service applies on save, or undefined when it passes (or was not sent). Run beside `readForm` so every
+ * field error shows in one pass.
+ * @example const urlError = submittedUrlError(c, fields.url)
+ */
+export function submittedUrlError(c: Context<CmsHono>, raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined
+  const verdict = checkOutboundUrl(raw, { allowPrivate: c.var.config.environment === 'development' })
+  return verdict.ok ? undefined : urlFixText(verdict.problem)
+}
+
+/**
+ * A form read plus the outbound check of its `url` field: all field errors at once (the schema's own error
+ * for `url`, e.g. "enter the URL", wins over the policy's).
+ * @example const form = await readUrlForm(c, createMcpBody)
+ */
+export async function readUrlForm<S extends z.ZodType>(
+  c: Context<CmsHono>,
+  schema: S,
+): Promise<FormResult<z.output<S>>> {
+  const form = await readForm(c, schema)
+  const raw = (await c.req.parseBody()).url
+  const url = submittedUrlError(c, typeof raw === 'string' ? raw : undefined)
+  if (url === undefined) return form
+  return { ok: false, errors: { url, ...(form.ok ? {} : form.errors) } }
 }
