@@ -35,7 +35,7 @@ export interface IdpTransport {
 }
 
 /** Why a callback signed nobody in; each is the `reason` of its `auth.oidc_login` audit entry. */
-export type OidcSignInFailure =
+type OidcSignInFailure =
   | 'flow_missing'
   | 'state_mismatch'
   | 'callback_invalid'
