@@ -3,8 +3,9 @@
  * started here on 127.0.0.1 with free ports and stopped by pid at the end. autocannon drives 50
  * connections for BENCH_DURATION seconds (default 20; 5 when CI is set) against two development-only
  * routes that run the same D1 queries: (a) verifies the session and opens one sealed API token, (b) does
- * neither. Prints p50/p99 latency, req/s and non-2xx for both, the p50 overhead ratio, the Worker bundle
- * size (minified, gzip) and the measured login time. Not part of `pnpm test`.
+ * neither. The routes exist only in the bench entry (`bench/worker-entry.ts`), never in the deployed
+ * Worker. Prints p50/p99 latency, req/s and non-2xx for both, the p50 overhead ratio, the production
+ * Worker's bundle size (minified, gzip) and the measured login time. Not part of `pnpm test`.
  */
 import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -62,7 +63,8 @@ async function post(base: string, path: string, cookie: string, body: unknown): 
   })
 }
 
-const cms = await startWranglerDev()
+// The bench entry: the production app plus the two routes, which the deployed Worker does not carry.
+const cms = await startWranglerDev({}, { main: 'bench/worker-entry.ts' })
 try {
   // Login time: wall clock of real password logins (PBKDF2 100,000 + D1), median of 5.
   const logins: number[] = []

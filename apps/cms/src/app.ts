@@ -7,7 +7,6 @@ import { Hono } from 'hono'
 import { loadEnv } from './config/load-config'
 import { apiTokensApi } from './features/api-tokens/api'
 import { globalAuditLogApi, spaceAuditLogApi } from './features/audit-log/api'
-import { benchApi } from './features/bench/api'
 import { notFound } from './features/dashboard/error-pages'
 import { dashboardPages } from './features/dashboard/routes'
 import { entriesApi } from './features/entries/api'
@@ -53,7 +52,6 @@ export function createApp(deps: AppDeps = {}): Hono<CmsHono> {
   app.route('/api/admin/users', usersApi)
   app.route('/api/admin/keys', keyRotationApi)
   app.route('/api/admin/audit', globalAuditLogApi)
-  app.route('/api/bench', benchApi)
   // The dashboard's pages (HTML); its own guards and error pages, see features/dashboard/routes.tsx.
   app.route('/', dashboardPages)
   // A browser asking for an unknown page gets the HTML error page; API clients get problem+json.

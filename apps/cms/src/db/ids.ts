@@ -1,6 +1,7 @@
 /**
  * Immutable, prefixed random ids (`usr_…`, `ses_…`, `spc_…`). 16 random bytes (128 bits) in base64url,
- * so they are unguessable as well as unique; later issues bind sealed columns to them, so they never change.
+ * so they are unguessable as well as unique. They never change: sealed columns bind their row's id into
+ * the seal context (`crypto/contexts.ts`), so a changed id would leave the value unopenable.
  */
 import { encodeBase64url } from '@alokai/internal'
 

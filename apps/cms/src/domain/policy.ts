@@ -1,8 +1,8 @@
 /**
  * The role policy: the matrix of docs/design.md (Role matrix) as ONE table, action → who may. Routes name an action and the
  * `authorize` middleware consults this table; there are no role `if`s anywhere else. A global admin may do
- * everything. Actions of later issues (tokens, MCP, preview URLs, audit, keys) are defined here already,
- * so those issues only add routes.
+ * everything. Every action of every feature (tokens, MCP, preview URLs, audit, keys) is a row here, so a
+ * new route names an existing action and the whole matrix stays readable in one place.
  */
 import type { SpaceRole, UserRoles } from '../features/users/store-roles'
 

@@ -9,15 +9,15 @@ import type { Context } from 'hono'
 import type { CmsHono } from './hono-types'
 
 const RAY = /^[0-9a-f]{16}(-[A-Z]{3})?$/
-// Per request, without a context variable: the same id for the page and the log line of one request.
+
 /**
- * This request's id.
+ * This request's id: the ray when there is one, else a random id made on first use and kept on the
+ * context (`c.var.requestId`), so the error page and the log line of one request show the same id.
  * @example console.error(JSON.stringify({ event: 'unhandled_error', requestId: requestId(c) }))
  */
 export function requestId(c: Context<CmsHono>): string {
   const ray = c.req.header('cf-ray')
   if (ray !== undefined && RAY.test(ray)) return ray
-  // Made once per request and kept on the context, so the log line and the page show the same id.
   const known = c.get('requestId')
   if (known) return known
   const id = encodeBase64url(crypto.getRandomValues(new Uint8Array(12)))

@@ -1,6 +1,6 @@
 /**
  * Security headers on every response, errors included. The API answers JSON only, so its CSP allows
- * nothing at all; pages (the dashboard, a later issue) get a CSP that allows their own origin and nothing
+ * nothing at all; pages (the dashboard's HTML) get a CSP that allows their own origin and nothing
  * inline. Frames are denied twice (CSP `frame-ancestors` and `X-Frame-Options` for old browsers).
  */
 import type { MiddlewareHandler } from 'hono'

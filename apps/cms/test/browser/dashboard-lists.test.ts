@@ -1,10 +1,10 @@
 /**
- * Long lists in real headless Chromium against `wrangler dev` (issue #21, items 4 and 9): with 34 tokens the
- * create form is above the list, a failed create lands with its error summary on screen and focused, the
- * name search narrows the list, the pager reaches the oldest token, revoked tokens sit in their own
- * collapsed section with their revocation time, and a reveal that needs a fresh sign-in comes back, after
- * sign-in with the email already filled in, to a focused "Reveal <name> now" form. The Users page's failed
- * create lands the same way.
+ * Long lists in real headless Chromium against `wrangler dev`, because a space outgrows one screen of
+ * tokens and a reveal must survive a sign-in: with 34 tokens the create form is above the list, a failed
+ * create lands with its error summary on screen and focused, the name search narrows the list, the pager
+ * reaches the oldest token, revoked tokens sit in their own collapsed section with their revocation time,
+ * and a reveal that needs a fresh sign-in comes back, after sign-in with the email already filled in, to a
+ * focused "Reveal <name> now" form. The Users page's failed create lands the same way.
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

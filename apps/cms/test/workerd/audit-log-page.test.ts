@@ -1,5 +1,5 @@
 /**
- * The audit log pages (issue #21, item 6): people and things by name, filters by actor, action, outcome
+ * The audit log pages: people and things by name, filters by actor, action, outcome
  * and date, newer/older paging that stays put, a Space column in the global log, and a CSV export that a
  * spreadsheet cannot be tricked into running.
  */

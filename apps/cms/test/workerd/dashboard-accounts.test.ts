@@ -1,5 +1,5 @@
 /**
- * Users and spaces in the dashboard (issue #21, item 7): an admin creates a local user (the password shown
+ * Users and spaces in the dashboard: an admin creates a local user (the password shown
  * once), disables and enables a user, signs a user out everywhere, and renames a space — through the same
  * services as the API, each audited once, each destructive step behind a confirmation.
  */

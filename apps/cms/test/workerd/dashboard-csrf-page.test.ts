@@ -1,5 +1,5 @@
 /**
- * The page a dashboard form with a stale or missing form token gets (issue #21, item 10): one consistent,
+ * The page a dashboard form with a stale or missing form token gets: one consistent,
  * true message (nothing was changed; open the page again and resend), never the "your roles do not allow
  * this" text of a real 403, and a link back to the page the form was on when that page is known to be ours
  * (a same-origin `Referer`, path only), else to the spaces list.

@@ -1,5 +1,5 @@
 /**
- * Errors that say what to fix (issue #21, item 5): the MCP and preview URL pages show a sentence per
+ * Errors that say what to fix: the MCP and preview URL pages show a sentence per
  * refused-URL problem and per outbound failure reason, never zod's own text or a bare code; every field
  * error shows in one pass, typed values come back, secrets never do.
  */

@@ -1,7 +1,8 @@
 /**
- * The resumed reveal in OIDC mode (issue #21, item 9): a reveal that needs a fresh sign-in sends the browser
- * to the sign-in page, whose "Sign in with <IdP>" asks the IdP to authenticate again and, after the
- * callback, lands on the tokens page offering that token's reveal (`?reveal=tok_…#reveal-now`).
+ * The resumed reveal in OIDC mode, so a sign-in never loses where the user was going: a reveal that needs
+ * a fresh sign-in sends the browser to the sign-in page, whose "Sign in with <IdP>" asks the IdP to
+ * authenticate again and, after the callback, lands on the tokens page offering that token's reveal
+ * (`?reveal=tok_…#reveal-now`).
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { revealSignInPath } from '../../src/features/api-tokens/page'

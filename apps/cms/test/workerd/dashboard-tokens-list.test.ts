@@ -1,5 +1,5 @@
 /**
- * The API tokens page with a long list (issue #21, items 4 and 9), over HTTP: names unique among a space's
+ * The API tokens page with a long list, over HTTP: names unique among a space's
  * live tokens (a field error on the form, a 409 on the API, free again once revoked), live and revoked
  * tokens listed apart with the revocation time, a name search and numbered pages server side, every POST
  * answering 303 with a fragment to its result, and a reveal with a stale sign-in that resumes after it:

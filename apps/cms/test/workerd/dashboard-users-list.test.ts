@@ -1,5 +1,5 @@
 /**
- * The Users page with a long list (issue #21, item 4), over HTTP: a search over emails (`?q=`), numbered
+ * The Users page with a long list, over HTTP: a search over emails (`?q=`), numbered
  * pages of 20, and every POST answering 303 at its result — a failed create at the error summary, a new
  * user at the password, a change to a user at that user's card in a list narrowed to them, with the notice
  * inside the card.

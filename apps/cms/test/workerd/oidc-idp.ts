@@ -70,7 +70,12 @@ export async function createLocalIdp(): Promise<LocalIdp> {
         return Response.json({ keys: [jwk] }, { headers: cache })
       }
       if (url === `${ISSUER}/token` && idp.nextIdToken !== undefined) {
-        return Response.json({ id_token: idp.nextIdToken, token_type: 'Bearer' })
+        // RFC 6749 §5.1: an access token and its type come with every successful token response.
+        return Response.json({
+          access_token: 'idp-access-token',
+          token_type: 'Bearer',
+          id_token: idp.nextIdToken,
+        })
       }
       return new Response('not found', { status: 404 })
     },

@@ -1,5 +1,5 @@
 /**
- * The dashboard's IdP sign-in (`auth/oidc-login.ts`) against an in-process IdP: what it accepts from the
+ * The dashboard's IdP sign-in (`features/sessions/oidc-sign-in.ts`) against an in-process IdP: what it accepts from the
  * browser (the signed flow cookie, in its one canonical form) and from the IdP (a bounded token response,
  * endpoints on https, plain http only to loopback in development).
  */
@@ -55,7 +55,9 @@ function makeIdp(options: IdpOptions = {}): Idp {
       .setIssuedAt()
       .setExpirationTime('5m')
       .sign(privateKey)
-  const token = options.token ?? (async (make) => Response.json({ id_token: await make() }))
+  const token =
+    options.token ??
+    (async (make) => Response.json({ access_token: 'at', token_type: 'Bearer', id_token: await make() }))
   const idp: Idp = {
     issuer,
     discoveryFetches: 0,
@@ -127,6 +129,18 @@ describe('dashboard sign-in through the IdP', () => {
     expect(signedIn(await signIn(idp, c))).toBe(true)
     expect(signedIn(await signIn(idp, c))).toBe(true)
     expect(idp.discoveryFetches).toBe(1)
+  })
+
+  it('refuses a callback whose iss names another issuer (RFC 9207: a mixed-up IdP)', async () => {
+    const idp = makeIdp()
+    const c = clientFor(idp)
+    const state = await start(c, idp)
+    const iss = encodeURIComponent('https://evil.test')
+    const res = await c.fetch(
+      `/login/oidc/callback?code=code-1&state=${encodeURIComponent(state)}&iss=${iss}`,
+    )
+    expect(signedIn(res)).toBe(false)
+    expect(await lastFailure()).toBe('callback_invalid')
   })
 
   it.each([

@@ -1,5 +1,5 @@
 /**
- * Preview URLs have a name and one address each (issue #21, item 10): an optional label, set through the
+ * Preview URLs have a name and one address each: an optional label, set through the
  * JSON API and the dashboard's forms and shown in the list; a URL saved in one canonical form (scheme and
  * host in lower case, no trailing `/` on a path, no empty `?` or `#`), and a second preview URL at the
  * same address in a space refused with a field error (409 in the API), while rows stored before this

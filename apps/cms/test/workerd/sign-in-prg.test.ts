@@ -1,5 +1,5 @@
 /**
- * Post/redirect/get for the password sign-in form (issue #21, item 1): a failed sign-in answers 303 back to
+ * Post/redirect/get for the password sign-in form: a failed sign-in answers 303 back to
  * `/login` (keeping a safe `next`), the GET shows the problem and the typed email once, a reload shows
  * neither, and the password is in no response. The one-time result is a flash bound to the visitor's
  * pre-login form-token cookie, so another visitor holding the flash cookie reads nothing.

@@ -1,5 +1,5 @@
 /**
- * A space has a home (issue #21, item 2): `/spaces/<id>` is an overview with the space's name and id, what
+ * A space has a home: `/spaces/<id>` is an overview with the space's name and id, what
  * it holds (entries, live API tokens, MCP integrations, preview URLs: only the counts the viewer's roles may
  * see) and links to its settings tabs by role, plus Rename for space admins. Every link an editor sees on
  * it opens for them.

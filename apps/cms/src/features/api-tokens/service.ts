@@ -81,7 +81,8 @@ export async function createApiToken(
 
 /**
  * Opens a stored token for a recently signed-in caller: 403 `reauth_required` when the last login is older
- * than {@link REVEAL_MAX_AUTH_AGE_MS}, 404 unknown, 409 revoked, 500 when no configured key opens it.
+ * than {@link REVEAL_MAX_AUTH_AGE_MS}, 404 unknown, 409 revoked, 409 `unreadable` when no configured key
+ * opens it.
  * @example const token = await revealApiToken(scope, caller, spaceId, tokenId)
  */
 export async function revealApiToken(
@@ -107,8 +108,8 @@ export async function revealApiToken(
   } catch {
     // A value no configured key opens is reported (key rotation status shows it), never echoed.
     await scope.audit.record({ ...audit, outcome: 'failure', reason: 'unreadable' })
-    // Not the caller's to fix (a token cannot be set again): the edge answers a generic 500.
-    throw new Error('The stored token cannot be opened')
+    // A 409 like any stored value no key opens: the token cannot be set again, only revoked and replaced.
+    throw new Conflict('The stored token cannot be opened; revoke it and create another', 'unreadable')
   }
   await scope.audit.record({ ...audit, outcome: 'success' })
   return token

@@ -1,11 +1,12 @@
 /**
- * Development-only benchmark routes for `pnpm bench:worker` (404 unless `ENVIRONMENT=development`). Both
+ * Benchmark routes for `pnpm bench:worker`, mounted only by the bench entry (`bench/worker-entry.ts`), never
+ * by the deployed Worker, and even there 404 unless `ENVIRONMENT=development`. Both
  * run the SAME D1 queries — the session row with the caller's roles (one batch), one token's sealed
  * value — so their difference is the session JWT verification and the AES-GCM open, not a cache:
  * - `GET /api/bench/open/:spaceId/:tokenId`: the real path (`requireCaller` verifies the session JWT and
  *   reads D1), then opens the sealed token;
  * - `GET /api/bench/plain/:spaceId/:tokenId`: reads the `sid` from the cookie WITHOUT verifying it, runs
- *   the same queries, opens nothing. It authenticates nobody, which is why it never leaves development.
+ *   the same queries, opens nothing. It authenticates nobody, which is why it is in no production bundle.
  * Nothing is cached between requests; the answers carry lengths only, never a secret.
  */
 import { openText } from '@alokai/crypto'
@@ -39,7 +40,7 @@ function unverifiedSid(c: Context<CmsHono>): string {
   return sid
 }
 
-/** The bench routes, mounted at `/api/bench`. */
+/** The bench routes, mounted at `/api/bench` by the bench entry. */
 export const benchApi: Hono<CmsHono> = new Hono<CmsHono>()
 
 benchApi.use(async (c, next) => {

@@ -1,0 +1,168 @@
+/**
+ * The IdP sign-in service (`features/sessions/oidc-sign-in.ts`) driven without HTTP: a scope built the way
+ * a job builds one, the local IdP of `oidc-idp.ts` as the transport, and `start` / `finish` called
+ * directly with the callback URL the IdP would send the browser to and the sealed flow the browser kept.
+ */
+
+import { env } from 'cloudflare:test'
+import type { CacheStore } from '@alokai/auth-oidc'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { loadEnv } from '../../src/config/load-config'
+import type { Scope } from '../../src/domain/scope'
+import type { AuditEvent } from '../../src/features/audit-log/recorder'
+import {
+  finishOidcSignIn,
+  type IdpTransport,
+  startOidcSignIn,
+} from '../../src/features/sessions/oidc-sign-in'
+import { createJobScope } from '../../src/jobs/job-scope'
+import { CLIENT_ID, createLocalIdp, ISSUER, type LocalIdp, oidcEnv } from './oidc-idp'
+
+const REDIRECT_URI = 'https://cms.test/login/oidc/callback'
+
+let idp: LocalIdp
+beforeAll(async () => {
+  idp = await createLocalIdp()
+})
+
+function memoryCache(): CacheStore {
+  const entries = new Map<string, string>()
+  return {
+    get: async (key) => entries.get(key),
+    put: async (key, value) => {
+      entries.set(key, value)
+    },
+  }
+}
+
+/** A scope in oidc mode whose audit entries are also kept in memory, and a transport that counts codes. */
+function setup() {
+  const loaded = loadEnv({ ...env, ...oidcEnv, OIDC_CLIENT_ID: CLIENT_ID })
+  if (!loaded.ok) throw new Error('The test env does not validate')
+  const base = createJobScope(env, loaded.config, { now: Date.now })
+  const events: AuditEvent[] = []
+  const scope: Scope = {
+    ...base,
+    audit: {
+      ...base.audit,
+      record: async (event) => {
+        events.push(event)
+        await base.audit.record(event)
+      },
+    },
+  }
+  const codes: string[] = []
+  const transport: IdpTransport = {
+    cache: memoryCache(),
+    fetch: async (input, init) => {
+      const url = String(input instanceof Request ? input.url : input)
+      if (url === `${ISSUER}/token`) codes.push(new URLSearchParams(String(init?.body)).get('code') ?? '')
+      return idp.fetch(input, init)
+    },
+  }
+  return { scope, events, codes, transport }
+}
+
+type Setup = ReturnType<typeof setup>
+
+/** Starts a sign-in; the IdP then answers with an ID token carrying `claims` (and the flow's nonce). */
+async function started(s: Setup, claims: Record<string, unknown> = {}) {
+  const { authorizationUrl, kept } = await startOidcSignIn(s.scope, s.transport, {
+    redirectUri: REDIRECT_URI,
+    next: '/spaces',
+  })
+  const authorize = new URL(authorizationUrl)
+  const state = authorize.searchParams.get('state') ?? ''
+  const sub = `svc-${crypto.randomUUID()}`
+  idp.nextIdToken = await idp.idToken({ sub, nonce: authorize.searchParams.get('nonce'), ...claims })
+  const callback = (query: Record<string, string>) => new URL(`${REDIRECT_URI}?${new URLSearchParams(query)}`)
+  return { kept, state, sub, authorize, callback }
+}
+
+const failures = (events: AuditEvent[]) =>
+  events.filter((e) => e.action === 'auth.oidc_login' && e.outcome === 'failure').map((e) => e.reason)
+
+describe('the IdP sign-in service', () => {
+  it('signs in a user from a callback with the flow state and an ID token carrying the flow nonce', async () => {
+    const s = setup()
+    const { kept, state, callback, authorize } = await started(s)
+    expect(authorize.searchParams.get('code_challenge_method')).toBe('S256')
+    expect(authorize.searchParams.get('redirect_uri')).toBe(REDIRECT_URI)
+    const result = await finishOidcSignIn(s.scope, s.transport, callback({ code: 'c1', state }), kept)
+    expect(result).toMatchObject({ ok: true, next: '/spaces', authenticatedAt: 0 })
+    expect(s.codes).toEqual(['c1'])
+    expect(s.events.map((e) => [e.action, e.outcome])).toEqual([['auth.oidc_login', 'success']])
+  })
+
+  it('refuses a callback whose state is not the flow state, and exchanges no code', async () => {
+    const s = setup()
+    const { kept, state, callback } = await started(s)
+    const forged = `${state.slice(0, -1)}${state.endsWith('A') ? 'B' : 'A'}`
+    const result = await finishOidcSignIn(s.scope, s.transport, callback({ code: 'c1', state: forged }), kept)
+    expect(result).toEqual({ ok: false, reason: 'state_mismatch' })
+    expect(s.codes).toEqual([])
+    expect(failures(s.events)).toEqual(['state_mismatch'])
+  })
+
+  it('refuses an ID token whose nonce is not the flow nonce, and creates no user', async () => {
+    const s = setup()
+    const { kept, state, callback, sub } = await started(s, { nonce: 'another-flows-nonce' })
+    const result = await finishOidcSignIn(s.scope, s.transport, callback({ code: 'c1', state }), kept)
+    expect(result).toEqual({ ok: false, reason: 'nonce_mismatch' })
+    const user = await env.DB.prepare('SELECT user_id FROM oidc_identities WHERE sub = ?1').bind(sub).first()
+    expect(user).toBeNull()
+  })
+
+  it('refuses a replayed callback: the IdP answers a used code with invalid_grant, and only one sign-in counts', async () => {
+    const s = setup()
+    const { kept, state, callback } = await started(s)
+    const used = new Set<string>()
+    const singleUse: IdpTransport = {
+      cache: s.transport.cache,
+      fetch: async (input, init) => {
+        const url = String(input instanceof Request ? input.url : input)
+        const code = new URLSearchParams(String(init?.body)).get('code') ?? ''
+        if (url !== `${ISSUER}/token`) return idp.fetch(input, init)
+        if (used.has(code)) return Response.json({ error: 'invalid_grant' }, { status: 400 })
+        used.add(code)
+        return idp.fetch(input, init)
+      },
+    }
+    const url = callback({ code: 'c1', state })
+    expect((await finishOidcSignIn(s.scope, singleUse, url, kept)).ok).toBe(true)
+    expect(await finishOidcSignIn(s.scope, singleUse, url, kept)).toEqual({
+      ok: false,
+      reason: 'token_exchange',
+    })
+    expect(s.events.filter((e) => e.outcome === 'success')).toHaveLength(1)
+  })
+
+  it("refuses the IdP's error response (access_denied) without exchanging anything", async () => {
+    const s = setup()
+    const { kept, state, callback } = await started(s)
+    const url = callback({ error: 'access_denied', error_description: 'The user said no', state })
+    expect(await finishOidcSignIn(s.scope, s.transport, url, kept)).toEqual({
+      ok: false,
+      reason: 'idp_error',
+    })
+    expect(s.codes).toEqual([])
+  })
+
+  it('refuses a callback whose iss names another issuer (RFC 9207), before any code is exchanged', async () => {
+    const s = setup()
+    const { kept, state, callback } = await started(s)
+    const url = callback({ code: 'c1', state, iss: 'https://evil.test' })
+    expect(await finishOidcSignIn(s.scope, s.transport, url, kept)).toEqual({
+      ok: false,
+      reason: 'callback_invalid',
+    })
+    expect(s.codes).toEqual([])
+  })
+
+  it('refuses a callback without the kept flow', async () => {
+    const s = setup()
+    const { state, callback } = await started(s)
+    const result = await finishOidcSignIn(s.scope, s.transport, callback({ code: 'c1', state }), undefined)
+    expect(result).toEqual({ ok: false, reason: 'flow_missing' })
+  })
+})
