@@ -61,7 +61,7 @@ describe('the secrets CLI', () => {
       expect(result.err.split('\n')).toEqual([
         'secrets audit: 2 findings',
         'apps/cms/.dev.vars:1 [secret-file-tracked] is tracked by git: `git rm --cached` it, rotate every value it held, and ignore it',
-        'apps/cms/wrangler.jsonc:13 [secret-in-vars] vars holds AUTH_JWT_SECRET, a secret: remove it and use `wrangler secret put AUTH_JWT_SECRET`',
+        'apps/cms/wrangler.jsonc:12 [secret-in-vars] vars holds AUTH_JWT_SECRET, a secret: remove it and use `wrangler secret put AUTH_JWT_SECRET`',
         '',
       ])
       expect(result.err).not.toContain('oops-a-value')
@@ -105,7 +105,7 @@ describe('the secrets CLI', () => {
       /apps\/cms\/wrangler\.jsonc:\d+ \[placeholder-id\] env\.staging\.d1_databases\[0\]\.database_id is still a placeholder/,
     )
     expect(placeholders.err).toMatch(
-      /apps\/cms\/wrangler\.jsonc:18 \[placeholder-id\] env\.staging\.routes\[0\]\.pattern cms-staging\.example\.com is still a placeholder: .*Zone → Workers Routes: Edit/,
+      /apps\/cms\/wrangler\.jsonc:24 \[placeholder-id\] env\.staging\.routes\[0\]\.pattern cms-staging\.example\.com is still a placeholder: .*Zone → Workers Routes: Edit/,
     )
     const noRoute = mutate(
       fixtures.wrangler,
