@@ -87,8 +87,7 @@ export const cmsGithubEnvironments = {
     protection:
       'none needed: the job runs in the base repository after CI (workflow_run), never checks out PR code, and ' +
       'deploys only static files',
-    branches:
-      '`main`: a workflow_run job runs on the default branch, for pull requests from any branch',
+    branches: '`main`: a workflow_run job runs on the default branch, for pull requests from any branch',
     jobs: 'docs-preview.yml (deploy-docs-preview)',
   },
 } as const

@@ -8,7 +8,7 @@
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml'
 import type { GithubSecretEntry, GithubSecretsDefinition } from '../github-secrets.ts'
 import type { AuditFinding } from './finding.ts'
-import { secretReachFindings, type SecretRead } from './secret-reach.ts'
+import { type SecretRead, secretReachFindings } from './secret-reach.ts'
 import { secretReferences } from './secret-references.ts'
 import { declarationLine } from './source-lines.ts'
 import { environmentOf, readJobs, type WorkflowJob } from './workflow-jobs.ts'

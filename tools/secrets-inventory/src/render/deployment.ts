@@ -77,7 +77,10 @@ export function provisioningSection(names: readonly string[]): string {
     'history. From the repository root, per environment (no `--env` is production):',
     '',
     `${FENCE}text`,
-    ...names.map((name, i) => `V${i}=$(${name === 'TOKEN_ENCRYPTION_KEY' ? 'openssl rand -hex 32' : 'openssl rand -base64 48'})   # ${name}: into the password manager now`),
+    ...names.map(
+      (name, i) =>
+        `V${i}=$(${name === 'TOKEN_ENCRYPTION_KEY' ? 'openssl rand -hex 32' : 'openssl rand -base64 48'})   # ${name}: into the password manager now`,
+    ),
     `printf ${json} ${vars} \\`,
     '  | pnpm --filter @alokai/cms exec wrangler secret bulk --env staging',
     FENCE,

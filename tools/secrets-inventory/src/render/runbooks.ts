@@ -48,6 +48,11 @@ export function commandsSection(secretNames: readonly string[]): string {
   ].join('\n')
 }
 
+/** A shell parameter that stops the script with `message` when unset (built in parts: not a JS template). */
+function required(name: string, message: string): string {
+  return `${['$', '{'].join('')}${name}:?${message}}`
+}
+
 /**
  * The runbooks' first block: which environment, and the flags wrangler (`--env staging` or nothing for the
  * top level) and `keys:rewrap` (`--env staging` or `--prod`) take for it.
@@ -56,11 +61,11 @@ export function environmentChoice(): string {
   return [
     'The rotation blocks run **from the repository root** in bash, after choosing the environment and its',
     'address (the `routes` hostname in `apps/cms/wrangler.jsonc`) with `export CMS_ENV=staging` (or',
-    '`production`) and `export CMS_URL=https://…`, and, for `keys:rewrap`, a global admin\'s `CMS_ADMIN_EMAIL`',
+    "`production`) and `export CMS_URL=https://…`, and, for `keys:rewrap`, a global admin's `CMS_ADMIN_EMAIL`",
     '(or `CMS_BEARER` with OIDC). This block picks the flags:',
     '',
     sh(
-      ': "${CMS_ENV:?export CMS_ENV=staging or production}" "${CMS_URL:?export CMS_URL=https://<the CMS hostname>}"',
+      `: "${required('CMS_ENV', 'export CMS_ENV=staging or production')}" "${required('CMS_URL', 'export CMS_URL=https://<the CMS hostname>')}"`,
       'if [ "$CMS_ENV" = production ]; then WRANGLER_ENV=""; CMS_TARGET="--prod"; else WRANGLER_ENV="--env $CMS_ENV"; CMS_TARGET="--env $CMS_ENV"; fi',
     ),
   ].join('\n')
@@ -208,7 +213,7 @@ export function auditSection(): string {
     '  declare (`undeclared-var`), or a var whose name looks like a secret: SECRET, TOKEN, KEY, PASSWORD,',
     '  PRIVATE or CREDENTIAL (`secret-like-var`);',
     '- an environment lacks its own `ENVIRONMENT` var, or names another environment (`missing-environment-var`);',
-    "- `.dev.vars`, `.env` or any `.dev.vars.*`/`.env.*` name (every usual suffix, every name a `.gitignore`",
+    '- `.dev.vars`, `.env` or any `.dev.vars.*`/`.env.*` name (every usual suffix, every name a `.gitignore`',
     "  re-includes, every such file present) is not git-ignored (git's own verdict, `git check-ignore`) or is",
     '  tracked (`secret-file-not-ignored`, `secret-file-tracked`);',
     '- a runbook names a Worker secret the definition no longer has (`stale-runbook`);',
