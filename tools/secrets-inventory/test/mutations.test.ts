@@ -252,9 +252,9 @@ describe('pnpm secrets:audit on this repository', () => {
 describe('pnpm secrets:audit and a .gitignore that re-includes a secret file', () => {
   let repo: ScratchRepo
   const cli = async () => {
-    let err = ''
-    const code = await main(['audit'], { cwd: repo.root, out: () => {}, err: (t) => void (err += t) })
-    return { code, err }
+    const err: string[] = []
+    const code = await main(['audit'], { cwd: repo.root, out: () => {}, err: (t) => err.push(t) })
+    return { code, err: err.join('') }
   }
 
   beforeAll(async () => {
