@@ -55,7 +55,8 @@ function expectClean(run: RunbookRun): void {
   expect(judge(run)).toEqual([])
 }
 
-describe('docs/deploy.md, run', () => {
+// Each case runs bash with a few dozen stand-in processes: seconds, more on a busy machine.
+describe('docs/deploy.md, run', { timeout: 180_000 }, () => {
   it('deploys staging and production with every key kept, the packages built, and the preflight and remote audit first', async () => {
     const ws = await workspace()
     const run = deploy(ws)
@@ -147,7 +148,7 @@ describe('docs/deploy.md, run', () => {
   })
 })
 
-describe('the rotation runbooks, run after the deploy guide', () => {
+describe('the rotation runbooks, run after the deploy guide', { timeout: 180_000 }, () => {
   it('rotate the key and the session secret in both environments, twice in staging, dropping nothing still in use', async () => {
     const ws = await workspace()
     const first = deploy(ws)
