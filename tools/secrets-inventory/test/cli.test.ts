@@ -105,7 +105,7 @@ describe('the secrets CLI', () => {
       /apps\/cms\/wrangler\.jsonc:\d+ \[placeholder-id\] env\.staging\.d1_databases\[0\]\.database_id is still a placeholder/,
     )
     expect(placeholders.err).toMatch(
-      /apps\/cms\/wrangler\.jsonc:24 \[placeholder-id\] env\.staging\.routes\[0\]\.pattern cms-staging\.example\.com is still a placeholder: .*Zone → Workers Routes: Edit/,
+      /apps\/cms\/wrangler\.jsonc:24 \[placeholder-id\] env\.staging\.routes\[0\]\.pattern cms-staging\.example\.com is still a placeholder: .*Zone → Workers Routes: Edit on its zone/,
     )
     const noRoute = mutate(
       fixtures.wrangler,
@@ -116,6 +116,17 @@ describe('the secrets CLI', () => {
     try {
       expect((await cli(['preflight', '--env', 'staging'])).err).toContain(
         "env.staging.routes is missing, so this environment would take production's routes",
+      )
+      write(
+        'apps/cms/wrangler.jsonc',
+        mutate(
+          fixtures.wrangler,
+          '  "routes": [{ "pattern": "cms.example.com", "custom_domain": true }],\n',
+          '',
+        ),
+      )
+      expect((await cli(['preflight', '--env', 'production'])).err).toContain(
+        'workers_dev is off and there are no routes: the CMS would have no address',
       )
     } finally {
       write('apps/cms/wrangler.jsonc', fixtures.wrangler)

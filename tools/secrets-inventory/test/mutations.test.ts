@@ -59,8 +59,8 @@ describe('pnpm secrets:audit on this repository', () => {
   it('catches a secret under define in wrangler.jsonc', () => {
     const text = mutate(
       real(WRANGLER),
-      '  "workers_dev": false,\n',
-      '  "workers_dev": false,\n  "define": { "AUTH_JWT_SECRET": "\\"inlined\\"" },\n',
+      '  "preview_urls": false,\n',
+      '  "preview_urls": false,\n  "define": { "AUTH_JWT_SECRET": "\\"inlined\\"" },\n',
     )
     expect(audit({ [WRANGLER]: text })).toEqual([
       {

@@ -100,13 +100,13 @@ function addressFindings(
   const at = environment === 'production' ? '' : `env.${environment}.`
   const own = routePatterns(block)
   const lineOf = (text: string) => lineAt(source, Math.max(0, source.indexOf(text)))
-  const token = 'the API token then needs Zone → Workers Routes: Edit on that zone (docs/deploy.md)'
+  const token = 'a route also needs Zone → Workers Routes: Edit on its zone in the API token (docs/deploy.md)'
   if (own === undefined) {
-    if ((block.workers_dev ?? config.workers_dev) === true) return []
     const inherits = environment !== 'production' && routePatterns(config) !== undefined
+    if (!inherits && (block.workers_dev ?? config.workers_dev) === true) return []
     const message = inherits
-      ? `${at}routes is missing, so this environment would take production's routes: give it its own hostname (a custom domain); ${token}`
-      : `${at}routes is missing and workers_dev is off: the CMS would have no address; add a custom domain; ${token}`
+      ? `${at}routes is missing, so this environment would take production's routes: give it its own hostname, or \`"workers_dev": true\`; ${token}`
+      : `${at}workers_dev is off and there are no routes: the CMS would have no address; set \`"workers_dev": true\` or add a route; ${token}`
     return [
       {
         check: 'placeholder-id',

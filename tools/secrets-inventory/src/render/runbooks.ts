@@ -61,7 +61,7 @@ function required(name: string, message: string): string {
 export function environmentChoice(): string {
   return [
     'The rotation blocks run **from the repository root** in bash, after choosing the environment and its',
-    'address (the `routes` hostname in `apps/cms/wrangler.jsonc`) with `export CMS_ENV=staging` (or',
+    'address (its workers.dev address or Custom Domain, [deploy.md](deploy.md)) with `export CMS_ENV=staging` (or',
     "`production`) and `export CMS_URL=https://…`, and, for `keys:rewrap`, a global admin's `CMS_ADMIN_EMAIL`",
     '(or `CMS_BEARER` with OIDC). This block picks the flags:',
     '',
