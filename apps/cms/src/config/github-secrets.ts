@@ -85,8 +85,8 @@ export const cmsGithubEnvironments = {
   },
   preview: {
     protection:
-      'none needed: the job runs in the base repository after CI (workflow_run), never checks out PR code, and ' +
-      'deploys only static files',
+      'deployment branches: `main` only (the job runs in the base repository after CI, as a workflow_run, ' +
+      'never checks out PR code, and deploys only static files)',
     branches: '`main`: a workflow_run job runs on the default branch, for pull requests from any branch',
     jobs: 'docs-preview.yml (deploy-docs-preview)',
   },
@@ -103,5 +103,5 @@ export const cmsGithubEnvironments = {
 export const cmsGithubTokenUses = [
   'deploy-prod.yml `deploy` (contents: read): `gh api` checks that `cms@<version>` is not tagged yet.',
   'deploy-prod.yml `tag-release` (contents: write): `gh release create` tags `cms@<version>` and creates the GitHub Release.',
-  'publish-packages.yml `publish` (contents: write, pull-requests: write): the changesets action pushes the version branch, opens the "version packages" pull request and pushes the package tags.',
+  'publish-packages.yml `publish` (contents: write, pull-requests: write): the changesets action pushes the version branch, opens the "version packages" pull request (allowed only with the repository setting "Allow GitHub Actions to create and approve pull requests") and pushes the package tags.',
 ] as const

@@ -57,6 +57,11 @@ function required(name: string, message: string): string {
 /**
  * The runbooks' first block: which environment, and the flags wrangler (`--env staging` or nothing for the
  * top level) and `keys:rewrap` (`--env staging` or `--prod`) take for it.
+ *
+ * @example
+ * ```ts
+ * environmentChoice().includes('CMS_TARGET="--prod"') // true
+ * ```
  */
 export function environmentChoice(): string {
   return [

@@ -69,7 +69,14 @@ export function judge(run: RunbookRun): string[] {
   return problems
 }
 
-/** The environments a run deployed, in order of first deploy. */
+/**
+ * The environments a run deployed, in order of first deploy.
+ *
+ * @example
+ * ```ts
+ * deployedEnvironments(run.events) // ['staging', 'production']
+ * ```
+ */
 export function deployedEnvironments(events: readonly RunbookEvent[]): string[] {
   return [...new Set(events.filter((e) => e.type === 'deploy').map((e) => e.env!))]
 }

@@ -68,14 +68,28 @@ export function shellBlocks(markdown: string, section?: string): string[] {
   return blocks
 }
 
-/** The names the blocks' `read -rs VAR  # paste: NAME` lines ask for, in order. */
+/**
+ * The names the blocks' `read -rs VAR  # paste: NAME` lines ask for, in order.
+ *
+ * @example
+ * ```ts
+ * pastedNames(['read -rs OLD_KEY    # paste: TOKEN_ENCRYPTION_KEY']) // ['TOKEN_ENCRYPTION_KEY']
+ * ```
+ */
 export function pastedNames(blocks: readonly string[]): string[] {
   return blocks.flatMap((block) =>
     [...block.matchAll(/^\s*read -rs? \w+\s+# paste: (\w+)/gm)].map((m) => m[1]!),
   )
 }
 
-/** The Worker secrets stored so far, per environment (the stand-ins' `secrets.json`). */
+/**
+ * The Worker secrets stored so far, per environment (the stand-ins' `secrets.json`).
+ *
+ * @example
+ * ```ts
+ * Object.keys(storedSecrets(ws).staging ?? {}) // ['TOKEN_ENCRYPTION_KEY', 'AUTH_JWT_SECRET']
+ * ```
+ */
 export function storedSecrets(ws: Workspace): Record<string, Record<string, string>> {
   const file = join(ws.dir, 'secrets.json')
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}

@@ -22,12 +22,27 @@ import { parseJsonc } from '../../src/audit/jsonc.ts'
 import { auditRemoteSecrets } from '../../src/audit/remote.ts'
 import { cmsProject } from '../../src/cms-project.ts'
 
-/** The repository root (this file is tools/secrets-inventory/test/runbook/workspace.ts). */
+/**
+ * The repository root (this file is tools/secrets-inventory/test/runbook/workspace.ts).
+ *
+ * @example
+ * ```ts
+ * readFileSync(join(REPO, 'docs/deploy.md'), 'utf8')
+ * ```
+ */
 export const REPO = fileURLToPath(new URL('../../../../', import.meta.url))
 const STAND_INS = fileURLToPath(new URL('./stand-ins.mjs', import.meta.url))
 const TOOLS = ['wrangler', 'pnpm', 'npx', 'npm', 'gh', 'openssl', 'git']
 
-/** The scratch workspace: its root, the stand-ins' folder, and its removal. */
+/**
+ * The scratch workspace: its root, the stand-ins' folder, and its removal.
+ *
+ * @example
+ * ```ts
+ * const ws: Workspace = await createWorkspace()
+ * ws.remove()
+ * ```
+ */
 export interface Workspace {
   readonly root: string
   readonly dir: string
