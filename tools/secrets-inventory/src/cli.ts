@@ -5,7 +5,7 @@
  * runs the secrets page's "Inventory and audit" checklist and, with `--remote --env X`, compares the Worker
  * secrets in Cloudflare with the definition. This is the only source file that touches Node: it reads the
  * repository (files, `git ls-files`) and spawns wrangler, and hands plain data to the pure audit modules.
- * Exit codes: 0 clean, 1 findings (printed one per line), 2 usage error.
+ * Exit codes: 0 clean, 1 findings (printed one per line), 2 usage error or an audit that could not run.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -13,7 +13,7 @@ import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { AuditFinding } from './audit/finding.ts'
 import { formatFindings } from './audit/finding.ts'
-import { secretFileCandidates } from './audit/git-ignore.ts'
+import { isSecretFile, reIncludedSecretNames, secretFileCandidates } from './audit/git-ignore.ts'
 import { auditPlaceholders } from './audit/placeholders.ts'
 import { renderProjectFiles } from './audit/project.ts'
 import { auditRemoteSecrets, type WranglerRunner } from './audit/remote.ts'
@@ -27,7 +27,7 @@ const USAGE = `Usage:
                                                      (production = the top level of wrangler.jsonc)
   pnpm deploy:preflight --env ENV [--root DIR]       refuse to deploy ENV while wrangler.jsonc holds a
                                                      placeholder account, D1 or KV id
-Exit codes: 0 clean, 1 findings, 2 usage error.`
+Exit codes: 0 clean, 1 findings, 2 usage error or an audit that could not run (wrangler failed).`
 
 /**
  * What the CLI talks to; tests pass their own streams, directory and wrangler runner.
@@ -82,13 +82,27 @@ function snapshotOf(root: string): RepositorySnapshot {
         .map((name) => `.github/actions/${name}/action.yml`)
         .filter((path) => existsSync(join(root, path)))
     : []
-  const ignored = checkIgnore(root, secretFileCandidates([cmsProject.workerDir]))
+  const extraNames = secretFileNames(root, [cmsProject.workerDir], readFile)
+  const ignored = checkIgnore(root, secretFileCandidates([cmsProject.workerDir], extraNames))
   return {
     readFile,
     tracked,
     workflowPaths: [...workflowPaths, ...actionPaths],
     isIgnored: (p) => ignored.has(p),
+    extraSecretFileNames: extraNames,
   }
+}
+
+/** Names a `.gitignore` (root or Worker directory) re-includes, and secret files that exist there. */
+function secretFileNames(
+  root: string,
+  dirs: readonly string[],
+  readFile: (path: string) => string | undefined,
+): string[] {
+  return ['', ...dirs].flatMap((dir) => [
+    ...reIncludedSecretNames(readFile(dir === '' ? '.gitignore' : `${dir}/.gitignore`) ?? ''),
+    ...(existsSync(join(root, dir)) ? readdirSync(join(root, dir)).filter(isSecretFile) : []),
+  ])
 }
 
 /**
@@ -205,7 +219,9 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       throw error
     }
   }
-  return report(io, findings)
+  const code = report(io, findings)
+  // A remote audit that could not ask Cloudflare proved nothing: 2, never the 1 of "findings".
+  return findings.some((f) => f.check === 'remote-failed') ? 2 : code
 }
 
 /**

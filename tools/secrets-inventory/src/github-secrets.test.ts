@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest'
 import { cmsProject } from './cms-project.ts'
 import { defineGithubSecrets, type GithubSecretEntry } from './github-secrets.ts'
 
-const repo: GithubSecretEntry = { scope: 'repository', usedBy: ['ci.yml'], description: 'n' }
+const repo: GithubSecretEntry = { scope: 'repository', usedBy: ['ci.yml (verify)'], description: 'n' }
 
 describe('defineGithubSecrets', () => {
   it('keeps the entries in order, frozen, with GITHUB_TOKEN exempt by default', () => {
     const def = defineGithubSecrets({
       B: repo,
-      A: { scope: 'environment', environments: ['staging'], usedBy: ['ci.yml'], description: 'n' },
+      A: { scope: 'environment', environments: ['staging'], usedBy: ['ci.yml (verify)'], description: 'n' },
     })
     expect(Object.keys(def.secrets)).toEqual(['B', 'A'])
     expect(def.exempt).toEqual(['GITHUB_TOKEN'])
@@ -42,6 +42,8 @@ describe('defineGithubSecrets', () => {
     ],
     ['empty description', { A: { ...repo, description: ' ' } }, /description must be non-empty/],
     ['no usedBy', { A: { ...repo, usedBy: [] } }, /usedBy must be non-empty/],
+    ['a usedBy entry without its jobs', { A: { ...repo, usedBy: ['ci.yml'] } }, /file\.yml \(job/],
+    ['an envName GitHub could not hold', { A: { ...repo, envName: 'not-a-name' } }, /envName/],
   ])('refuses %s with TypeError', (_, secrets, message) => {
     expect(() => defineGithubSecrets(secrets as never)).toThrow(TypeError)
     expect(() => defineGithubSecrets(secrets as never)).toThrow(message)
@@ -53,8 +55,16 @@ describe('defineGithubSecrets', () => {
 })
 
 describe('cmsGithubSecrets', () => {
-  it('declares the registry token repository-wide and the Cloudflare token per environment', () => {
-    expect(cmsProject.github.secrets.VERDACCIO_AUTH_TOKEN?.scope).toBe('repository')
+  it('declares the read-only registry token repository-wide, the publish token and the Cloudflare token per environment', () => {
+    expect(cmsProject.github.secrets.VERDACCIO_READ_TOKEN).toMatchObject({
+      scope: 'repository',
+      readOnly: true,
+    })
+    expect(cmsProject.github.secrets.VERDACCIO_PUBLISH_TOKEN).toMatchObject({
+      scope: 'environment',
+      environments: ['publish'],
+    })
+    expect(cmsProject.github.secrets.VERDACCIO_PUBLISH_TOKEN?.readOnly).not.toBe(true)
     expect(cmsProject.github.secrets.CLOUDFLARE_API_TOKEN).toMatchObject({
       scope: 'environment',
       environments: ['staging', 'production', 'preview'],

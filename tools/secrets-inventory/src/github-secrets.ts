@@ -13,7 +13,7 @@
  * const where: GithubEnvironment = 'staging'
  * ```
  */
-export type GithubEnvironment = 'staging' | 'production' | 'preview'
+export type GithubEnvironment = 'staging' | 'production' | 'preview' | 'publish'
 
 /**
  * One GitHub Actions secret. `repository` secrets are visible to every job; `environment` secrets only to
@@ -29,22 +29,36 @@ export type GithubEnvironment = 'staging' | 'production' | 'preview'
  * }
  * ```
  */
-export type GithubSecretEntry =
+export type GithubSecretEntry = (
   | {
       readonly scope: 'repository'
       readonly environments?: undefined
-      /** Which workflows and jobs read it, for the docs. */
-      readonly usedBy: readonly string[]
-      /** What it does, who issues it, what it may do. */
-      readonly description: string
     }
   | {
       readonly scope: 'environment'
       /** The environments that hold their own copy. */
       readonly environments: readonly GithubEnvironment[]
-      readonly usedBy: readonly string[]
-      readonly description: string
     }
+) & {
+  /**
+   * Every job that reads it, as `file.yml (job, job)`; the audit compares this with the jobs that really
+   * read it, so the docs cannot name fewer readers than there are.
+   */
+  readonly usedBy: readonly string[]
+  /** What it does, who issues it, what it may do. */
+  readonly description: string
+  /**
+   * It grants read access only (a read-only registry token): the one kind of secret a job that runs
+   * pull-request code may read, and the one kind that may be repository-wide without every workflow
+   * reading it. @default false
+   */
+  readonly readOnly?: boolean
+  /**
+   * The env variable a tool reads it as, when that is not its own name (registry.npmrc reads
+   * `VERDACCIO_AUTH_TOKEN`, whichever token the job holds). @default the secret's name
+   */
+  readonly envName?: string
+}
 
 /**
  * Options of {@link defineGithubSecrets}.
@@ -78,7 +92,13 @@ export interface GithubSecretsDefinition {
 
 // GitHub's own rules for secret names: letters, digits and `_`, not starting with a digit or GITHUB_.
 const SECRET_NAME = /^[A-Z_][A-Z0-9_]*$/
-const ENVIRONMENTS: ReadonlySet<string> = new Set<GithubEnvironment>(['staging', 'production', 'preview'])
+const ENVIRONMENTS: ReadonlySet<string> = new Set<GithubEnvironment>([
+  'staging',
+  'production',
+  'preview',
+  'publish',
+])
+const USED_BY = /^[\w.-]+\.ya?ml \([\w-]+(, [\w-]+)*\)$/
 
 function fail(message: string): never {
   throw new TypeError(`defineGithubSecrets: ${message}`)
@@ -90,6 +110,13 @@ function assertEntry(name: string, entry: GithubSecretEntry): void {
   if (typeof entry.description !== 'string' || entry.description.trim() === '')
     fail(`${name}.description must be non-empty`)
   if (!Array.isArray(entry.usedBy) || entry.usedBy.length === 0) fail(`${name}.usedBy must be non-empty`)
+  for (const use of entry.usedBy) {
+    if (typeof use !== 'string' || !USED_BY.test(use))
+      fail(`${name}.usedBy entries are \`file.yml (job, …)\``)
+  }
+  if (entry.readOnly !== undefined && typeof entry.readOnly !== 'boolean')
+    fail(`${name}.readOnly is a boolean`)
+  if (entry.envName !== undefined && !SECRET_NAME.test(entry.envName)) fail(`${name}.envName is not a name`)
   if (entry.scope === 'repository') {
     if (entry.environments !== undefined) fail(`${name} is repository-wide and cannot list environments`)
     return

@@ -98,13 +98,41 @@ describe('the secrets CLI', () => {
     }
   })
 
-  it('deploy preflight exits 1 naming each placeholder id of the environment, 0 once they are real', async () => {
+  it('deploy preflight exits 1 naming each placeholder id and route of the environment, 0 once they are real', async () => {
     const placeholders = await cli(['preflight', '--env', 'staging'])
     expect(placeholders.code).toBe(1)
     expect(placeholders.err).toMatch(
       /apps\/cms\/wrangler\.jsonc:\d+ \[placeholder-id\] env\.staging\.d1_databases\[0\]\.database_id is still a placeholder/,
     )
+    expect(placeholders.err).toMatch(
+      /apps\/cms\/wrangler\.jsonc:24 \[placeholder-id\] env\.staging\.routes\[0\]\.pattern cms-staging\.example\.com is still a placeholder: .*Zone → Workers Routes: Edit on its zone/,
+    )
+    const noRoute = mutate(
+      fixtures.wrangler,
+      '      "routes": [{ "pattern": "cms-staging.example.com", "custom_domain": true }],\n',
+      '',
+    )
+    write('apps/cms/wrangler.jsonc', noRoute)
+    try {
+      expect((await cli(['preflight', '--env', 'staging'])).err).toContain(
+        "env.staging.routes is missing, so this environment would take production's routes",
+      )
+      write(
+        'apps/cms/wrangler.jsonc',
+        mutate(
+          fixtures.wrangler,
+          '  "routes": [{ "pattern": "cms.example.com", "custom_domain": true }],\n',
+          '',
+        ),
+      )
+      expect((await cli(['preflight', '--env', 'production'])).err).toContain(
+        'workers_dev is off and there are no routes: the CMS would have no address',
+      )
+    } finally {
+      write('apps/cms/wrangler.jsonc', fixtures.wrangler)
+    }
     const real = fixtures.wrangler
+      .replace('cms-staging.example.com', 'cms-staging.alokai.dev')
       .replace('0123456789abcdef0123456789abcdef', 'a1b2c3d4e5f60718293a4b5c6d7e8f90')
       .replace('00000000-0000-4000-8000-000000000002', '6f1c2d3e-4b5a-4c6d-8e7f-901a2b3c4d5e')
       .replace('00000000000000000000000000000002', 'c0ffee00c0ffee00c0ffee00c0ffee00')
@@ -136,6 +164,13 @@ describe('the secrets CLI', () => {
     expect(result.err).toContain('lacks the required secret OIDC_ISSUER')
     const clean = async () => ({ code: 0, stdout: fixtures.secretList.production })
     expect((await cli(['audit', '--remote', '--env', 'production'], () => clean)).code).toBe(0)
+  })
+
+  it('audit --remote exits 2, as documented, when wrangler cannot list the secrets', async () => {
+    const failing = () => async () => ({ code: 1, stdout: '' })
+    const result = await cli(['audit', '--remote', '--env', 'staging'], failing)
+    expect(result.code).toBe(2)
+    expect(result.err).toContain('[remote-failed]')
   })
 
   it.each([

@@ -29,6 +29,7 @@ export function createScratchRepo(prefix: string): ScratchRepo {
   write('.github/workflows/ci.yml', fixtures.workflows.ci)
   write('.github/workflows/deploy-prod.yml', fixtures.workflows.deployProd)
   write('.github/workflows/docs-preview.yml', fixtures.workflows.docsPreview)
+  write('.github/workflows/publish-packages.yml', fixtures.workflows.publishPackages)
   git('init', '-q')
   return { root, write, git, remove: () => rmSync(root, { recursive: true, force: true }) }
 }

@@ -14,16 +14,24 @@
  * ```
  */
 export const cmsGithubSecrets = {
-  VERDACCIO_AUTH_TOKEN: {
+  VERDACCIO_READ_TOKEN: {
     scope: 'repository',
-    usedBy: [
-      'ci.yml (verify, build-docs, deploy-staging)',
-      'deploy-prod.yml (deploy)',
-      'publish-packages.yml (publish)',
-    ],
+    readOnly: true,
+    envName: 'VERDACCIO_AUTH_TOKEN',
+    usedBy: ['ci.yml (verify, build-docs, deploy-staging)', 'deploy-prod.yml (deploy)'],
     description:
-      'Authenticates the `@alokai` scope on the private Verdaccio registry (install everywhere, publish in ' +
-      'publish-packages.yml). Read through registry.npmrc, never on a command line.',
+      'A read-only Verdaccio token (a CI user in the registry with `access` to `@alokai/*` and no `publish`), ' +
+      'for installs. Jobs that run pull-request code read it, so it must never be able to publish. ' +
+      'registry.npmrc reads it as `VERDACCIO_AUTH_TOKEN`, never on a command line.',
+  },
+  VERDACCIO_PUBLISH_TOKEN: {
+    scope: 'environment',
+    environments: ['publish'],
+    envName: 'VERDACCIO_AUTH_TOKEN',
+    usedBy: ['publish-packages.yml (publish)'],
+    description:
+      'The Verdaccio token of the release user (`publish` on `@alokai/*`), in the `publish` environment that ' +
+      'only the publish job on `main` names. registry.npmrc reads it as `VERDACCIO_AUTH_TOKEN`.',
   },
   CLOUDFLARE_API_TOKEN: {
     scope: 'environment',
@@ -34,8 +42,9 @@ export const cmsGithubSecrets = {
       'jobs run: staging and production need Account → Workers Scripts: Edit (`wrangler deploy`, and ' +
       '`wrangler secret list` for the remote audit) and Account → D1: Edit (`d1 migrations apply --remote`); ' +
       'no KV permission, because the deploy only binds the OIDC_CACHE namespace by id (it is created once by ' +
-      'hand, docs/deploy.md) and no zone permission, because the Worker has no routes. preview needs only ' +
-      'Account → Cloudflare Pages: Edit (`wrangler pages deploy`).',
+      'hand, docs/deploy.md) and, when the environment has a custom domain or route in wrangler.jsonc, Zone → ' +
+      'Workers Routes: Edit on that zone. preview needs only Account → Cloudflare Pages: Edit ' +
+      '(`wrangler pages deploy`).',
   },
   CLOUDFLARE_ACCOUNT_ID: {
     scope: 'environment',
@@ -59,21 +68,26 @@ export const cmsGithubSecrets = {
  */
 export const cmsGithubEnvironments = {
   staging: {
-    protection: 'none: every push to `main` deploys it after `verify` passes',
+    protection: 'deployment branches: `main` only; every push to `main` deploys it after `verify` passes',
     branches: '`main` (the job runs only for pushes to main)',
     jobs: 'ci.yml (deploy-staging)',
   },
   production: {
-    protection: 'required reviewers; deployment branches: `main` only',
-    branches: '`main` only',
+    protection: 'required reviewers; deployment branches and tags: branch `main` and tags `cms@*`',
+    branches:
+      'branch `main` (a manual run) and tags matching `cms@*` (a published `cms@x.y.z` release runs on its tag)',
     jobs: 'deploy-prod.yml (deploy)',
+  },
+  publish: {
+    protection: 'deployment branches: `main` only; holds the only token that can publish',
+    branches: '`main` only',
+    jobs: 'publish-packages.yml (publish)',
   },
   preview: {
     protection:
-      'none needed: the job runs in the base repository after CI (workflow_run), never checks out PR code, and ' +
-      'deploys only static files',
-    branches:
-      'the default branch (workflow_run runs the workflow file of `main`), for pull requests from any branch',
+      'deployment branches: `main` only (the job runs in the base repository after CI, as a workflow_run, ' +
+      'never checks out PR code, and deploys only static files)',
+    branches: '`main`: a workflow_run job runs on the default branch, for pull requests from any branch',
     jobs: 'docs-preview.yml (deploy-docs-preview)',
   },
 } as const
@@ -89,5 +103,5 @@ export const cmsGithubEnvironments = {
 export const cmsGithubTokenUses = [
   'deploy-prod.yml `deploy` (contents: read): `gh api` checks that `cms@<version>` is not tagged yet.',
   'deploy-prod.yml `tag-release` (contents: write): `gh release create` tags `cms@<version>` and creates the GitHub Release.',
-  'publish-packages.yml `publish` (contents: write, pull-requests: write): the changesets action pushes the version branch, opens the "version packages" pull request and pushes the package tags.',
+  'publish-packages.yml `publish` (contents: write, pull-requests: write): the changesets action pushes the version branch, opens the "version packages" pull request (allowed only with the repository setting "Allow GitHub Actions to create and approve pull requests") and pushes the package tags.',
 ] as const

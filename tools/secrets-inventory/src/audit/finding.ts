@@ -40,6 +40,12 @@ export type AuditCheck =
   | 'registry'
   | 'action-pin'
   | 'script-injection'
+  | 'secret-in-script'
+  | 'secret-in-define'
+  | 'pull-request-secret'
+  | 'used-by'
+  | 'deploy-audit'
+  | 'stale-runbook'
 
 /**
  * One problem the audit found.

@@ -3,26 +3,43 @@
  * real `git check-ignore`, nested and untracked .gitignore files included).
  */
 import { describe, expect, it } from 'vitest'
-import { auditSecretFiles, secretFileCandidates } from './git-ignore.ts'
+import { auditSecretFiles, reIncludedSecretNames, secretFileCandidates } from './git-ignore.ts'
 
 const clean = { tracked: ['apps/cms/.dev.vars.example'], workerDirs: ['apps/cms'], isIgnored: () => true }
 
 describe('secretFileCandidates', () => {
-  it('lists .dev.vars, .dev.vars.staging, .env and .env.local at the root and in every Worker directory', () => {
-    expect(secretFileCandidates(['apps/cms'])).toEqual([
+  it('lists .dev.vars and .env with every usual environment suffix, at the root and in every Worker directory', () => {
+    const candidates = secretFileCandidates(['apps/cms'])
+    for (const name of [
       '.dev.vars',
       '.dev.vars.staging',
+      '.dev.vars.production',
       '.env',
       '.env.local',
-      'apps/cms/.dev.vars',
-      'apps/cms/.dev.vars.staging',
-      'apps/cms/.env',
-      'apps/cms/.env.local',
-    ])
+      '.env.production',
+    ]) {
+      expect(candidates).toContain(name)
+      expect(candidates).toContain(`apps/cms/${name}`)
+    }
+    expect(candidates).not.toContain('apps/cms/.dev.vars.example')
   })
 
-  it('does not list the root twice', () => {
-    expect(secretFileCandidates(['', 'apps/cms'])).toHaveLength(8)
+  it('adds the extra names (re-included or present) and does not list the root twice', () => {
+    const plain = secretFileCandidates(['', 'apps/cms'])
+    expect(plain).toHaveLength(new Set(plain).size)
+    expect(secretFileCandidates(['apps/cms'], ['.env.qa', 'notes.txt'])).toEqual([
+      ...secretFileCandidates([]),
+      '.env.qa',
+      ...secretFileCandidates([]).map((name) => `apps/cms/${name}`),
+      'apps/cms/.env.qa',
+    ])
+  })
+})
+
+describe('reIncludedSecretNames', () => {
+  it('reads every secret-file name a .gitignore negates, globs made concrete, the example excepted', () => {
+    const gitignore = '.dev.vars*\n!.dev.vars.example\n!.dev.vars.qa\n!apps/cms/.env.*\n!README.md\n'
+    expect(reIncludedSecretNames(gitignore)).toEqual(['.dev.vars.qa', '.env.probe'])
   })
 })
 

@@ -2,7 +2,8 @@
  * The deploy preflight: `apps/cms/wrangler.jsonc` ships placeholder account, D1 and KV ids so the
  * repository builds and tests without a Cloudflare account. A deploy or a remote migration with one of
  * them would fail late and obscurely (or, for the account, talk to the wrong one), so the deploy jobs run
- * `pnpm deploy:preflight --env X` first and stop with the exact field to replace (docs/deploy.md).
+ * `pnpm deploy:preflight --env X` first and stop with the exact field to replace (docs/deploy.md). The
+ * same goes for the address: a route whose hostname is a reserved example, or no address at all.
  */
 import type { AuditFinding } from './finding.ts'
 import { parseJsonc } from './jsonc.ts'
@@ -14,6 +15,9 @@ const PLACEHOLDERS: readonly RegExp[] = [
   /^00000000-0000-4000-8000-0{10}\d{2}$/,
   /^0{30}\d{2}$/,
 ]
+
+/** Hostnames reserved for examples (RFC 2606, RFC 6761): a route to one of them is a placeholder. */
+const PLACEHOLDER_HOST = /(^|\.)(example\.(com|net|org)|example|invalid|test)(\/|$)/
 
 /**
  * Whether an id is one of the repository's placeholders.
@@ -61,7 +65,7 @@ export function auditPlaceholders(source: string, file: string, environment: str
       `the id of \`wrangler kv namespace create ${String(kv.binding ?? '')}${environment === 'production' ? '' : ` --env ${environment}`}\``,
     ]),
   ]
-  const findings: AuditFinding[] = []
+  const findings: AuditFinding[] = addressFindings(config, block, environment, source, file)
   for (const [field, value, replacement] of ids) {
     if (typeof value !== 'string' || !isPlaceholderId(value)) continue
     findings.push({
@@ -72,6 +76,58 @@ export function auditPlaceholders(source: string, file: string, environment: str
     })
   }
   return findings
+}
+
+/** The route patterns of a block: `route`, `routes` as strings or `{ pattern }` objects. */
+function routePatterns(block: Mapping): string[] | undefined {
+  const raw = block.routes ?? block.route
+  if (raw === undefined) return undefined
+  return [raw].flat().map((route) => (isMapping(route) ? String(route.pattern ?? '') : String(route)))
+}
+
+/**
+ * An environment's address: its own routes (wrangler inherits top-level routes into an environment that
+ * names none, which would point staging at production's hostname), none of them a reserved example
+ * host, or `workers_dev`. Without one the deployed CMS has no URL to sign in at or to run keys:rewrap on.
+ */
+function addressFindings(
+  config: Mapping,
+  block: Mapping,
+  environment: string,
+  source: string,
+  file: string,
+): AuditFinding[] {
+  const at = environment === 'production' ? '' : `env.${environment}.`
+  const own = routePatterns(block)
+  const lineOf = (text: string) => lineAt(source, Math.max(0, source.indexOf(text)))
+  const token = 'a route also needs Zone → Workers Routes: Edit on its zone in the API token (docs/deploy.md)'
+  if (own === undefined) {
+    const inherits = environment !== 'production' && routePatterns(config) !== undefined
+    if (!inherits && (block.workers_dev ?? config.workers_dev) === true) return []
+    const message = inherits
+      ? `${at}routes is missing, so this environment would take production's routes: give it its own hostname, or \`"workers_dev": true\`; ${token}`
+      : `${at}workers_dev is off and there are no routes: the CMS would have no address; set \`"workers_dev": true\` or add a route; ${token}`
+    return [
+      {
+        check: 'placeholder-id',
+        file,
+        line: lineOf(environment === 'production' ? '"workers_dev"' : `"${environment}"`),
+        message,
+      },
+    ]
+  }
+  return own.flatMap((pattern, i) =>
+    PLACEHOLDER_HOST.test(pattern)
+      ? [
+          {
+            check: 'placeholder-id' as const,
+            file,
+            line: lineOf(`"${pattern}"`),
+            message: `${at}routes[${i}].pattern ${pattern} is still a placeholder: replace it with the CMS's hostname in a zone of this account; ${token}`,
+          },
+        ]
+      : [],
+  )
 }
 
 function asEnv(config: Mapping, name: string): Mapping | undefined {

@@ -20,6 +20,7 @@ function snapshot(
     '.github/workflows/ci.yml': fixtures.workflows.ci,
     '.github/workflows/deploy-prod.yml': fixtures.workflows.deployProd,
     '.github/workflows/docs-preview.yml': fixtures.workflows.docsPreview,
+    '.github/workflows/publish-packages.yml': fixtures.workflows.publishPackages,
   }
   for (const file of renderProjectFiles(cmsProject, () => undefined)) files[file.path] = file.content
   Object.assign(files, overrides)

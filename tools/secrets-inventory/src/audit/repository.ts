@@ -7,6 +7,7 @@ import type { AuditFinding } from './finding.ts'
 import { auditGeneratedFiles } from './generated.ts'
 import { auditSecretFiles } from './git-ignore.ts'
 import { renderProjectFiles, type SecretsProject } from './project.ts'
+import { auditRunbookNames, isRunbook } from './runbook-names.ts'
 import { workflowFindings } from './workflow-rules.ts'
 import { auditWranglerConfig } from './wrangler-config.ts'
 
@@ -27,6 +28,8 @@ export interface RepositorySnapshot {
   readonly workflowPaths: readonly string[]
   /** Git's verdict: is this path ignored (`git check-ignore --no-index`)? */
   readonly isIgnored: (path: string) => boolean
+  /** Secret-file names beyond the usual ones: re-included by a `.gitignore`, or present. @default [] */
+  readonly extraSecretFileNames?: readonly string[]
 }
 
 /**
@@ -60,7 +63,19 @@ export function auditRepository(project: SecretsProject, snapshot: RepositorySna
       isIgnored: snapshot.isIgnored,
       tracked: snapshot.tracked,
       workerDirs: [project.workerDir],
+      extraNames: snapshot.extraSecretFileNames ?? [],
     }),
+  )
+  const runbooks = snapshot.tracked.filter(isRunbook).flatMap((path) => {
+    const source = snapshot.readFile(path)
+    return source === undefined ? [] : [{ path, source }]
+  })
+  const entries = Object.entries(project.env.entries as Readonly<Record<string, { secret?: boolean }>>)
+  findings.push(
+    ...auditRunbookNames(
+      runbooks,
+      entries.filter(([, e]) => e.secret === true).map(([n]) => n),
+    ),
   )
   const workflows = snapshot.workflowPaths.flatMap((path) => {
     const source = snapshot.readFile(path)

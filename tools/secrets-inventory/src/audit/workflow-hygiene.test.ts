@@ -24,7 +24,7 @@ describe('workflowHygiene', () => {
       {
         check: 'cloudflare-account',
         file: CI,
-        line: 35,
+        line: 49,
         message:
           'jobs.deploy-staging.steps[1] talks to Cloudflare without CLOUDFLARE_ACCOUNT_ID from secrets.CLOUDFLARE_ACCOUNT_ID',
       },
@@ -40,7 +40,7 @@ describe('workflowHygiene', () => {
       '      - run: pnpm deploy:preflight --env production\n',
       '',
     )
-    expect(prod(without).map((f) => [f.check, f.line])).toEqual([['deploy-preflight', 15]])
+    expect(prod(without).map((f) => [f.check, f.line])).toEqual([['deploy-preflight', 19]])
     const migrateFirst = mutate(
       fixtures.workflows.deployProd,
       '      - run: pnpm deploy:preflight --env production\n',
@@ -59,9 +59,9 @@ describe('workflowHygiene', () => {
       {
         check: 'pages-static-only',
         file: PREVIEW,
-        line: 15,
+        line: 20,
         message:
-          'jobs.deploy-docs-preview.steps[0] deploys site to Pages without first removing _worker.js, functions/ and _routes.json (server code from the build)',
+          'jobs.deploy-docs-preview.steps[1] deploys site to Pages without first removing _worker.js, functions/ and _routes.json (server code from the build)',
       },
     ])
     const partial = mutate(fixtures.workflows.docsPreview, ' site/_routes.json', '')

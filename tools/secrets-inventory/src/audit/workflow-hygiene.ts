@@ -9,8 +9,11 @@
  * placeholder id fails early and clearly), and a Pages deploy of static files only (no `_worker.js`,
  * `functions/` or `_routes.json` from a PR build becomes server code). Each finding carries its line.
  */
-import { isMap, LineCounter, parseDocument } from 'yaml'
+import { LineCounter, parseDocument } from 'yaml'
 import type { AuditCheck, AuditFinding } from './finding.ts'
+import { guardedBy } from './workflow-guards.ts'
+import { unreadableWorkflow } from './workflow-parse.ts'
+import { unneededPermissions } from './workflow-permissions.ts'
 import type { WorkflowFile } from './workflows.ts'
 
 type Mapping = Record<string, unknown>
@@ -20,12 +23,18 @@ const pinned = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_./-]+@[0-9a-f]{40}$/
 const tagComment = /#\s*v\d+(\.\d+)*\s*$/
 const installs = /\bpnpm (install|i)\b|\bnpm ci\b/
 /** Commands that talk to a Cloudflare account: they need the environment and the account id. */
-const cloudflare = /wrangler(@\S+)? (deploy|pages deploy)|migrations apply\b.*--remote|secrets:audit --remote/
-/** Commands that change the Worker or its database: a placeholder id must stop them first. */
-const workerChange = /wrangler deploy\b|migrations apply\b.*--remote/
+const cloudflare =
+  /\bwrangler(@\S+)?\s+(deploy|pages\s+deploy|versions|secret)\b|migrations apply\b.*--remote|secrets:audit --remote/
+/**
+ * Commands that change the Worker or its database (`wrangler@4.86.0 deploy` through npx too): a placeholder
+ * id, or a secret the new code needs and Cloudflare lacks, must stop them first.
+ */
+const workerChange = /\bwrangler(@\S+)?\s+(deploy|versions\s+(deploy|upload))\b|migrations apply\b.*--remote/
 const injectable = /\$\{\{\s*(github\.event\.|github\.head_ref)/
 const pagesDeploy = /pages deploy\s+(\S+)/
 const registryEnv = ['NPM_CONFIG_USERCONFIG', 'ALOKAI_REGISTRY_URL', 'ALOKAI_REGISTRY_HOST']
+/** The registry tokens registry.npmrc may read as VERDACCIO_AUTH_TOKEN: read-only for CI, publish for releases. */
+const registryTokens = ['VERDACCIO_READ_TOKEN', 'VERDACCIO_PUBLISH_TOKEN']
 // Built in two parts so no source line holds a literal "$" + "{" (a GitHub expression, not a template).
 const secretExpression = (name: string): string => `${['$', '{{'].join('')} secrets.${name} }}`
 
@@ -46,11 +55,8 @@ const stepsOf = (holder: Mapping): Mapping[] =>
 export function workflowHygiene(file: WorkflowFile): AuditFinding[] {
   const lines = new LineCounter()
   const doc = parseDocument(file.source, { lineCounter: lines })
-  if (doc.errors.length > 0 || !isMap(doc.contents)) {
-    return [
-      { check: 'unreadable', file: file.path, line: 1, message: 'is not a valid workflow (YAML mapping)' },
-    ]
-  }
+  const unreadable = unreadableWorkflow(file, doc, lines)
+  if (unreadable !== undefined) return [unreadable]
   const findings: AuditFinding[] = []
   const lineOf = (path: Path): number => {
     const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined
@@ -94,6 +100,10 @@ function checkJob(id: string, job: Mapping, { workflowEnv, triggers, report }: J
   const jobEnv = { ...workflowEnv, ...asMapping(job.env) }
   if (!isMapping(job.permissions))
     report('workflow-permissions', at, `${where} needs its own \`permissions:\` mapping`)
+  for (const problem of unneededPermissions(job.permissions, steps)) {
+    report('workflow-permissions', [...at, 'permissions'], `${where} grants ${problem}: remove it`)
+  }
+  const environment = isMapping(job.environment) ? job.environment.name : job.environment
   steps.forEach((step, i) => {
     checkStep(step, [...at, 'steps', i], report)
   })
@@ -110,9 +120,16 @@ function checkJob(id: string, job: Mapping, { workflowEnv, triggers, report }: J
       report('cloudflare-account', path, message)
     }
     const earlier = steps.slice(0, i).map((s) => String(s.run ?? ''))
-    if (workerChange.test(run) && !earlier.some((text) => text.includes('pnpm deploy:preflight'))) {
-      const message = `${where}.steps[${i}] deploys or migrates without an earlier \`pnpm deploy:preflight\` (placeholder ids)`
-      report('deploy-preflight', path, message)
+    if (workerChange.test(run)) {
+      const env = typeof environment === 'string' ? environment : 'ENV'
+      if (!guardedBy(steps.slice(0, i), 'pnpm deploy:preflight', environment)) {
+        const message = `${where}.steps[${i}] deploys or migrates without an earlier step that fails the job on \`pnpm deploy:preflight --env ${env}\` (placeholder ids; no \`|| true\`, no continue-on-error)`
+        report('deploy-preflight', path, message)
+      }
+      if (!guardedBy(steps.slice(0, i), 'pnpm secrets:audit --remote', environment)) {
+        const message = `${where}.steps[${i}] deploys or migrates without an earlier step that fails the job on \`pnpm secrets:audit --remote --env ${env}\` (a Worker secret its code needs may be missing)`
+        report('deploy-audit', path, message)
+      }
     }
     const pages = pagesDeploy.exec(run)
     if (pages !== null && !earlier.some((text) => removesServerCode(text, pages[1]!))) {
@@ -122,12 +139,9 @@ function checkJob(id: string, job: Mapping, { workflowEnv, triggers, report }: J
   })
   const installing = installs.test(script) || steps.some((step) => step.uses === './.github/actions/setup')
   if (installing) {
-    if (jobEnv.VERDACCIO_AUTH_TOKEN !== secretExpression('VERDACCIO_AUTH_TOKEN')) {
-      report(
-        'registry',
-        at,
-        `${where} installs without VERDACCIO_AUTH_TOKEN from secrets.VERDACCIO_AUTH_TOKEN`,
-      )
+    if (!registryTokens.map(secretExpression).includes(String(jobEnv.VERDACCIO_AUTH_TOKEN))) {
+      const message = `${where} installs without VERDACCIO_AUTH_TOKEN from secrets.${registryTokens.join(' or secrets.')}`
+      report('registry', at, message)
     }
     for (const name of registryEnv)
       if (!jobEnv[name]) report('registry', at, `${where} installs without ${name}`)

@@ -8,8 +8,11 @@
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml'
 import type { GithubSecretEntry, GithubSecretsDefinition } from '../github-secrets.ts'
 import type { AuditFinding } from './finding.ts'
+import { type SecretRead, secretReachFindings } from './secret-reach.ts'
 import { secretReferences } from './secret-references.ts'
 import { declarationLine } from './source-lines.ts'
+import { environmentOf, readJobs, type WorkflowJob } from './workflow-jobs.ts'
+import { unreadableWorkflow } from './workflow-parse.ts'
 
 /**
  * A workflow file: its repository-relative path and text.
@@ -67,15 +70,6 @@ function collect(node: unknown, where: string, envMap: boolean, lines: LineCount
   }
 }
 
-/** The job's environment name; `null` when it is an expression the audit cannot evaluate. */
-function environmentOf(job: unknown): string | null | undefined {
-  if (!isMap(job)) return undefined
-  let env = job.get('environment', true) as Node | undefined
-  if (isMap(env)) env = env.get('name', true) as Node | undefined
-  if (!isScalar(env) || typeof env.value !== 'string') return undefined
-  return env.value.includes('${{') ? null : env.value
-}
-
 /** Why a job in `environment` may not read this secret, or `undefined` when it may. */
 function scopeProblem(entry: GithubSecretEntry, environment: string | null | undefined): string | undefined {
   if (entry.scope !== 'environment') return undefined
@@ -87,31 +81,40 @@ function scopeProblem(entry: GithubSecretEntry, environment: string | null | und
   return undefined
 }
 
-interface Usage {
-  readonly name: string
-  readonly environment: string | null | undefined
-}
-
-function auditFile(input: WorkflowAuditInput, file: WorkflowFile, usages: Usage[]): AuditFinding[] {
+function auditFile(
+  input: WorkflowAuditInput,
+  file: WorkflowFile,
+  usages: SecretRead[],
+  jobs: WorkflowJob[],
+): AuditFinding[] {
   const lines = new LineCounter()
   const doc = parseDocument(file.source, { lineCounter: lines })
-  if (doc.errors.length > 0 || !isMap(doc.contents)) {
-    return [
-      { check: 'unreadable', file: file.path, line: 1, message: 'is not a valid workflow (YAML mapping)' },
-    ]
-  }
+  const unreadable = unreadableWorkflow(file, doc, lines)
+  if (unreadable !== undefined) return [unreadable]
+  if (!isMap(doc.contents)) return []
+  jobs.push(...readJobs(file.path, doc, lines))
   const findings: AuditFinding[] = []
   const add = (check: AuditFinding['check'], line: number, message: string): void => {
     findings.push({ check, file: file.path, line, message })
   }
-  const scopes: { environment: string | null | undefined; node: unknown; where: string }[] = []
+  const scopes: {
+    environment: string | null | undefined
+    node: unknown
+    where: string
+    job: string | undefined
+  }[] = []
   for (const pair of doc.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '?'
-    if (key !== 'jobs') scopes.push({ environment: undefined, node: pair.value, where: key })
+    if (key !== 'jobs') scopes.push({ environment: undefined, node: pair.value, where: key, job: undefined })
     else if (isMap(pair.value)) {
       for (const job of pair.value.items) {
         const id = isScalar(job.key) ? String(job.key.value) : '?'
-        scopes.push({ environment: environmentOf(job.value), node: job.value, where: `jobs.${id}` })
+        scopes.push({
+          environment: environmentOf(job.value as Node),
+          node: job.value,
+          where: `jobs.${id}`,
+          job: id,
+        })
       }
     }
   }
@@ -126,21 +129,33 @@ function auditFile(input: WorkflowAuditInput, file: WorkflowFile, usages: Usage[
           `${site.where}: \`secrets: inherit\` passes every secret; pass the declared ones by name`,
         )
       }
-      for (const ref of secretReferences(site.text)) {
+      const refs = secretReferences(site.text)
+      if (refs.length > 0 && /\.run$/.test(site.where)) {
+        const message = `${site.where} splices secrets.${refs[0]} into a shell script (it lands in the script file and can escape quoting): pass it through \`env:\` and read "$${refs[0]}"`
+        add('secret-in-script', site.line, message)
+      }
+      for (const ref of refs) {
         if (ref === '*') {
           add('secret-scope', site.line, `${site.where} reads the whole secrets context`)
           continue
         }
         if (input.github.exempt.includes(ref)) continue
-        usages.push({ name: ref, environment: scope.environment })
-        if (site.envKey !== undefined && site.envKey !== ref) {
+        usages.push({
+          name: ref,
+          environment: scope.environment,
+          file: file.path,
+          job: scope.job,
+          line: site.line,
+        })
+        const entry = input.github.secrets[ref]
+        const envName = entry?.envName ?? ref
+        if (site.envKey !== undefined && site.envKey !== envName) {
           add(
             'env-name-mismatch',
             site.line,
-            `${site.envKey} reads secrets.${ref}: name the env entry ${ref}`,
+            `${site.envKey} reads secrets.${ref}: name the env entry ${envName}`,
           )
         }
-        const entry = input.github.secrets[ref]
         if (entry === undefined) {
           add(
             'undeclared-secret',
@@ -168,8 +183,10 @@ function auditFile(input: WorkflowAuditInput, file: WorkflowFile, usages: Usage[
  * ```
  */
 export function auditWorkflows(input: WorkflowAuditInput): AuditFinding[] {
-  const usages: Usage[] = []
-  const findings = input.workflows.flatMap((file) => auditFile(input, file, usages))
+  const usages: SecretRead[] = []
+  const jobs: WorkflowJob[] = []
+  const findings = input.workflows.flatMap((file) => auditFile(input, file, usages, jobs))
+  findings.push(...secretReachFindings(input, usages, jobs))
   for (const [name, entry] of Object.entries(input.github.secrets)) {
     const reads = usages.filter((u) => u.name === name)
     const file = input.declarationFile

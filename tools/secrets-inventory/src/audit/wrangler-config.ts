@@ -1,6 +1,6 @@
 /**
  * The wrangler.jsonc checks: no secret name in any `vars` (a var is plain text in the dashboard, the
- * config and every deploy log), and every environment (the top level and each `env.*`) declares its own
+ * config and every deploy log) or `define` (inlined into the bundle's code), and every environment (the top level and each `env.*`) declares its own
  * `ENVIRONMENT`, because wrangler does not inherit `vars` and the CMS fails closed without one.
  */
 
@@ -30,6 +30,8 @@ export interface WorkerEnvironment {
   readonly vars: Readonly<Record<string, unknown>> | undefined
   /** Whether this is the top level (wrangler commands without `--env`). */
   readonly topLevel: boolean
+  /** Its `define` (build-time substitutions, inlined into the bundle), when it has one. */
+  readonly define?: Readonly<Record<string, unknown>> | undefined
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -50,12 +52,14 @@ export function readWorkerEnvironments(source: string): WorkerEnvironment[] {
   const config = parseJsonc(source)
   if (!isRecord(config)) throw new TypeError('wrangler config is not an object')
   const vars = (block: Record<string, unknown>) => (isRecord(block.vars) ? block.vars : undefined)
+  const define = (block: Record<string, unknown>) => (isRecord(block.define) ? block.define : undefined)
   const list: WorkerEnvironment[] = [
-    { name: 'production', at: '(top level)', vars: vars(config), topLevel: true },
+    { name: 'production', at: '(top level)', vars: vars(config), topLevel: true, define: define(config) },
   ]
   if (isRecord(config.env)) {
     for (const [name, block] of Object.entries(config.env)) {
-      list.push({ name, at: `env.${name}`, vars: isRecord(block) ? vars(block) : undefined, topLevel: false })
+      const own = isRecord(block) ? block : {}
+      list.push({ name, at: `env.${name}`, vars: vars(own), topLevel: false, define: define(own) })
     }
   }
   return list
@@ -124,6 +128,15 @@ export function auditWranglerConfig<D extends EnvEntries<D>>(
         const message = `${varsAt} holds ${name}, which the env definition (${options.definitionFile ?? 'the definition'}) does not declare`
         findings.push({ check: 'undeclared-var', file, line: line(name), message })
       }
+    }
+    for (const key of Object.keys(env.define ?? {})) {
+      // `define` replaces an identifier (`process.env.X`, `X`) with literal text in the bundle: a secret
+      // there ships inside the Worker's code, readable by anyone who can read the script.
+      const name = key.split('.').at(-1) ?? key
+      if (entries[name]?.secret !== true && !SECRET_LIKE.test(name.toUpperCase())) continue
+      const defineAt = env.topLevel ? 'define' : `${env.at}.define`
+      const message = `${defineAt} holds ${key}, a secret inlined into the bundle: remove it and use \`${put(name)}\``
+      findings.push({ check: 'secret-in-define', file, line: line(key), message })
     }
     const value = env.vars?.[envVar]
     if (typeof value !== 'string' || value === '') {

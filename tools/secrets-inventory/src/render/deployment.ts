@@ -56,31 +56,38 @@ export function environmentsSection(
 }
 
 /**
- * First-time provisioning of the always-required Worker secrets, per environment.
+ * First-time provisioning of the always-required Worker secrets, per environment: generated into a
+ * variable, kept in the operator's password manager, then piped to wrangler.
  *
  * @example
  * ```ts
- * provisioningSection(['TOKEN_ENCRYPTION_KEY']) // '… openssl rand -hex 32 | npx wrangler secret put TOKEN_ENCRYPTION_KEY …'
+ * provisioningSection(['TOKEN_ENCRYPTION_KEY']) // '… KEY=$(openssl rand -hex 32) … | … wrangler secret bulk …'
  * ```
  */
 export function provisioningSection(names: readonly string[]): string {
+  const json = `'{${names.map((name) => `"${name}":"%s"`).join(',')}}'`
+  const vars = names.map((_, i) => `"$V${i}"`).join(' ')
   return [
     '## First-time provisioning',
     '',
-    'A new environment needs its required Worker secrets before its first request. Generate each value on',
-    'the spot and pipe it into wrangler, so it never appears in a file, an argument or the shell history:',
+    'A new environment needs its required Worker secrets before its first deploy (the deploy jobs run',
+    '`pnpm secrets:audit --remote` first and stop without them). Generate each value into a shell variable,',
+    'save it in your password manager (a rotation needs it as the old value, and Cloudflare never shows a',
+    'secret again), then pipe it to wrangler, so it never appears in a file, an argument or the shell',
+    'history. From the repository root, per environment (no `--env` is production):',
     '',
-    `${FENCE}sh`,
-    'cd apps/cms',
-    ...names.flatMap((name) => [
-      `openssl rand -hex 32 | npx wrangler secret put ${name}                # production`,
-      `openssl rand -hex 32 | npx wrangler secret put ${name} --env staging  # staging`,
-    ]),
+    `${FENCE}text`,
+    ...names.map(
+      (name, i) =>
+        `V${i}=$(${name === 'TOKEN_ENCRYPTION_KEY' ? 'openssl rand -hex 32' : 'openssl rand -base64 48'})   # ${name}: into the password manager now`,
+    ),
+    `printf ${json} ${vars} \\`,
+    '  | pnpm --filter @alokai/cms exec wrangler secret bulk --env staging',
     FENCE,
     '',
-    'OIDC settings (`OIDC_ISSUER`, `OIDC_AUDIENCE`) come from your identity provider, set the same way with',
-    '`npx wrangler secret put NAME [--env staging]` (at a prompt) when `AUTH_PROVIDER` is `oidc`. Then run',
-    '`pnpm secrets:audit --remote --env staging|production`. The whole first deploy is [deploy.md](deploy.md).',
+    'OIDC settings (`OIDC_ISSUER`, `OIDC_AUDIENCE`) come from your identity provider, set the same way when',
+    '`AUTH_PROVIDER` is `oidc`. Then run `pnpm secrets:audit --remote --env staging|production`. The whole',
+    'first deploy, both environments, is [deploy.md](deploy.md).',
   ].join('\n')
 }
 
@@ -109,6 +116,12 @@ export function differencesSection(): string {
     "  changesets' business (`publish-packages.yml`); the CMS's own version is `apps/cms/package.json`, and a",
     '  manual production deploy refuses a version that is already tagged, so bump it before deploying; the',
     '  deploy then tags `cms@<version>` and creates the GitHub Release.',
+    '- **Two registry tokens instead of one.** The original gave every job the one Verdaccio token, so jobs that',
+    '  run pull-request code could publish. Here CI installs with a read-only `VERDACCIO_READ_TOKEN` and only the',
+    '  publish job, in the `publish` environment, holds `VERDACCIO_PUBLISH_TOKEN`.',
+    '- **Keys are kept before they are stored.** The original piped `openssl rand` straight into',
+    '  `wrangler secret put`, leaving no copy for the rotation that needs the old value; here every generated',
+    '  key goes into a variable and the password manager first ([deploy.md](deploy.md), tested by running it).',
     '- **`CLOUDFLARE_ACCOUNT_ID` is kept as a secret in every environment**, as the original had it, even though',
     '  `wrangler.jsonc` pins `account_id`: the docs-preview job has no checkout and Pages-only tokens cannot list',
     '  account memberships.',

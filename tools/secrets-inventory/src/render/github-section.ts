@@ -48,6 +48,9 @@ export function githubSection(github: GithubSecretsDefinition): string {
     '',
     `${exempt === '' ? 'No secret is' : `${exempt} is`} exempt: GitHub provides it per run, scoped by the`,
     `job's \`permissions:\`. Every other \`${ghExpression('secrets.X')}\` must be declared here, read under its own`,
-    `name (\`X: ${ghExpression('secrets.X')}\`) and, when environment-scoped, in a job with that \`environment:\`.`,
+    `name (\`X: ${ghExpression('secrets.X')}\`, or its declared \`envName\`: both registry tokens reach`,
+    'registry.npmrc as `VERDACCIO_AUTH_TOKEN`) and, when environment-scoped, in a job with that `environment:`.',
+    'A job that runs pull-request code may read only a read-only secret, and only a read-only secret may be',
+    'repository-wide without every job reading it.',
   ].join('\n')
 }

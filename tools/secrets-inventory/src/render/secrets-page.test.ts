@@ -20,7 +20,8 @@ describe('renderSecretsPage', () => {
   it('holds the Worker table, the GitHub tables per scope, per-space secrets and the checklist', () => {
     expect(page).toContain(renderSecretsTable(cmsProject.env).trimEnd())
     expect(page).toContain('### Repository secrets')
-    expect(page).toMatch(/^\| `VERDACCIO_AUTH_TOKEN` \| Authenticates the `@alokai` scope/m)
+    expect(page).toMatch(/^\| `VERDACCIO_READ_TOKEN` \| A read-only Verdaccio token/m)
+    expect(page).toMatch(/^\| `VERDACCIO_PUBLISH_TOKEN` \| publish \|/m)
     expect(page).toMatch(/^\| `CLOUDFLARE_API_TOKEN` \| staging, production, preview \|/m)
     for (const column of [
       'api_tokens.token_sealed',
@@ -41,15 +42,17 @@ describe('renderSecretsPage', () => {
     expect(page).toContain('[key-rotation.md](key-rotation.md)')
   })
 
-  it('gives the exact wrangler commands, for production and with --env staging', () => {
+  it('gives the exact wrangler commands, and rotation runbooks whose old value has a source', () => {
     expect(page).toContain('npx wrangler secret put AUTH_JWT_SECRET --env staging')
-    expect(page).toContain(
-      `printf '{"TOKEN_ENCRYPTION_KEY":"%s","TOKEN_ENCRYPTION_KEY_PREVIOUS":"%s"}' "$NEW" "$OLD" \\`,
-    )
     expect(page).toContain('npx wrangler secret list --format json [--env staging]')
-    expect(page).toContain('npx wrangler secret delete TOKEN_ENCRYPTION_KEY_PREVIOUS [--env staging]')
-    expect(page).toContain('npx wrangler secret delete AUTH_JWT_SECRET_PREVIOUS [--env staging]')
-    expect(page).toContain('pnpm --filter @alokai/cms keys:rewrap -- --prod')
+    expect(page).toContain('read -rs OLD_KEY    # paste: TOKEN_ENCRYPTION_KEY')
+    expect(page).toContain(
+      `printf '{"TOKEN_ENCRYPTION_KEY":"%s","TOKEN_ENCRYPTION_KEY_PREVIOUS":"%s"}' "$NEW_KEY" "$OLD_KEY" \\`,
+    )
+    expect(page).toContain('read -rs OLD_SESSION    # paste: AUTH_JWT_SECRET')
+    expect(page).toContain('wrangler secret delete TOKEN_ENCRYPTION_KEY_PREVIOUS $WRANGLER_ENV')
+    expect(page).toContain('wrangler secret delete AUTH_JWT_SECRET_PREVIOUS $WRANGLER_ENV')
+    expect(page).toContain('pnpm --filter @alokai/cms keys:rewrap -- $CMS_TARGET')
     expect(page).toContain('/api/admin/keys/rewrap')
   })
 
@@ -96,17 +99,27 @@ describe('renderSecretsPage: descriptions and deployment facts', () => {
 
   it('lists each environment with its protection and what GITHUB_TOKEN does in the release jobs', () => {
     expect(page).toContain(
-      '| `production` | required reviewers; deployment branches: `main` only | `main` only |',
+      '| `production` | required reviewers; deployment branches and tags: branch `main` and tags `cms@*` |',
     )
-    expect(page).toContain('| `staging` | none')
+    expect(page).toContain('| `staging` | deployment branches: `main` only;')
+    expect(page).toContain(
+      '| `publish` | deployment branches: `main` only; holds the only token that can publish |',
+    )
     expect(page).toContain('`gh release create` tags `cms@<version>`')
   })
 
-  it('gives the first-time provisioning commands for both required secrets', () => {
-    for (const name of ['TOKEN_ENCRYPTION_KEY', 'AUTH_JWT_SECRET']) {
-      expect(page).toContain(`openssl rand -hex 32 | npx wrangler secret put ${name}  `)
-      expect(page).toContain(`openssl rand -hex 32 | npx wrangler secret put ${name} --env staging`)
-    }
+  it('provisions both required secrets from variables the operator keeps, never piped from openssl', () => {
+    expect(page).toContain(
+      'V0=$(openssl rand -hex 32)   # TOKEN_ENCRYPTION_KEY: into the password manager now',
+    )
+    expect(page).toContain('V1=$(openssl rand -base64 48)   # AUTH_JWT_SECRET: into the password manager now')
+    expect(page).toContain(`printf '{"TOKEN_ENCRYPTION_KEY":"%s","AUTH_JWT_SECRET":"%s"}' "$V0" "$V1"`)
+    expect(page).not.toMatch(/openssl rand[^\n|]*\|[^\n]*wrangler/)
+  })
+
+  it('states the two seed rules: no production value in .dev.vars, no old secret names in runbooks', () => {
+    expect(page).toContain('**Never copy a production (or staging) value into `.dev.vars`**')
+    expect(page).toContain('**Remove old `wrangler secret put` references from runbooks**')
   })
 
   it('names the UI paths and the storefront probe where the sealed secrets come from', () => {

@@ -19,6 +19,7 @@ import {
   auditSection,
   commandsSection,
   encryptionKeyRunbook,
+  environmentChoice,
   localDevSection,
   removalChecklist,
   sessionSecretRunbook,
@@ -53,7 +54,7 @@ const KEY = 'TOKEN_ENCRYPTION_KEY'
 const SESSION = 'AUTH_JWT_SECRET'
 
 function rotationSection(names: ReadonlySet<string>, kept: ReadonlyMap<string, string>): string {
-  const parts = ['## Rotation runbooks', '']
+  const parts = ['## Rotation runbooks', '', environmentChoice(), '']
   if (names.has(KEY) && names.has(`${KEY}_PREVIOUS`))
     parts.push(encryptionKeyRunbook(KEY, `${KEY}_PREVIOUS`), '')
   if (names.has(SESSION) && names.has(`${SESSION}_PREVIOUS`)) {
