@@ -168,7 +168,11 @@ describe('the workflow rules', () => {
     [
       'an install without the registry token',
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JS template
-      mutate('publish-packages.yml', '      VERDACCIO_AUTH_TOKEN: ${{ secrets.VERDACCIO_AUTH_TOKEN }}\n', ''),
+      mutate(
+        'publish-packages.yml',
+        '      VERDACCIO_AUTH_TOKEN: ${{ secrets.VERDACCIO_PUBLISH_TOKEN }}\n',
+        '',
+      ),
       'installs without VERDACCIO_AUTH_TOKEN',
     ],
     [
@@ -207,9 +211,9 @@ describe('the workflow rules', () => {
     expect(problems(files)).toContain(expected)
   })
 
-  it('reports YAML that does not parse, with a line', () => {
-    expect(problems([{ path: 'x.yml', source: 'jobs: [\n' }])).toContain(
-      'x.yml:1 [unreadable] is not a valid workflow (YAML mapping)',
+  it("reports YAML that does not parse at the parser's line, with its reason", () => {
+    expect(problems([{ path: 'x.yml', source: 'jobs: [\n' }])).toMatch(
+      /^x\.yml:2 \[unreadable\] is not valid YAML: \S/m,
     )
   })
 
