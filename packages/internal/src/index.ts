@@ -5,6 +5,9 @@
 
 // Encoding
 export { decodeBase64url, encodeBase64url } from './base64url.ts'
+// The same strict codec on a runtime's native one (the Buffer one only from a node runtime file)
+export { decodeBase64urlBuffer, encodeBase64urlBuffer } from './base64url-buffer.ts'
+export { decodeBase64urlNative, encodeBase64urlNative } from './base64url-native.ts'
 export { decodeJsonSegment } from './json-segment.ts'
 // Comparisons of secret-derived values
 export { constantTimeEqual } from './constant-time.ts'
