@@ -3,18 +3,24 @@
  * 96-bit nonces, encrypts the plaintext under the DEK with the context as associated data, and wraps
  * the DEK under the primary wrapping key with `v1.<kid>` as associated data (docs/design.md).
  */
-import { aesGcmEncrypt, importAesGcmKey, nonceBytes } from './internal/aes-gcm.ts'
+import { runtime } from '#runtime'
+import { aesGcmEncrypt, nonceBytes } from './internal/aes-gcm.ts'
+import { both, type CryptoBackend } from './internal/backend.ts'
 import { encodeContext } from './internal/context.ts'
 import { dekBytes, formatSealed, wrapAadFor } from './internal/envelope.ts'
 import { encodeUtf8 } from './internal/utf8.ts'
 import { type Keyring, wrappingKey } from './keyring.ts'
 import type { SealContext } from './seal-context.ts'
 
-/** Encrypts `plaintext` with a fresh DEK under `keyring`'s primary key (internal: used by `reseal`). */
+/**
+ * Encrypts `plaintext` with a fresh DEK under `keyring`'s primary key (internal: used by `reseal`, and by
+ * the tests on each backend).
+ */
 export async function sealBytes(
   keyring: Keyring,
   plaintext: Uint8Array,
   dataAad: Uint8Array,
+  backend: CryptoBackend = runtime,
 ): Promise<string> {
   const kid = keyring.primaryKid
   const wrapKey = wrappingKey(keyring, kid)!
@@ -24,14 +30,14 @@ export async function sealBytes(
   const wrapNonce = random.subarray(dekBytes, dekBytes + nonceBytes)
   const nonce = random.subarray(dekBytes + nonceBytes)
   try {
-    const dekKey = await importAesGcmKey(dek, ['encrypt'])
-    const [wrapped, ciphertext] = await Promise.all([
-      aesGcmEncrypt(wrapKey, wrapNonce, dek, wrapAadFor(kid)),
-      aesGcmEncrypt(dekKey, nonce, plaintext, dataAad),
-    ])
-    return formatSealed(kid, [wrapNonce, wrapped, nonce, ciphertext])
+    const [wrapped, ciphertext] = await both(
+      aesGcmEncrypt(wrapKey, wrapNonce, dek, wrapAadFor(kid), backend),
+      aesGcmEncrypt(dek, nonce, plaintext, dataAad, backend),
+    )
+    return formatSealed(kid, [wrapNonce, wrapped, nonce, ciphertext], backend)
   } finally {
-    dek.fill(0) // best effort: the DEK's bytes should not outlive the call
+    // Best effort: the DEK's bytes should not outlive the call (both backends copied them on the call).
+    dek.fill(0)
   }
 }
 
