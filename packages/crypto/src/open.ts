@@ -8,7 +8,7 @@
 import { runtime } from '#runtime'
 import { MalformedError } from './errors.ts'
 import { aesGcmOpenWrapped } from './internal/aes-gcm.ts'
-import type { CryptoBackend } from './internal/backend.ts'
+import type { CryptoBackend, MaybePromise } from './internal/backend.ts'
 import { type ResolvedSealed, resolveSealed } from './internal/resolve.ts'
 import { decodeUtf8 } from './internal/utf8.ts'
 import type { Keyring } from './keyring.ts'
@@ -32,7 +32,7 @@ export async function open(keyring: Keyring, sealed: string, context?: SealConte
  * Unwraps the DEK and decrypts the data (internal: `reseal` reuses the resolved `dataAad`, the tests pick
  * the backend).
  */
-export async function openResolved(v: ResolvedSealed, backend: CryptoBackend = runtime): Promise<Uint8Array> {
+export function openResolved(v: ResolvedSealed, backend: CryptoBackend = runtime): MaybePromise<Uint8Array> {
   return aesGcmOpenWrapped(
     v.wrapKey,
     { nonce: v.wrapNonce, wrapped: v.wrappedDek, aad: v.wrapAad },

@@ -5,7 +5,7 @@
  */
 import { runtime } from '#runtime'
 import { aesGcmEncrypt, nonceBytes } from './internal/aes-gcm.ts'
-import { both, type CryptoBackend } from './internal/backend.ts'
+import { both, type CryptoBackend, type MaybePromise } from './internal/backend.ts'
 import { encodeContext } from './internal/context.ts'
 import { dekBytes, formatSealed, wrapAadFor } from './internal/envelope.ts'
 import { encodeUtf8 } from './internal/utf8.ts'
@@ -14,14 +14,14 @@ import type { SealContext } from './seal-context.ts'
 
 /**
  * Encrypts `plaintext` with a fresh DEK under `keyring`'s primary key (internal: used by `reseal`, and by
- * the tests on each backend).
+ * the tests on each backend). On node:crypto the whole seal is synchronous, so no promise is made here.
  */
-export async function sealBytes(
+export function sealBytes(
   keyring: Keyring,
   plaintext: Uint8Array,
   dataAad: Uint8Array,
   backend: CryptoBackend = runtime,
-): Promise<string> {
+): MaybePromise<string> {
   const kid = keyring.primaryKid
   const wrapKey = wrappingKey(keyring, kid)!
   // One CSPRNG call for the DEK and both nonces.
@@ -29,16 +29,26 @@ export async function sealBytes(
   const dek = random.subarray(0, dekBytes)
   const wrapNonce = random.subarray(dekBytes, dekBytes + nonceBytes)
   const nonce = random.subarray(dekBytes + nonceBytes)
+  // Best effort: the DEK's bytes should not outlive the call; both backends copied them by the time the
+  // encryptions are done.
+  const wipe = (): void => {
+    dek.fill(0)
+  }
+  const format = ([wrapped, ciphertext]: [Uint8Array, Uint8Array]): string =>
+    formatSealed(kid, [wrapNonce, wrapped, nonce, ciphertext], backend)
+  let parts: MaybePromise<[Uint8Array, Uint8Array]>
   try {
-    const [wrapped, ciphertext] = await both(
+    parts = both(
       aesGcmEncrypt(wrapKey, wrapNonce, dek, wrapAadFor(kid), backend),
       aesGcmEncrypt(dek, nonce, plaintext, dataAad, backend),
     )
-    return formatSealed(kid, [wrapNonce, wrapped, nonce, ciphertext], backend)
-  } finally {
-    // Best effort: the DEK's bytes should not outlive the call (both backends copied them on the call).
-    dek.fill(0)
+  } catch (error) {
+    wipe()
+    throw error
   }
+  if (parts instanceof Promise) return parts.then(format).finally(wipe)
+  wipe()
+  return format(parts)
 }
 
 /**

@@ -19,16 +19,32 @@ const ciphers: Readonly<Record<number, CipherGCMTypes>> = {
   32: 'aes-256-gcm',
 }
 
-function nodeKey(key: AesKey): { key: KeyObject | Uint8Array; cipher: CipherGCMTypes } {
-  // The global `CryptoKey` type (workers-types) and Node's are the same object at run time.
-  const material =
-    key instanceof Uint8Array ? key : KeyObject.from(key as Parameters<typeof KeyObject.from>[0])
-  const size = material instanceof KeyObject ? (material.symmetricKeySize ?? 0) : material.length
-  const cipher = ciphers[size]
-  if (cipher === undefined) throw new RangeError(`unsupported AES key of ${size * 8} bits`)
-  return { key: material, cipher }
+interface NodeKey {
+  key: KeyObject | Uint8Array
+  cipher: CipherGCMTypes
 }
 
+function cipherFor(size: number): CipherGCMTypes {
+  const cipher = ciphers[size]
+  if (cipher === undefined) throw new RangeError(`unsupported AES key of ${size * 8} bits`)
+  return cipher
+}
+
+// A keyring's wrapping key → its KeyObject view, made once per key (`symmetricKeySize` is a native
+// call). Weak, so a dropped keyring's keys go with it.
+const keyObjects = new WeakMap<CryptoKey, NodeKey>()
+
+function nodeKey(key: AesKey): NodeKey {
+  if (key instanceof Uint8Array) return { key, cipher: cipherFor(key.length) }
+  let known = keyObjects.get(key)
+  if (known === undefined) {
+    // The global `CryptoKey` type (workers-types) and Node's are the same object at run time.
+    const material = KeyObject.from(key as Parameters<typeof KeyObject.from>[0])
+    known = { key: material, cipher: cipherFor(material.symmetricKeySize ?? 0) }
+    keyObjects.set(key, known)
+  }
+  return known
+}
 function decrypt(key: AesKey, nonce: Uint8Array, sealed: Uint8Array, aad: Uint8Array): Uint8Array {
   const k = nodeKey(key)
   const split = sealed.length - tagBytes

@@ -23,7 +23,11 @@ const pairs = BACKENDS.flatMap(([sealName, sealer]) =>
   BACKENDS.map(([openName, opener]) => [sealName, sealer, openName, opener] as const),
 )
 
-function openOn(backend: CryptoBackend, sealed: string, ctx: SealContext | undefined): Promise<Uint8Array> {
+async function openOn(
+  backend: CryptoBackend,
+  sealed: string,
+  ctx: SealContext | undefined,
+): Promise<Uint8Array> {
   return openResolved(resolveSealed(keyring, sealed, ctx, backend), backend)
 }
 

@@ -27,5 +27,6 @@ export function resolveSealed(
   const parsed = parseSealed(sealed, backend)
   const wrapKey = wrappingKey(keyring, parsed.kid)
   if (wrapKey === undefined) throw new UnknownKeyError(parsed.kid)
-  return { ...parsed, wrapKey, dataAad }
+  // Onto the fresh parse result rather than a copy of it: this runs on every open.
+  return Object.assign(parsed, { wrapKey, dataAad })
 }
