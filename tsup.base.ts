@@ -8,7 +8,8 @@
  * build and the code keeps importing `#runtime`: the consumer's runtime or bundler picks the file through
  * the package.json `imports` map (web conditions first, since workerd with `nodejs_compat` also matches
  * `node`), as aws-jwt-verify does with `#node-web-compat`. So there is one build and one `exports` map, and
- * no bundler plugin rewrites an import.
+ * no bundler plugin rewrites an import. On the sources, `tsc` reads `#runtime` through the package's
+ * tsconfig `paths` (the web file; both files export the same type) and vitest through `vitest.shared.ts`.
  */
 import { defineConfig, type Options } from 'tsup'
 

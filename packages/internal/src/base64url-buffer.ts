@@ -1,8 +1,8 @@
 /**
- * Strict base64url on Node's `Buffer` codec, for the node runtime files of the packages (never imported by
- * a web build). The codec alone is lenient (it skips padding and stray characters and ignores
- * non-canonical trailing bits), but a text is canonical base64url exactly when re-encoding its bytes gives
- * the text back, and both directions are native: several times faster than the JS codec in `base64url.ts`
+ * Strict base64url on Node's `Buffer` codec, for the packages' node runtime files (`runtime-node.ts`;
+ * never imported by what a Worker loads). The codec alone is lenient (it skips padding and stray
+ * characters and ignores non-canonical trailing bits), but a text is canonical base64url exactly when
+ * re-encoding its bytes gives the text back, and both directions are native: several times faster than the JS codec in `base64url.ts`
  * on a token's payload or a 4 KiB sealed value, with the same answers (the packages' property tests hold
  * them equal).
  */
