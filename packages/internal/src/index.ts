@@ -5,8 +5,8 @@
 
 // Encoding
 export { decodeBase64url, encodeBase64url } from './base64url.ts'
-// The same strict codec on a runtime's native one (the Buffer one only from a node runtime file)
-export { decodeBase64urlBuffer, encodeBase64urlBuffer } from './base64url-buffer.ts'
+// The same strict codec on the runtime's native one. The Buffer one, for Node only, is the subpath
+// `@alokai/internal/base64url-buffer`, so nothing that imports this index needs Node's types.
 export { decodeBase64urlNative, encodeBase64urlNative } from './base64url-native.ts'
 export { decodeJsonSegment } from './json-segment.ts'
 // Comparisons of secret-derived values

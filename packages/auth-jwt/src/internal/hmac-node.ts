@@ -6,7 +6,7 @@
  */
 import type { Buffer } from 'node:buffer'
 import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto'
-import { decodeBase64urlBuffer } from '@alokai/internal'
+import { decodeBase64urlBuffer } from '@alokai/internal/base64url-buffer'
 import { type HmacBackend, type HmacKey, MAC_BYTES } from './hmac.ts'
 
 function mac(key: KeyObject, data: string): Buffer {

@@ -8,7 +8,7 @@
  */
 
 import { type CipherGCMTypes, createCipheriv, createDecipheriv, createHmac, KeyObject } from 'node:crypto'
-import { decodeBase64urlBuffer, encodeBase64urlBuffer } from '@alokai/internal'
+import { decodeBase64urlBuffer, encodeBase64urlBuffer } from '@alokai/internal/base64url-buffer'
 import { DecryptError } from '../errors.ts'
 import type { AesKey, CryptoBackend } from './backend.ts'
 
