@@ -1,8 +1,11 @@
 /**
  * The one vitest setup every package shares: each test file runs twice, once in Node and once inside
  * workerd (the runtime the packages ship to), and the counts land in `.vitest/results.json`, which
- * `.ci/run` sums into its final line.
+ * `.ci/run` sums into its final line. A package with a `#runtime` pair is tested on its sources: the Node
+ * project resolves `#runtime` to `runtime-node.ts` and the workerd project to `runtime-web.ts`, as a
+ * consumer's Node and Worker would resolve the published files (package.json `imports`).
  */
+import { fileURLToPath } from 'node:url'
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers'
 import { defineConfig, type ViteUserConfig } from 'vitest/config'
 
@@ -17,6 +20,20 @@ export interface PackageTestOptions {
   testTimeout?: number
   /** Module aliases for both projects (a workspace package resolved to its source). @default {} */
   alias?: Record<string, string>
+  /**
+   * The package's own URL (`import.meta.url` of its vitest config) when it has the `#runtime` pair in
+   * `src/internal/runtime-{node,web}.ts`.
+   */
+  runtimeOf?: string
+}
+
+/** `#runtime` → the package's source file for one project, or no alias. */
+function runtimeAlias(
+  packageUrl: string | undefined,
+  file: 'runtime-node' | 'runtime-web',
+): Record<string, string> {
+  if (packageUrl === undefined) return {}
+  return { '#runtime': fileURLToPath(new URL(`./src/internal/${file}.ts`, packageUrl)) }
 }
 
 const compatibilityDate = '2026-04-20'
@@ -25,13 +42,13 @@ const compatibilityDate = '2026-04-20'
 export function packageTestConfig(options: PackageTestOptions = {}): ViteUserConfig {
   const include = ['src/**/*.test.ts', 'test/**/*.test.ts']
   const testTimeout = options.testTimeout ?? 20_000
-  const resolve = { alias: options.alias ?? {} }
+  const alias = options.alias ?? {}
   return defineConfig({
     test: {
       reporters: ['default', ['json', { outputFile: '.vitest/results.json' }]],
       projects: [
         {
-          resolve,
+          resolve: { alias: { ...alias, ...runtimeAlias(options.runtimeOf, 'runtime-node') } },
           test: {
             name: 'node',
             environment: 'node',
@@ -41,7 +58,7 @@ export function packageTestConfig(options: PackageTestOptions = {}): ViteUserCon
           },
         },
         {
-          resolve,
+          resolve: { alias: { ...alias, ...runtimeAlias(options.runtimeOf, 'runtime-web') } },
           plugins: [
             cloudflareTest({
               miniflare: {

@@ -1,14 +1,22 @@
 /**
  * `@alokai/auth-oidc`: verifying an IdP access token with a warm JWKS, RS256 and ES256, in Node and inside
  * workerd. The floor is a raw hand-written verifier for the one key (node:crypto in Node, Web Crypto in
- * workerd): split, base64url-decode, verify, parse header and payload, and the same claim checks. The other
+ * workerd) doing exactly the package's checks (fixtures/auth-oidc.ts): the size cap, three segments, the
+ * header the IdP wrote (checked once, as the package memoises it), strict base64url, the ES256 signature
+ * shape, the signature, fatal UTF-8, one JSON object, and the same claim checks. The other
  * cases do the whole job too (parse, key lookup, signature, claims): aws-jwt-verify with a cached JWKS, jose
  * `jwtVerify` with `createLocalJWKSet`, and this package with its key cache. Targets: in Node the package
  * ≥ aws-jwt-verify; in workerd ≥ 0.9× the floor.
  */
 import { type KeyObject, verify as nodeVerify } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
-import { floorClaimsOk, signedFixture, verifierCases } from '../src/fixtures/auth-oidc.ts'
+import {
+  checkedOidcHeader,
+  oidcPayloadByHand,
+  signedFixture,
+  splitOidcByHand,
+  verifierCases,
+} from '../src/fixtures/auth-oidc.ts'
 import { printResults, runSuite } from '../src/harness.ts'
 import { runWorkerdSuite, startBenchWorker } from '../src/workerd.ts'
 
@@ -17,14 +25,18 @@ async function nodeCases(alg: 'RS256' | 'ES256') {
   const { KeyObject: KO } = await import('node:crypto')
   const keyObject: KeyObject = KO.from(fx.publicKey)
   const key = alg === 'ES256' ? { key: keyObject, dsaEncoding: 'ieee-p1363' as const } : keyObject
-  // The raw floor: what a hand-written verifier for this one key does (split, decode, verify, parse, check).
+  // Strict base64url on Buffer: canonical exactly when the bytes re-encode to the text.
+  const decode = (text: string): Buffer | undefined => {
+    const bytes = Buffer.from(text, 'base64url')
+    return bytes.toString('base64url') === text ? bytes : undefined
+  }
+  const header = checkedOidcHeader(fx.token, alg, decode)
+  // The raw floor: a hand-written verifier for this one key, with exactly the package's checks.
   const floor = () => {
-    const [h, p, s] = fx.token.split('.') as [string, string, string]
-    const sig = Buffer.from(s, 'base64url')
-    if (!nodeVerify('sha256', Buffer.from(`${h}.${p}`), key, sig)) throw new Error('floor failed')
-    const header: unknown = JSON.parse(Buffer.from(h, 'base64url').toString('utf8'))
-    const payload: unknown = JSON.parse(Buffer.from(p, 'base64url').toString('utf8'))
-    if (!floorClaimsOk(header, payload, alg, Math.floor(Date.now() / 1000))) throw new Error('floor failed')
+    const jws = splitOidcByHand(fx.token, header, alg, decode)
+    if (!nodeVerify('sha256', Buffer.from(jws.signingInput, 'latin1'), key, jws.signature))
+      throw new Error('floor failed')
+    return oidcPayloadByHand(jws.payload, alg, decode, Math.floor(Date.now() / 1000))
   }
   const { jose, aws, pkg } = await verifierCases(alg, fx)
   return {

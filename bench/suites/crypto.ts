@@ -1,8 +1,10 @@
 /**
  * @alokai/crypto: seal and open of a 64-byte secret and a 4 KiB value, in Node (tinybench) and inside
- * workerd (bench worker, timed from outside). Floor: the same envelope written directly on
- * `crypto.subtle`. Also measured: the noble implementation and, in Node, raw node:crypto (the
- * machine's limit). Targets: package ≥ 0.85× the floor in both runtimes, ≥ 3× noble in workerd.
+ * workerd (bench worker, timed from outside). Each floor is the same envelope on the runtime's raw crypto
+ * with exactly the package's checks and wiping (workers/crypto-*-envelope.ts): in Node raw `node:crypto`
+ * (what `#runtime` gives the package there), in workerd `crypto.subtle`. Also measured: the noble
+ * implementation and, in Node, the Web Crypto envelope. Targets: package ≥ 0.85× the floor in Node,
+ * ≥ 0.9× in workerd.
  * The machine is shared and the harness runs cases one after another, so a load spike can land on one
  * case; each group is measured `reps` times and the summary reports the median ratio.
  */
@@ -12,7 +14,6 @@ import { runWorkerdSuite } from '../src/workerd.ts'
 import { type Cases, envelopeCases, kek, sharedCases, sizes } from '../workers/crypto-cases.ts'
 import { createNodeEnvelope } from '../workers/crypto-node-envelope.ts'
 
-const floorImpl = 'crypto.subtle'
 const reps = 5
 const groups = Object.keys(sizes).flatMap((size) => [`seal ${size}`, `open ${size}`])
 const entry = fileURLToPath(new URL('../workers/crypto.ts', import.meta.url))
@@ -24,7 +25,12 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN
 }
 
-async function measureRuntime(runtime: string, measure: Measure): Promise<void> {
+async function measureRuntime(
+  runtime: string,
+  floorImpl: string,
+  target: number,
+  measure: Measure,
+): Promise<void> {
   const ratios = new Map<string, { ops: number[]; floor: number[]; noble: number[] }>()
   for (let rep = 0; rep < reps; rep++) {
     for (const group of groups) {
@@ -42,7 +48,7 @@ async function measureRuntime(runtime: string, measure: Measure): Promise<void> 
     }
   }
   console.log(`\n### crypto: package vs floor and noble (${runtime}, median of ${reps} runs)\n`)
-  console.log('| operation | package ops/s | × crypto.subtle (target ≥ 0.85) | × noble |')
+  console.log(`| operation | package ops/s | × ${floorImpl} (target ≥ ${target}) | × noble |`)
   console.log('|---|---:|---:|---:|')
   for (const [group, r] of ratios) {
     const ops = Math.round(median(r.ops)).toLocaleString('en-US')
@@ -57,10 +63,12 @@ export async function run(): Promise<void> {
   }
   const pick = (group: string): Cases =>
     Object.fromEntries(Object.entries(node).filter(([name]) => name.startsWith(`${group}: `)))
-  await measureRuntime('node', (group, title, floor) => runSuite({ title, floor, cases: pick(group) }))
+  await measureRuntime('node', 'node:crypto', 0.85, (group, title, floor) =>
+    runSuite({ title, floor, cases: pick(group) }),
+  )
 
   const names = Object.keys(await sharedCases())
-  await measureRuntime('workerd', (group, title, floor) =>
+  await measureRuntime('workerd', 'crypto.subtle', 0.9, (group, title, floor) =>
     runWorkerdSuite({
       title,
       floor,

@@ -1,17 +1,20 @@
 /**
  * Bench worker for @alokai/auth-jwt inside workerd: `GET /?case=<name>&n=<N>` runs one case N times.
- * Cases (sign and verify of a ~160-byte session payload): the floor, raw `crypto.subtle` HMAC doing the same
- * checks as the package (header, MAC, JSON, claims by hand); jose with a pre-imported CryptoKey; and the
- * package (bundled with the workerd conditions, so its Web Crypto build). Keys and tokens are made on the
+ * Cases (sign and verify of a ~160-byte session payload): the floor, raw `crypto.subtle` HMAC doing exactly
+ * the package's checks by hand (size cap, compact shape, the header the issuer wrote, strict base64url, the
+ * MAC, fatal UTF-8, one JSON object, the claims; fixtures/auth-jwt.ts); jose with a pre-imported CryptoKey;
+ * and the package (bundled with the workerd conditions, so `#runtime` is its Web Crypto file). Keys and tokens are made on the
  * first request: workerd forbids crypto at module scope.
  */
 import { jwtVerify, SignJWT } from 'jose'
 import {
-  checkClaimsByHand,
+  checkedHeader,
   claims,
+  payloadByHand,
   payloadOf,
   SECRET,
   sessionIssuer,
+  splitByHand,
   verifyOptions,
 } from '../src/fixtures/auth-jwt.ts'
 
@@ -29,20 +32,33 @@ function b64url(bytes: Uint8Array): string {
 }
 
 type FromBase64 = (text: string, options: { alphabet: 'base64url' }) => Uint8Array<ArrayBuffer>
+type ToBase64 = (this: Uint8Array, options: { alphabet: 'base64url'; omitPadding: true }) => string
 // The floor decodes with the runtime's native base64 when it has one (TC39 Uint8Array.fromBase64), so it
 // stays the fastest honest way to do the same work.
 const nativeFromBase64 = (Uint8Array as unknown as { fromBase64?: FromBase64 }).fromBase64
+const nativeToBase64 = (Uint8Array.prototype as unknown as { toBase64?: ToBase64 }).toBase64
 
 function fromB64url(text: string): Uint8Array<ArrayBuffer> {
   if (nativeFromBase64 !== undefined) return nativeFromBase64(text, { alphabet: 'base64url' })
   return Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0))
 }
 
+/** Strict base64url, as the package decodes: canonical exactly when the bytes re-encode to the text. */
+function strictB64url(text: string): Uint8Array<ArrayBuffer> {
+  const bytes = fromB64url(text)
+  const again = nativeToBase64
+    ? nativeToBase64.call(bytes, { alphabet: 'base64url', omitPadding: true })
+    : b64url(bytes)
+  if (again !== text) throw new Error('base64url')
+  return bytes
+}
+
 async function setup(): Promise<Record<string, Op>> {
   const sessions = sessionIssuer()
   const token = await sessions.sign(claims)
-  const [h, p, s] = token.split('.') as [string, string, string]
+  const [h] = token.split('.') as [string, string, string]
   const header = JSON.parse(decoder.decode(fromB64url(h))) as { alg: string; typ: string; kid: string }
+  const checkedH = checkedHeader(token, strictB64url)
   const key = await crypto.subtle.importKey(
     'raw',
     encoder.encode(SECRET),
@@ -58,13 +74,15 @@ async function setup(): Promise<Record<string, Op>> {
     'sign jose CryptoKey': () => new SignJWT(payloadOf()).setProtectedHeader(header).sign(key),
     'sign auth-jwt': () => sessions.sign(claims),
     'verify crypto.subtle': async () => {
-      if (h !== token.slice(0, token.indexOf('.'))) throw new Error('header')
-      if (!(await crypto.subtle.verify('HMAC', key, fromB64url(s), encoder.encode(`${h}.${p}`)))) {
+      const segments = splitByHand(token, checkedH)
+      const given = strictB64url(segments.signature)
+      if (
+        given.length !== 32 ||
+        !(await crypto.subtle.verify('HMAC', key, given, encoder.encode(segments.signingInput)))
+      ) {
         throw new Error('bad mac')
       }
-      const payload = JSON.parse(decoder.decode(fromB64url(p))) as Record<string, unknown>
-      checkClaimsByHand(payload, Math.floor(Date.now() / 1000))
-      return payload
+      return payloadByHand(strictB64url(segments.payload), Math.floor(Date.now() / 1000))
     },
     'verify jose CryptoKey': () => jwtVerify(token, key, verifyOptions),
     'verify auth-jwt': () => sessions.verify(token),

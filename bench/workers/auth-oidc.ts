@@ -3,37 +3,52 @@
  * Keys and tokens are made on the first request (workerd refuses random values at module scope); only
  * finished values are kept between requests, never a promise.
  */
-import { floorClaimsOk, signedFixture, type VerifierCases, verifierCases } from '../src/fixtures/auth-oidc.ts'
+import {
+  checkedOidcHeader,
+  oidcPayloadByHand,
+  signedFixture,
+  splitOidcByHand,
+  type VerifierCases,
+  verifierCases,
+} from '../src/fixtures/auth-oidc.ts'
 
 type Fixture = VerifierCases & { token: string; floor: () => Promise<boolean> }
 
 const fixtures = new Map<string, Fixture>()
 
-function b64urlDecode(s: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(s.replace(/-/g, '+').replace(/_/g, '/'))
-  const out = new Uint8Array(bin.length)
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i)
-  return out
+type FromBase64 = (text: string, options: { alphabet: 'base64url' }) => Uint8Array<ArrayBuffer>
+type ToBase64 = (this: Uint8Array, options: { alphabet: 'base64url'; omitPadding: true }) => string
+// workerd's native TC39 codec, as the package's web backend decodes.
+const fromBase64 = (Uint8Array as unknown as { fromBase64: FromBase64 }).fromBase64
+const toBase64 = (Uint8Array.prototype as unknown as { toBase64: ToBase64 }).toBase64
+
+/** Strict base64url: canonical exactly when the bytes re-encode to the text. */
+function strictDecode(text: string): Uint8Array<ArrayBuffer> | undefined {
+  let bytes: Uint8Array<ArrayBuffer>
+  try {
+    bytes = fromBase64(text, { alphabet: 'base64url' })
+  } catch {
+    return undefined
+  }
+  return toBase64.call(bytes, { alphabet: 'base64url', omitPadding: true }) === text ? bytes : undefined
 }
 
 async function makeFixture(alg: 'RS256' | 'ES256'): Promise<Fixture> {
   const fx = await signedFixture(alg)
   const subtleAlg = alg === 'RS256' ? { name: 'RSASSA-PKCS1-v1_5' } : { name: 'ECDSA', hash: 'SHA-256' }
   const encoder = new TextEncoder()
-  const decoder = new TextDecoder()
-  // The raw floor: what a hand-written verifier for this one key does (split, decode, verify, parse, check).
+  const header = checkedOidcHeader(fx.token, alg, strictDecode)
+  // The raw floor: a hand-written verifier for this one key, with exactly the package's checks.
   const floor = async () => {
-    const [h, p, s] = fx.token.split('.') as [string, string, string]
+    const jws = splitOidcByHand(fx.token, header, alg, strictDecode)
     const ok = await crypto.subtle.verify(
       subtleAlg,
       fx.publicKey,
-      b64urlDecode(s),
-      encoder.encode(`${h}.${p}`),
+      jws.signature,
+      encoder.encode(jws.signingInput),
     )
-    const header: unknown = JSON.parse(decoder.decode(b64urlDecode(h)))
-    const payload: unknown = JSON.parse(decoder.decode(b64urlDecode(p)))
-    if (!ok || !floorClaimsOk(header, payload, alg, Math.floor(Date.now() / 1000)))
-      throw new Error('floor failed')
+    if (!ok) throw new Error('floor failed')
+    oidcPayloadByHand(jws.payload, alg, strictDecode, Math.floor(Date.now() / 1000))
     return true
   }
   await floor()

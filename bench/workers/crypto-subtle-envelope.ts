@@ -1,7 +1,8 @@
 /**
  * The bench floor on Web Crypto: the @alokai/crypto v1 envelope written directly on `crypto.subtle`,
- * without the package (no argument checks, lenient base64url). It makes
- * the same Web Crypto calls in the same order as the package, so package ÷ this = wrapper overhead.
+ * without the package but with exactly its checks on a sealed value (version, kid, strict base64url,
+ * minimum length; `payloadByHand`) and its wiping of the data key. It makes the same Web Crypto calls in
+ * the same order as the package, so package ÷ this = wrapper overhead.
  */
 const utf8 = new TextEncoder()
 
@@ -22,8 +23,15 @@ for (let i = 0; i < 64; i++) lookup[alphabet.charCodeAt(i)] = i
 const pairs: string[] = []
 for (let i = 0; i < 4096; i++) pairs.push(alphabet[i >> 6]! + alphabet[i & 63]!)
 
-/** base64url without padding, 12 bits per table lookup (btoa + replace was slower in workerd). */
+type FromBase64 = (text: string, options: { alphabet: 'base64url' }) => Uint8Array<ArrayBuffer>
+type ToBase64 = (this: Uint8Array, options: { alphabet: 'base64url'; omitPadding: true }) => string
+// The runtime's native codec where it has one (TC39; workerd does, Node 20 does not), as the package uses.
+const nativeFrom = (Uint8Array as unknown as { fromBase64?: FromBase64 }).fromBase64
+const nativeTo = (Uint8Array.prototype as unknown as { toBase64?: ToBase64 }).toBase64
+
+/** base64url without padding: native, else 12 bits per table lookup (btoa + replace was slower in workerd). */
 export function toBase64url(b: Uint8Array): string {
+  if (nativeTo !== undefined) return nativeTo.call(b, { alphabet: 'base64url', omitPadding: true })
   let out = ''
   let i = 0
   for (; i + 2 < b.length; i += 3) {
@@ -62,6 +70,43 @@ export function fromBase64url(text: string): Uint8Array<ArrayBuffer> {
     if (i + 2 < text.length) out[o] = (n >> 8) & 255
   }
   return out
+}
+
+/** Strict base64url, as the package decodes: canonical exactly when the bytes re-encode to the text. */
+export function strictFromBase64url(text: string): Uint8Array<ArrayBuffer> | undefined {
+  let bytes: Uint8Array<ArrayBuffer>
+  if (nativeFrom === undefined) bytes = fromBase64url(text)
+  else {
+    try {
+      bytes = nativeFrom(text, { alphabet: 'base64url' })
+    } catch {
+      return undefined
+    }
+  }
+  return toBase64url(bytes) === text ? bytes : undefined
+}
+
+const kidPattern = /^[A-Za-z0-9_-]{8}$/
+// wrap nonce + wrapped DEK + wrap tag + nonce + tag: the payload of an empty plaintext.
+const minPayloadBytes = 12 + 32 + 16 + 12 + 16
+
+/**
+ * The package's structural checks on a sealed value, by hand: `v1`, a well-formed kid that is the floor's
+ * own (the package looks it up in its keyring), strict base64url, the minimum length. Returns the payload.
+ */
+export function payloadByHand<B extends Uint8Array>(
+  sealed: string,
+  kid: string,
+  decode: (text: string) => B | undefined,
+): B {
+  const first = sealed.indexOf('.')
+  const second = first < 0 ? -1 : sealed.indexOf('.', first + 1)
+  if (second < 0 || sealed.slice(0, first) !== 'v1') throw new Error('not a sealed value')
+  const valueKid = sealed.slice(first + 1, second)
+  if (!kidPattern.test(valueKid) || valueKid !== kid) throw new Error('kid')
+  const payload = decode(sealed.slice(second + 1))
+  if (payload === undefined || payload.length < minPayloadBytes) throw new Error('payload')
+  return payload
 }
 
 export interface Envelope {
@@ -110,7 +155,7 @@ export async function createSubtleEnvelope(kek: Uint8Array<ArrayBuffer>): Promis
       const random = crypto.getRandomValues(new Uint8Array(56))
       const dek = random.subarray(0, 32)
       const dekKey = await crypto.subtle.importKey('raw', dek, 'AES-GCM', false, ['encrypt'])
-      const [wrapped, ciphertext] = await Promise.all([
+      const sealing = Promise.all([
         crypto.subtle.encrypt(
           { name: 'AES-GCM', iv: random.subarray(32, 44), additionalData: wrapAad },
           wrapKey,
@@ -122,6 +167,8 @@ export async function createSubtleEnvelope(kek: Uint8Array<ArrayBuffer>): Promis
           plaintext,
         ),
       ])
+      const [wrapped, ciphertext] = await sealing
+      dek.fill(0)
       const payload = concat([
         random.subarray(32, 44),
         new Uint8Array(wrapped),
@@ -131,7 +178,7 @@ export async function createSubtleEnvelope(kek: Uint8Array<ArrayBuffer>): Promis
       return `v1.${kid}.${toBase64url(payload)}`
     },
     async open(sealed, context) {
-      const payload = fromBase64url(sealed.slice(sealed.lastIndexOf('.') + 1))
+      const payload = payloadByHand(sealed, kid, strictFromBase64url)
       const dekKey = await crypto.subtle.unwrapKey(
         'raw',
         payload.subarray(12, 60),

@@ -1,52 +1,16 @@
 /**
- * Two builds of the same sources. `dist/` is the Web Crypto build (workerd, browsers, the `default`
- * condition) and imports nothing from `node:*`; `dist/node/` (the `node` condition) is identical except that
- * the one module `internal/runtime-hmac.ts` is replaced by `internal/runtime-hmac.node.ts`, so HS256 runs on
- * node:crypto there. package.json lists `workerd`, `worker` and `browser` before `node`, since workerd with
- * `nodejs_compat` also matches `node`.
+ * One build: `.` and `./hono` in ESM and CJS, plus the `#runtime` pair (HS256 on Web Crypto or on
+ * node:crypto), picked by the consumer through the package.json `imports` map (see tsup.base.ts).
  */
-import { dirname, join } from 'node:path'
-import { defineConfig, type Options } from 'tsup'
+import type { Options } from 'tsup'
+import { packageBuild } from '../../tsup.base.ts'
 
-const shared: Options = {
-  entry: ['src/index.ts', 'src/hono.ts'],
-  format: ['esm', 'cjs'],
+const config: Options = packageBuild({
+  entry: { index: 'src/index.ts', hono: 'src/hono.ts' },
   dts: { resolve: ['@alokai/internal'] },
-  // The shared primitives are bundled in: `@alokai/internal` is private and never published.
-  noExternal: ['@alokai/internal'],
-  sourcemap: true,
-  target: 'es2022',
-  treeshake: true,
-  // Shared chunks in CJS too, so the error classes are one class across `.` and `./hono` (instanceof works).
-  splitting: true,
+  runtime: true,
   // `./hono` imports only Hono's types; the peer is never bundled.
   external: ['hono'],
-}
-
-/** Resolves `./runtime-hmac.ts` to its node:crypto twin. */
-const nodeRuntime = {
-  name: 'alokai-node-runtime-hmac',
-  setup(build: {
-    onResolve(
-      options: { filter: RegExp },
-      cb: (args: { path: string; importer: string }) => { path: string },
-    ): void
-  }) {
-    build.onResolve({ filter: /\/runtime-hmac\.ts$/ }, (args) => ({
-      path: join(dirname(args.importer), args.path.replace(/\.ts$/, '.node.ts')),
-    }))
-  },
-}
-
-const config: Options[] = defineConfig([
-  // Each build cleans only its own files: the two run in parallel and dist/node sits inside dist.
-  {
-    ...shared,
-    outDir: 'dist',
-    clean: ['*.js', '*.cjs', '*.d.ts', '*.d.cts', '*.map', '*.d.mts'],
-    platform: 'neutral',
-  },
-  { ...shared, outDir: 'dist/node', clean: true, platform: 'node', esbuildPlugins: [nodeRuntime] },
-]) as Options[]
+})
 
 export default config

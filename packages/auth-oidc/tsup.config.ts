@@ -1,45 +1,18 @@
-import { resolve } from 'node:path'
+/**
+ * One build: `.`, `./hono` and `./express` in ESM and CJS, plus the `#runtime` pair (signatures on Web
+ * Crypto or on node:crypto), picked by the consumer through the package.json `imports` map (see
+ * tsup.base.ts).
+ */
 import type { Options } from 'tsup'
+import { packageBuild } from '../../tsup.base.ts'
 
-const common: Options = {
+const config: Options = packageBuild({
   entry: { index: 'src/index.ts', hono: 'src/hono.ts', express: 'src/express.ts' },
-  format: ['esm', 'cjs'],
   dts: {
     entry: { index: 'src/index.ts', hono: 'src/hono.ts', express: 'src/express.ts' },
     resolve: ['@alokai/internal'],
   },
-  // The shared primitives are bundled in: `@alokai/internal` is private and never published.
-  noExternal: ['@alokai/internal'],
-  sourcemap: true,
-  target: 'es2022',
-  platform: 'neutral',
-  treeshake: true,
-  // Shared chunks in CJS too, so `OidcError` is one class across `.`, `./hono` and `./express`.
-  splitting: true,
-}
-
-/**
- * Two builds of the same source, told apart by the signature path only: `dist/` (Web Crypto; the `workerd`,
- * `worker`, `browser` and `default` export conditions; imports no `node:*`) and `dist/node/` (node:crypto;
- * the `node` condition), where `internal/default-backend.ts` is swapped for its `.node.ts` sibling.
- */
-const config: Options[] = [
-  { ...common, outDir: 'dist', clean: true },
-  {
-    ...common,
-    outDir: 'dist/node',
-    external: ['node:crypto'],
-    esbuildPlugins: [
-      {
-        name: 'node-backend',
-        setup(build) {
-          build.onResolve({ filter: /\/default-backend\.ts$/ }, (args) => ({
-            path: resolve(args.resolveDir, args.path.replace(/\.ts$/, '.node.ts')),
-          }))
-        },
-      },
-    ],
-  },
-]
+  runtime: true,
+})
 
 export default config

@@ -1,18 +1,17 @@
-import { defineConfig, type Options } from 'tsup'
+/**
+ * One build: `.` and `./probe` in ESM and CJS, the `alokai-crypto` bin, and the `#runtime` pair (AES-GCM
+ * and HMAC on Web Crypto or on node:crypto), picked by the consumer through the package.json `imports`
+ * map (see tsup.base.ts).
+ */
+import type { Options } from 'tsup'
+import { packageBuild } from '../../tsup.base.ts'
 
-const config: Options = defineConfig({
-  // cli.ts is the `alokai-crypto` bin; it needs no type declarations.
-  entry: ['src/index.ts', 'src/probe.ts', 'src/cli.ts'],
-  format: ['esm', 'cjs'],
+const config: Options = packageBuild({
+  entry: { index: 'src/index.ts', probe: 'src/probe.ts' },
+  // The bin needs no type declarations.
+  bin: { cli: 'src/cli.ts' },
   dts: { entry: ['src/index.ts', 'src/probe.ts'], resolve: ['@alokai/internal'] },
-  // The shared primitives are bundled in: `@alokai/internal` is private and never published.
-  noExternal: ['@alokai/internal'],
-  clean: true,
-  sourcemap: true,
-  target: 'es2022',
-  platform: 'neutral',
-  treeshake: true,
-  // Shared chunks in CJS too, so `CryptoError` is one class across `.` and `./probe` (instanceof works).
-  splitting: true,
-}) as Options
+  runtime: true,
+})
+
 export default config

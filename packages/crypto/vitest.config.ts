@@ -1,5 +1,5 @@
 import type { ViteUserConfig } from 'vitest/config'
 import { packageTestConfig } from '../../vitest.shared.ts'
 
-const config: ViteUserConfig = packageTestConfig()
+const config: ViteUserConfig = packageTestConfig({ runtimeOf: import.meta.url })
 export default config

@@ -1,18 +1,14 @@
-import { defineConfig, type Options } from 'tsup'
+/**
+ * One build: the library in ESM and CJS, runtime-agnostic (no `#runtime` pair; see tsup.base.ts). zod is
+ * a peer dependency, never bundled.
+ */
+import type { Options } from 'tsup'
+import { packageBuild } from '../../tsup.base.ts'
 
-// The library only (ESM + CJS + .d.ts), runtime-agnostic. zod is a peer dependency, never bundled.
-const config: Options = defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
+const config: Options = packageBuild({
+  entry: { index: 'src/index.ts' },
   dts: { resolve: ['@alokai/internal'] },
-  // The shared primitives are bundled in: `@alokai/internal` is private and never published.
-  noExternal: ['@alokai/internal'],
-  clean: true,
-  sourcemap: true,
-  target: 'es2022',
-  platform: 'neutral',
-  treeshake: true,
   external: ['zod'],
-}) as Options
+})
 
 export default config

@@ -1,11 +1,11 @@
 /**
  * `createSessionIssuer`: the public factory. It checks the options at once and builds the issuer over this
- * build's HMAC backend (node:crypto in the Node build, Web Crypto elsewhere; see internal/runtime-hmac.ts).
+ * runtime's HMAC backend (`#runtime`: node:crypto in Node, Web Crypto elsewhere; see package.json `imports`).
  * Signing and verifying are in internal/issuer.ts.
  */
+import { runtime } from '#runtime'
 import { Issuer } from './internal/issuer.ts'
 import { resolveOptions } from './internal/options.ts'
-import { runtimeHmac } from './internal/runtime-hmac.ts'
 import type { CustomClaims, SessionIssuer, SessionIssuerOptions } from './types.ts'
 
 /**
@@ -30,5 +30,5 @@ import type { CustomClaims, SessionIssuer, SessionIssuerOptions } from './types.
 export function createSessionIssuer<C extends CustomClaims = Record<never, never>>(
   options: SessionIssuerOptions<C>,
 ): SessionIssuer<C> {
-  return new Issuer(resolveOptions(options), runtimeHmac)
+  return new Issuer(resolveOptions(options), runtime)
 }

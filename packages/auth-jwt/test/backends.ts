@@ -1,7 +1,7 @@
 /**
  * Both HMAC backends, imported explicitly, so every security suite runs against each code path in each
  * vitest project (Node and workerd; the workerd project has `nodejs_compat`, so node:crypto exists there
- * too), whatever the runtime's own export condition would pick.
+ * too), whatever `#runtime` resolves to there.
  */
 import type { HmacBackend } from '../src/internal/hmac.ts'
 import { nodeHmac } from '../src/internal/hmac-node.ts'

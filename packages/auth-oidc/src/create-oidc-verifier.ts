@@ -1,9 +1,10 @@
 /**
  * The public verifier factory and its types. The work is in `internal/verifier.ts`; the signature path is
- * the build's: node:crypto in the Node build, Web Crypto in the web build (package.json `exports`).
+ * the runtime's (`#runtime`): node:crypto in Node, Web Crypto elsewhere (package.json `imports`).
  */
+
 import type { JWTHeaderParameters, JWTPayload } from 'jose'
-import { createDefaultBackend } from './internal/default-backend.ts'
+import { runtime } from '#runtime'
 import { createVerifier } from './internal/verifier.ts'
 import { type OidcVerifierOptions, resolveOptions } from './options.ts'
 
@@ -54,5 +55,5 @@ export interface OidcVerifier {
  * ```
  */
 export function createOidcVerifier(options: OidcVerifierOptions): OidcVerifier {
-  return createVerifier(resolveOptions(options), createDefaultBackend())
+  return createVerifier(resolveOptions(options), runtime())
 }

@@ -3,7 +3,7 @@
  * picks, the same tokens are accepted and refused. In the workerd project only the Web Crypto path runs:
  * workerd's `node:crypto` (under `nodejs_compat`) is not Node's. It refuses a `KeyObject` inside an options
  * object and ignores the RSA padding option (measured: a PSS signature verifies as PKCS#1 v1.5 and the
- * other way round), so a node:crypto verdict there says nothing about Node, and the web build that workerd
+ * other way round), so a node:crypto verdict there says nothing about Node, and the web runtime file that workerd
  * resolves never contains that path.
  */
 

@@ -1,6 +1,7 @@
 /**
  * The Workers-facing entries load no `node:` module and no framework at run time: what `./hono` and `.`
- * import is read from the sources (following relative imports), type-only imports excluded. The workerd
+ * import is read from the sources (following relative imports and `#runtime` to its web file), type-only
+ * imports excluded. The workerd
  * project runs with `nodejs_compat`, so a stray `node:` import would pass there; this catches it.
  */
 import { readFileSync } from 'node:fs'
@@ -19,7 +20,10 @@ function runtimeImports(entry: string, seen: Set<string> = new Set()): Set<strin
   const text = readFileSync(entry, 'utf8')
   for (const [, specifier] of text.matchAll(VALUE_IMPORT)) {
     if (specifier === undefined) continue
-    if (specifier.startsWith('.')) {
+    // A Worker resolves `#runtime` to the web file (package.json `imports`, web conditions first).
+    if (specifier === '#runtime') {
+      for (const x of runtimeImports(join(src, 'internal/runtime-web.ts'), seen)) external.add(x)
+    } else if (specifier.startsWith('.')) {
       for (const x of runtimeImports(join(dirname(entry), specifier), seen)) external.add(x)
     } else external.add(specifier)
   }

@@ -1,10 +1,14 @@
 /**
  * `open` and `openText`: decrypt a sealed value. The kid in the value picks the wrapping key; the DEK
- * is unwrapped straight into a non-extractable key and then decrypts the data with the context as
- * associated data. Any authentication failure is one `DecryptError` with one fixed message.
+ * is unwrapped and then decrypts the data with the context as associated data (on Web Crypto straight
+ * into a non-extractable key, on node:crypto into bytes wiped before the call returns). Any
+ * authentication failure is one `DecryptError` with one fixed message.
  */
+
+import { runtime } from '#runtime'
 import { MalformedError } from './errors.ts'
-import { aesGcmDecrypt, aesGcmUnwrapKey } from './internal/aes-gcm.ts'
+import { aesGcmOpenWrapped } from './internal/aes-gcm.ts'
+import type { CryptoBackend, MaybePromise } from './internal/backend.ts'
 import { type ResolvedSealed, resolveSealed } from './internal/resolve.ts'
 import { decodeUtf8 } from './internal/utf8.ts'
 import type { Keyring } from './keyring.ts'
@@ -24,10 +28,17 @@ export async function open(keyring: Keyring, sealed: string, context?: SealConte
   return openResolved(resolveSealed(keyring, sealed, context))
 }
 
-/** Unwraps the DEK and decrypts the data (internal: `reseal` reuses the resolved `dataAad`). */
-export async function openResolved(v: ResolvedSealed): Promise<Uint8Array> {
-  const dekKey = await aesGcmUnwrapKey(v.wrapKey, v.wrapNonce, v.wrappedDek, v.wrapAad)
-  return aesGcmDecrypt(dekKey, v.nonce, v.ciphertext, v.dataAad)
+/**
+ * Unwraps the DEK and decrypts the data (internal: `reseal` reuses the resolved `dataAad`, the tests pick
+ * the backend).
+ */
+export function openResolved(v: ResolvedSealed, backend: CryptoBackend = runtime): MaybePromise<Uint8Array> {
+  return aesGcmOpenWrapped(
+    v.wrapKey,
+    { nonce: v.wrapNonce, wrapped: v.wrappedDek, aad: v.wrapAad },
+    { nonce: v.nonce, sealed: v.ciphertext, aad: v.dataAad },
+    backend,
+  )
 }
 
 /**

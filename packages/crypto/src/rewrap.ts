@@ -3,7 +3,7 @@
  * value fully first, so a corrupt value is never counted as migrated; then it wraps the same DEK under
  * the primary wrapping key with a fresh nonce. Rotation without re-encrypting the data.
  */
-import { aesGcmDecrypt, aesGcmEncrypt, importAesGcmKey, nonceBytes } from './internal/aes-gcm.ts'
+import { aesGcmDecrypt, aesGcmEncrypt, nonceBytes } from './internal/aes-gcm.ts'
 import { formatSealed, wrapAadFor } from './internal/envelope.ts'
 import { resolveSealed } from './internal/resolve.ts'
 import { type Keyring, wrappingKey } from './keyring.ts'
@@ -24,9 +24,8 @@ export async function rewrap(keyring: Keyring, sealed: string, context?: SealCon
   const v = resolveSealed(keyring, sealed, context)
   const dek = await aesGcmDecrypt(v.wrapKey, v.wrapNonce, v.wrappedDek, v.wrapAad)
   try {
-    const dekKey = await importAesGcmKey(dek, ['decrypt'])
     // Authenticates the data part: the result is discarded, only success matters.
-    ;(await aesGcmDecrypt(dekKey, v.nonce, v.ciphertext, v.dataAad)).fill(0)
+    ;(await aesGcmDecrypt(dek, v.nonce, v.ciphertext, v.dataAad)).fill(0)
     const kid = keyring.primaryKid
     if (v.kid === kid) return sealed
     const wrapNonce = crypto.getRandomValues(new Uint8Array(nonceBytes))

@@ -3,19 +3,25 @@
  * 96-bit nonces, encrypts the plaintext under the DEK with the context as associated data, and wraps
  * the DEK under the primary wrapping key with `v1.<kid>` as associated data (docs/design.md).
  */
-import { aesGcmEncrypt, importAesGcmKey, nonceBytes } from './internal/aes-gcm.ts'
+import { runtime } from '#runtime'
+import { aesGcmEncrypt, nonceBytes } from './internal/aes-gcm.ts'
+import { both, type CryptoBackend, type MaybePromise } from './internal/backend.ts'
 import { encodeContext } from './internal/context.ts'
 import { dekBytes, formatSealed, wrapAadFor } from './internal/envelope.ts'
 import { encodeUtf8 } from './internal/utf8.ts'
 import { type Keyring, wrappingKey } from './keyring.ts'
 import type { SealContext } from './seal-context.ts'
 
-/** Encrypts `plaintext` with a fresh DEK under `keyring`'s primary key (internal: used by `reseal`). */
-export async function sealBytes(
+/**
+ * Encrypts `plaintext` with a fresh DEK under `keyring`'s primary key (internal: used by `reseal`, and by
+ * the tests on each backend). On node:crypto the whole seal is synchronous, so no promise is made here.
+ */
+export function sealBytes(
   keyring: Keyring,
   plaintext: Uint8Array,
   dataAad: Uint8Array,
-): Promise<string> {
+  backend: CryptoBackend = runtime,
+): MaybePromise<string> {
   const kid = keyring.primaryKid
   const wrapKey = wrappingKey(keyring, kid)!
   // One CSPRNG call for the DEK and both nonces.
@@ -23,16 +29,26 @@ export async function sealBytes(
   const dek = random.subarray(0, dekBytes)
   const wrapNonce = random.subarray(dekBytes, dekBytes + nonceBytes)
   const nonce = random.subarray(dekBytes + nonceBytes)
-  try {
-    const dekKey = await importAesGcmKey(dek, ['encrypt'])
-    const [wrapped, ciphertext] = await Promise.all([
-      aesGcmEncrypt(wrapKey, wrapNonce, dek, wrapAadFor(kid)),
-      aesGcmEncrypt(dekKey, nonce, plaintext, dataAad),
-    ])
-    return formatSealed(kid, [wrapNonce, wrapped, nonce, ciphertext])
-  } finally {
-    dek.fill(0) // best effort: the DEK's bytes should not outlive the call
+  // Best effort: the DEK's bytes should not outlive the call; both backends copied them by the time the
+  // encryptions are done.
+  const wipe = (): void => {
+    dek.fill(0)
   }
+  const format = ([wrapped, ciphertext]: [Uint8Array, Uint8Array]): string =>
+    formatSealed(kid, [wrapNonce, wrapped, nonce, ciphertext], backend)
+  let parts: MaybePromise<[Uint8Array, Uint8Array]>
+  try {
+    parts = both(
+      aesGcmEncrypt(wrapKey, wrapNonce, dek, wrapAadFor(kid), backend),
+      aesGcmEncrypt(dek, nonce, plaintext, dataAad, backend),
+    )
+  } catch (error) {
+    wipe()
+    throw error
+  }
+  if (parts instanceof Promise) return parts.then(format).finally(wipe)
+  wipe()
+  return format(parts)
 }
 
 /**

@@ -5,6 +5,9 @@
 
 // Encoding
 export { decodeBase64url, encodeBase64url } from './base64url.ts'
+// The same strict codec on the runtime's native one. The Buffer one, for Node only, is the subpath
+// `@alokai/internal/base64url-buffer`, so nothing that imports this index needs Node's types.
+export { decodeBase64urlNative, encodeBase64urlNative } from './base64url-native.ts'
 export { decodeJsonSegment } from './json-segment.ts'
 // Comparisons of secret-derived values
 export { constantTimeEqual } from './constant-time.ts'

@@ -1,8 +1,8 @@
 /**
  * The one internal interface behind which HS256's HMAC-SHA256 runs: `node:crypto` in Node (`createHmac` +
  * `timingSafeEqual`, synchronous, no thread hop) and Web Crypto everywhere else (workerd, browsers, Deno).
- * The published package picks one per runtime through `package.json` `exports` conditions (see
- * `runtime-hmac.ts`); the tests import both and run every suite against each.
+ * The package picks one per runtime through its `#runtime` subpath import (`runtime-web.ts`,
+ * `runtime-node.ts`); the tests import both and run every suite against each.
  */
 
 /** One imported secret. Results may be synchronous (node:crypto) or promises (Web Crypto). */

@@ -2,9 +2,9 @@
  * The one internal interface both signature paths implement: node:crypto in Node (`node-backend.ts`) and
  * Web Crypto everywhere else (`web-backend.ts`). The verifier does everything else itself (parsing, key
  * selection, claims), so the two paths differ only in how a key is imported and a signature checked; the
- * test suites run against both. Which one a consumer gets is chosen by the package.json `exports`
- * conditions at build time (`default-backend.ts` / `default-backend.node.ts`), so the web build never
- * imports `node:*`.
+ * test suites run against both. Which one a consumer gets is chosen where the package is resolved, by
+ * the package.json `imports` map of `#runtime` (`runtime-web.ts` / `runtime-node.ts`), so nothing a
+ * Worker loads imports `node:*`.
  */
 import type { OidcAlgorithm } from '../oidc-algorithm.ts'
 import type { PublicJwk } from './key-set.ts'

@@ -1,5 +1,5 @@
 /**
- * The node:crypto signature path, used in Node (selected by the `node` export condition). Web Crypto in
+ * The node:crypto signature path, used in Node (`runtime-node.ts`, the `node` condition of `#runtime`). Web Crypto in
  * Node runs every verify on the libuv threadpool, which for one small signature costs more than the
  * signature itself; `crypto.verify` runs in-thread. Keys are imported once as `KeyObject`s straight from
  * the JWK (`format: 'jwk'`, which checks that an EC point lies on its curve) and kept per key material and
@@ -59,7 +59,7 @@ const pss = { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RS
 /**
  * Creates the node:crypto backend. For Node only: workerd's `node:crypto` (under `nodejs_compat`) refuses a
  * `KeyObject` inside an options object and, measured, ignores the RSA padding option (a PSS signature
- * verifies as PKCS#1 v1.5 and the other way round), so the web build never includes this path.
+ * verifies as PKCS#1 v1.5 and the other way round), so `runtime-web.ts` never includes this path.
  *
  * @example
  * ```ts

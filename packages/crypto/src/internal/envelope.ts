@@ -5,9 +5,10 @@
  * job of AES-GCM with the wrap associated data `v1.<kid>` and the context's data associated data.
  */
 
-import { decodeBase64url, encodeBase64url } from '@alokai/internal'
+import { runtime } from '#runtime'
 import { MalformedError } from '../errors.ts'
 import { nonceBytes, tagBytes } from './aes-gcm.ts'
+import type { CryptoBackend } from './backend.ts'
 
 /** The only version this package writes and reads. */
 export const version = 'v1'
@@ -45,8 +46,11 @@ export function wrapAadFor(kid: string): Uint8Array {
   return encoder.encode(`${version}.${kid}`)
 }
 
-/** Parses sealed text; throws {@link MalformedError} with a message about structure only. */
-export function parseSealed(sealed: string): ParsedSealed {
+/**
+ * Parses sealed text; throws {@link MalformedError} with a message about structure only. The backend
+ * only lends its base64url codec (strict on every backend).
+ */
+export function parseSealed(sealed: string, backend: CryptoBackend = runtime): ParsedSealed {
   if (typeof sealed !== 'string') throw new TypeError('a sealed value must be a string')
   const first = sealed.indexOf('.')
   const second = first < 0 ? -1 : sealed.indexOf('.', first + 1)
@@ -54,7 +58,7 @@ export function parseSealed(sealed: string): ParsedSealed {
   if (sealed.slice(0, first) !== version) throw new MalformedError('unsupported sealed value version')
   const kid = sealed.slice(first + 1, second)
   if (!kidPattern.test(kid)) throw new MalformedError('a kid is 8 base64url characters')
-  const payload = decodeBase64url(sealed.slice(second + 1))
+  const payload = backend.decodeBase64url(sealed.slice(second + 1))
   if (payload === undefined) throw new MalformedError('the payload is not strict unpadded base64url')
   if (payload.length < minPayloadBytes) throw new MalformedError('the payload is truncated')
   return {
@@ -69,7 +73,11 @@ export function parseSealed(sealed: string): ParsedSealed {
 }
 
 /** Assembles sealed text from a kid and the payload's parts, in order. */
-export function formatSealed(kid: string, parts: readonly Uint8Array[]): string {
+export function formatSealed(
+  kid: string,
+  parts: readonly Uint8Array[],
+  backend: CryptoBackend = runtime,
+): string {
   let size = 0
   for (const part of parts) size += part.length
   const payload = new Uint8Array(size)
@@ -78,5 +86,5 @@ export function formatSealed(kid: string, parts: readonly Uint8Array[]): string 
     payload.set(part, o)
     o += part.length
   }
-  return `${version}.${kid}.${encodeBase64url(payload)}`
+  return `${version}.${kid}.${backend.encodeBase64url(payload)}`
 }

@@ -5,9 +5,9 @@
  */
 
 import { constantTimeEqual } from '@alokai/internal'
+import { runtime } from '#runtime'
 import { KeyFormatError } from '../errors.ts'
 import { decodeHex, encodeHex } from './hex.ts'
-import { hmacSha256 } from './hmac.ts'
 import { encodeUtf8 } from './utf8.ts'
 
 /**
@@ -36,7 +36,7 @@ function secretBytes(secret: ProbeSecret): Uint8Array {
 
 /** `v1=<hex HMAC-SHA256(secret, message)>`. */
 export async function signMessage(secret: ProbeSecret, message: string): Promise<string> {
-  const mac = await hmacSha256(secretBytes(secret), encodeUtf8(message, 'the probe message'))
+  const mac = await runtime.hmacSha256(secretBytes(secret), encodeUtf8(message, 'the probe message'))
   return prefix + encodeHex(mac)
 }
 
@@ -50,7 +50,7 @@ export async function verifyMessage(
   if (typeof signature !== 'string' || !signature.startsWith(prefix) || signature.length !== 67) return false
   const offered = decodeHex(signature.slice(prefix.length))
   if (offered === undefined) return false
-  const expected = await hmacSha256(key, encodeUtf8(message, 'the probe message'))
+  const expected = await runtime.hmacSha256(key, encodeUtf8(message, 'the probe message'))
   return constantTimeEqual(expected, offered)
 }
 
