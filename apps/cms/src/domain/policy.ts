@@ -4,7 +4,7 @@
  * everything. Actions of later issues (tokens, MCP, preview URLs, audit, keys) are defined here already,
  * so those issues only add routes.
  */
-import type { SpaceRole, UserRoles } from '../features/users/store-roles'
+import type { SpaceRole, UserRoles } from './roles'
 
 /** Who may perform an action, besides a global admin (who always may). */
 export type Rule =

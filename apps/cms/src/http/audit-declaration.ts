@@ -18,8 +18,7 @@
  * never a body field, and only when they look like ids.
  */
 import type { Context, MiddlewareHandler } from 'hono'
-import type { AuditEvent } from '../features/audit-log/recorder'
-import type { AuditOutcome } from '../features/audit-log/store'
+import type { AuditEvent, AuditOutcome } from '../domain/audit'
 import type { CmsHono } from './hono-types'
 import { HttpProblem } from './problem'
 

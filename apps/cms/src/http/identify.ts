@@ -6,8 +6,8 @@
  */
 import { isOidcError } from '@alokai/auth-oidc'
 import type { Context, MiddlewareHandler } from 'hono'
-import { isId } from '../db/ids'
 import type { Caller, UserCaller } from '../domain/caller'
+import { isId } from '../domain/ids'
 import { type Action, can } from '../domain/policy'
 import {
   authenticateApiToken,

@@ -3,7 +3,7 @@
  * of the expected kind, or the route's 404 problem, so a malformed id never reaches D1.
  */
 import type { Context } from 'hono'
-import { type IdPrefix, isId } from '../db/ids'
+import { type IdPrefix, isId } from '../domain/ids'
 import { findUserById } from '../features/users/store'
 import type { CmsHono } from './hono-types'
 import { HttpProblem } from './problem'

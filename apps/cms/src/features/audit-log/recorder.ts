@@ -5,33 +5,8 @@
  * recorder remembers which actions it wrote, so a route's audit declaration can tell whether its service
  * already recorded the event.
  */
-import { type AuditActorType, type AuditOutcome, insertAuditEntry } from './store'
-
-/** Who an entry is attributed to. */
-export interface AuditActor {
-  type: AuditActorType
-  id: string | null
-}
-
-/** What an operation says about the event; the actor defaults to the recorder's. */
-export interface AuditEvent {
-  action: string
-  outcome: AuditOutcome
-  reason?: string
-  spaceId?: string
-  targetType?: string
-  targetId?: string
-  /** Overrides the recorder's actor (e.g. a failed login names the account, not the anonymous caller). */
-  actor?: AuditActor
-}
-
-/** Appends audit entries for one request or job run. */
-export interface AuditRecorder {
-  /** Appends one entry; throws (after logging the event name) when the write fails. */
-  record(event: AuditEvent): Promise<void>
-  /** Whether an entry with this action and outcome was written through this recorder. */
-  wrote(action: string, outcome: AuditOutcome): boolean
-}
+import type { AuditActor, AuditRecorder } from '../../domain/audit'
+import { insertAuditEntry } from './store'
 
 /**
  * Makes the recorder of a request or a job run.

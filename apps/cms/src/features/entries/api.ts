@@ -7,7 +7,7 @@
  */
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { isId } from '../../db/ids'
+import { isId } from '../../domain/ids'
 import type { AuditDeclaration } from '../../http/audit-declaration'
 import { readBody } from '../../http/body'
 import type { CmsHono } from '../../http/hono-types'

@@ -3,8 +3,9 @@
  * only names the sid, and every request re-reads this row (with the user's status) so logout, admin
  * revocation and disabling a user take effect on the next request.
  */
-import { newId } from '../../db/ids'
-import { roleQueries, toUserRoles, type UserRoles } from '../users/store-roles'
+import { newId } from '../../domain/ids'
+import type { UserRoles } from '../../domain/roles'
+import { roleQueries, toUserRoles } from '../users/store-roles'
 
 /** How the session's user proved who they are. */
 export type AuthMethod = 'password' | 'oidc'

@@ -7,11 +7,12 @@
  * its `EndpointKind` and the steps that are its own: writing its row, and what its call does.
  * Callers have already passed `authorize(...)`; the plaintext secret never leaves these functions.
  */
-import { newId } from '../../db/ids'
+
+import type { AuditEvent } from '../../domain/audit'
 import type { UserCaller } from '../../domain/caller'
 import { NotFound } from '../../domain/errors'
+import { newId } from '../../domain/ids'
 import type { Scope } from '../../domain/scope'
-import type { AuditEvent } from '../audit-log/recorder'
 import { findSpace } from '../spaces/store'
 import { auditTarget, type EndpointKind } from './endpoint-kind'
 import {

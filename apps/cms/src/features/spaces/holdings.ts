@@ -5,11 +5,11 @@
  * through the store of the feature that owns the table.
  */
 import { can } from '../../domain/policy'
+import type { UserRoles } from '../../domain/roles'
 import { countLiveApiTokens } from '../api-tokens/store'
 import { countEntries } from '../entries/store'
 import { countMcpIntegrations } from '../mcp-integrations/store'
 import { countPreviewUrls } from '../preview-urls/store'
-import type { UserRoles } from '../users/store-roles'
 
 /** The counts a viewer may see; a kind they may not list is absent. */
 export interface SpaceHoldings {

@@ -6,9 +6,9 @@
  */
 
 import { z } from 'zod'
-import { isId } from '../../db/ids'
 import type { UserCaller } from '../../domain/caller'
 import { NotFound } from '../../domain/errors'
+import { isId } from '../../domain/ids'
 import type { Scope } from '../../domain/scope'
 import { findSpace } from '../spaces/store'
 import { grantGlobalRole, grantSpaceRole, revokeGlobalRole, revokeSpaceRole } from './store-roles'

@@ -1,6 +1,7 @@
 /**
  * Immutable, prefixed random ids (`usr_…`, `ses_…`, `spc_…`). 16 random bytes (128 bits) in base64url,
- * so they are unguessable as well as unique; later issues bind sealed columns to them, so they never change.
+ * so they are unguessable as well as unique; sealed columns are bound to them, so they never change. They
+ * are domain vocabulary: the edge checks a route's id with `isId` before any query, stores mint them.
  */
 import { encodeBase64url } from '@alokai/internal'
 
