@@ -17,9 +17,9 @@ import {
   tokenMay,
 } from '../features/api-tokens/bearer'
 import { verifyIdpToken } from '../features/sessions/idp-verifier'
-import { findActiveSession } from '../features/sessions/store'
-import { upsertOidcUser } from '../features/users/store'
-import { loadRoles } from '../features/users/store-roles'
+import { findActiveSession } from '../features/sessions/service'
+import { rolesOf } from '../features/users/roles'
+import { userOfIdentity } from '../features/users/service'
 import { type AuditDeclaration, declareAudit, recordDeclared } from './audit-declaration'
 import type { CmsHono } from './hono-types'
 import { HttpProblem } from './problem'
@@ -61,8 +61,7 @@ export async function oidcUser(
     }
     throw new HttpProblem(401, 'unauthenticated', 'Invalid bearer token')
   }
-  const now = c.var.scope.now()
-  const user = await upsertOidcUser(c.env.DB, { iss: identity.iss, sub: identity.sub, now })
+  const user = await userOfIdentity(c.var.scope, { iss: identity.iss, sub: identity.sub })
   if (user.status !== 'active') throw new HttpProblem(401, 'unauthenticated', 'Invalid bearer token')
   return { userId: user.id, authenticatedAt: identity.authTime ?? 0, expiresAt: identity.expiresAt }
 }
@@ -107,12 +106,12 @@ async function resolve(c: Context<CmsHono>): Promise<Caller | null> {
       via: 'bearer',
       sid: undefined,
       authenticatedAt,
-      roles: await loadRoles(c.env.DB, userId),
+      roles: await rolesOf(c.var.scope, userId),
     }
   }
   const sid = await sessionCookieSid(c)
   if (sid === undefined) return null
-  const session = await findActiveSession(c.env.DB, sid, c.var.scope.now())
+  const session = await findActiveSession(c.var.scope, sid)
   if (!session) return null
   return {
     userId: session.userId,

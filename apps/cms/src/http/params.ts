@@ -4,7 +4,7 @@
  */
 import type { Context } from 'hono'
 import { type IdPrefix, isId } from '../domain/ids'
-import { findUserById } from '../features/users/store'
+import { findUser } from '../features/users/service'
 import type { CmsHono } from './hono-types'
 import { HttpProblem } from './problem'
 
@@ -32,6 +32,6 @@ export function spaceIdParam(c: Context<CmsHono>): string {
  */
 export async function userIdParam(c: Context<CmsHono>): Promise<string> {
   const id = idParam(c, 'userId', 'usr', 'No such user')
-  if (!(await findUserById(c.env.DB, id))) throw new HttpProblem(404, 'not_found', 'No such user')
+  if (!(await findUser(c.var.scope, id))) throw new HttpProblem(404, 'not_found', 'No such user')
   return id
 }

@@ -13,7 +13,7 @@ import { InvalidApiToken } from '../../domain/errors'
 import { type Action, can } from '../../domain/policy'
 import type { UserRoles } from '../../domain/roles'
 import type { Scope } from '../../domain/scope'
-import { loadRoles } from '../users/store-roles'
+import { rolesOf } from '../users/roles'
 import { findApiTokenByDigest, touchApiToken } from './store'
 
 /** The shape of a token; the scope in the text is informative only (the row's scope is what counts). */
@@ -133,7 +133,7 @@ export async function authenticateApiToken(
   if (TOKEN_SCOPE_GRANTS[row.scope].actsForCreator) {
     if (row.createdBy === null || !row.creatorActive)
       return refuse(scope, 'creator_inactive', actor, row.spaceId)
-    creatorRoles = await loadRoles(scope.db, row.createdBy)
+    creatorRoles = await rolesOf(scope, row.createdBy)
   }
   const caller: ApiTokenCaller = {
     via: 'api_token',

@@ -11,7 +11,7 @@ import type { CmsHono } from '../../http/hono-types'
 import { bearerToken, oidcUser, requireCaller } from '../../http/identify'
 import { HttpProblem } from '../../http/problem'
 import { beginSession, endSession } from '../../http/session-lifecycle'
-import { findUserById } from '../users/store'
+import { findUser } from '../users/service'
 import { checkPassword } from './local-login'
 
 /** The body of a password login (JSON or form). */
@@ -63,7 +63,7 @@ sessionsApi.post('/logout', audited({ action: 'auth.logout', recordedBy: 'servic
 
 sessionsApi.get('/me', async (c) => {
   const caller = await requireCaller(c)
-  const user = await findUserById(c.env.DB, caller.userId)
+  const user = await findUser(c.var.scope, caller.userId)
   return c.json({
     id: caller.userId,
     email: user?.email ?? null,

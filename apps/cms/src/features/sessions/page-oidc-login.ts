@@ -20,7 +20,7 @@ import type { CmsConfig } from '../../domain/config'
 import { cookieNaming, readCookie } from '../../http/cookies'
 import type { CmsHono } from '../../http/hono-types'
 import { HttpProblem } from '../../http/problem'
-import { upsertOidcUser } from '../users/store'
+import { userOfIdentity } from '../users/service'
 import { oidcCacheStore } from './idp-verifier'
 
 /** `__Host-cms_oidc`, or `cms_oidc` in development over plain http. */
@@ -254,7 +254,7 @@ export async function finishOidcLogin(c: Context<CmsHono>): Promise<OidcLoginRes
   if (flow.reauth && (authTime === null || authTime < flow.expiresAt - FLOW_TTL_MS - CLOCK_SKEW_MS)) {
     return failed(c, 'reauth_missing')
   }
-  const user = await upsertOidcUser(c.env.DB, { iss: issuer, sub: payload.sub, now: c.var.scope.now() })
+  const user = await userOfIdentity(c.var.scope, { iss: issuer, sub: payload.sub })
   if (user.status !== 'active') return failed(c, 'user_disabled')
   await c.var.scope.audit.record({
     action: 'auth.oidc_login',

@@ -16,7 +16,7 @@ import { HttpProblem } from '../../http/problem'
 import { beginSession, endSession } from '../../http/session-lifecycle'
 import { redirectWithVisitorFlash, takeVisitorFlash } from '../dashboard/flash'
 import { dashboardGroup, readForm, safeNext } from '../dashboard/page-kit'
-import { findUserById } from '../users/store'
+import { findUser } from '../users/service'
 import { loginSchema } from './api'
 import { checkPassword } from './local-login'
 import { finishOidcLogin, startOidcLogin } from './page-oidc-login'
@@ -32,7 +32,7 @@ const REASONS: Record<string, string> = {
 async function reauthEmail(c: Context<CmsHono>): Promise<string | undefined> {
   const caller = c.req.query('reason') === 'reveal' ? await getCaller(c) : null
   if (caller?.via !== 'session') return undefined
-  return (await findUserById(c.env.DB, caller.userId))?.email ?? undefined
+  return (await findUser(c.var.scope, caller.userId))?.email ?? undefined
 }
 
 function issuerHost(issuer: string): string {

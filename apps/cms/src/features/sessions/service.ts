@@ -1,12 +1,53 @@
 /**
- * Opening and closing a CMS session row. Opening (after a password, IdP bearer or authorization-code
+ * Sessions, the feature's door: finding the live session behind a cookie (with its user's roles), and
+ * opening and closing a CMS session row. Opening (after a password, IdP bearer or authorization-code
  * sign-in): a new `sessions` row with a fresh sid (never reused across logins). Closing: the row revoked
  * at once and the logout audited. The cookie is the edge's (`http/session-cookie.ts`); `/api/auth` and the
  * dashboard share both halves, so both do it one way.
  */
+import type { UserRoles } from '../../domain/roles'
 import type { Scope } from '../../domain/scope'
+import { sessionRolesRead } from '../users/roles'
 import { SESSION_TTL_SECONDS } from './session-token'
-import { type ActiveSession, type AuthMethod, createSession, revokeSession } from './store'
+import {
+  type ActiveSession,
+  type AuthMethod,
+  activeSessionQuery,
+  createSession,
+  revokeSession,
+  revokeUserSessions as revokeUserSessionRows,
+  toActiveSession,
+} from './store'
+
+export type { ActiveSession, AuthMethod } from './store'
+
+/** A valid session with its user's roles. */
+export interface ActiveSessionWithRoles extends ActiveSession {
+  roles: UserRoles
+}
+
+/**
+ * The session if it exists, is not revoked or expired, and its user is active, with the user's roles: one
+ * batch (one round trip, one consistent read) for what every cookie-authenticated request needs.
+ * @example const session = await findActiveSession(scope, sid)
+ */
+export async function findActiveSession(scope: Scope, sid: string): Promise<ActiveSessionWithRoles | null> {
+  const roles = sessionRolesRead(scope, sid)
+  const [session, ...results] = await scope.db.batch<unknown>([
+    activeSessionQuery(scope.db, sid, scope.now()),
+    ...roles.statements,
+  ])
+  const row = toActiveSession(session)
+  return row ? { ...row, roles: roles.roles(results) } : null
+}
+
+/**
+ * Revokes every live session of a user (it stops on their next request); how many were revoked.
+ * @example const n = await revokeUserSessions(scope, userId)
+ */
+export async function revokeUserSessions(scope: Scope, userId: string): Promise<number> {
+  return revokeUserSessionRows(scope.db, userId, scope.now())
+}
 
 /** What the sign-in proved beyond the user: when they authenticated, and until when the proof holds. */
 export interface SessionProof {

@@ -13,7 +13,7 @@ import type { UserCaller } from '../../domain/caller'
 import { NotFound } from '../../domain/errors'
 import { newId } from '../../domain/ids'
 import type { Scope } from '../../domain/scope'
-import { findSpace } from '../spaces/store'
+import { findSpace } from '../spaces/service'
 import { auditTarget, type EndpointKind } from './endpoint-kind'
 import {
   decideSecret,
@@ -78,7 +78,7 @@ export async function createEndpoint<Row>(
   insert: (write: EndpointWrite & { createdBy: string }) => Promise<void>,
 ): Promise<Row> {
   const { spaceId } = input
-  if (!(await findSpace(scope.db, spaceId))) throw new NotFound('No such space')
+  if (!(await findSpace(scope, spaceId))) throw new NotFound('No such space')
   const url = requireAllowedUrl(scope.config, input.url, kind.urlForm)
   const id = newId(kind.idPrefix)
   const owner = { purpose: kind.purpose, spaceId, id }

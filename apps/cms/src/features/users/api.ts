@@ -11,8 +11,7 @@ import { authorize, requireCaller } from '../../http/identify'
 import { userIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
 import { changeRole, roleChangeBody } from './roles'
-import { changeUserStatus, createUser, signOutEverywhere, statusBody } from './service'
-import { listUsers } from './store'
+import { allUsers, changeUserStatus, createUser, signOutEverywhere, statusBody } from './service'
 
 /** The body of a local user creation (JSON). */
 const createUserBody = z.strictObject({
@@ -33,7 +32,7 @@ const AUDIT = {
 /** The user-administration routes. */
 export const usersApi: Hono<CmsHono> = new Hono<CmsHono>()
 
-usersApi.get('/', authorize('users.list'), async (c) => c.json({ users: await listUsers(c.env.DB) }))
+usersApi.get('/', authorize('users.list'), async (c) => c.json({ users: await allUsers(c.var.scope) }))
 
 usersApi.post('/', authorize('users.create', { audit: AUDIT.create }), async (c) => {
   if (c.var.config.authProvider !== 'local') {

@@ -16,8 +16,7 @@ import { FORM_ERRORS_ID } from '../../views/components/error-summary'
 import { redirectWithFlash } from '../dashboard/flash'
 import { readForm, viewerOf } from '../dashboard/page-kit'
 import { generatePassword } from './password'
-import { changeUserStatus, createUser, signOutEverywhere, statusBody } from './service'
-import { findUserById } from './store'
+import { changeUserStatus, createUser, findUser, signOutEverywhere, statusBody } from './service'
 import type { AdminUsersProps } from './view'
 import { DisableUserPage, SignOutEverywherePage } from './view-accounts'
 
@@ -36,7 +35,7 @@ export function userResultPath(userId: string): string {
 }
 
 async function userLabel(c: Context<CmsHono>, userId: string): Promise<string> {
-  const user = await findUserById(c.env.DB, userId)
+  const user = await findUser(c.var.scope, userId)
   return user?.email ?? `IdP user ${userId}`
 }
 

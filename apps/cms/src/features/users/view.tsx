@@ -12,7 +12,7 @@ import { CsrfField, Notice } from '../../views/components/form'
 import { Pager, SearchForm } from '../../views/components/list-controls'
 import { ConfirmPage } from '../../views/confirm-page'
 import { Layout, type Viewer } from '../../views/layout'
-import type { SpaceRow } from '../spaces/store'
+import type { SpaceRow } from '../spaces/service'
 import type { UserSummary } from './store'
 import { CreateUserCard, type CreateUserProps } from './view-accounts'
 
