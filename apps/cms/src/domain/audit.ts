@@ -32,6 +32,4 @@ export interface AuditEvent {
 export interface AuditRecorder {
   /** Appends one entry; throws (after logging the event name) when the write fails. */
   record(event: AuditEvent): Promise<void>
-  /** Whether an entry with this action and outcome was written through this recorder. */
-  wrote(action: string, outcome: AuditOutcome): boolean
 }

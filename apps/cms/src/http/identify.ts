@@ -20,7 +20,7 @@ import { verifyIdpToken } from '../features/sessions/idp-verifier'
 import { findActiveSession } from '../features/sessions/service'
 import { rolesOf } from '../features/users/roles'
 import { userOfIdentity } from '../features/users/service'
-import { type AuditDeclaration, declareAudit, recordDeclared } from './audit-declaration'
+import { type AuditDeclaration, declareAudit } from './audit-declaration'
 import type { CmsHono } from './hono-types'
 import { HttpProblem } from './problem'
 import { sessionCookieSid } from './session-cookie'
@@ -155,9 +155,9 @@ export async function requireCaller(c: Context<CmsHono>): Promise<UserCaller> {
  * Middleware: 401 without a caller, 403 unless the policy table lets the caller perform `action` (in the
  * route's `:spaceId` for space-scoped actions). An API token may act only in its own space (elsewhere it
  * gets the unknown-token 401) and only within its scope. Every refusal is audited as `denied`. It is also
- * the route's audit declaration (`audit-declaration.ts`): by default a state-changing route is audited
- * under `action`; `options.audit` names another action, a target, or leaves the entries to the service.
- * @example spaces.patch('/:spaceId', authorize('spaces.rename', { audit: { action: 'spaces.rename' } }), handler)
+ * the route's audit declaration (`audit-declaration.ts`): the action the service it calls records, `action`
+ * itself unless `options.audit` names another (`content.write` is recorded as `content.create`, …).
+ * @example entries.post('/', authorize('content.write', { audit: { action: 'content.create' } }), handler)
  */
 export function authorize(
   action: Action,
@@ -184,6 +184,5 @@ export function authorize(
       throw new HttpProblem(403, 'forbidden', 'Not allowed')
     }
     await next()
-    await recordDeclared(c, declaration)
   }, declaration)
 }

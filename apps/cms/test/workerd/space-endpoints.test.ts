@@ -84,7 +84,6 @@ function testScope(): { scope: Scope; events: AuditEvent[] } {
       record: async (event) => {
         events.push(event)
       },
-      wrote: (action, outcome) => events.some((e) => e.action === action && e.outcome === outcome),
     },
     outbound: {
       allowPrivate: false,

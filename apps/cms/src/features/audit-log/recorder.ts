@@ -1,9 +1,8 @@
 /**
  * The audit recorder of one request or one job run: the actor is read when an entry is written (the caller
  * is resolved after the recorder is made), the client IP and the clock are bound once. A failed write fails
- * the operation (a reveal must not happen unaudited) after logging the event name, never the entry. The
- * recorder remembers which actions it wrote, so a route's audit declaration can tell whether its service
- * already recorded the event.
+ * the operation (a reveal must not happen unaudited) after logging the event name, never the entry.
+ * Services are its only writers (and `authorize`, for a refusal): nothing records after the fact.
  */
 import type { AuditActor, AuditRecorder } from '../../domain/audit'
 import { insertAuditEntry } from './store'
@@ -18,7 +17,6 @@ export function createAuditRecorder(options: {
   clientIp: string | null
   actor: () => AuditActor
 }): AuditRecorder {
-  const written = new Set<string>()
   return {
     async record(event) {
       const actor = event.actor ?? options.actor()
@@ -41,10 +39,6 @@ export function createAuditRecorder(options: {
         )
         throw err
       }
-      written.add(`${event.action} ${event.outcome}`)
-    },
-    wrote(action, outcome) {
-      return written.has(`${action} ${outcome}`)
     },
   }
 }

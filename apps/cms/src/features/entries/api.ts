@@ -36,13 +36,12 @@ async function readEntryBody(c: Parameters<typeof readBody>[0]): Promise<Record<
   return body
 }
 
-// One policy action (`content.write`), four audited ones; the entry id is in the path, or in the answer of a create.
-const ENTRY = { type: 'entry', param: 'entryId' } as const
+// One policy action (`content.write`), four audited ones: the service records each with the entry as target.
 const AUDIT = {
-  create: { action: 'content.create', target: { type: 'entry', answerField: 'id' } },
-  update: { action: 'content.update', target: ENTRY },
-  publish: { action: 'content.publish', target: ENTRY },
-  delete: { action: 'content.delete', target: ENTRY },
+  create: { action: 'content.create' },
+  update: { action: 'content.update' },
+  publish: { action: 'content.publish' },
+  delete: { action: 'content.delete' },
 } satisfies Record<string, AuditDeclaration>
 
 /** The content routes, mounted at `/api/spaces/:spaceId/entries`. */

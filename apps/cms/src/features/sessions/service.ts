@@ -94,3 +94,46 @@ export async function closeSession(scope: Scope, sid: string): Promise<void> {
     targetId: sid,
   })
 }
+
+/** What an IdP token proved: its user, when they signed in at the IdP, and until when the token holds. */
+export interface IdpSignIn {
+  userId: string
+  /** The token's `auth_time` (epoch ms), 0 without one. */
+  authenticatedAt: number
+  /** The token's `exp` (epoch ms), `null` without one. */
+  expiresAt: number | null
+}
+
+// A failure's reason is the error's stable code (a problem's, e.g. `unauthenticated`), else `error`.
+function reasonOf(err: unknown): string {
+  const code = err instanceof Error ? (err as Error & { code?: unknown }).code : undefined
+  return typeof code === 'string' ? code : 'error'
+}
+
+/**
+ * Trades an IdP token for a session row (no fresher than the token's sign-in, no longer-lived than the
+ * token), audited as `auth.session`: a success names the signed-in user as actor; a failure of `signIn`
+ * (no token, a bad one, a missing scope, a disabled user) or of the session write is recorded with the
+ * error's code as reason and rethrown.
+ * @example const { userId, session, maxAgeSeconds } = await openIdpSession(scope, () => verify(token))
+ */
+export async function openIdpSession(
+  scope: Scope,
+  signIn: () => Promise<IdpSignIn>,
+): Promise<{ userId: string; session: ActiveSession; maxAgeSeconds: number }> {
+  let opened: { userId: string; session: ActiveSession; maxAgeSeconds: number }
+  try {
+    const { userId, authenticatedAt, expiresAt } = await signIn()
+    const proof = { authenticatedAt, notAfter: expiresAt }
+    opened = { userId, ...(await openSession(scope, userId, 'oidc', proof)) }
+  } catch (err) {
+    await scope.audit.record({ action: 'auth.session', outcome: 'failure', reason: reasonOf(err) })
+    throw err
+  }
+  await scope.audit.record({
+    action: 'auth.session',
+    outcome: 'success',
+    actor: { type: 'user', id: opened.userId },
+  })
+  return opened
+}

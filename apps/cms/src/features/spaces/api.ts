@@ -15,7 +15,7 @@ const nameSchema = z.string().trim().min(1).max(100)
 /** The body of a space creation or rename (JSON or form). */
 export const spaceBody = z.strictObject({ name: nameSchema })
 
-const RENAME = { action: 'spaces.rename', target: { type: 'space', param: 'spaceId' } } as const
+const RENAME = { action: 'spaces.rename' } as const
 
 /** The spaces routes. */
 export const spacesApi: Hono<CmsHono> = new Hono<CmsHono>()

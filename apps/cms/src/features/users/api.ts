@@ -20,13 +20,12 @@ const createUserBody = z.strictObject({
   password: z.string().min(12).max(1024),
 })
 
-const USER = { type: 'user', param: 'userId' } as const
 const AUDIT = {
-  create: { action: 'users.create', target: { type: 'user', answerField: 'id' } },
-  // `changeRole` audits `roles.grant` or `roles.revoke` (the role as reason): the body decides which.
-  roles: { action: 'roles.grant', recordedBy: 'service' },
-  status: { action: 'users.status', target: USER },
-  revoke: { action: 'users.sessions_revoke', target: USER },
+  create: { action: 'users.create' },
+  // `changeRole` records `roles.grant` or `roles.revoke` (the role as reason): the body decides which.
+  roles: { action: 'roles.grant' },
+  status: { action: 'users.status' },
+  revoke: { action: 'users.sessions_revoke' },
 } satisfies Record<string, AuditDeclaration>
 
 /** The user-administration routes. */

@@ -23,6 +23,9 @@ import { DisableUserPage, SignOutEverywherePage } from './view-accounts'
 type Extra = Pick<AdminUsersProps, 'notice' | 'create'>
 
 const USERS = '/admin/users'
+// One policy action (`users.manage`), each route's service records its own.
+const STATUS = { audit: { action: 'users.status' } } as const
+const SIGN_OUT = { audit: { action: 'users.sessions_revoke' } } as const
 const createUserForm = z.strictObject({ email: z.string().trim().min(3).max(254).pipe(z.email()) })
 
 /**
@@ -70,7 +73,7 @@ export function addAccountPages(group: Hono<CmsHono>): void {
     return c.html(<DisableUserPage viewer={await viewerOf(c, caller)} userId={userId} userLabel={label} />)
   })
 
-  group.post('/users/:userId/status', authorize('users.manage'), async (c) => {
+  group.post('/users/:userId/status', authorize('users.manage', STATUS), async (c) => {
     const userId = await userIdParam(c)
     const form = await readForm(c, statusBody)
     if (!form.ok) throw new HttpProblem(400, 'bad_request', 'Choose active or disabled')
@@ -91,7 +94,7 @@ export function addAccountPages(group: Hono<CmsHono>): void {
     )
   })
 
-  group.post('/users/:userId/sessions/revoke', authorize('users.manage'), async (c) => {
+  group.post('/users/:userId/sessions/revoke', authorize('users.manage', SIGN_OUT), async (c) => {
     const userId = await userIdParam(c)
     const revoked = await signOutEverywhere(c.var.scope, userId)
     const label = await userLabel(c, userId)

@@ -72,9 +72,9 @@ async function applyRole(c: Context<CmsHono>, revoke: boolean): Promise<Response
   return redirectWithFlash<Extra>(c, userResultPath(userId), { notice })
 }
 
-// `changeRole` audits the grant or the revoke with the role as reason; a form sent back changes nothing.
-const GRANT = { audit: { action: 'roles.grant', recordedBy: 'service' } } as const
-const REVOKE = { audit: { action: 'roles.revoke', recordedBy: 'service' } } as const
+// `changeRole` records the grant or the revoke with the role as reason; a form sent back records nothing.
+const GRANT = { audit: { action: 'roles.grant' } } as const
+const REVOKE = { audit: { action: 'roles.revoke' } } as const
 
 /** The admin pages, mounted at `/admin`. */
 export const usersPages: Hono<CmsHono> = dashboardGroup()
