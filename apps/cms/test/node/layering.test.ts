@@ -1,12 +1,19 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { domainImportViolations, edgeDatabaseReads, storeImportViolations } from './layering/doors'
+import {
+  domainImportViolations,
+  EDGE_AUDIT_WRITERS,
+  edgeAuditWrites,
+  edgeDatabaseReads,
+  storeImportViolations,
+} from './layering/doors'
 import { findCycles, readImportGraph, type SourceNode } from './layering/import-graph'
 import { layeringViolations, layerOf } from './layering/layers'
 
 const src = resolve(import.meta.dirname, '../../src')
 const graph = readImportGraph(src)
+const sources = graph.map((n) => ({ file: n.file, text: readFileSync(resolve(src, n.file), 'utf8') }))
 
 describe('the CMS source layering', () => {
   it('reads the whole source tree', () => {
@@ -31,9 +38,18 @@ describe('the CMS source layering', () => {
   })
 
   it('reads the DB binding at the edge only where the request scope is built', () => {
-    const sources = graph.map((n) => ({ file: n.file, text: readFileSync(resolve(src, n.file), 'utf8') }))
     expect(sources.some((s) => s.file === 'http/scope.ts' && s.text.includes('c.env.DB'))).toBe(true)
     expect(edgeDatabaseReads(sources)).toEqual([])
+  })
+
+  it('leaves audit entries to the services, but for the edge writers named with their reason', () => {
+    expect(edgeAuditWrites(sources, EDGE_AUDIT_WRITERS)).toEqual([])
+    for (const file of Object.keys(EDGE_AUDIT_WRITERS)) {
+      expect(
+        edgeAuditWrites(sources, {}).some((p) => p.startsWith(`${file}:`)),
+        file,
+      ).toBe(true)
+    }
   })
 
   it('puts each kind of file in its layer', () => {
@@ -135,6 +151,23 @@ describe('the checks themselves', () => {
       'features/x/api.ts:3 reads the DB binding (pass c.var.scope to a service)',
       'features/x/page.tsx:1 reads the DB binding (pass c.var.scope to a service)',
       'http/params.ts:1 reads the DB binding (pass c.var.scope to a service)',
+    ])
+  })
+
+  it('report an audit write in the edge, but not in a named edge writer or below the edge', () => {
+    const write = "await c.var.scope.audit.record({ action: 'x', outcome: 'success' })"
+    const problems = edgeAuditWrites(
+      [
+        { file: 'features/x/api.ts', text: `const a = 1\n${write}` },
+        { file: 'http/identify.ts', text: write },
+        { file: 'features/x/service.ts', text: "await scope.audit.record({ action: 'x' })" },
+        { file: 'http/audit-declaration.ts', text: 'audit.\n  record(event)' },
+      ],
+      { 'http/identify.ts': 'refusals' },
+    )
+    expect(problems).toEqual([
+      'features/x/api.ts:2 records an audit entry (the service it calls should)',
+      'http/audit-declaration.ts:1 records an audit entry (the service it calls should)',
     ])
   })
 })

@@ -5,12 +5,21 @@
  * imports included, since a row type leaking out ties its readers to the SQL; `domain/` imports nothing
  * but `domain/`, types included; and the edge never reads the `DB` binding itself, but passes the request
  * scope (`c.var.scope`) to services. Only the scope builder, `http/scope.ts`, puts the binding in the scope.
+ * And services are the one audit writer: the edge records nothing itself, but for the refusals of
+ * `authorize` (no service runs then) and the files named in `EDGE_AUDIT_WRITERS`.
  */
 import type { SourceNode } from './import-graph'
 import { layerOf } from './layers'
 
 /** The one edge file that reads the `DB` binding: it builds the request scope every service gets. */
 export const SCOPE_BUILDER = 'http/scope.ts'
+
+/** Edge files that record audit entries themselves, each with its reason. */
+export const EDGE_AUDIT_WRITERS: Readonly<Record<string, string>> = {
+  'http/identify.ts': '`authorize` records its refusals: no service runs for a refused request',
+  'features/sessions/page-oidc-login.ts':
+    'the authorization-code sign-in still runs in its page handler, which records its outcome',
+}
 
 function featureOf(file: string): string | undefined {
   const parts = file.split('/')
@@ -78,6 +87,27 @@ export function edgeDatabaseReads(sources: readonly { file: string; text: string
     for (const match of text.matchAll(DB_BINDING)) {
       const line = text.slice(0, match.index).split('\n').length
       problems.push(`${file}:${line} reads the DB binding (pass c.var.scope to a service)`)
+    }
+  }
+  return problems
+}
+
+const AUDIT_WRITE = /\baudit\s*\.\s*record\s*\(/g
+
+/**
+ * Every edge file (but those in `writers`) whose source records an audit entry, with the line of each write.
+ * @example expect(edgeAuditWrites(sources, EDGE_AUDIT_WRITERS)).toEqual([])
+ */
+export function edgeAuditWrites(
+  sources: readonly { file: string; text: string }[],
+  writers: Readonly<Record<string, string>>,
+): string[] {
+  const problems: string[] = []
+  for (const { file, text } of sources) {
+    if (layerOf(file) !== 'edge' || Object.hasOwn(writers, file)) continue
+    for (const match of text.matchAll(AUDIT_WRITE)) {
+      const line = text.slice(0, match.index).split('\n').length
+      problems.push(`${file}:${line} records an audit entry (the service it calls should)`)
     }
   }
   return problems
