@@ -26,9 +26,6 @@ import {
 } from './store'
 import { type ApiTokenPage, pageApiTokens } from './store-list'
 
-export type { ApiTokenSummary } from './store'
-export type { ApiTokenPage } from './store-list'
-
 /**
  * A create refused because a live token of the space has the name (a form shows it on `name`): a 409
  * `conflict` with reason `name_taken` in the API.

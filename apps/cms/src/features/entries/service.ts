@@ -25,8 +25,6 @@ import {
   updateEntryDraft,
 } from './store'
 
-export type { Entry, EntryPage, PublishedEntry } from './store'
-
 const noEntry = (): NotFound => new NotFound('No such entry')
 
 async function audited(scope: Scope, action: string, entry: { spaceId: string; id: string }): Promise<void> {

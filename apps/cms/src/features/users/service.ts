@@ -23,8 +23,6 @@ import {
 } from './store'
 import { pageUsers, type UserPage } from './store-list'
 
-export type { UserSummary } from './store'
-
 /** A user's status: a disabled user cannot sign in, and their sessions and tokens stop. */
 export type UserStatus = 'active' | 'disabled'
 

@@ -12,7 +12,7 @@ import type { SourceNode } from './import-graph'
 import { layerOf } from './layers'
 
 /** The one edge file that reads the `DB` binding: it builds the request scope every service gets. */
-export const SCOPE_BUILDER = 'http/scope.ts'
+const SCOPE_BUILDER = 'http/scope.ts'
 
 /** Edge files that record audit entries themselves, each with its reason. */
 export const EDGE_AUDIT_WRITERS: Readonly<Record<string, string>> = {
