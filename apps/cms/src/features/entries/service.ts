@@ -6,7 +6,7 @@
  * `/api/spaces/:spaceId/entries`. Callers have passed `authorize('content.read' | 'content.write')`.
  */
 import type { Caller } from '../../domain/caller'
-import { NotFound } from '../../domain/errors'
+import { NotFound, TooLarge } from '../../domain/errors'
 import type { Scope } from '../../domain/scope'
 import { seesDrafts } from '../api-tokens/bearer'
 import { findSpace } from '../spaces/service'
@@ -25,7 +25,16 @@ import {
   updateEntryDraft,
 } from './store'
 
+/** The largest entry body, as serialised JSON (a request as a whole is capped at 16 KiB). */
+export const MAX_ENTRY_BODY_BYTES: number = 12 * 1024
+
 const noEntry = (): NotFound => new NotFound('No such entry')
+
+function checkSize(body: Record<string, unknown>): void {
+  if (new TextEncoder().encode(JSON.stringify(body)).byteLength > MAX_ENTRY_BODY_BYTES) {
+    throw new TooLarge('Entry body too large')
+  }
+}
 
 async function audited(scope: Scope, action: string, entry: { spaceId: string; id: string }): Promise<void> {
   await scope.audit.record({
@@ -75,13 +84,15 @@ export async function countEntries(scope: Scope, spaceId: string): Promise<numbe
 }
 
 /**
- * Creates an entry with a fresh id in an existing space (`NotFound` otherwise); audited `content.create`.
+ * Creates an entry with a fresh id in an existing space (`NotFound` otherwise; `TooLarge` for a body over
+ * {@link MAX_ENTRY_BODY_BYTES}); audited `content.create`.
  * @example const entry = await createEntry(scope, { spaceId, body: { title: 'Hi' } })
  */
 export async function createEntry(
   scope: Scope,
   input: { spaceId: string; body: Record<string, unknown> },
 ): Promise<Entry> {
+  checkSize(input.body)
   if (!(await findSpace(scope, input.spaceId))) throw new NotFound('No such space')
   const entry = await insertEntry(scope.db, { ...input, now: scope.now() })
   await audited(scope, 'content.create', entry)
@@ -89,13 +100,15 @@ export async function createEntry(
 }
 
 /**
- * Replaces the draft of an existing entry (`NotFound` otherwise); audited `content.update`.
+ * Replaces the draft of an existing entry (`NotFound` otherwise; `TooLarge` for a body over
+ * {@link MAX_ENTRY_BODY_BYTES}); audited `content.update`.
  * @example const entry = await updateEntry(scope, { spaceId, id, body })
  */
 export async function updateEntry(
   scope: Scope,
   input: { spaceId: string; id: string; body: Record<string, unknown> },
 ): Promise<Entry> {
+  checkSize(input.body)
   const entry = await updateEntryDraft(scope.db, { ...input, now: scope.now() })
   if (!entry) throw noEntry()
   await audited(scope, 'content.update', entry)
