@@ -126,7 +126,8 @@ export function fillPath(path: string, things: Things): string {
   })
 }
 
-// An IdP client's own local IdP issues its token (a new `sub`: a first sign-in creates the user).
+// An IdP client's own local IdP issues its token (a new `sub`: a first sign-in creates the user). The
+// verifier caches an issuer's keys for the whole test file, so a file makes one IdP client (one route).
 const idps = new WeakMap<Client, LocalIdp>()
 async function idpToken(sender: Client): Promise<string> {
   const idp = idps.get(sender)
