@@ -9,7 +9,7 @@
  * `grant --email` creates a missing local user with a generated password and prints it once.
  */
 import { parseArgs } from 'node:util'
-import { isId, newId } from '../src/db/ids.ts'
+import { isId, newId } from '../src/domain/ids.ts'
 import { generatePassword, hashPassword } from '../src/features/users/password.ts'
 import { executeSql, sqlString, type Target } from './wrangler-d1.ts'
 

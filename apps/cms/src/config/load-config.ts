@@ -4,19 +4,8 @@
  * config and logs an invalid env once, by variable NAME and problem only.
  */
 import { EnvValidationError, parseEnv } from '@alokai/env'
+import type { CmsConfig } from '../domain/config'
 import { type CmsVars, cmsEnv } from './env-definition'
-
-/** What the app reads from the environment, after validation. */
-export interface CmsConfig {
-  environment: 'development' | 'staging' | 'production'
-  authProvider: 'local' | 'oidc'
-  jwtSecret: string
-  jwtPreviousSecrets: string[]
-  /** `TOKEN_ENCRYPTION_KEY` (64 hex) and `TOKEN_ENCRYPTION_KEY_PREVIOUS` (open-only, during a rotation). */
-  encryption: { primary: string; previous: readonly string[] }
-  /** Present when `authProvider` is `oidc`; `clientId` (`OIDC_CLIENT_ID`) enables dashboard sign-in. */
-  oidc: { issuer: string; audience: string; requiredScope: string; clientId: string | undefined } | undefined
-}
 
 /** One env problem, by name: never the value. */
 export interface EnvProblem {

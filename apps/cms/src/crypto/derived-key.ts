@@ -4,7 +4,7 @@
  * cookie) can never pass as another or as a session. Each key is derived once per validated config and
  * kept as a resolved `CryptoKey` — never as a pending promise shared across requests.
  */
-import type { CmsConfig } from '../config/load-config'
+import type { CmsConfig } from '../domain/config'
 
 /** What a derived key is for. */
 export type KeyPurpose = 'csrf' | 'oidc-login'

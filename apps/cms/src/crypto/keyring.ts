@@ -5,7 +5,7 @@
  * workerd would refuse to share across requests.
  */
 import { createKeyring, type Keyring } from '@alokai/crypto'
-import type { CmsConfig } from '../config/load-config'
+import type { CmsConfig } from '../domain/config'
 
 const keyrings = new WeakMap<CmsConfig, Keyring>()
 

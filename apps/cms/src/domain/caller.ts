@@ -3,8 +3,8 @@
  * from D1) or a per-space API token (no user, only its scope in its space). The HTTP edge resolves it;
  * services receive it as an argument and never look at headers.
  */
-import type { ApiTokenScope } from '../features/api-tokens/store'
-import type { UserRoles } from '../features/users/store-roles'
+import type { ApiTokenScope } from './api-token-scope'
+import type { UserRoles } from './roles'
 
 /** A user, resolved from a session cookie or an IdP bearer token, with roles read from D1. */
 export interface UserCaller {

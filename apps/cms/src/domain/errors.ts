@@ -16,6 +16,7 @@ export abstract class DomainError extends Error {
     | 'invalid_credentials'
     | 'locked_out'
     | 'invalid_api_token'
+    | 'payload_too_large'
   /** A fixed reason word (e.g. an outbound policy reason), never free text. */
   readonly reason: string | undefined
 
@@ -113,4 +114,13 @@ export class InvalidApiToken extends DomainError {
   constructor() {
     super('Invalid API token')
   }
+}
+
+/**
+ * What the caller sent is larger than the rule for it allows (an entry body over its limit).
+ * @example throw new TooLarge('Entry body too large')
+ */
+export class TooLarge extends DomainError {
+  override readonly name: string = 'TooLarge'
+  readonly code = 'payload_too_large' as const
 }

@@ -4,7 +4,7 @@
  * everything. Every action of every feature (tokens, MCP, preview URLs, audit, keys) is a row here, so a
  * new route names an existing action and the whole matrix stays readable in one place.
  */
-import type { SpaceRole, UserRoles } from '../features/users/store-roles'
+import type { SpaceRole, UserRoles } from './roles'
 
 /** Who may perform an action, besides a global admin (who always may). */
 export type Rule =

@@ -5,10 +5,9 @@
  * a test builds one directly — so a service runs the same from a route, a trigger or a unit test.
  */
 import type { Keyring } from '@alokai/crypto'
-import type { CmsConfig } from '../config/load-config'
-import type { AuditRecorder } from '../features/audit-log/recorder'
-import type { DerivationObserver } from '../features/users/password'
-import type { OutboundPolicy } from '../outbound/outbound-fetch'
+import type { AuditRecorder } from './audit'
+import type { CmsConfig } from './config'
+import type { OutboundPolicy } from './outbound-policy'
 
 /** The explicit dependencies of a service call. */
 export interface Scope {
@@ -23,5 +22,5 @@ export interface Scope {
   /** The caller's address (`CF-Connecting-IP`), `null` outside a request. Used by the login lockout. */
   readonly clientIp: string | null
   /** Called on every PBKDF2 derivation (tests count them). */
-  readonly onPasswordDerivation: DerivationObserver | undefined
+  readonly onPasswordDerivation: (() => void) | undefined
 }

@@ -9,8 +9,8 @@
  */
 import { constantTimeEqual, encodeBase64url } from '@alokai/internal'
 import type { Context, MiddlewareHandler } from 'hono'
-import type { CmsConfig } from '../config/load-config'
 import { derivedHmacKey } from '../crypto/derived-key'
+import type { CmsConfig } from '../domain/config'
 import { isFormRequest } from './body'
 import { cookieNaming, readCookie } from './cookies'
 import type { CmsHono } from './hono-types'

@@ -5,8 +5,9 @@
  * context, never in module-level maps. (`CmsVars`, in `config/env-definition.ts`, is the parsed variables
  * before they become `CmsConfig`; nothing else is called "env".)
  */
-import type { CmsConfig } from '../config/load-config'
+
 import type { Caller } from '../domain/caller'
+import type { CmsConfig } from '../domain/config'
 import type { Scope } from '../domain/scope'
 import type { DerivationObserver } from '../features/users/password'
 

@@ -6,8 +6,8 @@
  */
 import { isOidcError } from '@alokai/auth-oidc'
 import type { Context, MiddlewareHandler } from 'hono'
-import { isId } from '../db/ids'
 import type { Caller, UserCaller } from '../domain/caller'
+import { isId } from '../domain/ids'
 import { type Action, can } from '../domain/policy'
 import {
   authenticateApiToken,
@@ -17,10 +17,10 @@ import {
   tokenMay,
 } from '../features/api-tokens/bearer'
 import { verifyIdpToken } from '../features/sessions/idp-verifier'
-import { findActiveSession } from '../features/sessions/store'
-import { upsertOidcUser } from '../features/users/store'
-import { loadRoles } from '../features/users/store-roles'
-import { type AuditDeclaration, declareAudit, recordDeclared } from './audit-declaration'
+import { findActiveSession } from '../features/sessions/service'
+import { rolesOf } from '../features/users/roles'
+import { userOfIdentity } from '../features/users/service'
+import { type AuditDeclaration, declareAudit } from './audit-declaration'
 import type { CmsHono } from './hono-types'
 import { HttpProblem } from './problem'
 import { sessionCookieSid } from './session-cookie'
@@ -61,8 +61,7 @@ export async function oidcUser(
     }
     throw new HttpProblem(401, 'unauthenticated', 'Invalid bearer token')
   }
-  const now = c.var.scope.now()
-  const user = await upsertOidcUser(c.env.DB, { iss: identity.iss, sub: identity.sub, now })
+  const user = await userOfIdentity(c.var.scope, { iss: identity.iss, sub: identity.sub })
   if (user.status !== 'active') throw new HttpProblem(401, 'unauthenticated', 'Invalid bearer token')
   return { userId: user.id, authenticatedAt: identity.authTime ?? 0, expiresAt: identity.expiresAt }
 }
@@ -107,12 +106,12 @@ async function resolve(c: Context<CmsHono>): Promise<Caller | null> {
       via: 'bearer',
       sid: undefined,
       authenticatedAt,
-      roles: await loadRoles(c.env.DB, userId),
+      roles: await rolesOf(c.var.scope, userId),
     }
   }
   const sid = await sessionCookieSid(c)
   if (sid === undefined) return null
-  const session = await findActiveSession(c.env.DB, sid, c.var.scope.now())
+  const session = await findActiveSession(c.var.scope, sid)
   if (!session) return null
   return {
     userId: session.userId,
@@ -156,9 +155,9 @@ export async function requireCaller(c: Context<CmsHono>): Promise<UserCaller> {
  * Middleware: 401 without a caller, 403 unless the policy table lets the caller perform `action` (in the
  * route's `:spaceId` for space-scoped actions). An API token may act only in its own space (elsewhere it
  * gets the unknown-token 401) and only within its scope. Every refusal is audited as `denied`. It is also
- * the route's audit declaration (`audit-declaration.ts`): by default a state-changing route is audited
- * under `action`; `options.audit` names another action, a target, or leaves the entries to the service.
- * @example spaces.patch('/:spaceId', authorize('spaces.rename', { audit: { action: 'spaces.rename' } }), handler)
+ * the route's audit declaration (`audit-declaration.ts`): the action the service it calls records, `action`
+ * itself unless `options.audit` names another (`content.write` is recorded as `content.create`, …).
+ * @example entries.post('/', authorize('content.write', { audit: { action: 'content.create' } }), handler)
  */
 export function authorize(
   action: Action,
@@ -185,6 +184,5 @@ export function authorize(
       throw new HttpProblem(403, 'forbidden', 'Not allowed')
     }
     await next()
-    await recordDeclared(c, declaration)
   }, declaration)
 }

@@ -3,8 +3,8 @@
  * of the expected kind, or the route's 404 problem, so a malformed id never reaches D1.
  */
 import type { Context } from 'hono'
-import { type IdPrefix, isId } from '../db/ids'
-import { findUserById } from '../features/users/store'
+import { type IdPrefix, isId } from '../domain/ids'
+import { findUser } from '../features/users/service'
 import type { CmsHono } from './hono-types'
 import { HttpProblem } from './problem'
 
@@ -32,6 +32,6 @@ export function spaceIdParam(c: Context<CmsHono>): string {
  */
 export async function userIdParam(c: Context<CmsHono>): Promise<string> {
   const id = idParam(c, 'userId', 'usr', 'No such user')
-  if (!(await findUserById(c.env.DB, id))) throw new HttpProblem(404, 'not_found', 'No such user')
+  if (!(await findUser(c.var.scope, id))) throw new HttpProblem(404, 'not_found', 'No such user')
   return id
 }

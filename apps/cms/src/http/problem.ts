@@ -99,6 +99,8 @@ export function problemOf(err: DomainError): HttpProblem {
       return new HttpProblem(429, 'locked_out', err.message, {
         headers: { 'Retry-After': String(err instanceof LockedOut ? err.retryAfterSeconds : 1) },
       })
+    case 'payload_too_large':
+      return new HttpProblem(413, 'payload_too_large', err.message)
     case 'invalid_api_token':
       return new HttpProblem(401, 'unauthenticated', err.message, {
         headers: { 'www-authenticate': 'Bearer realm="cms", error="invalid_token"' },

@@ -5,9 +5,10 @@
  */
 import type { MiddlewareHandler } from 'hono'
 import { getKeyring } from '../crypto/keyring'
+import type { AuditActor } from '../domain/audit'
 import type { Caller } from '../domain/caller'
 import type { Scope } from '../domain/scope'
-import { type AuditActor, createAuditRecorder } from '../features/audit-log/recorder'
+import { createAuditRecorder } from '../features/audit-log/recorder'
 import { outboundPolicy } from '../outbound/policy'
 import type { CmsHono } from './hono-types'
 

@@ -3,8 +3,13 @@
  * the logout), this sets or clears the cookie that names it.
  */
 import type { Context } from 'hono'
-import { closeSession, openSession, type SessionProof } from '../features/sessions/service'
-import type { ActiveSession, AuthMethod } from '../features/sessions/store'
+import {
+  type ActiveSession,
+  type AuthMethod,
+  closeSession,
+  openSession,
+  type SessionProof,
+} from '../features/sessions/service'
 import type { CmsHono } from './hono-types'
 import { getCaller } from './identify'
 import { clearSessionCookie, setSessionCookie } from './session-cookie'

@@ -4,10 +4,12 @@
  * policy, the run gives the clock, and every audit entry is attributed to the `system` actor from no
  * address. Services cannot tell this scope from a request's, which is the point.
  */
-import type { CmsConfig } from '../config/load-config'
+
 import { getKeyring } from '../crypto/keyring'
+import type { AuditActor } from '../domain/audit'
+import type { CmsConfig } from '../domain/config'
 import type { Scope } from '../domain/scope'
-import { type AuditActor, createAuditRecorder } from '../features/audit-log/recorder'
+import { createAuditRecorder } from '../features/audit-log/recorder'
 import { outboundPolicy } from '../outbound/policy'
 
 /** The actor of everything a job does: no user, no token, no address. */

@@ -5,20 +5,9 @@
  * failure into a fixed reason. Upstream bodies of failed calls are cancelled unread; error messages of the
  * platform are inspected only to pick a reason and are never passed on.
  */
+import type { OutboundPolicy } from '../domain/outbound-policy'
 import { type OutboundFailureReason, reasonForStatus } from './reasons'
 import { checkOutboundUrl } from './url-policy'
-
-/** How outbound calls behave; built per request by `outboundPolicy(c)`. */
-export interface OutboundPolicy {
-  /** Allow `http:` and private/loopback hosts (development only). */
-  allowPrivate: boolean
-  /** Budget for the whole exchange, headers and body. @default 10_000 */
-  timeoutMs: number
-  /** Largest accepted response body. @default 1_048_576 */
-  maxBytes: number
-  /** The underlying fetch. @default globalThis.fetch */
-  fetch: typeof fetch
-}
 
 /** One outbound request. */
 export interface OutboundRequest {

@@ -4,8 +4,9 @@
  * `OUTBOUND_TIMEOUT_MS` var (the end-to-end tests use it); every other environment ignores that var, so a
  * stray setting can never weaken production.
  */
-import type { CmsConfig } from '../config/load-config'
-import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type OutboundPolicy } from './outbound-fetch'
+import type { CmsConfig } from '../domain/config'
+import type { OutboundPolicy } from '../domain/outbound-policy'
+import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from './outbound-fetch'
 
 function devTimeout(env: object): number | undefined {
   const raw = (env as Record<string, unknown>).OUTBOUND_TIMEOUT_MS

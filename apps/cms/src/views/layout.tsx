@@ -6,7 +6,7 @@
 import { raw } from 'hono/html'
 import type { Child, FC } from 'hono/jsx'
 import { type Action, can } from '../domain/policy'
-import type { UserRoles } from '../features/users/store-roles'
+import type { UserRoles } from '../domain/roles'
 
 /** Who is signed in, as the frame shows it. */
 export interface Viewer {

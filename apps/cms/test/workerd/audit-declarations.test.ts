@@ -1,16 +1,16 @@
 /**
- * What a route's audit declaration writes, entry by entry: the routes the edge audits (content, users,
- * space rename) write exactly one entry with the target their declaration names; routes whose service
- * audits itself get no second entry from the edge, not even when the service wrote another action (a role
- * revoke), nothing (a logout without a session), or the answer is a dashboard form sent back (303). A
- * route whose handler records nothing is audited under its policy action by `authorize` alone.
+ * What the services behind the routes record, entry by entry: content, users and space rename write
+ * exactly one entry with the changed thing as target; the IdP session exchange names the signed-in user
+ * or the problem's code; one request records one entry, also when the service recorded another action
+ * (a role revoke), nothing (a logout without a session), or the answer is a dashboard form sent back
+ * (303). The entries service records the same from a job's scope, without any HTTP.
  */
-import { createExecutionContext, env } from 'cloudflare:test'
+import { env } from 'cloudflare:test'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createApp } from '../../src/app'
-import { authorize } from '../../src/http/identify'
-import { HttpProblem } from '../../src/http/problem'
-import { type Client, client, loggedIn, makeSpace, ORIGIN, PASSWORD, uniqueEmail } from './helpers'
+import { loadEnv } from '../../src/config/load-config'
+import { createEntry, deleteEntry, publishEntry, updateEntry } from '../../src/features/entries/service'
+import { createJobScope } from '../../src/jobs/job-scope'
+import { type Client, client, loggedIn, makeSpace, PASSWORD, uniqueEmail } from './helpers'
 import { createLocalIdp, type LocalIdp, oidcEnv } from './oidc-idp'
 
 interface Row {
@@ -48,8 +48,8 @@ function from(c: Client, ip: string): Client['fetch'] {
     })
 }
 
-describe('routes the edge audits', () => {
-  it('write one entry each, with the target from the path or the answer and the route space', async () => {
+describe('routes whose services audit a change', () => {
+  it('write one entry each, with the changed thing as target and its space', async () => {
     const spaceId = await makeSpace()
     const admin = await loggedIn({ globalAdmin: true })
     const ip = uniqueIp()
@@ -82,7 +82,7 @@ describe('routes the edge audits', () => {
     ])
   })
 
-  it('write nothing for a failed change (unless the declaration asks for failures)', async () => {
+  it('write nothing for a failed change', async () => {
     const spaceId = await makeSpace()
     const admin = await loggedIn({ globalAdmin: true })
     const ip = uniqueIp()
@@ -126,10 +126,28 @@ describe('the IdP session exchange', () => {
       },
     ])
   })
+
+  // The same IdP as above: the verifier caches its keys by issuer for the whole file.
+  it('records each refusal with the code of its problem: no token, no cms scope, no IdP sign-in here', async () => {
+    const deps = { oidcFetch: (input: RequestInfo | URL, init?: RequestInit) => idp.fetch(input, init) }
+    const ip = uniqueIp()
+    const oidc = from(client({ env: oidcEnv, deps }), ip)
+    const local = from(client(), ip)
+    const noScope = await idp.accessToken({ sub: `decl-${crypto.randomUUID()}`, scope: 'openid' })
+    expect((await oidc('/api/auth/session', { method: 'POST' })).status).toBe(401)
+    const headers = { authorization: `Bearer ${noScope}` }
+    expect((await oidc('/api/auth/session', { method: 'POST', headers })).status).toBe(403)
+    expect((await local('/api/auth/session', { method: 'POST' })).status).toBe(404)
+    expect((await entriesFrom(ip)).map((e) => `${e.action}:${e.outcome}:${e.reason}`)).toEqual([
+      'auth.session:failure:unauthenticated',
+      'auth.session:failure:forbidden',
+      'auth.session:failure:wrong_auth_provider',
+    ])
+  })
 })
 
-describe('routes whose service audits itself', () => {
-  it('get no second entry from the edge', async () => {
+describe('one request, one entry', () => {
+  it('even when the service records another action than the route declares', async () => {
     const spaceId = await makeSpace()
     const admin = await loggedIn({ globalAdmin: true })
     const ip = uniqueIp()
@@ -169,41 +187,30 @@ describe('routes whose service audits itself', () => {
   })
 })
 
-describe('a state-changing route whose handler records nothing', () => {
-  it('is audited under its policy action after a 2xx answer, and not after an error', async () => {
+describe('the entries service without HTTP', () => {
+  it('records each change with the job’s actor, as the routes do with theirs', async () => {
+    const loaded = loadEnv(env)
+    if (!loaded.ok) throw new Error('test env invalid')
+    const scope = createJobScope(env, loaded.config, { now: () => Date.now() })
     const spaceId = await makeSpace()
-    const admin = await loggedIn({ globalAdmin: true })
-    const app = createApp()
-    app.post('/api/demo/:spaceId', authorize('content.write'), (c) => c.json({ ok: true }))
-    app.post('/api/demo/:spaceId/conflict', authorize('content.write'), () => {
-      throw new HttpProblem(409, 'conflict', 'Not now')
-    })
-    const ip = uniqueIp()
-    const headers = {
-      cookie: [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-      origin: ORIGIN,
-      'content-type': 'application/json',
-      'cf-connecting-ip': ip,
-    }
-    const send = (path: string) =>
-      app.fetch(
-        new Request(`${ORIGIN}${path}`, { method: 'POST', headers, body: '{}' }),
-        env,
-        createExecutionContext(),
-      )
-    expect((await send(`/api/demo/${spaceId}`)).status).toBe(200)
-    expect((await send(`/api/demo/${spaceId}/conflict`)).status).toBe(409)
-    expect(await entriesFrom(ip)).toEqual([
-      {
-        action: 'content.write',
-        outcome: 'success',
-        reason: null,
-        actor_type: 'user',
-        actor_id: admin.user.id,
-        space_id: spaceId,
-        target_type: null,
-        target_id: null,
-      },
-    ])
+    const entry = await createEntry(scope, { spaceId, body: { title: 'From a job' } })
+    await updateEntry(scope, { spaceId, id: entry.id, body: { title: 'Changed' } })
+    await publishEntry(scope, { spaceId, id: entry.id })
+    await deleteEntry(scope, { spaceId, id: entry.id })
+    const rows = await env.DB.prepare(
+      `SELECT action, outcome, actor_type, actor_id, space_id, target_type, target_id
+         FROM audit_log WHERE target_id = ?1 ORDER BY id`,
+    )
+      .bind(entry.id)
+      .all()
+    const system = { outcome: 'success', actor_type: 'system', actor_id: null, space_id: spaceId }
+    const target = { target_type: 'entry', target_id: entry.id }
+    expect(rows.results).toEqual(
+      ['content.create', 'content.update', 'content.publish', 'content.delete'].map((action) => ({
+        action,
+        ...system,
+        ...target,
+      })),
+    )
   })
 })

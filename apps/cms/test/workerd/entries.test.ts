@@ -1,5 +1,8 @@
 import { env } from 'cloudflare:test'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { loadEnv } from '../../src/config/load-config'
+import { createEntry, updateEntry } from '../../src/features/entries/service'
+import { createJobScope } from '../../src/jobs/job-scope'
 import type { Client } from './helpers'
 import { loggedIn, makeSpace } from './helpers'
 import { bearerClient, expectNoTokenInDatabase, issueToken, member, testClock } from './tokens-helpers'
@@ -171,6 +174,25 @@ describe('entry input', () => {
     expect((await admin.fetch(`${base}/not-an-id`)).status).toBe(404)
     expect((await admin.fetch(`${base}?after=nope`)).status).toBe(400)
     expect((await admin.fetch(`${base}?limit=1000`)).status).toBe(400)
+  })
+
+  it('keeps the 12 KiB body limit without HTTP too: the service refuses and stores nothing', async () => {
+    const loaded = loadEnv(env)
+    if (!loaded.ok) throw new Error('test env invalid')
+    const scope = createJobScope(env, loaded.config, { now: () => Date.now() })
+    const space = await makeSpace()
+    const big = { big: 'x'.repeat(13 * 1024) }
+    await expect(createEntry(scope, { spaceId: space, body: big })).rejects.toMatchObject({
+      code: 'payload_too_large',
+    })
+    const entry = await createEntry(scope, { spaceId: space, body: { title: 'small' } })
+    await expect(updateEntry(scope, { spaceId: space, id: entry.id, body: big })).rejects.toMatchObject({
+      code: 'payload_too_large',
+    })
+    const count = await env.DB.prepare('SELECT count(*) AS n FROM entries WHERE space_id = ?1')
+      .bind(space)
+      .first<number>('n')
+    expect(count).toBe(1)
   })
 
   it('treats an entry of another space like an unknown one', async () => {

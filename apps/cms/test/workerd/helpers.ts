@@ -4,10 +4,11 @@
  */
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test'
 import { createApp } from '../../src/app'
+import type { SpaceRole } from '../../src/domain/roles'
 import { createSpace } from '../../src/features/spaces/store'
 import { hashPassword } from '../../src/features/users/password'
 import { createLocalUser } from '../../src/features/users/store'
-import { grantGlobalRole, grantSpaceRole, type SpaceRole } from '../../src/features/users/store-roles'
+import { grantGlobalRole, grantSpaceRole } from '../../src/features/users/store-roles'
 import type { AppDeps } from '../../src/http/hono-types'
 
 /** The origin the tests pretend the CMS is served from. */

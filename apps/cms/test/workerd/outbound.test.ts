@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { type OutboundPolicy, outboundFetch } from '../../src/outbound/outbound-fetch'
+import type { OutboundPolicy } from '../../src/domain/outbound-policy'
+import { outboundFetch } from '../../src/outbound/outbound-fetch'
 import { OUTBOUND_FAILURE_REASONS } from '../../src/outbound/reasons'
 import { checkOutboundUrl } from '../../src/outbound/url-policy'
 import { routedFetch, spaceWithRoles } from './outbound-helpers'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { type Action, can, POLICY } from '../../src/domain/policy'
-import type { UserRoles } from '../../src/features/users/store-roles'
+import type { UserRoles } from '../../src/domain/roles'
 import { client, loggedIn, makeSpace, makeUser } from './helpers'
 
 const SPACE = 'spc_AAAAAAAAAAAAAAAAAAAAAA'

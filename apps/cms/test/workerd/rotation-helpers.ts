@@ -7,7 +7,7 @@
 import { env } from 'cloudflare:test'
 import { createKeyring, type Keyring, seal } from '@alokai/crypto'
 import { sealContext } from '../../src/crypto/contexts'
-import { newId } from '../../src/db/ids'
+import { newId } from '../../src/domain/ids'
 import { insertApiToken } from '../../src/features/api-tokens/store'
 import { SEALED_COLUMNS, type SealedColumn } from '../../src/features/key-rotation/sealed-columns'
 import { insertMcpIntegration } from '../../src/features/mcp-integrations/store'

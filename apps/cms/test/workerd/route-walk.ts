@@ -1,7 +1,7 @@
 /**
  * The route walker of the audit test: lists the state-changing routes of a Hono app (every method but
- * GET, HEAD and OPTIONS, sub-apps mounted with `app.route` included) whose handler chain carries no audit
- * declaration (`src/http/audit-declaration.ts`). Used on the real app and on a small app that proves it
+ * GET, HEAD and OPTIONS, sub-apps mounted with `app.route` included), the action each declares
+ * (`src/http/audit-declaration.ts`), and those whose handler chain declares none. Used on the real app and on a small app that proves it
  * reports what it should.
  */
 import type { Hono } from 'hono'
@@ -17,16 +17,19 @@ export interface RouteWalk {
   checked: string[]
   /** Those whose handlers carry no audit declaration. */
   undeclared: string[]
+  /** The action each declared route names, by route. */
+  declared: Record<string, string>
 }
 
 // A sub-app with its own `onError` is mounted with each handler wrapped; the original hangs off the wrapper.
-function isDeclared(handler: unknown): boolean {
+function declaredAction(handler: unknown): string | undefined {
   let current = handler
   while (typeof current === 'function') {
-    if (auditDeclarationOf(current)) return true
+    const declaration = auditDeclarationOf(current)
+    if (declaration) return declaration.action
     current = (current as unknown as Record<string, unknown>)[COMPOSED_HANDLER]
   }
-  return false
+  return undefined
 }
 
 /**
@@ -36,15 +39,17 @@ function isDeclared(handler: unknown): boolean {
  * @example expect(walkRoutes(createApp()).undeclared).toEqual([])
  */
 export function walkRoutes<E extends HonoEnv>(app: Hono<E>): RouteWalk {
-  const declared = new Map<string, boolean>()
+  const declared = new Map<string, string | undefined>()
   for (const route of app.routes) {
     if (READ_ONLY.has(route.method)) continue
     if (route.method === 'ALL' && route.path.endsWith('*')) continue
     const key = `${route.method} ${route.path}`
-    declared.set(key, (declared.get(key) ?? false) || isDeclared(route.handler))
+    declared.set(key, declared.get(key) ?? declaredAction(route.handler))
   }
+  const actions = [...declared].filter((pair): pair is [string, string] => pair[1] !== undefined)
   return {
     checked: [...declared.keys()],
-    undeclared: [...declared].filter(([, ok]) => !ok).map(([key]) => key),
+    undeclared: [...declared].filter(([, action]) => action === undefined).map(([key]) => key),
+    declared: Object.fromEntries(actions),
   }
 }

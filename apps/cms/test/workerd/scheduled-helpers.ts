@@ -8,7 +8,7 @@ import {
   env,
   waitOnExecutionContext,
 } from 'cloudflare:test'
-import { newId } from '../../src/db/ids'
+import { newId } from '../../src/domain/ids'
 import type { AuditRow } from '../../src/features/audit-log/store'
 import worker from '../../src/index'
 

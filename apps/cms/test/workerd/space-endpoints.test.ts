@@ -8,10 +8,10 @@ import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { loadEnv } from '../../src/config/load-config'
 import { getKeyring } from '../../src/crypto/keyring'
+import type { AuditEvent } from '../../src/domain/audit'
 import type { UserCaller } from '../../src/domain/caller'
 import { NotFound, SecretUnavailable, UrlNotAllowed } from '../../src/domain/errors'
 import type { Scope } from '../../src/domain/scope'
-import type { AuditEvent } from '../../src/features/audit-log/recorder'
 import {
   callEndpoint,
   createEndpoint,
@@ -84,7 +84,6 @@ function testScope(): { scope: Scope; events: AuditEvent[] } {
       record: async (event) => {
         events.push(event)
       },
-      wrote: (action, outcome) => events.some((e) => e.action === action && e.outcome === outcome),
     },
     outbound: {
       allowPrivate: false,

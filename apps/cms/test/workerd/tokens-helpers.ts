@@ -4,7 +4,7 @@
  */
 import { env } from 'cloudflare:test'
 import { expect } from 'vitest'
-import type { SpaceRole } from '../../src/features/users/store-roles'
+import type { SpaceRole } from '../../src/domain/roles'
 import { type Client, client, loggedIn, makeSpace } from './helpers'
 
 /** A clock the test moves by hand (epoch ms). */

@@ -11,8 +11,13 @@ import { readBody } from '../../http/body'
 import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { idParam, spaceIdParam } from '../../http/params'
-import { createApiToken, createApiTokenBody, revealApiToken, revokeApiTokenById } from './service'
-import { listApiTokens } from './store'
+import {
+  createApiToken,
+  createApiTokenBody,
+  listApiTokens,
+  revealApiToken,
+  revokeApiTokenById,
+} from './service'
 
 export { REVEAL_MAX_AUTH_AGE_MS } from './service'
 
@@ -20,7 +25,7 @@ export { REVEAL_MAX_AUTH_AGE_MS } from './service'
 export const apiTokensApi: Hono<CmsHono> = new Hono<CmsHono>()
 
 apiTokensApi.get('/', authorize('tokens.list'), async (c) => {
-  const tokens = await listApiTokens(c.env.DB, spaceIdParam(c))
+  const tokens = await listApiTokens(c.var.scope, spaceIdParam(c))
   return c.json({ tokens })
 })
 

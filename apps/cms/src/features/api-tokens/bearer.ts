@@ -7,12 +7,14 @@
  * creator (their status and current role bound it); delivery and preview tokens belong to the space.
  */
 import { constantTimeEqual, encodeBase64url } from '@alokai/internal'
+import type { ApiTokenScope } from '../../domain/api-token-scope'
 import type { ApiTokenCaller, Caller } from '../../domain/caller'
 import { InvalidApiToken } from '../../domain/errors'
 import { type Action, can } from '../../domain/policy'
+import type { UserRoles } from '../../domain/roles'
 import type { Scope } from '../../domain/scope'
-import { loadRoles, type UserRoles } from '../users/store-roles'
-import { type ApiTokenScope, findApiTokenByDigest, touchApiToken } from './store'
+import { rolesOf } from '../users/roles'
+import { findApiTokenByDigest, touchApiToken } from './store'
 
 /** The shape of a token; the scope in the text is informative only (the row's scope is what counts). */
 export const API_TOKEN_PATTERN: RegExp = /^cms_(delivery|preview|management)_[A-Za-z0-9_-]{43}$/
@@ -131,7 +133,7 @@ export async function authenticateApiToken(
   if (TOKEN_SCOPE_GRANTS[row.scope].actsForCreator) {
     if (row.createdBy === null || !row.creatorActive)
       return refuse(scope, 'creator_inactive', actor, row.spaceId)
-    creatorRoles = await loadRoles(scope.db, row.createdBy)
+    creatorRoles = await rolesOf(scope, row.createdBy)
   }
   const caller: ApiTokenCaller = {
     via: 'api_token',

@@ -19,12 +19,12 @@ import { dashboardGroup, readForm, routeSpace, viewerOf } from '../dashboard/pag
 import {
   createApiToken,
   createApiTokenBody,
+  findApiToken,
+  findApiTokens,
   revealApiToken,
   revokeApiTokenById,
   TokenNameTaken,
 } from './service'
-import { findApiToken } from './store'
-import { pageApiTokens } from './store-list'
 import { ApiTokensPage, type ApiTokensProps, RevokeTokenPage } from './view'
 
 type Extra = Pick<ApiTokensProps, 'shown' | 'notice' | 'form'>
@@ -43,7 +43,7 @@ export function revealSignInPath(spaceId: string, tokenId: string): string {
 }
 
 async function livePage(c: Context<CmsHono>, spaceId: string, revoked: boolean, q: string, page: number) {
-  const found = await pageApiTokens(c.env.DB, {
+  const found = await findApiTokens(c.var.scope, {
     spaceId,
     revoked,
     q,
@@ -69,7 +69,7 @@ apiTokensPages.get('/', authorize('tokens.list'), async (c) => {
   const wanted = c.req.query('reveal')
   const resume =
     wanted !== undefined && TOKEN_ID.test(wanted) && extra.shown === undefined
-      ? await findApiToken(c.env.DB, { spaceId: space.id, id: wanted })
+      ? await findApiToken(c.var.scope, { spaceId: space.id, id: wanted })
       : null
   const props = { space, live, revoked, query, ...extra }
   return c.html(
@@ -112,7 +112,7 @@ apiTokensPages.post('/:tokenId/reveal', authorize('tokens.reveal'), async (c) =>
     if (err instanceof ReauthRequired) return c.redirect(revealSignInPath(space.id, id), 303)
     throw err
   }
-  const summary = await findApiToken(c.env.DB, { spaceId: space.id, id })
+  const summary = await findApiToken(c.var.scope, { spaceId: space.id, id })
   const shown = { kind: 'revealed', id, name: summary?.name ?? id, token } as const
   return redirectWithFlash<Extra>(c, `${listPath(space.id)}#card-${id}`, { shown })
 })
@@ -120,7 +120,7 @@ apiTokensPages.post('/:tokenId/reveal', authorize('tokens.reveal'), async (c) =>
 apiTokensPages.get('/:tokenId/revoke', authorize('tokens.revoke'), async (c) => {
   const caller = await requireCaller(c)
   const space = await routeSpace(c)
-  const token = await findApiToken(c.env.DB, { spaceId: space.id, id: idParam(c, 'tokenId', 'tok') })
+  const token = await findApiToken(c.var.scope, { spaceId: space.id, id: idParam(c, 'tokenId', 'tok') })
   if (!token || token.revokedAt !== null) throw new HttpProblem(404, 'not_found', 'No such token')
   return c.html(<RevokeTokenPage viewer={await viewerOf(c, caller)} space={space} token={token} />)
 })

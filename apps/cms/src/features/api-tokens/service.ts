@@ -1,5 +1,6 @@
 /**
- * API token operations shared by the JSON routes (`api.ts`) and the dashboard: create (the token
+ * API tokens, the feature's door: reading a space's tokens (the list, one token, the count on the space's
+ * overview) and the operations shared by the JSON routes (`api.ts`) and the dashboard: create (the token
  * in full, returned exactly once, stored sealed to `sealContext('api-token', spaceId, id)` plus its digest),
  * reveal (a space admin who signed in within the last 5 minutes; audited, refusals too) and revoke. Callers
  * have already passed `authorize(...)`; these functions hold the business rules, not the policy.
@@ -8,13 +9,22 @@
 import { openText, seal } from '@alokai/crypto'
 import { z } from 'zod'
 import { sealContext } from '../../crypto/contexts'
-import { newId } from '../../db/ids'
 import type { UserCaller } from '../../domain/caller'
 import { Conflict, NotFound, ReauthRequired } from '../../domain/errors'
+import { newId } from '../../domain/ids'
 import type { Scope } from '../../domain/scope'
-import { findSpace } from '../spaces/store'
+import { findSpace } from '../spaces/service'
 import { generateApiToken } from './bearer'
-import { type ApiTokenSummary, findSealedApiToken, insertApiToken, revokeApiToken } from './store'
+import {
+  type ApiTokenSummary,
+  countLiveApiTokens as countLiveRows,
+  findApiToken as findRow,
+  findSealedApiToken,
+  insertApiToken,
+  listApiTokens as listRows,
+  revokeApiToken,
+} from './store'
+import { type ApiTokenPage, pageApiTokens } from './store-list'
 
 /**
  * A create refused because a live token of the space has the name (a form shows it on `name`): a 409
@@ -41,6 +51,56 @@ export const createApiTokenBody: z.ZodObject<{
 })
 
 /**
+ * Every token of a space, live and revoked (never the digest or the sealed value).
+ * @example const tokens = await listApiTokens(scope, spaceId)
+ */
+export async function listApiTokens(scope: Scope, spaceId: string): Promise<ApiTokenSummary[]> {
+  return listRows(scope.db, spaceId)
+}
+
+/**
+ * One page of a space's live (or revoked) tokens whose name contains `q`, with the total.
+ * @example const { tokens, total } = await findApiTokens(scope, { spaceId, revoked: false, q: '', limit: 20, offset: 0 })
+ */
+export async function findApiTokens(
+  scope: Scope,
+  query: { spaceId: string; revoked: boolean; q: string; limit: number; offset: number },
+): Promise<ApiTokenPage> {
+  return pageApiTokens(scope.db, query)
+}
+
+/**
+ * One token of a space, or `null` (an id of another space is not found).
+ * @example const token = await findApiToken(scope, { spaceId, id })
+ */
+export async function findApiToken(
+  scope: Scope,
+  input: { spaceId: string; id: string },
+): Promise<ApiTokenSummary | null> {
+  return findRow(scope.db, input)
+}
+
+/**
+ * How many live (unrevoked) tokens a space has.
+ * @example const n = await countLiveApiTokens(scope, spaceId)
+ */
+export async function countLiveApiTokens(scope: Scope, spaceId: string): Promise<number> {
+  return countLiveRows(scope.db, spaceId)
+}
+
+/**
+ * A token's sealed value as stored (`'revoked'`, or `null` when the space has no such token), for a caller
+ * that measures opening it (the worker bench); `revealApiToken` is the audited way to read a token.
+ * @example const found = await sealedApiToken(scope, { spaceId, id })
+ */
+export async function sealedApiToken(
+  scope: Scope,
+  input: { spaceId: string; id: string },
+): Promise<{ sealed: string } | 'revoked' | null> {
+  return findSealedApiToken(scope.db, input)
+}
+
+/**
  * Mints, seals and stores a token; the answer carries the token in full (show it once, never store it).
  * Names are unique among the space's live tokens (ASCII case ignored), so a list, a reveal and the audit
  * log name one token: a taken name is a `TokenNameTaken` (a `Conflict`, reason `name_taken`) and stores nothing.
@@ -52,7 +112,7 @@ export async function createApiToken(
   spaceId: string,
   input: z.output<typeof createApiTokenBody>,
 ): Promise<{ summary: ApiTokenSummary; token: string }> {
-  if (!(await findSpace(scope.db, spaceId))) throw new NotFound('No such space')
+  if (!(await findSpace(scope, spaceId))) throw new NotFound('No such space')
   const id = newId('tok')
   const { token, digest, last4 } = await generateApiToken(input.scope)
   const sealed = await seal(await scope.keyring(), token, sealContext('api-token', spaceId, id))

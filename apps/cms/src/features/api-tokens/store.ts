@@ -4,11 +4,7 @@
  * erases the sealed value.
  */
 
-/** The three token scopes: what a token may do within its one space. */
-export type ApiTokenScope = 'delivery' | 'preview' | 'management'
-
-/** Every scope, in order of increasing power. */
-export const API_TOKEN_SCOPES: readonly ApiTokenScope[] = ['delivery', 'preview', 'management']
+import type { ApiTokenScope } from '../../domain/api-token-scope'
 
 /** A token as listed: no digest, no sealed value. */
 export interface ApiTokenSummary {

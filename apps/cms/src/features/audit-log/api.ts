@@ -10,7 +10,7 @@ import type { CmsHono } from '../../http/hono-types'
 import { authorize } from '../../http/identify'
 import { spaceIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
-import { type AuditRow, listAuditEntries } from './store'
+import { type AuditRow, readAuditEntries } from './service'
 
 /** Largest page. */
 export const MAX_AUDIT_PAGE: number = 200
@@ -50,7 +50,7 @@ function view(row: AuditRow): AuditEntryView {
 async function page(c: Context<CmsHono>, spaceId: string | undefined): Promise<Response> {
   const query = pageQuery.safeParse(c.req.query())
   if (!query.success) throw new HttpProblem(400, 'bad_request', 'Invalid limit or before')
-  const rows = await listAuditEntries(c.env.DB, {
+  const rows = await readAuditEntries(c.var.scope, {
     spaceId,
     before: query.data.before,
     limit: query.data.limit,

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 import type { Scope } from '../../domain/scope'
-import { findUserByEmail } from '../users/store'
+import { userIdByEmail } from '../users/service'
 import type { AuditFilter } from './store'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -91,12 +91,12 @@ export async function parseAuditQuery(
   if (typed.actor) {
     if (/^(usr|tok)_[A-Za-z0-9_-]{22}$/.test(typed.actor)) filter.actorId = typed.actor
     else {
-      const user = await findUserByEmail(scope.db, typed.actor)
+      const userId = await userIdByEmail(scope, typed.actor)
       // Only the global log (global admins list every user anyway) says so: in a space's log it would
       // tell a space admin whether an email has an account anywhere in the CMS.
-      if (!user && spaceId === undefined) problems.actor = 'Nobody has this email'
+      if (userId === null && spaceId === undefined) problems.actor = 'Nobody has this email'
       // An unknown actor matches nothing rather than everything.
-      filter.actorId = user?.id ?? 'none'
+      filter.actorId = userId ?? 'none'
     }
   }
   // A malformed cursor is a stale link: the first page is the useful answer.

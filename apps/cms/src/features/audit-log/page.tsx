@@ -10,8 +10,7 @@ import { authorize, requireCaller } from '../../http/identify'
 import { dashboardGroup, routeSpace, viewerOf } from '../dashboard/page-kit'
 import { auditCsv } from './csv'
 import { auditQueryString, parseAuditQuery } from './filter'
-import { readAuditExport, readAuditPage } from './service'
-import { listAuditActions } from './store'
+import { auditActions, readAuditExport, readAuditPage } from './service'
 import { AuditLogPage } from './view'
 
 function exportHref(c: Context<CmsHono>, queryString: string): string {
@@ -26,7 +25,7 @@ async function renderAudit(c: Context<CmsHono>, spaceId: string | undefined): Pr
   const query = await parseAuditQuery(c.var.scope, c.req.query(), spaceId)
   const [page, actions] = await Promise.all([
     readAuditPage(c.var.scope, query.filter, query.page),
-    listAuditActions(c.env.DB, spaceId),
+    auditActions(c.var.scope, spaceId),
   ])
   const link = (cursor: { before?: number; after?: number } | undefined) =>
     cursor ? `?${auditQueryString(query.typed, cursor)}` : null

@@ -4,7 +4,17 @@
  * newer and older pages; or, for the CSV export, up to {@link AUDIT_EXPORT_LIMIT} matching entries.
  */
 import type { Scope } from '../../domain/scope'
-import { type AuditFilter, type AuditRow, hasNewerAuditEntry, queryAuditEntries } from './store'
+import {
+  type AuditFilter,
+  type AuditRow,
+  hasNewerAuditEntry,
+  listAuditActions,
+  listAuditEntries,
+  queryAuditEntries,
+} from './store'
+
+export type { AuditRow } from './store'
+
 import { namesOf } from './store-names'
 
 /** Entries on one dashboard page. */
@@ -76,4 +86,24 @@ export async function readAuditPage(
  */
 export async function readAuditExport(scope: Scope, filter: AuditFilter): Promise<NamedAuditEntry[]> {
   return named(scope, await queryAuditEntries(scope.db, filter, { limit: AUDIT_EXPORT_LIMIT }))
+}
+
+/**
+ * The raw entries of the JSON API, newest first: a space's (or, with `undefined`, everyone's), older than
+ * `before` when given.
+ * @example const rows = await readAuditEntries(scope, { spaceId, before: undefined, limit: 50 })
+ */
+export async function readAuditEntries(
+  scope: Scope,
+  page: { spaceId: string | undefined; before: number | undefined; limit: number },
+): Promise<AuditRow[]> {
+  return listAuditEntries(scope.db, page)
+}
+
+/**
+ * The actions that occur in a space's log (or, with `undefined`, in the whole log), for the filter's list.
+ * @example const actions = await auditActions(scope, spaceId)
+ */
+export async function auditActions(scope: Scope, spaceId: string | undefined): Promise<string[]> {
+  return listAuditActions(scope.db, spaceId)
 }

@@ -3,11 +3,7 @@
  * any UPDATE or DELETE), and this module deliberately exports no way to change or remove an entry.
  */
 
-/** Who acted. */
-export type AuditActorType = 'user' | 'api_token' | 'anonymous' | 'system'
-
-/** How it ended: `denied` for authorisation refusals, `failure` for attempts that failed otherwise. */
-export type AuditOutcome = 'success' | 'denied' | 'failure'
+import type { AuditActorType, AuditOutcome } from '../../domain/audit'
 
 /** One entry as written. Every field is an id, a fixed code or a time — never a secret or user text. */
 export interface AuditEntry {

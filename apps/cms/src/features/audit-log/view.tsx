@@ -9,7 +9,7 @@ import { Badge, When } from '../../views/components/badge'
 import { SpaceTabs } from '../../views/components/space-tabs'
 import { TableScroll } from '../../views/components/table-scroll'
 import { Layout, type Viewer } from '../../views/layout'
-import type { SpaceRow } from '../spaces/store'
+import type { SpaceRow } from '../spaces/service'
 import type { AuditQuery } from './filter'
 import type { NamedAuditEntry } from './service'
 

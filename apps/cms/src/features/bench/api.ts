@@ -17,15 +17,15 @@ import type { CmsHono } from '../../http/hono-types'
 import { requireCaller } from '../../http/identify'
 import { HttpProblem } from '../../http/problem'
 import { sessionToken } from '../../http/session-cookie'
-import { findSealedApiToken } from '../api-tokens/store'
-import { findActiveSession } from '../sessions/store'
+import { sealedApiToken } from '../api-tokens/service'
+import { findActiveSession } from '../sessions/service'
 
 function ids(c: Context<CmsHono>): { spaceId: string; id: string } {
   return { spaceId: c.req.param('spaceId') ?? '', id: c.req.param('tokenId') ?? '' }
 }
 
 async function sealedToken(c: Context<CmsHono>): Promise<string> {
-  const found = await findSealedApiToken(c.env.DB, ids(c))
+  const found = await sealedApiToken(c.var.scope, ids(c))
   if (found === null || found === 'revoked') throw new HttpProblem(404, 'not_found', 'No such token')
   return found.sealed
 }
@@ -57,7 +57,7 @@ benchApi.get('/open/:spaceId/:tokenId', async (c) => {
 })
 
 benchApi.get('/plain/:spaceId/:tokenId', async (c) => {
-  const session = await findActiveSession(c.env.DB, unverifiedSid(c), c.var.scope.now())
+  const session = await findActiveSession(c.var.scope, unverifiedSid(c))
   if (!session) throw new HttpProblem(401, 'unauthenticated', 'Sign in first')
   return c.json({ length: (await sealedToken(c)).length })
 })

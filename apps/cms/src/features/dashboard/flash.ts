@@ -3,26 +3,21 @@
  * must show once (a notice, field errors with the typed values, a newly created or revealed token) as a
  * flash and answers 303 to a GET page, which takes the flash as it renders. So a reload or Back repeats no
  * action and shows no secret again, and the result never travels in a URL (where history, logs and
- * `Referer` keep it). The flash is a `dashboard_flashes` row found by a random id in an HttpOnly cookie,
- * bound to the session and to the page, sealed with the app's keyring (it may hold a token), gone after
- * two minutes or its first read. Before sign-in there is no session: the sign-in form's result (the problem
+ * `Referer` keep it). The flash is a `dashboard_flashes` row (`service.ts`) found by a random id in an
+ * HttpOnly cookie, bound to the session and to the page, sealed with the app's keyring (it may hold a
+ * token), gone after two minutes or its first read. Before sign-in there is no session: the sign-in form's result (the problem
  * and the typed email, never the password) is bound to the visitor's pre-login form-token cookie instead
  * (`redirectWithVisitorFlash`, `takeVisitorFlash`).
  */
-import { openText, seal } from '@alokai/crypto'
-import { encodeBase64url } from '@alokai/internal'
 import type { Context } from 'hono'
-import { sealContext } from '../../crypto/contexts'
 import type { UserCaller } from '../../domain/caller'
 import { cookieNaming, readCookie } from '../../http/cookies'
 import { formTokenBinding } from '../../http/csrf'
 import type { CmsHono } from '../../http/hono-types'
 import { requireCaller } from '../../http/identify'
-import { insertFlash, takeFlashRow } from './store'
+import { FLASH_TTL_MS, saveFlash, takeSavedFlash } from './service'
 
 const COOKIE = 'cms_flash'
-/** Long enough for the redirect to be followed on a slow link; short enough that a result left unread dies. */
-export const FLASH_TTL_MS: number = 2 * 60 * 1000
 const ID_PATTERN = /^[A-Za-z0-9_-]{43}$/
 
 // Without a session (an IdP bearer caller) the user is the owner: the flash still cannot cross users.
@@ -45,15 +40,8 @@ async function storeFlash(
   location: string,
   payload: object,
 ): Promise<Response> {
-  const now = c.var.scope.now()
-  const id = encodeBase64url(crypto.getRandomValues(new Uint8Array(32)))
-  const payloadSealed = await seal(
-    await c.var.scope.keyring(),
-    JSON.stringify(payload),
-    sealContext('dashboard.flash', owner, id),
-  )
   const path = new URL(location, c.req.url).pathname
-  await insertFlash(c.env.DB, { id, ownerId: owner, path, payloadSealed, expiresAt: now + FLASH_TTL_MS }, now)
+  const id = await saveFlash(c.var.scope, { owner, path, payload })
   setCookie(c, id, FLASH_TTL_MS / 1000)
   return c.redirect(location, 303)
 }
@@ -61,26 +49,12 @@ async function storeFlash(
 async function takeFlashOf<T extends object>(c: Context<CmsHono>, owner: string): Promise<Partial<T>> {
   const id = readCookie(c, cookieNaming(c, COOKIE).name)
   if (id === undefined || !ID_PATTERN.test(id)) return {}
-  const sealed = await takeFlashRow(c.env.DB, {
-    id,
-    ownerId: owner,
-    path: c.req.path,
-    now: c.var.scope.now(),
-  })
-  if (sealed === undefined) return {}
+  const taken = await takeSavedFlash(c.var.scope, { id, owner, path: c.req.path })
+  if (taken === null) return {}
   setCookie(c, '', 0)
-  try {
-    const json = await openText(
-      await c.var.scope.keyring(),
-      sealed,
-      sealContext('dashboard.flash', owner, id),
-    )
-    // Only `storeFlash` writes this value, and the seal authenticates it (bound to owner and id), so it is
-    // the `T` the POST handler of this same page stored.
-    return JSON.parse(json) as Partial<T>
-  } catch {
-    return {}
-  }
+  // Only `storeFlash` writes this value, and the seal authenticates it (bound to owner and id), so it is
+  // the `T` the POST handler of this same page stored.
+  return taken.payload as Partial<T>
 }
 
 /**

@@ -13,8 +13,8 @@ import { spaceIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
 import type { FieldErrors } from '../../views/components/form'
 import type { Viewer } from '../../views/layout'
-import { findSpace, type SpaceRow } from '../spaces/store'
-import { findUserById } from '../users/store'
+import { findSpace, type SpaceRow } from '../spaces/service'
+import { findUser } from '../users/service'
 
 /**
  * A page group with the dashboard's request guards: the body limit of `/api/*`, and forms only, same-origin,
@@ -32,7 +32,7 @@ export function dashboardGroup(): Hono<CmsHono> {
  * @example const viewer = await viewerOf(c, caller)
  */
 export async function viewerOf(c: Context<CmsHono>, caller: UserCaller): Promise<Viewer> {
-  const user = await findUserById(c.env.DB, caller.userId)
+  const user = await findUser(c.var.scope, caller.userId)
   return {
     label: user?.email ?? `IdP user ${caller.userId}`,
     roles: caller.roles,
@@ -72,7 +72,7 @@ export function safeNext(raw: string | undefined): string {
  * @example const space = await routeSpace(c)
  */
 export async function routeSpace(c: Context<CmsHono>): Promise<SpaceRow> {
-  const space = await findSpace(c.env.DB, spaceIdParam(c))
+  const space = await findSpace(c.var.scope, spaceIdParam(c))
   if (!space) throw new HttpProblem(404, 'not_found', 'No such space')
   return space
 }

@@ -7,28 +7,14 @@
  */
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { isId } from '../../db/ids'
+import { isId } from '../../domain/ids'
 import type { AuditDeclaration } from '../../http/audit-declaration'
 import { readBody } from '../../http/body'
 import type { CmsHono } from '../../http/hono-types'
 import { authorize, requirePrincipal } from '../../http/identify'
 import { idParam, spaceIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
-import { seesDrafts } from '../api-tokens/bearer'
-import { findSpace } from '../spaces/store'
-import {
-  createEntry,
-  deleteEntry,
-  findEntry,
-  findPublishedEntry,
-  listEntries,
-  listPublishedEntries,
-  publishEntry,
-  updateEntryDraft,
-} from './store'
-
-/** The largest entry body, as serialised JSON (the request as a whole is capped at 16 KiB). */
-export const MAX_ENTRY_BODY_BYTES: number = 12 * 1024
+import { createEntry, deleteEntry, findEntry, listEntries, publishEntry, updateEntry } from './service'
 
 const entryBody = z.strictObject({ body: z.record(z.string(), z.unknown()) })
 const pageQuery = z.strictObject({
@@ -40,23 +26,16 @@ const pageQuery = z.strictObject({
 })
 
 async function readEntryBody(c: Parameters<typeof readBody>[0]): Promise<Record<string, unknown>> {
-  const { body } = await readBody(c, entryBody)
-  if (new TextEncoder().encode(JSON.stringify(body)).byteLength > MAX_ENTRY_BODY_BYTES) {
-    throw new HttpProblem(413, 'payload_too_large', 'Entry body too large')
-  }
-  return body
+  return (await readBody(c, entryBody)).body
 }
 
-// One policy action (`content.write`), four audited ones; the entry id is in the path, or in the answer of a create.
-const ENTRY = { type: 'entry', param: 'entryId' } as const
+// One policy action (`content.write`), four audited ones: the service records each with the entry as target.
 const AUDIT = {
-  create: { action: 'content.create', target: { type: 'entry', answerField: 'id' } },
-  update: { action: 'content.update', target: ENTRY },
-  publish: { action: 'content.publish', target: ENTRY },
-  delete: { action: 'content.delete', target: ENTRY },
+  create: { action: 'content.create' },
+  update: { action: 'content.update' },
+  publish: { action: 'content.publish' },
+  delete: { action: 'content.delete' },
 } satisfies Record<string, AuditDeclaration>
-
-const noEntry = (): HttpProblem => new HttpProblem(404, 'not_found', 'No such entry')
 
 /** The content routes, mounted at `/api/spaces/:spaceId/entries`. */
 export const entriesApi: Hono<CmsHono> = new Hono<CmsHono>()
@@ -66,9 +45,7 @@ entriesApi.get('/', authorize('content.read'), async (c) => {
   const parsed = pageQuery.safeParse(c.req.query())
   if (!parsed.success) throw new HttpProblem(400, 'bad_request', 'Invalid query')
   const page = { spaceId, limit: parsed.data.limit, after: parsed.data.after }
-  const entries = seesDrafts(await requirePrincipal(c))
-    ? await listEntries(c.env.DB, page)
-    : await listPublishedEntries(c.env.DB, page)
+  const entries = await listEntries(c.var.scope, await requirePrincipal(c), page)
   const last = entries.length === page.limit ? entries[entries.length - 1] : undefined
   return c.json({ entries, next: last?.id ?? null })
 })
@@ -76,8 +53,7 @@ entriesApi.get('/', authorize('content.read'), async (c) => {
 entriesApi.post('/', authorize('content.write', { audit: AUDIT.create }), async (c) => {
   const spaceId = spaceIdParam(c)
   const body = await readEntryBody(c)
-  if (!(await findSpace(c.env.DB, spaceId))) throw new HttpProblem(404, 'not_found', 'No such space')
-  const entry = await createEntry(c.env.DB, { spaceId, body, now: c.var.scope.now() })
+  const entry = await createEntry(c.var.scope, { spaceId, body })
   c.header('Location', `/api/spaces/${spaceId}/entries/${entry.id}`)
   return c.json(entry, 201)
 })
@@ -85,33 +61,25 @@ entriesApi.post('/', authorize('content.write', { audit: AUDIT.create }), async 
 entriesApi.get('/:entryId', authorize('content.read'), async (c) => {
   const spaceId = spaceIdParam(c)
   const id = idParam(c, 'entryId', 'ent', 'No such entry')
-  const entry = seesDrafts(await requirePrincipal(c))
-    ? await findEntry(c.env.DB, { spaceId, id })
-    : await findPublishedEntry(c.env.DB, { spaceId, id })
-  if (!entry) throw noEntry()
-  return c.json(entry)
+  return c.json(await findEntry(c.var.scope, await requirePrincipal(c), { spaceId, id }))
 })
 
 entriesApi.put('/:entryId', authorize('content.write', { audit: AUDIT.update }), async (c) => {
   const spaceId = spaceIdParam(c)
   const id = idParam(c, 'entryId', 'ent', 'No such entry')
   const body = await readEntryBody(c)
-  const entry = await updateEntryDraft(c.env.DB, { spaceId, id, body, now: c.var.scope.now() })
-  if (!entry) throw noEntry()
-  return c.json(entry)
+  return c.json(await updateEntry(c.var.scope, { spaceId, id, body }))
 })
 
 entriesApi.post('/:entryId/publish', authorize('content.write', { audit: AUDIT.publish }), async (c) => {
   const spaceId = spaceIdParam(c)
   const id = idParam(c, 'entryId', 'ent', 'No such entry')
-  const entry = await publishEntry(c.env.DB, { spaceId, id, now: c.var.scope.now() })
-  if (!entry) throw noEntry()
-  return c.json(entry)
+  return c.json(await publishEntry(c.var.scope, { spaceId, id }))
 })
 
 entriesApi.delete('/:entryId', authorize('content.write', { audit: AUDIT.delete }), async (c) => {
   const spaceId = spaceIdParam(c)
   const id = idParam(c, 'entryId', 'ent', 'No such entry')
-  if (!(await deleteEntry(c.env.DB, { spaceId, id }))) throw noEntry()
+  await deleteEntry(c.var.scope, { spaceId, id })
   return c.body(null, 204)
 })

@@ -2,7 +2,7 @@
  * Data access for `entries`. Every statement is scoped by `space_id` as well as the entry id, so an id from
  * another space behaves exactly like an unknown one. Bodies are stored as JSON text and parsed here.
  */
-import { newId } from '../../db/ids'
+import { newId } from '../../domain/ids'
 
 /** Where an entry stands: never published, published as is, or edited since publishing. */
 export type EntryState = 'draft' | 'published' | 'changed'

@@ -3,11 +3,12 @@
  */
 import { Hono } from 'hono'
 import type { CmsHono } from '../../http/hono-types'
+import { checkDatabase } from './service'
 
 /** The health route. */
 export const healthApi: Hono<CmsHono> = new Hono<CmsHono>()
 
 healthApi.get('/', async (c) => {
-  await c.env.DB.prepare('SELECT 1').first()
+  await checkDatabase(c.var.scope)
   return c.json({ ok: true })
 })

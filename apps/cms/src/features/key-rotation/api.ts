@@ -9,8 +9,7 @@ import { z } from 'zod'
 import { readBody } from '../../http/body'
 import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
-import { keyStatus } from './key-status'
-import { runKeyBatch } from './service'
+import { readKeyStatus, runKeyBatch } from './service'
 
 /** Largest batch one call may ask for. */
 export const MAX_BATCH: number = 200
@@ -34,10 +33,7 @@ async function batch(c: Context<CmsHono>, kind: 'rewrap' | 'reseal'): Promise<Re
 export const keyRotationApi: Hono<CmsHono> = new Hono<CmsHono>()
 
 keyRotationApi.get('/', authorize('keys.status'), async (c) => {
-  const status = await keyStatus(c.env.DB, await c.var.scope.keyring(), {
-    now: c.var.scope.now(),
-    listUnopenable: c.req.query('list') === 'unopenable',
-  })
+  const status = await readKeyStatus(c.var.scope, { listUnopenable: c.req.query('list') === 'unopenable' })
   return c.json(status, 200, { 'cache-control': 'no-store' })
 })
 

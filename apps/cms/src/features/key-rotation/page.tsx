@@ -13,9 +13,8 @@ import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { redirectWithFlash, takeFlash } from '../dashboard/flash'
 import { dashboardGroup, viewerOf } from '../dashboard/page-kit'
-import { keyStatus } from './key-status'
 import { columnName, SEALED_COLUMNS } from './sealed-columns'
-import { PrimaryKeyChanged, runKeyBatch } from './service'
+import { PrimaryKeyChanged, readKeyStatus, runKeyBatch } from './service'
 import { AdminKeysPage, type AdminKeysProps, ResealConfirmPage } from './view'
 
 // What each column holds, for the page (the view renders data; the registry is the service's).
@@ -31,7 +30,7 @@ type Extra = Pick<AdminKeysProps, 'progress' | 'problem'>
 const PAGE = '/admin/keys'
 
 async function currentStatus(c: Context<CmsHono>) {
-  return keyStatus(c.env.DB, await c.var.scope.keyring(), { now: c.var.scope.now(), listUnopenable: false })
+  return readKeyStatus(c.var.scope, { listUnopenable: false })
 }
 
 async function render(c: Context<CmsHono>, caller: UserCaller) {

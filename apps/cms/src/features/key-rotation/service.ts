@@ -1,5 +1,6 @@
 /**
- * One bounded batch of a rewrap or reseal pass, shared by `/api/admin/keys/*` and the dashboard's
+ * Key rotation, the feature's door: the status of the sealed values (counts per kid, and what to do next),
+ * and one bounded batch of a rewrap or reseal pass, shared by `/api/admin/keys/*` and the dashboard's
  * Encryption keys page: without `run` it starts a new pass, with `run` it continues that pass from its
  * stored cursor (resumable; a repeated call never redoes finished work). A run started under another
  * primary key is refused. Every batch is audited with counts only. Callers passed `authorize('keys.*')`.
@@ -8,8 +9,17 @@
 import type { UserCaller } from '../../domain/caller'
 import { Conflict, NotFound } from '../../domain/errors'
 import type { Scope } from '../../domain/scope'
+import { type KeyStatus, keyStatus } from './key-status'
 import { type BatchReport, runBatch } from './run-batch'
 import { createRun, findRun } from './store-runs'
+
+/**
+ * The key status now (this observation recorded), optionally listing the values no configured key opens.
+ * @example const status = await readKeyStatus(scope, { listUnopenable: false })
+ */
+export async function readKeyStatus(scope: Scope, options: { listUnopenable: boolean }): Promise<KeyStatus> {
+  return keyStatus(scope.db, await scope.keyring(), { now: scope.now(), ...options })
+}
 
 /**
  * The primary key changed since the run started: its cursor describes work under the old key, so the run

@@ -18,11 +18,12 @@ import {
   createMcpIntegration,
   deleteMcpIntegrationRow,
   forwardMcpIntegrationRpc,
+  listMcpIntegrations,
+  type McpIntegrationRow,
   testMcpIntegration,
   updateMcpBody,
   updateMcpIntegrationRow,
 } from './service'
-import { listMcpIntegrations, type McpIntegrationRow } from './store'
 
 async function loadRow(c: Context<CmsHono>): Promise<McpIntegrationRow> {
   const id = idParam(c, 'integrationId', 'mcp', mcpKind.notFound)
@@ -33,7 +34,7 @@ async function loadRow(c: Context<CmsHono>): Promise<McpIntegrationRow> {
 export const mcpIntegrationsApi: Hono<CmsHono> = new Hono<CmsHono>()
 
 mcpIntegrationsApi.get('/', authorize('mcp.list'), async (c) => {
-  const rows = await listMcpIntegrations(c.env.DB, spaceIdParam(c))
+  const rows = await listMcpIntegrations(c.var.scope, spaceIdParam(c))
   return c.json({ integrations: rows.map(mcpView) })
 })
 

@@ -3,7 +3,7 @@
  * `tools/list`) and forward one JSON-RPC request after the same handshake. Each runs a fresh session, so
  * nothing of an upstream session outlives the request that made it.
  */
-import type { OutboundPolicy } from '../../outbound/outbound-fetch'
+import type { OutboundPolicy } from '../../domain/outbound-policy'
 import type { JsonRpcRequest, JsonRpcResponse } from './json-rpc'
 import { type McpOutcome, McpSession, type McpTarget } from './mcp-session'
 

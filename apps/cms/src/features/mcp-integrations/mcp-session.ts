@@ -4,7 +4,8 @@
  * on `initialize` and the negotiated `MCP-Protocol-Version` are sent on every later message. All traffic
  * goes through `outboundFetch`, so the URL policy, timeout and size cap apply to each message.
  */
-import { type OutboundPolicy, outboundFetch } from '../../outbound/outbound-fetch'
+import type { OutboundPolicy } from '../../domain/outbound-policy'
+import { outboundFetch } from '../../outbound/outbound-fetch'
 import type { OutboundFailureReason } from '../../outbound/reasons'
 import type { JsonRpcRequest, JsonRpcResponse } from './json-rpc'
 import { readMcpResponse } from './read-response'

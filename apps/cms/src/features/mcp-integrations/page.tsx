@@ -24,11 +24,12 @@ import {
   createMcpBody,
   createMcpIntegration,
   deleteMcpIntegrationRow,
+  listMcpIntegrations,
+  type McpIntegrationRow,
   testMcpIntegration,
   updateMcpBody,
   updateMcpIntegrationRow,
 } from './service'
-import { listMcpIntegrations, type McpIntegrationRow } from './store'
 import { DeleteMcpPage, McpIntegrationsPage, type McpIntegrationsProps } from './view'
 
 type Extra = Pick<McpIntegrationsProps, 'tested' | 'notice' | 'createForm' | 'editForm'>
@@ -42,7 +43,7 @@ const done = (c: Context<CmsHono>, spaceId: string, extra: Extra): Promise<Respo
 async function render(c: Context<CmsHono>, caller: UserCaller) {
   const space = await routeSpace(c)
   const extra = await takeFlash<Extra>(c, caller)
-  const rows = await listMcpIntegrations(c.env.DB, space.id)
+  const rows = await listMcpIntegrations(c.var.scope, space.id)
   return c.html(
     <McpIntegrationsPage
       viewer={await viewerOf(c, caller)}

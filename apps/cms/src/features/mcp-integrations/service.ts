@@ -15,7 +15,32 @@ import type { JsonRpcRequest, JsonRpcResponse } from './json-rpc'
 import { forwardMcpRpc, testMcpConnection } from './mcp-operations'
 import type { McpOutcome } from './mcp-session'
 import { type McpIntegrationView, mcpKind, mcpView } from './model'
-import { insertMcpIntegration, type McpIntegrationRow, recordMcpTest, updateMcpIntegration } from './store'
+import {
+  countMcpIntegrations as countRows,
+  insertMcpIntegration,
+  listMcpIntegrations as listRows,
+  type McpIntegrationRow,
+  recordMcpTest,
+  updateMcpIntegration,
+} from './store'
+
+export type { McpIntegrationRow } from './store'
+
+/**
+ * The MCP integrations of a space.
+ * @example const rows = await listMcpIntegrations(scope, spaceId)
+ */
+export async function listMcpIntegrations(scope: Scope, spaceId: string): Promise<McpIntegrationRow[]> {
+  return listRows(scope.db, spaceId)
+}
+
+/**
+ * How many MCP integrations a space has.
+ * @example const n = await countMcpIntegrations(scope, spaceId)
+ */
+export async function countMcpIntegrations(scope: Scope, spaceId: string): Promise<number> {
+  return countRows(scope.db, spaceId)
+}
 
 // Visible ASCII only (it goes into an Authorization header); 16+ so the 4-character hint reveals little.
 const secret = endpointSecretFields(

@@ -16,7 +16,7 @@ import {
   EndpointCard,
   EndpointsPage,
 } from '../space-endpoints/view-endpoint'
-import type { SpaceRow } from '../spaces/store'
+import type { SpaceRow } from '../spaces/service'
 import type { McpIntegrationView } from './model'
 import type { McpTestResult } from './service'
 

@@ -15,11 +15,12 @@ import {
   createPreviewBody,
   createPreviewUrl,
   deletePreviewUrlRow,
+  listPreviewUrls,
+  type PreviewUrlRow,
   probePreviewUrl,
   updatePreviewBody,
   updatePreviewUrlRow,
 } from './service'
-import { listPreviewUrls, type PreviewUrlRow } from './store'
 
 async function loadRow(c: Context<CmsHono>): Promise<PreviewUrlRow> {
   const id = idParam(c, 'previewUrlId', 'pvu', previewUrlKind.notFound)
@@ -30,7 +31,7 @@ async function loadRow(c: Context<CmsHono>): Promise<PreviewUrlRow> {
 export const previewUrlsApi: Hono<CmsHono> = new Hono<CmsHono>()
 
 previewUrlsApi.get('/', authorize('preview.list'), async (c) => {
-  const rows = await listPreviewUrls(c.env.DB, spaceIdParam(c))
+  const rows = await listPreviewUrls(c.var.scope, spaceIdParam(c))
   return c.json({ previewUrls: rows.map(previewView) })
 })
 

@@ -24,11 +24,12 @@ import {
   createPreviewBody,
   createPreviewUrl,
   deletePreviewUrlRow,
+  listPreviewUrls,
+  type PreviewUrlRow,
   probePreviewUrl,
   updatePreviewBody,
   updatePreviewUrlRow,
 } from './service'
-import { listPreviewUrls, type PreviewUrlRow } from './store'
 import { DeletePreviewUrlPage, PreviewUrlsPage, type PreviewUrlsProps } from './view'
 
 type Extra = Pick<PreviewUrlsProps, 'probed' | 'notice' | 'createForm' | 'editForm'>
@@ -42,7 +43,7 @@ const done = (c: Context<CmsHono>, spaceId: string, extra: Extra): Promise<Respo
 async function render(c: Context<CmsHono>, caller: UserCaller) {
   const space = await routeSpace(c)
   const extra = await takeFlash<Extra>(c, caller)
-  const rows = await listPreviewUrls(c.env.DB, space.id)
+  const rows = await listPreviewUrls(c.var.scope, space.id)
   return c.html(
     <PreviewUrlsPage
       viewer={await viewerOf(c, caller)}

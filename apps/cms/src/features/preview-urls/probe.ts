@@ -8,7 +8,8 @@
  * reported as `bad_signature`.
  */
 import { createProbeNonce, PROBE_HEADERS, signProbe, verifyProbeResponse } from '@alokai/crypto/probe'
-import { type OutboundPolicy, outboundFetch } from '../../outbound/outbound-fetch'
+import type { OutboundPolicy } from '../../domain/outbound-policy'
+import { outboundFetch } from '../../outbound/outbound-fetch'
 import type { OutboundFailureReason } from '../../outbound/reasons'
 
 /** The stored outcome of a probe. */

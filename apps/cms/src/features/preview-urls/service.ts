@@ -19,7 +19,32 @@ import {
 } from '../space-endpoints/endpoint-url'
 import { type PreviewUrlView, previewUrlKind, previewView } from './model'
 import { type ProbeOutcome, probePreview } from './probe'
-import { insertPreviewUrl, listPreviewUrls, type PreviewUrlRow, recordProbe, updatePreviewUrl } from './store'
+import {
+  countPreviewUrls as countRows,
+  insertPreviewUrl,
+  listPreviewUrls as listRows,
+  type PreviewUrlRow,
+  recordProbe,
+  updatePreviewUrl,
+} from './store'
+
+export type { PreviewUrlRow } from './store'
+
+/**
+ * The preview URLs of a space.
+ * @example const rows = await listPreviewUrls(scope, spaceId)
+ */
+export async function listPreviewUrls(scope: Scope, spaceId: string): Promise<PreviewUrlRow[]> {
+  return listRows(scope.db, spaceId)
+}
+
+/**
+ * How many preview URLs a space has.
+ * @example const n = await countPreviewUrls(scope, spaceId)
+ */
+export async function countPreviewUrls(scope: Scope, spaceId: string): Promise<number> {
+  return countRows(scope.db, spaceId)
+}
 
 // An HMAC key shared with the storefront: 16+ characters, no surrounding whitespace to lose in an env file.
 const secret = endpointSecretFields(
@@ -61,7 +86,7 @@ async function refuseTwin(scope: Scope, spaceId: string, raw: string, own?: Prev
   // Unparseable: the URL policy refuses it next, with the better message.
   if (wanted === undefined) return
   if (own && canonicalEndpointUrl(own.url, form) === wanted) return
-  const rows = await listPreviewUrls(scope.db, spaceId)
+  const rows = await listPreviewUrls(scope, spaceId)
   const twin = rows.some((r) => r.id !== own?.id && (canonicalEndpointUrl(r.url, form) ?? r.url) === wanted)
   if (twin) throw new DuplicateUrl()
 }

@@ -17,7 +17,7 @@ import {
   EndpointCard,
   EndpointsPage,
 } from '../space-endpoints/view-endpoint'
-import type { SpaceRow } from '../spaces/store'
+import type { SpaceRow } from '../spaces/service'
 import type { PreviewUrlView } from './model'
 import type { ProbeResult } from './service'
 

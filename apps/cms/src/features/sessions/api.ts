@@ -2,7 +2,7 @@
  * `/api/auth`: password login (local mode), session creation from an IdP token (oidc mode), logout, the
  * current caller, and the CSRF form token.
  */
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import { audited } from '../../http/audit-declaration'
 import { readBody } from '../../http/body'
@@ -10,9 +10,11 @@ import { issueCsrfToken } from '../../http/csrf'
 import type { CmsHono } from '../../http/hono-types'
 import { bearerToken, oidcUser, requireCaller } from '../../http/identify'
 import { HttpProblem } from '../../http/problem'
+import { setSessionCookie } from '../../http/session-cookie'
 import { beginSession, endSession } from '../../http/session-lifecycle'
-import { findUserById } from '../users/store'
+import { findUser } from '../users/service'
 import { checkPassword } from './local-login'
+import { type IdpSignIn, openIdpSession } from './service'
 
 /** The body of a password login (JSON or form). */
 export const loginSchema: z.ZodType<{ email: string; password: string }> = z.strictObject({
@@ -24,8 +26,6 @@ export const loginSchema: z.ZodType<{ email: string; password: string }> = z.str
     .pipe(z.email('Enter a valid email address')),
   password: z.string().min(1, 'Enter your password').max(1024),
 })
-
-const SESSION = { action: 'auth.session', failures: true, actorField: 'userId' } as const
 
 /** The auth routes. */
 export const sessionsApi: Hono<CmsHono> = new Hono<CmsHono>()
@@ -41,29 +41,33 @@ sessionsApi.post('/login', audited({ action: 'auth.login' }), async (c) => {
   return c.json({ userId, expiresAt: session.expiresAt })
 })
 
-// No caller before the exchange: the success is attributed to the answer's `userId`.
-sessionsApi.post('/session', audited(SESSION), async (c) => {
+// The IdP token of the request, checked (the user behind it resolved), or the problem to answer.
+async function idpSignIn(c: Context<CmsHono>): Promise<IdpSignIn> {
   if (c.var.config.authProvider !== 'oidc') {
     throw new HttpProblem(404, 'wrong_auth_provider', 'IdP sign-in is not configured')
   }
   const token = bearerToken(c)
   if (token === undefined)
     throw new HttpProblem(401, 'unauthenticated', 'Send the IdP token as a bearer token')
-  // The session is no fresher than the token's sign-in and no longer-lived than the token itself.
-  const { userId, authenticatedAt, expiresAt } = await oidcUser(c, token)
-  const session = await beginSession(c, userId, 'oidc', { authenticatedAt, notAfter: expiresAt })
+  return oidcUser(c, token)
+}
+
+// `openIdpSession` records the exchange: the success with the signed-in user, a failure with its code.
+sessionsApi.post('/session', audited({ action: 'auth.session' }), async (c) => {
+  const { userId, session, maxAgeSeconds } = await openIdpSession(c.var.scope, () => idpSignIn(c))
+  await setSessionCookie(c, { sub: userId, sid: session.sid }, maxAgeSeconds)
   return c.json({ userId, expiresAt: session.expiresAt })
 })
 
 // `closeSession` audits the revoked session; a logout without one changes nothing and is no event.
-sessionsApi.post('/logout', audited({ action: 'auth.logout', recordedBy: 'service' }), async (c) => {
+sessionsApi.post('/logout', audited({ action: 'auth.logout' }), async (c) => {
   await endSession(c)
   return c.body(null, 204)
 })
 
 sessionsApi.get('/me', async (c) => {
   const caller = await requireCaller(c)
-  const user = await findUserById(c.env.DB, caller.userId)
+  const user = await findUser(c.var.scope, caller.userId)
   return c.json({
     id: caller.userId,
     email: user?.email ?? null,

@@ -5,7 +5,7 @@
  * API does nothing (`*.workers.dev`).
  */
 import { type CacheStore, cacheApiStore, getOidcVerifier, kvStore, requireScopes } from '@alokai/auth-oidc'
-import type { CmsConfig } from '../../config/load-config'
+import type { CmsConfig } from '../../domain/config'
 
 /** The identity an IdP token proves. */
 export interface OidcIdentity {

@@ -12,8 +12,7 @@
 
 import { InvalidCredentials, LockedOut } from '../../domain/errors'
 import type { Scope } from '../../domain/scope'
-import { verifyPassword } from '../users/password'
-import { findUserByEmail } from '../users/store'
+import { passwordOwner } from '../users/service'
 import {
   ACCOUNT_MAX_ATTEMPTS,
   ADDRESS_MAX_ATTEMPTS,
@@ -60,21 +59,15 @@ export async function checkPassword(scope: Scope, email: string, password: strin
     if (accountLock !== null) return refuseLocked(scope, accountLock, now, 'account_locked_out')
   }
 
-  const user = await findUserByEmail(db, account)
-  const usable = user !== null && user.status === 'active' && user.password_hash !== null
-  const ok = await verifyPassword(
-    password,
-    usable ? user.password_hash : undefined,
-    scope.onPasswordDerivation,
-  )
-  if (ok && usable) {
+  const userId = await passwordOwner(scope, account, password)
+  if (userId !== null) {
     await recordSuccess(db, account, ip, now)
     await scope.audit.record({
       action: 'auth.login',
       outcome: 'success',
-      actor: { type: 'user', id: user.id },
+      actor: { type: 'user', id: userId },
     })
-    return user.id
+    return userId
   }
   // The failure was counted when the attempt was reserved.
   await scope.audit.record({ action: 'auth.login', outcome: 'failure', reason: 'invalid_credentials' })

@@ -7,7 +7,7 @@
  * its ten minutes, and it has one accepted spelling (strict base64url).
  */
 import { decodeBase64url, encodeBase64url } from '@alokai/internal'
-import type { CmsConfig } from '../../config/load-config'
+import type { CmsConfig } from '../../domain/config'
 import { derivedHmacKey } from '../../crypto/derived-key'
 
 /** How long a started sign-in may take at the IdP. */

@@ -16,7 +16,7 @@ import { type CacheStore, discoverOidc, getOidcVerifier, type OidcAlgorithm } fr
 import { constantTimeEqual, fetchJsonBounded } from '@alokai/internal'
 import * as oauth from 'oauth4webapi'
 import type { Scope } from '../../domain/scope'
-import { upsertOidcUser } from '../users/store'
+import { userOfIdentity } from '../users/service'
 import { type OidcFlow, openOidcFlow, sealOidcFlow } from './oidc-flow'
 
 const MAX_RESPONSE_BYTES = 64 * 1024
@@ -252,7 +252,7 @@ export async function finishOidcSignIn(
   if (flow.reauth && (authTime === null || authTime < flow.startedAt - CLOCK_SKEW_MS)) {
     return failed(scope, 'reauth_missing')
   }
-  const user = await upsertOidcUser(scope.db, { iss: issuer, sub: payload.sub, now: scope.now() })
+  const user = await userOfIdentity(scope, { iss: issuer, sub: payload.sub })
   if (user.status !== 'active') return failed(scope, 'user_disabled')
   await scope.audit.record({
     action: 'auth.oidc_login',

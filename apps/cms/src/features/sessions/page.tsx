@@ -16,7 +16,7 @@ import { HttpProblem } from '../../http/problem'
 import { beginSession, endSession } from '../../http/session-lifecycle'
 import { redirectWithVisitorFlash, takeVisitorFlash } from '../dashboard/flash'
 import { dashboardGroup, readForm, safeNext } from '../dashboard/page-kit'
-import { findUserById } from '../users/store'
+import { findUser } from '../users/service'
 import { loginSchema } from './api'
 import { checkPassword } from './local-login'
 import { finishOidcLogin, startOidcLogin } from './page-oidc-login'
@@ -32,7 +32,7 @@ const REASONS: Record<string, string> = {
 async function reauthEmail(c: Context<CmsHono>): Promise<string | undefined> {
   const caller = c.req.query('reason') === 'reveal' ? await getCaller(c) : null
   if (caller?.via !== 'session') return undefined
-  return (await findUserById(c.env.DB, caller.userId))?.email ?? undefined
+  return (await findUser(c.var.scope, caller.userId))?.email ?? undefined
 }
 
 function issuerHost(issuer: string): string {
@@ -90,7 +90,7 @@ async function typedEmail(c: Context<CmsHono>): Promise<string | undefined> {
   return typeof raw === 'string' ? raw.slice(0, 320) : undefined
 }
 
-const OIDC_LOGIN = { action: 'auth.oidc_login', recordedBy: 'service' } as const
+const OIDC_LOGIN = { action: 'auth.oidc_login' } as const
 
 /** `/login`: the sign-in page, the password form, and the OIDC redirect and callback. */
 export const signInPages: Hono<CmsHono> = dashboardGroup()
@@ -142,7 +142,7 @@ signInPages.get('/oidc/callback', audited(OIDC_LOGIN), async (c) => {
 export const signOutPages: Hono<CmsHono> = dashboardGroup()
 
 // `closeSession` audits the revoked session, as for `POST /api/auth/logout`.
-signOutPages.post('/', audited({ action: 'auth.logout', recordedBy: 'service' }), async (c) => {
+signOutPages.post('/', audited({ action: 'auth.logout' }), async (c) => {
   await endSession(c)
   return c.redirect('/login', 303)
 })

@@ -1,12 +1,53 @@
 /**
- * Opening and closing a CMS session row. Opening (after a password, IdP bearer or authorization-code
+ * Sessions, the feature's door: finding the live session behind a cookie (with its user's roles), and
+ * opening and closing a CMS session row. Opening (after a password, IdP bearer or authorization-code
  * sign-in): a new `sessions` row with a fresh sid (never reused across logins). Closing: the row revoked
  * at once and the logout audited. The cookie is the edge's (`http/session-cookie.ts`); `/api/auth` and the
  * dashboard share both halves, so both do it one way.
  */
+import type { UserRoles } from '../../domain/roles'
 import type { Scope } from '../../domain/scope'
+import { sessionRolesRead } from '../users/roles'
 import { SESSION_TTL_SECONDS } from './session-token'
-import { type ActiveSession, type AuthMethod, createSession, revokeSession } from './store'
+import {
+  type ActiveSession,
+  type AuthMethod,
+  activeSessionQuery,
+  createSession,
+  revokeSession,
+  revokeUserSessions as revokeUserSessionRows,
+  toActiveSession,
+} from './store'
+
+export type { ActiveSession, AuthMethod } from './store'
+
+/** A valid session with its user's roles. */
+export interface ActiveSessionWithRoles extends ActiveSession {
+  roles: UserRoles
+}
+
+/**
+ * The session if it exists, is not revoked or expired, and its user is active, with the user's roles: one
+ * batch (one round trip, one consistent read) for what every cookie-authenticated request needs.
+ * @example const session = await findActiveSession(scope, sid)
+ */
+export async function findActiveSession(scope: Scope, sid: string): Promise<ActiveSessionWithRoles | null> {
+  const roles = sessionRolesRead(scope, sid)
+  const [session, ...results] = await scope.db.batch<unknown>([
+    activeSessionQuery(scope.db, sid, scope.now()),
+    ...roles.statements,
+  ])
+  const row = toActiveSession(session)
+  return row ? { ...row, roles: roles.roles(results) } : null
+}
+
+/**
+ * Revokes every live session of a user (it stops on their next request); how many were revoked.
+ * @example const n = await revokeUserSessions(scope, userId)
+ */
+export async function revokeUserSessions(scope: Scope, userId: string): Promise<number> {
+  return revokeUserSessionRows(scope.db, userId, scope.now())
+}
 
 /** What the sign-in proved beyond the user: when they authenticated, and until when the proof holds. */
 export interface SessionProof {
@@ -52,4 +93,47 @@ export async function closeSession(scope: Scope, sid: string): Promise<void> {
     targetType: 'session',
     targetId: sid,
   })
+}
+
+/** What an IdP token proved: its user, when they signed in at the IdP, and until when the token holds. */
+export interface IdpSignIn {
+  userId: string
+  /** The token's `auth_time` (epoch ms), 0 without one. */
+  authenticatedAt: number
+  /** The token's `exp` (epoch ms), `null` without one. */
+  expiresAt: number | null
+}
+
+// A failure's reason is the error's stable code (a problem's, e.g. `unauthenticated`), else `error`.
+function reasonOf(err: unknown): string {
+  const code = err instanceof Error ? (err as Error & { code?: unknown }).code : undefined
+  return typeof code === 'string' ? code : 'error'
+}
+
+/**
+ * Trades an IdP token for a session row (no fresher than the token's sign-in, no longer-lived than the
+ * token), audited as `auth.session`: a success names the signed-in user as actor; a failure of `signIn`
+ * (no token, a bad one, a missing scope, a disabled user) or of the session write is recorded with the
+ * error's code as reason and rethrown.
+ * @example const { userId, session, maxAgeSeconds } = await openIdpSession(scope, () => verify(token))
+ */
+export async function openIdpSession(
+  scope: Scope,
+  signIn: () => Promise<IdpSignIn>,
+): Promise<{ userId: string; session: ActiveSession; maxAgeSeconds: number }> {
+  let opened: { userId: string; session: ActiveSession; maxAgeSeconds: number }
+  try {
+    const { userId, authenticatedAt, expiresAt } = await signIn()
+    const proof = { authenticatedAt, notAfter: expiresAt }
+    opened = { userId, ...(await openSession(scope, userId, 'oidc', proof)) }
+  } catch (err) {
+    await scope.audit.record({ action: 'auth.session', outcome: 'failure', reason: reasonOf(err) })
+    throw err
+  }
+  await scope.audit.record({
+    action: 'auth.session',
+    outcome: 'success',
+    actor: { type: 'user', id: opened.userId },
+  })
+  return opened
 }

@@ -4,7 +4,7 @@
  */
 import { createSessionIssuer, type SessionIssuer } from '@alokai/auth-jwt'
 import { DEV_PLACEHOLDERS } from '../../config/env-definition'
-import type { CmsConfig } from '../../config/load-config'
+import type { CmsConfig } from '../../domain/config'
 
 /** Session lifetime: a working day. */
 export const SESSION_TTL_SECONDS: number = 8 * 60 * 60

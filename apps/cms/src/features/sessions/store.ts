@@ -3,8 +3,7 @@
  * only names the sid, and every request re-reads this row (with the user's status) so logout, admin
  * revocation and disabling a user take effect on the next request.
  */
-import { newId } from '../../db/ids'
-import { roleQueries, toUserRoles, type UserRoles } from '../users/store-roles'
+import { newId } from '../../domain/ids'
 
 /** How the session's user proved who they are. */
 export type AuthMethod = 'password' | 'oidc'
@@ -16,11 +15,6 @@ export interface ActiveSession {
   authMethod: AuthMethod
   authenticatedAt: number
   expiresAt: number
-}
-
-/** A valid session with its user's roles. */
-export interface ActiveSessionWithRoles extends ActiveSession {
-  roles: UserRoles
 }
 
 /**
@@ -49,28 +43,28 @@ export async function createSession(
 }
 
 /**
- * The session if it exists, is not revoked or expired, and its user is active, with the user's roles: one
- * batch (one round trip, one consistent read) for what every cookie-authenticated request needs.
- * @example const s = await findActiveSession(env.DB, sid, Date.now())
+ * The query of a session that exists, is not revoked or expired, and whose user is active: batched by the
+ * service with the user's role reads (one round trip, one consistent read); read its result with
+ * `toActiveSession`.
+ * @example const [result] = await db.batch([activeSessionQuery(db, sid, Date.now())])
  */
-export async function findActiveSession(
-  db: D1Database,
-  sid: string,
-  now: number,
-): Promise<ActiveSessionWithRoles | null> {
-  const [session, ...roles] = await db.batch<unknown>([
-    db
-      .prepare(
-        `SELECT s.id AS sid, s.user_id AS userId, s.auth_method AS authMethod,
-                s.authenticated_at AS authenticatedAt, s.expires_at AS expiresAt
-         FROM sessions s JOIN users u ON u.id = s.user_id
-         WHERE s.id = ?1 AND s.revoked_at IS NULL AND s.expires_at > ?2 AND u.status = 'active'`,
-      )
-      .bind(sid, now),
-    ...roleQueries(db, { sid }),
-  ])
-  const row = session?.results[0] as ActiveSession | undefined
-  return row ? { ...row, roles: toUserRoles(roles) } : null
+export function activeSessionQuery(db: D1Database, sid: string, now: number): D1PreparedStatement {
+  return db
+    .prepare(
+      `SELECT s.id AS sid, s.user_id AS userId, s.auth_method AS authMethod,
+              s.authenticated_at AS authenticatedAt, s.expires_at AS expiresAt
+       FROM sessions s JOIN users u ON u.id = s.user_id
+       WHERE s.id = ?1 AND s.revoked_at IS NULL AND s.expires_at > ?2 AND u.status = 'active'`,
+    )
+    .bind(sid, now)
+}
+
+/**
+ * The session in the result of `activeSessionQuery`, or `null`.
+ * @example const session = toActiveSession(result)
+ */
+export function toActiveSession(result: D1Result<unknown> | undefined): ActiveSession | null {
+  return (result?.results[0] as ActiveSession | undefined) ?? null
 }
 
 /**

@@ -5,7 +5,7 @@
  * named, and the one place its public shape is cut, so the secret is write-only for both.
  */
 import type { SealPurpose } from '../../crypto/contexts'
-import type { IdPrefix } from '../../db/ids'
+import type { IdPrefix } from '../../domain/ids'
 import type { StoredSecret } from './endpoint-secret'
 import type { UrlForm } from './endpoint-url'
 

@@ -9,7 +9,7 @@
  * the same limits and the same wording rules.
  */
 import { z } from 'zod'
-import type { CmsConfig } from '../../config/load-config'
+import type { CmsConfig } from '../../domain/config'
 import { Conflict, UrlNotAllowed } from '../../domain/errors'
 import { checkOutboundUrl } from '../../outbound/url-policy'
 

@@ -7,12 +7,13 @@
  * its `EndpointKind` and the steps that are its own: writing its row, and what its call does.
  * Callers have already passed `authorize(...)`; the plaintext secret never leaves these functions.
  */
-import { newId } from '../../db/ids'
+
+import type { AuditEvent } from '../../domain/audit'
 import type { UserCaller } from '../../domain/caller'
 import { NotFound } from '../../domain/errors'
+import { newId } from '../../domain/ids'
 import type { Scope } from '../../domain/scope'
-import type { AuditEvent } from '../audit-log/recorder'
-import { findSpace } from '../spaces/store'
+import { findSpace } from '../spaces/service'
 import { auditTarget, type EndpointKind } from './endpoint-kind'
 import {
   decideSecret,
@@ -77,7 +78,7 @@ export async function createEndpoint<Row>(
   insert: (write: EndpointWrite & { createdBy: string }) => Promise<void>,
 ): Promise<Row> {
   const { spaceId } = input
-  if (!(await findSpace(scope.db, spaceId))) throw new NotFound('No such space')
+  if (!(await findSpace(scope, spaceId))) throw new NotFound('No such space')
   const url = requireAllowedUrl(scope.config, input.url, kind.urlForm)
   const id = newId(kind.idPrefix)
   const owner = { purpose: kind.purpose, spaceId, id }

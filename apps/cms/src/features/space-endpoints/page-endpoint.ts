@@ -11,10 +11,10 @@ import type { z } from 'zod'
 import { SecretUnavailable, UrlNotAllowed } from '../../domain/errors'
 import type { CmsHono } from '../../http/hono-types'
 import { idParam } from '../../http/params'
-import { HttpProblem } from '../../http/problem'
 import { checkOutboundUrl } from '../../outbound/url-policy'
 import { urlFixText } from '../../views/outbound-messages'
 import { type FormResult, readForm, routeSpace } from '../dashboard/page-kit'
+import { requireEndpoint } from './endpoint'
 import type { EndpointKind } from './endpoint-kind'
 import { DuplicateUrl } from './endpoint-url'
 
@@ -28,9 +28,7 @@ export async function loadEndpointRow<Row>(
   param: string,
 ): Promise<Row> {
   const space = await routeSpace(c)
-  const row = await kind.find(c.env.DB, space.id, idParam(c, param, kind.idPrefix))
-  if (!row) throw new HttpProblem(404, 'not_found', kind.notFound)
-  return row
+  return requireEndpoint(c.var.scope, kind, space.id, idParam(c, param, kind.idPrefix))
 }
 
 /**

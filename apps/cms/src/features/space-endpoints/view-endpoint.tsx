@@ -11,7 +11,7 @@ import { CsrfField, Field, Notice } from '../../views/components/form'
 import { type SpaceTab, SpaceTabs } from '../../views/components/space-tabs'
 import { ConfirmPage } from '../../views/confirm-page'
 import { Layout, type Viewer } from '../../views/layout'
-import type { SpaceRow } from '../spaces/store'
+import type { SpaceRow } from '../spaces/service'
 
 /** Props of {@link EndpointsPage}. */
 export interface EndpointsPageProps {

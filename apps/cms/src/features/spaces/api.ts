@@ -9,21 +9,20 @@ import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { spaceIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
-import { createAuditedSpace, renameAuditedSpace } from './service'
-import { findSpace, listSpaces } from './store'
+import { createAuditedSpace, findSpace, listSpaces, renameAuditedSpace } from './service'
 
 const nameSchema = z.string().trim().min(1).max(100)
 /** The body of a space creation or rename (JSON or form). */
 export const spaceBody = z.strictObject({ name: nameSchema })
 
-const RENAME = { action: 'spaces.rename', target: { type: 'space', param: 'spaceId' } } as const
+const RENAME = { action: 'spaces.rename' } as const
 
 /** The spaces routes. */
 export const spacesApi: Hono<CmsHono> = new Hono<CmsHono>()
 
 spacesApi.get('/', authorize('spaces.list'), async (c) => {
   const caller = await requireCaller(c)
-  const spaces = await listSpaces(c.env.DB, {
+  const spaces = await listSpaces(c.var.scope, {
     userId: caller.userId,
     all: caller.roles.global.includes('admin'),
   })
@@ -38,7 +37,7 @@ spacesApi.post('/', authorize('spaces.create'), async (c) => {
 })
 
 spacesApi.get('/:spaceId', authorize('spaces.read'), async (c) => {
-  const space = await findSpace(c.env.DB, spaceIdParam(c))
+  const space = await findSpace(c.var.scope, spaceIdParam(c))
   if (!space) throw new HttpProblem(404, 'not_found', 'No such space')
   return c.json(space)
 })

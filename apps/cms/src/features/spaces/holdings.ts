@@ -1,15 +1,16 @@
 /**
  * What a space holds, as its overview page shows it: how many entries, live API tokens, MCP integrations
  * and preview URLs, each counted only when the viewer's roles may list that kind of thing in this space
- * (`can` over the role matrix; an editor never learns how many API tokens exist). Each count is read
- * through the store of the feature that owns the table.
+ * (`can` over the role matrix; an editor never learns how many API tokens exist). Each count is asked of
+ * the service of the feature that owns the table.
  */
 import { can } from '../../domain/policy'
-import { countLiveApiTokens } from '../api-tokens/store'
-import { countEntries } from '../entries/store'
-import { countMcpIntegrations } from '../mcp-integrations/store'
-import { countPreviewUrls } from '../preview-urls/store'
-import type { UserRoles } from '../users/store-roles'
+import type { UserRoles } from '../../domain/roles'
+import type { Scope } from '../../domain/scope'
+import { countLiveApiTokens } from '../api-tokens/service'
+import { countEntries } from '../entries/service'
+import { countMcpIntegrations } from '../mcp-integrations/service'
+import { countPreviewUrls } from '../preview-urls/service'
 
 /** The counts a viewer may see; a kind they may not list is absent. */
 export interface SpaceHoldings {
@@ -21,19 +22,15 @@ export interface SpaceHoldings {
 
 /**
  * The counts of space `spaceId` that `roles` may see.
- * @example const holdings = await spaceHoldings(env.DB, caller.roles, space.id)
+ * @example const holdings = await spaceHoldings(scope, caller.roles, space.id)
  */
-export async function spaceHoldings(
-  db: D1Database,
-  roles: UserRoles,
-  spaceId: string,
-): Promise<SpaceHoldings> {
+export async function spaceHoldings(scope: Scope, roles: UserRoles, spaceId: string): Promise<SpaceHoldings> {
   const may = (action: Parameters<typeof can>[1]) => can(roles, action, spaceId)
   const [entries, liveTokens, mcpIntegrations, previewUrls] = await Promise.all([
-    may('content.read') ? countEntries(db, spaceId) : undefined,
-    may('tokens.list') ? countLiveApiTokens(db, spaceId) : undefined,
-    may('mcp.list') ? countMcpIntegrations(db, spaceId) : undefined,
-    may('preview.list') ? countPreviewUrls(db, spaceId) : undefined,
+    may('content.read') ? countEntries(scope, spaceId) : undefined,
+    may('tokens.list') ? countLiveApiTokens(scope, spaceId) : undefined,
+    may('mcp.list') ? countMcpIntegrations(scope, spaceId) : undefined,
+    may('preview.list') ? countPreviewUrls(scope, spaceId) : undefined,
   ])
   return {
     ...(entries === undefined ? {} : { entries }),

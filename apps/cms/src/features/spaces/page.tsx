@@ -15,8 +15,7 @@ import { redirectWithFlash, takeFlash } from '../dashboard/flash'
 import { dashboardGroup, readForm, routeSpace, viewerOf } from '../dashboard/page-kit'
 import { spaceBody } from './api'
 import { spaceHoldings } from './holdings'
-import { createAuditedSpace, renameAuditedSpace } from './service'
-import { listSpaces } from './store'
+import { createAuditedSpace, listSpaces, renameAuditedSpace } from './service'
 import { RenameSpacePage, SpacesPage } from './view'
 import { SpaceOverviewPage } from './view-overview'
 
@@ -26,7 +25,7 @@ async function render(c: Context<CmsHono>, caller: UserCaller): Promise<Response
   const form = await takeFlash<Extra>(c, caller)
   const isMember = can(caller.roles, 'spaces.list')
   const spaces = isMember
-    ? await listSpaces(c.env.DB, { userId: caller.userId, all: can(caller.roles, 'spaces.create') })
+    ? await listSpaces(c.var.scope, { userId: caller.userId, all: can(caller.roles, 'spaces.create') })
     : []
   return c.html(
     <SpacesPage
@@ -55,7 +54,7 @@ spacesPages.post('/', authorize('spaces.create'), async (c) => {
 spacesPages.get('/:spaceId', authorize('spaces.read'), async (c) => {
   const caller = await requireCaller(c)
   const space = await routeSpace(c)
-  const holdings = await spaceHoldings(c.env.DB, caller.roles, space.id)
+  const holdings = await spaceHoldings(c.var.scope, caller.roles, space.id)
   return c.html(<SpaceOverviewPage viewer={await viewerOf(c, caller)} space={space} holdings={holdings} />)
 })
 

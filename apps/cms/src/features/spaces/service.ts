@@ -1,5 +1,6 @@
 /**
- * Creating and renaming a space, shared by `/api/spaces` and the dashboard's Spaces pages: the row (its
+ * Spaces, the feature's door: finding and listing them (every other feature asks here whether a space
+ * exists), and creating and renaming a space, shared by `/api/spaces` and the dashboard's Spaces pages: the row (its
  * id is immutable and binds every sealed value of the space; only the name changes) and its
  * `spaces.create` / `spaces.rename` audit entry. Callers have passed `authorize('spaces.create' |
  * 'spaces.rename')`.
@@ -7,7 +8,31 @@
 import type { UserCaller } from '../../domain/caller'
 import { NotFound } from '../../domain/errors'
 import type { Scope } from '../../domain/scope'
-import { createSpace, renameSpace, type SpaceRow } from './store'
+import {
+  createSpace,
+  findSpace as findSpaceRow,
+  listSpaces as listSpaceRows,
+  renameSpace,
+  type SpaceRow,
+} from './store'
+
+export type { SpaceRow } from './store'
+
+/**
+ * The space with this id, or `null`.
+ * @example if (!(await findSpace(scope, spaceId))) throw new NotFound('No such space')
+ */
+export async function findSpace(scope: Scope, id: string): Promise<SpaceRow | null> {
+  return findSpaceRow(scope.db, id)
+}
+
+/**
+ * Spaces visible to a user: all of them with `all` (a global admin), else those where the user has a role.
+ * @example const spaces = await listSpaces(scope, { userId: caller.userId, all: false })
+ */
+export async function listSpaces(scope: Scope, input: { userId: string; all: boolean }): Promise<SpaceRow[]> {
+  return listSpaceRows(scope.db, input)
+}
 
 /**
  * Creates and audits a space.

@@ -1,7 +1,7 @@
 /**
  * Data access for `spaces`. Space ids are immutable (`spc_…`); only the name changes.
  */
-import { newId } from '../../db/ids'
+import { newId } from '../../domain/ids'
 
 /** A space row. */
 export interface SpaceRow {

@@ -11,8 +11,7 @@ import { authorize, requireCaller } from '../../http/identify'
 import { userIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
 import { changeRole, roleChangeBody } from './roles'
-import { changeUserStatus, createUser, signOutEverywhere, statusBody } from './service'
-import { listUsers } from './store'
+import { allUsers, changeUserStatus, createUser, signOutEverywhere, statusBody } from './service'
 
 /** The body of a local user creation (JSON). */
 const createUserBody = z.strictObject({
@@ -21,19 +20,18 @@ const createUserBody = z.strictObject({
   password: z.string().min(12).max(1024),
 })
 
-const USER = { type: 'user', param: 'userId' } as const
 const AUDIT = {
-  create: { action: 'users.create', target: { type: 'user', answerField: 'id' } },
-  // `changeRole` audits `roles.grant` or `roles.revoke` (the role as reason): the body decides which.
-  roles: { action: 'roles.grant', recordedBy: 'service' },
-  status: { action: 'users.status', target: USER },
-  revoke: { action: 'users.sessions_revoke', target: USER },
+  create: { action: 'users.create' },
+  // `changeRole` records `roles.grant` or `roles.revoke` (the role as reason): the body decides which.
+  roles: { action: 'roles.grant' },
+  status: { action: 'users.status' },
+  revoke: { action: 'users.sessions_revoke' },
 } satisfies Record<string, AuditDeclaration>
 
 /** The user-administration routes. */
 export const usersApi: Hono<CmsHono> = new Hono<CmsHono>()
 
-usersApi.get('/', authorize('users.list'), async (c) => c.json({ users: await listUsers(c.env.DB) }))
+usersApi.get('/', authorize('users.list'), async (c) => c.json({ users: await allUsers(c.var.scope) }))
 
 usersApi.post('/', authorize('users.create', { audit: AUDIT.create }), async (c) => {
   if (c.var.config.authProvider !== 'local') {

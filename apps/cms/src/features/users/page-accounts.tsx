@@ -16,14 +16,16 @@ import { FORM_ERRORS_ID } from '../../views/components/error-summary'
 import { redirectWithFlash } from '../dashboard/flash'
 import { readForm, viewerOf } from '../dashboard/page-kit'
 import { generatePassword } from './password'
-import { changeUserStatus, createUser, signOutEverywhere, statusBody } from './service'
-import { findUserById } from './store'
+import { changeUserStatus, createUser, findUser, signOutEverywhere, statusBody } from './service'
 import type { AdminUsersProps } from './view'
 import { DisableUserPage, SignOutEverywherePage } from './view-accounts'
 
 type Extra = Pick<AdminUsersProps, 'notice' | 'create'>
 
 const USERS = '/admin/users'
+// One policy action (`users.manage`), each route's service records its own.
+const STATUS = { audit: { action: 'users.status' } } as const
+const SIGN_OUT = { audit: { action: 'users.sessions_revoke' } } as const
 const createUserForm = z.strictObject({ email: z.string().trim().min(3).max(254).pipe(z.email()) })
 
 /**
@@ -36,7 +38,7 @@ export function userResultPath(userId: string): string {
 }
 
 async function userLabel(c: Context<CmsHono>, userId: string): Promise<string> {
-  const user = await findUserById(c.env.DB, userId)
+  const user = await findUser(c.var.scope, userId)
   return user?.email ?? `IdP user ${userId}`
 }
 
@@ -71,7 +73,7 @@ export function addAccountPages(group: Hono<CmsHono>): void {
     return c.html(<DisableUserPage viewer={await viewerOf(c, caller)} userId={userId} userLabel={label} />)
   })
 
-  group.post('/users/:userId/status', authorize('users.manage'), async (c) => {
+  group.post('/users/:userId/status', authorize('users.manage', STATUS), async (c) => {
     const userId = await userIdParam(c)
     const form = await readForm(c, statusBody)
     if (!form.ok) throw new HttpProblem(400, 'bad_request', 'Choose active or disabled')
@@ -92,7 +94,7 @@ export function addAccountPages(group: Hono<CmsHono>): void {
     )
   })
 
-  group.post('/users/:userId/sessions/revoke', authorize('users.manage'), async (c) => {
+  group.post('/users/:userId/sessions/revoke', authorize('users.manage', SIGN_OUT), async (c) => {
     const userId = await userIdParam(c)
     const revoked = await signOutEverywhere(c.var.scope, userId)
     const label = await userLabel(c, userId)

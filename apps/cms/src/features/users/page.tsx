@@ -14,12 +14,10 @@ import { HttpProblem } from '../../http/problem'
 import { redirectWithFlash, takeFlash } from '../dashboard/flash'
 import { listQuery, PAGE_SIZE, pageCount } from '../dashboard/list-query'
 import { dashboardGroup, viewerOf } from '../dashboard/page-kit'
-import { findSpace, listSpaces } from '../spaces/store'
+import { findSpace, listSpaces } from '../spaces/service'
 import { addAccountPages, userResultPath } from './page-accounts'
-import { changeRole, roleChangeBody } from './roles'
-import { findUserById } from './store'
-import { pageUsers } from './store-list'
-import { loadAllRoles } from './store-roles'
+import { changeRole, everyonesRoles, roleChangeBody } from './roles'
+import { findUser, findUsers } from './service'
 import { AdminUsersPage, type AdminUsersProps, RevokeRolePage } from './view'
 
 type Extra = Pick<AdminUsersProps, 'notice' | 'grantErrors' | 'create'>
@@ -28,11 +26,11 @@ async function renderUsers(c: Context<CmsHono>, caller: UserCaller): Promise<Res
   const extra = await takeFlash<Extra>(c, caller)
   const query = listQuery(c)
   const [found, roles] = await Promise.all([
-    pageUsers(c.env.DB, { q: query.q, limit: PAGE_SIZE, offset: (query.page - 1) * PAGE_SIZE }),
-    loadAllRoles(c.env.DB),
+    findUsers(c.var.scope, { q: query.q, limit: PAGE_SIZE, offset: (query.page - 1) * PAGE_SIZE }),
+    everyonesRoles(c.var.scope),
   ])
   const withRoles = found.users.map((u) => ({ ...u, roles: roles.get(u.id) ?? { global: [], spaces: [] } }))
-  const spaces = await listSpaces(c.env.DB, { userId: caller.userId, all: true })
+  const spaces = await listSpaces(c.var.scope, { userId: caller.userId, all: true })
   return c.html(
     <AdminUsersPage
       viewer={await viewerOf(c, caller)}
@@ -74,9 +72,9 @@ async function applyRole(c: Context<CmsHono>, revoke: boolean): Promise<Response
   return redirectWithFlash<Extra>(c, userResultPath(userId), { notice })
 }
 
-// `changeRole` audits the grant or the revoke with the role as reason; a form sent back changes nothing.
-const GRANT = { audit: { action: 'roles.grant', recordedBy: 'service' } } as const
-const REVOKE = { audit: { action: 'roles.revoke', recordedBy: 'service' } } as const
+// `changeRole` records the grant or the revoke with the role as reason; a form sent back records nothing.
+const GRANT = { audit: { action: 'roles.grant' } } as const
+const REVOKE = { audit: { action: 'roles.revoke' } } as const
 
 /** The admin pages, mounted at `/admin`. */
 export const usersPages: Hono<CmsHono> = dashboardGroup()
@@ -95,8 +93,8 @@ usersPages.get('/users/:userId/roles/revoke', authorize('roles.grant'), async (c
   if (!parsed.success) throw new HttpProblem(404, 'not_found', 'No such role')
   const role = parsed.data
   const [user, space] = await Promise.all([
-    findUserById(c.env.DB, userId),
-    role.scope === 'space' ? findSpace(c.env.DB, role.spaceId) : Promise.resolve(null),
+    findUser(c.var.scope, userId),
+    role.scope === 'space' ? findSpace(c.var.scope, role.spaceId) : Promise.resolve(null),
   ])
   const page = (
     <RevokeRolePage

@@ -1,17 +1,60 @@
 /**
- * Granting and revoking roles, shared by `/api/admin/users/:userId/roles` and the dashboard's Users page:
+ * Reading roles (for `authorize`, a management token's creator, the Users page) and granting and revoking
+ * them, shared by `/api/admin/users/:userId/roles` and the dashboard's Users page:
  * the global `admin` role, or a space `admin` / `editor` role in an existing space (one role per user and
  * space; granting replaces), audited as `roles.grant` / `roles.revoke` with the role in `reason`. Callers
  * have already passed `authorize('roles.grant')`.
  */
 
 import { z } from 'zod'
-import { isId } from '../../db/ids'
 import type { UserCaller } from '../../domain/caller'
 import { NotFound } from '../../domain/errors'
+import { isId } from '../../domain/ids'
+import type { UserRoles } from '../../domain/roles'
 import type { Scope } from '../../domain/scope'
-import { findSpace } from '../spaces/store'
-import { grantGlobalRole, grantSpaceRole, revokeGlobalRole, revokeSpaceRole } from './store-roles'
+import { findSpace } from '../spaces/service'
+import {
+  grantGlobalRole,
+  grantSpaceRole,
+  loadAllRoles,
+  loadRoles,
+  revokeGlobalRole,
+  revokeSpaceRole,
+  roleQueries,
+  toUserRoles,
+} from './store-roles'
+
+/**
+ * A user's global and space roles (one round trip).
+ * @example const roles = await rolesOf(scope, userId)
+ */
+export async function rolesOf(scope: Scope, userId: string): Promise<UserRoles> {
+  return loadRoles(scope.db, userId)
+}
+
+/**
+ * Every user's roles, by user id (users without a role are absent).
+ * @example const roles = (await everyonesRoles(scope)).get(userId)
+ */
+export async function everyonesRoles(scope: Scope): Promise<Map<string, UserRoles>> {
+  return loadAllRoles(scope.db)
+}
+
+/** The role reads of the user behind a session, to run in one batch with the session's own read. */
+export interface SessionRolesRead {
+  statements: D1PreparedStatement[]
+  /** The roles from the results of `statements`, in their order. */
+  roles(results: readonly D1Result<unknown>[]): UserRoles
+}
+
+/**
+ * The role reads of a session's user, for the session lookup to batch with its own query: a
+ * cookie-authenticated request then reads D1 in one round trip.
+ * @example const read = sessionRolesRead(scope, sid); const [s, ...r] = await scope.db.batch([q, ...read.statements])
+ */
+export function sessionRolesRead(scope: Scope, sid: string): SessionRolesRead {
+  return { statements: roleQueries(scope.db, { sid }), roles: toUserRoles }
+}
 
 const spaceId = z.string().refine((v) => isId('spc', v), 'Choose a space')
 
@@ -51,7 +94,7 @@ export async function changeRole(
     else await grantGlobalRole(scope.db, { userId, role: body.role, grantedBy: caller.userId, now })
     return audit()
   }
-  if (!(await findSpace(scope.db, body.spaceId))) throw new NotFound('No such space')
+  if (!(await findSpace(scope, body.spaceId))) throw new NotFound('No such space')
   if (body.revoke) await revokeSpaceRole(scope.db, userId, body.spaceId)
   else
     await grantSpaceRole(scope.db, {

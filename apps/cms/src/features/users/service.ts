@@ -1,16 +1,27 @@
 /**
- * Managing users, shared by `/api/admin/users` and the dashboard's Users page: creating a local user,
- * disabling or enabling one, and signing one out everywhere. Each audits itself (target: the user), so
- * both front ends record the same entries. Disabling and signing out take effect on the user's next
+ * Users, the feature's door: finding and listing them (the dashboard, the API, sign-in and the audit
+ * filter read users only through here), the user behind an IdP identity, the password check of a local
+ * account, and managing them, shared by `/api/admin/users` and the dashboard's Users page: creating a local
+ * user, disabling or enabling one, and signing one out everywhere. Each change audits itself (target: the
+ * user), so both front ends record the same entries. Disabling and signing out take effect on the user's next
  * request, since every request re-reads the session and the user's status from D1. Callers have passed
  * `authorize('users.create' | 'users.manage')`.
  */
 import { z } from 'zod'
 import { Conflict } from '../../domain/errors'
 import type { Scope } from '../../domain/scope'
-import { revokeUserSessions } from '../sessions/store'
-import { hashPassword } from './password'
-import { createLocalUser, setUserStatus, type UserSummary } from './store'
+import { revokeUserSessions } from '../sessions/service'
+import { hashPassword, verifyPassword } from './password'
+import {
+  createLocalUser,
+  findUserByEmail,
+  findUserById,
+  listUsers,
+  setUserStatus,
+  type UserSummary,
+  upsertOidcUser,
+} from './store'
+import { pageUsers, type UserPage } from './store-list'
 
 /** A user's status: a disabled user cannot sign in, and their sessions and tokens stop. */
 export type UserStatus = 'active' | 'disabled'
@@ -21,6 +32,70 @@ export const statusBody: z.ZodType<{ status: UserStatus }> = z.strictObject({
 })
 
 const target = (userId: string) => ({ targetType: 'user', targetId: userId })
+
+/**
+ * The user with this id (no password hash), or `null`.
+ * @example const user = await findUser(scope, caller.userId)
+ */
+export async function findUser(scope: Scope, id: string): Promise<UserSummary | null> {
+  const row = await findUserById(scope.db, id)
+  return row && { id: row.id, email: row.email, status: row.status, created_at: row.created_at }
+}
+
+/**
+ * The id of the user with this (lower-cased) email, or `null`.
+ * @example const userId = await userIdByEmail(scope, 'ada@example.com')
+ */
+export async function userIdByEmail(scope: Scope, email: string): Promise<string | null> {
+  return (await findUserByEmail(scope.db, email))?.id ?? null
+}
+
+/**
+ * All users, oldest first (bounded: the CMS has tens of users, not millions).
+ * @example const users = await allUsers(scope)
+ */
+export async function allUsers(scope: Scope): Promise<UserSummary[]> {
+  return listUsers(scope.db)
+}
+
+/**
+ * The users whose email contains `q` (or whose id is `q`), one numbered page of them.
+ * @example const { users, total } = await findUsers(scope, { q: 'ada', limit: 20, offset: 0 })
+ */
+export async function findUsers(
+  scope: Scope,
+  query: { q: string; limit: number; offset: number },
+): Promise<UserPage> {
+  return pageUsers(scope.db, query)
+}
+
+/**
+ * The user behind an OIDC identity, created (with no role) on first sight; keyed by (iss, sub) only.
+ * @example const user = await userOfIdentity(scope, { iss, sub })
+ */
+export async function userOfIdentity(
+  scope: Scope,
+  identity: { iss: string; sub: string },
+): Promise<UserSummary> {
+  const row = await upsertOidcUser(scope.db, { ...identity, now: scope.now() })
+  return { id: row.id, email: row.email, status: row.status, created_at: row.created_at }
+}
+
+/**
+ * The id of the active local user with this email and password, or `null`. An unknown, disabled or
+ * password-less account costs the same one derivation as a wrong password.
+ * @example const userId = await passwordOwner(scope, 'ada@example.com', password)
+ */
+export async function passwordOwner(scope: Scope, email: string, password: string): Promise<string | null> {
+  const user = await findUserByEmail(scope.db, email)
+  const usable = user !== null && user.status === 'active' && user.password_hash !== null
+  const ok = await verifyPassword(
+    password,
+    usable ? user.password_hash : undefined,
+    scope.onPasswordDerivation,
+  )
+  return ok && usable ? user.id : null
+}
 
 /**
  * Creates a local (password) user; `Conflict` when the email is taken.
@@ -51,7 +126,7 @@ export async function changeUserStatus(scope: Scope, userId: string, status: Use
  * @example const revoked = await signOutEverywhere(scope, userId)
  */
 export async function signOutEverywhere(scope: Scope, userId: string): Promise<number> {
-  const revoked = await revokeUserSessions(scope.db, userId, scope.now())
+  const revoked = await revokeUserSessions(scope, userId)
   await scope.audit.record({ action: 'users.sessions_revoke', outcome: 'success', ...target(userId) })
   return revoked
 }

@@ -3,16 +3,7 @@
  * session's user, so a demotion takes effect at once.
  */
 
-/** The only global role. */
-export type GlobalRole = 'admin'
-/** Roles within one space. */
-export type SpaceRole = 'admin' | 'editor'
-
-/** Everything a user may be, loaded in one round trip. */
-export interface UserRoles {
-  global: GlobalRole[]
-  spaces: { spaceId: string; role: SpaceRole }[]
-}
+import type { GlobalRole, SpaceRole, UserRoles } from '../../domain/roles'
 
 /**
  * The two role queries (global, space) of a user, named by id or by one of their sessions' sid: batched

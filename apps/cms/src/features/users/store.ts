@@ -1,7 +1,7 @@
 /**
  * Data access for `users` and `oidc_identities`. All SQL about users lives here.
  */
-import { newId } from '../../db/ids'
+import { newId } from '../../domain/ids'
 
 /** A user row. */
 export interface UserRow {

@@ -5,15 +5,15 @@
  * with its notice inside the card.
  */
 import type { FC } from 'hono/jsx'
+import type { UserRoles } from '../../domain/roles'
 import { Badge, When } from '../../views/components/badge'
 import { DangerLink } from '../../views/components/danger'
 import { CsrfField, Notice } from '../../views/components/form'
 import { Pager, SearchForm } from '../../views/components/list-controls'
 import { ConfirmPage } from '../../views/confirm-page'
 import { Layout, type Viewer } from '../../views/layout'
-import type { SpaceRow } from '../spaces/store'
+import type { SpaceRow } from '../spaces/service'
 import type { UserSummary } from './store'
-import type { UserRoles } from './store-roles'
 import { CreateUserCard, type CreateUserProps } from './view-accounts'
 
 /** Props of {@link AdminUsersPage}. */

@@ -5,7 +5,7 @@
  */
 import type { FC } from 'hono/jsx'
 import { type Action, can } from '../../domain/policy'
-import type { UserRoles } from '../../features/users/store-roles'
+import type { UserRoles } from '../../domain/roles'
 
 /** The tabs of a space's settings. */
 export type SpaceTab = 'overview' | 'tokens' | 'mcp' | 'preview' | 'audit'

@@ -37,7 +37,9 @@ export function layerOf(file: string): Layer {
   if (top === 'db') return 'store'
   if (top === 'features') {
     if (/^store\b/.test(name)) return 'store'
-    if (/^(api|page|routes)\b/.test(name) || parts[1] === 'dashboard') return 'edge'
+    if (/^(api|page|routes)\b/.test(name)) return 'edge'
+    // The dashboard's shared page code is edge, all but its service (the flash store behind it).
+    if (parts[1] === 'dashboard') return /^service\b/.test(name) ? 'service' : 'edge'
     if (/^view\b/.test(name)) return 'view'
     return 'service'
   }

@@ -2,6 +2,7 @@
  * Immutable, prefixed random ids (`usr_…`, `ses_…`, `spc_…`). 16 random bytes (128 bits) in base64url,
  * so they are unguessable as well as unique. They never change: sealed columns bind their row's id into
  * the seal context (`crypto/contexts.ts`), so a changed id would leave the value unopenable.
+ * They are domain vocabulary: the edge checks a route's id with `isId` before any query, stores mint them.
  */
 import { encodeBase64url } from '@alokai/internal'
 
