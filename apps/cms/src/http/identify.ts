@@ -23,6 +23,7 @@ import { loadRoles } from '../features/users/store-roles'
 import { type AuditDeclaration, declareAudit, recordDeclared } from './audit-declaration'
 import type { CmsHono } from './hono-types'
 import { HttpProblem } from './problem'
+import { declareAction } from './route-action'
 import { sessionCookieSid } from './session-cookie'
 
 /**
@@ -165,7 +166,7 @@ export function authorize(
   options: { audit?: AuditDeclaration } = {},
 ): MiddlewareHandler<CmsHono> {
   const declaration = options.audit ?? { action }
-  return declareAudit(async (c, next) => {
+  const middleware = declareAudit(async (c, next) => {
     const caller = await requirePrincipal(c)
     let allowed: boolean
     if (caller.via === 'api_token') {
@@ -187,4 +188,5 @@ export function authorize(
     await next()
     await recordDeclared(c, declaration)
   }, declaration)
+  return declareAction(middleware, action)
 }

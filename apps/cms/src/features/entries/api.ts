@@ -9,7 +9,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { isId } from '../../db/ids'
 import type { AuditDeclaration } from '../../http/audit-declaration'
-import { readBody } from '../../http/body'
+import { readBody, requestBody } from '../../http/body'
 import type { CmsHono } from '../../http/hono-types'
 import { authorize, requirePrincipal } from '../../http/identify'
 import { idParam, spaceIdParam } from '../../http/params'
@@ -73,6 +73,7 @@ entriesApi.get('/', authorize('content.read'), async (c) => {
   return c.json({ entries, next: last?.id ?? null })
 })
 
+entriesApi.post('/', requestBody(entryBody))
 entriesApi.post('/', authorize('content.write', { audit: AUDIT.create }), async (c) => {
   const spaceId = spaceIdParam(c)
   const body = await readEntryBody(c)
@@ -92,6 +93,7 @@ entriesApi.get('/:entryId', authorize('content.read'), async (c) => {
   return c.json(entry)
 })
 
+entriesApi.put('/:entryId', requestBody(entryBody))
 entriesApi.put('/:entryId', authorize('content.write', { audit: AUDIT.update }), async (c) => {
   const spaceId = spaceIdParam(c)
   const id = idParam(c, 'entryId', 'ent', 'No such entry')
