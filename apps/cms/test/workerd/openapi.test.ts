@@ -9,6 +9,7 @@ import { env, exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import committed from '../../../../docs/openapi.json'
 import { createApp } from '../../src/app'
+import { loggedIn } from './helpers'
 
 // The worker benchmark routes answer 404 outside development, and are described nowhere.
 const DEVELOPMENT_ONLY = '/api/bench'
@@ -78,6 +79,15 @@ describe('GET /api/openapi.json', () => {
 
   it('is the document committed in docs/openapi.json (pnpm --filter @alokai/cms openapi:write)', async () => {
     expect(await (await served()).json()).toEqual(committed)
+  })
+
+  it('names the session cookie the Worker sets at sign-in', async () => {
+    const doc = (await (await served()).json()) as {
+      components: { securitySchemes: { session: { in: string; name: string } } }
+    }
+    const c = await loggedIn()
+    expect(doc.components.securitySchemes.session.in).toBe('cookie')
+    expect([...c.cookies.keys()]).toContain(doc.components.securitySchemes.session.name)
   })
 
   it('holds no value that looks like a secret, and none of the Worker’s secrets', async () => {

@@ -21,7 +21,7 @@ import { type ApiRoute, apiRoutes } from './routes'
 import { type Callers, callersAllowed, callersOf, SECURITY_SCHEMES } from './security'
 
 /** A JSON object of the document. */
-export type Json = Record<string, unknown>
+type Json = Record<string, unknown>
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 const BODY_PROBLEMS: readonly ProblemCode[] = [

@@ -28,7 +28,7 @@ export const PROBLEM_STATUS: Readonly<Record<ProblemCode, number>> = {
 }
 
 /** Every problem code, in the order of `PROBLEM_STATUS`. */
-export const PROBLEM_CODES: readonly ProblemCode[] = Object.keys(PROBLEM_STATUS) as ProblemCode[]
+const PROBLEM_CODES: readonly ProblemCode[] = Object.keys(PROBLEM_STATUS) as ProblemCode[]
 
 /**
  * The problem body (`application/problem+json`): `type` stays `about:blank` and `code` is the

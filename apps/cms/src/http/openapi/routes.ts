@@ -12,7 +12,7 @@ import { declaredBodyOf } from '../body'
 import { actionOf } from '../route-action'
 
 /** Path prefixes of development-only routes (the worker benchmark), which no client may rely on. */
-export const DEVELOPMENT_ONLY: readonly string[] = ['/api/bench']
+const DEVELOPMENT_ONLY: readonly string[] = ['/api/bench']
 
 /** One API operation: a method and path, with what its handlers declare. */
 export interface ApiRoute {
@@ -23,8 +23,8 @@ export interface ApiRoute {
   body: z.ZodType | undefined
 }
 
-/** Whether `path` belongs to the described API: `/api/*` and the health check. */
-export function isApiPath(path: string): boolean {
+// The described API: `/api/*` and the health check.
+function isApiPath(path: string): boolean {
   if (DEVELOPMENT_ONLY.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) return false
   return path.startsWith('/api/') || path === '/healthz'
 }

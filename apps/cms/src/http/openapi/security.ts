@@ -10,7 +10,7 @@ import { TOKEN_SCOPE_GRANTS } from '../../features/api-tokens/bearer'
 import type { Access } from './operations'
 
 /** A security requirement: scheme name → scopes (none here). */
-export type SecurityRequirement = Record<string, string[]>
+type SecurityRequirement = Record<string, string[]>
 
 /** The security schemes of the document's `components`. */
 export const SECURITY_SCHEMES: Readonly<Record<string, Record<string, string>>> = {
