@@ -1,7 +1,7 @@
 // Renders the CMS's OpenAPI 3.1 document (docs/openapi.json, the copy of what the Worker serves at
 // `GET /api/openapi.json`, kept fresh by a CMS test) as one Markdown page: the authentication schemes, then
-// per tag every operation with who may call it, its path parameters, its JSON body as a field table and its
-// responses. Static Markdown, so the site stays offline: no viewer script and no CDN.
+// per tag every operation with who may call it, its path and query parameters, its JSON body as a field
+// table and its responses. Static Markdown, so the site stays offline: no viewer script and no CDN.
 
 /** Escapes a table cell. */
 function cell(text) {
@@ -55,6 +55,16 @@ function operationSection(method, path, op) {
   if (op.description) lines.push(op.description, '')
   const params = (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => `\`${p.name}\``)
   if (params.length > 0) lines.push(`**Path parameters:** ${params.join(', ')}.`, '')
+  const query = (op.parameters ?? []).filter((p) => p.in === 'query')
+  if (query.length > 0) {
+    lines.push('**Query parameters:**', '', '| name | type | required | rules |', '| --- | --- | --- | --- |')
+    for (const p of query) {
+      lines.push(
+        `| \`${p.name}\` | ${cell(typeOf(p.schema))} | ${p.required ? 'yes' : 'no'} | ${cell(rules(p.schema).join(', '))} |`,
+      )
+    }
+    lines.push('')
+  }
   const body = op.requestBody?.content?.['application/json']?.schema
   if (body) lines.push('**Body** (`application/json`):', '', bodyTables(body), '')
   const responses = Object.entries(op.responses ?? {}).map(

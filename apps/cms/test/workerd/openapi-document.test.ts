@@ -12,6 +12,7 @@ import type { CmsHono } from '../../src/http/hono-types'
 import { authorize } from '../../src/http/identify'
 import { createOpenApiDocument } from '../../src/http/openapi/document'
 import { handleError } from '../../src/http/problem'
+import { requestQuery } from '../../src/http/query'
 
 const nameBody = z.strictObject({ name: z.string().min(1) })
 type Operation = Record<string, unknown> & { responses: Record<string, unknown> }
@@ -67,6 +68,27 @@ describe('createOpenApiDocument', () => {
     expect(Object.keys(op.responses)).toEqual(['200', '400', '401', '403', '404', '413', '415', '500'])
   })
 
+  it('lists the query parameters a route declares, with their rules and defaults', () => {
+    const app = new Hono<CmsHono>()
+    const page = z.strictObject({ limit: z.coerce.number().int().min(1).max(9).default(5), q: z.string() })
+    app.get('/api/spaces', requestQuery(page))
+    app.get('/api/spaces', authorize('spaces.list'), (c) => c.json({}))
+    const op = operation(
+      createOpenApiDocument(app.routes, { 'GET /api/spaces': { summary: 'List' } }),
+      '/api/spaces',
+      'get',
+    )
+    expect(op.parameters).toEqual([
+      {
+        name: 'limit',
+        in: 'query',
+        required: false,
+        schema: { type: 'integer', minimum: 1, maximum: 9, default: 5 },
+      },
+      { name: 'q', in: 'query', required: true, schema: { type: 'string' } },
+    ])
+  })
+
   it('leaves out app.use guards, pages and development-only routes', () => {
     const texts = { 'POST /api/spaces/:spaceId/tokens/:tokenId': { summary: 'Mint' } }
     const doc = createOpenApiDocument(tokensApp().routes, texts)
@@ -107,7 +129,7 @@ describe('createOpenApiDocument', () => {
     app.post('/api/spaces', requestBody(nameBody))
     app.post('/api/spaces/', authorize('spaces.create'), (c) => c.json({}))
     expect(() => createOpenApiDocument(app.routes, {})).toThrow(
-      /POST \/api\/spaces declares a body but has no handler/,
+      /POST \/api\/spaces has declarations but no handler/,
     )
   })
 })

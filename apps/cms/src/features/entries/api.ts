@@ -14,6 +14,7 @@ import type { CmsHono } from '../../http/hono-types'
 import { authorize, requirePrincipal } from '../../http/identify'
 import { idParam, spaceIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
+import { requestQuery } from '../../http/query'
 import { seesDrafts } from '../api-tokens/bearer'
 import { findSpace } from '../spaces/store'
 import {
@@ -61,6 +62,7 @@ const noEntry = (): HttpProblem => new HttpProblem(404, 'not_found', 'No such en
 /** The content routes, mounted at `/api/spaces/:spaceId/entries`. */
 export const entriesApi: Hono<CmsHono> = new Hono<CmsHono>()
 
+entriesApi.get('/', requestQuery(pageQuery))
 entriesApi.get('/', authorize('content.read'), async (c) => {
   const spaceId = spaceIdParam(c)
   const parsed = pageQuery.safeParse(c.req.query())

@@ -1,9 +1,10 @@
 /**
  * The OpenAPI 3.1 document of the CMS API, generated from the app's own routes (`routes.ts`): every method
- * and path, its path parameters, the JSON body its `requestBody(schema)` declares (zod's own
- * `z.toJSONSchema`, JSON Schema 2020-12, the dialect of OpenAPI 3.1), who may call it (from the policy
- * action its `authorize` carries), and its failures as the one problem type. A small table adds what code
- * cannot say (`operations.ts`); a route missing from it, or a row that is no route, throws here.
+ * and path, its path parameters, the JSON body its `requestBody(schema)` declares and the query
+ * parameters of its `requestQuery(schema)` (zod's own `z.toJSONSchema`, JSON Schema 2020-12, the dialect
+ * of OpenAPI 3.1), who may call it (from the policy action its `authorize` carries), and its failures as
+ * the one problem type. A small table adds what code cannot say (`operations.ts`); a route missing from
+ * it, or a row that is no route, throws here.
  *
  * Why this and not `@hono/zod-openapi`: that library describes a route only when it is rewritten with
  * `createRoute` and `openapi()`, which would change every route of the app to produce a description. Here
@@ -37,6 +38,16 @@ function jsonSchema(schema: z.ZodType): Json {
   return rest
 }
 
+function queryParameters(schema: z.ZodObject): Json[] {
+  const object = jsonSchema(schema) as { properties?: Record<string, Json>; required?: string[] }
+  return Object.entries(object.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: object.required?.includes(name) ?? false,
+    schema: property,
+  }))
+}
+
 function tagOf(path: string): string {
   const words = path.split('/').filter((word) => word !== '' && word !== 'api' && !word.startsWith(':'))
   const [first, second] = words
@@ -58,6 +69,7 @@ function operationId(method: string, path: string): string {
 function problems(route: ApiRoute, text: OperationText, callers: Callers, params: string[]): ProblemCode[] {
   const codes: ProblemCode[] = []
   if (route.body) codes.push(...BODY_PROBLEMS)
+  if (route.query) codes.push('bad_request')
   if (callers.security.length > 0) codes.push('unauthenticated')
   if (route.action) codes.push('forbidden')
   if (UNSAFE.has(route.method) && route.path.startsWith('/api/')) codes.push('csrf_failed')
@@ -88,6 +100,10 @@ function operation(route: ApiRoute, texts: Readonly<Record<string, OperationText
     throw new Error(`openapi: ${key} needs an access in operations.ts exactly when it has no authorize`)
   }
   const params = [...route.path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1] as string)
+  const parameters = [
+    ...params.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+    ...(route.query ? queryParameters(route.query) : []),
+  ]
   const callers = route.action
     ? callersOf(route.action, params.includes('spaceId'))
     : callersAllowed(text.access ?? 'public')
@@ -97,16 +113,7 @@ function operation(route: ApiRoute, texts: Readonly<Record<string, OperationText
     tags: [tagOf(route.path)],
     summary: text.summary,
     description,
-    ...(params.length > 0
-      ? {
-          parameters: params.map((name) => ({
-            name,
-            in: 'path',
-            required: true,
-            schema: { type: 'string' },
-          })),
-        }
-      : {}),
+    ...(parameters.length > 0 ? { parameters } : {}),
     ...(route.body
       ? {
           requestBody: {

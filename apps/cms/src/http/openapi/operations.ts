@@ -77,7 +77,7 @@ export const OPERATIONS: Readonly<Record<string, OperationText>> = {
   'GET /api/spaces/:spaceId': { summary: 'One space' },
   'PATCH /api/spaces/:spaceId': { summary: 'Renames a space' },
   'GET /api/spaces/:spaceId/entries': {
-    summary: 'Entries, `?limit=1..100&after=<ent id>` → `{ entries, next }`',
+    summary: 'Entries, a page at a time: `{ entries, next }`, `next` being the `after` of the next page',
     description: 'Delivery tokens see published entries only; everyone else the drafts.',
   },
   'POST /api/spaces/:spaceId/entries': {
@@ -150,7 +150,7 @@ export const OPERATIONS: Readonly<Record<string, OperationText>> = {
     summary: 'Probes the storefront: `verified`, `reachable_unverified` or `failed`; stored',
   },
   'GET /api/spaces/:spaceId/audit': {
-    summary: "The space's audit log, `?limit=1..200&before=<id>` → `{ entries, next }`",
+    summary: "The space's audit log, newest first: `{ entries, next }`, `next` the next page's query",
   },
   'GET /api/admin/users': { summary: 'Users' },
   'POST /api/admin/users': {

@@ -1,7 +1,8 @@
 /**
  * The API routes as the app really runs them: a walk over `app.routes` (sub-apps included) that groups the
  * handlers registered for each method and path and reads what they declare — the body schema of
- * `requestBody(schema)` and the policy action of `authorize(action)`. `app.use` guards (`ALL` on a path
+ * `requestBody(schema)`, the query schema of `requestQuery(schema)` and the policy action of
+ * `authorize(action)`. `app.use` guards (`ALL` on a path
  * ending in `*`) are not routes. Development-only routes are left out: they answer 404 in production.
  */
 import type { RouterRoute } from 'hono/types'
@@ -9,6 +10,7 @@ import { COMPOSED_HANDLER } from 'hono/utils/constants'
 import type { z } from 'zod'
 import type { Action } from '../../domain/policy'
 import { declaredBodyOf } from '../body'
+import { declaredQueryOf } from '../query'
 import { actionOf } from '../route-action'
 
 /** Path prefixes of development-only routes (the worker benchmark), which no client may rely on. */
@@ -21,6 +23,7 @@ export interface ApiRoute {
   path: string
   action: Action | undefined
   body: z.ZodType | undefined
+  query: z.ZodObject | undefined
 }
 
 // The described API: `/api/*` and the health check.
@@ -38,6 +41,10 @@ function chain(handler: unknown): unknown[] {
     current = (current as unknown as Record<string, unknown>)[COMPOSED_HANDLER]
   }
   return found
+}
+
+function isDeclaration(handler: unknown): boolean {
+  return declaredBodyOf(handler) !== undefined || declaredQueryOf(handler) !== undefined
 }
 
 /**
@@ -58,19 +65,21 @@ export function apiRoutes(routes: readonly RouterRoute[]): ApiRoute[] {
       path: route.path,
       action: undefined,
       body: undefined,
+      query: undefined,
       handlers: 0,
     }
     const handlers = chain(route.handler)
     for (const handler of handlers) {
       entry.action ??= actionOf(handler)
       entry.body ??= declaredBodyOf(handler)
+      entry.query ??= declaredQueryOf(handler)
     }
-    if (!handlers.some((handler) => declaredBodyOf(handler) !== undefined)) entry.handlers++
+    if (!handlers.some(isDeclaration)) entry.handlers++
     found.set(key, entry)
   }
   const result: ApiRoute[] = []
   for (const [key, { handlers, ...route }] of found) {
-    if (handlers === 0) throw new Error(`openapi: ${key} declares a body but has no handler`)
+    if (handlers === 0) throw new Error(`openapi: ${key} has declarations but no handler`)
     result.push(route)
   }
   return result
