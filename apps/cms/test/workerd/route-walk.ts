@@ -6,8 +6,8 @@
  */
 import type { Hono } from 'hono'
 import type { Env as HonoEnv } from 'hono/types'
-import { COMPOSED_HANDLER } from 'hono/utils/constants'
 import { auditDeclarationOf } from '../../src/http/audit-declaration'
+import { handlerChain } from '../../src/http/handler-chain'
 
 const READ_ONLY = new Set(['GET', 'HEAD', 'OPTIONS'])
 
@@ -19,14 +19,8 @@ export interface RouteWalk {
   undeclared: string[]
 }
 
-// A sub-app with its own `onError` is mounted with each handler wrapped; the original hangs off the wrapper.
 function isDeclared(handler: unknown): boolean {
-  let current = handler
-  while (typeof current === 'function') {
-    if (auditDeclarationOf(current)) return true
-    current = (current as unknown as Record<string, unknown>)[COMPOSED_HANDLER]
-  }
-  return false
+  return handlerChain(handler).some((inner) => auditDeclarationOf(inner) !== undefined)
 }
 
 /**

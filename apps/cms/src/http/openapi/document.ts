@@ -33,7 +33,7 @@ const BODY_PROBLEMS: readonly ProblemCode[] = [
 ]
 
 function jsonSchema(schema: z.ZodType): Json {
-  // Request bodies: the input side of transforms and defaults is what a client sends.
+  // The input side of transforms and defaults: what a client sends (the problem schema has neither).
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' })
   return rest
 }

@@ -6,10 +6,10 @@
  * ending in `*`) are not routes. Development-only routes are left out: they answer 404 in production.
  */
 import type { RouterRoute } from 'hono/types'
-import { COMPOSED_HANDLER } from 'hono/utils/constants'
 import type { z } from 'zod'
 import type { Action } from '../../domain/policy'
 import { declaredBodyOf } from '../body'
+import { handlerChain } from '../handler-chain'
 import { declaredQueryOf } from '../query'
 import { actionOf } from '../route-action'
 
@@ -30,17 +30,6 @@ export interface ApiRoute {
 function isApiPath(path: string): boolean {
   if (DEVELOPMENT_ONLY.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) return false
   return path.startsWith('/api/') || path === '/healthz'
-}
-
-// A sub-app with its own `onError` is mounted with each handler wrapped; the original hangs off the wrapper.
-function chain(handler: unknown): unknown[] {
-  const found: unknown[] = []
-  let current = handler
-  while (typeof current === 'function') {
-    found.push(current)
-    current = (current as unknown as Record<string, unknown>)[COMPOSED_HANDLER]
-  }
-  return found
 }
 
 function isDeclaration(handler: unknown): boolean {
@@ -68,7 +57,7 @@ export function apiRoutes(routes: readonly RouterRoute[]): ApiRoute[] {
       query: undefined,
       handlers: 0,
     }
-    const handlers = chain(route.handler)
+    const handlers = handlerChain(route.handler)
     for (const handler of handlers) {
       entry.action ??= actionOf(handler)
       entry.body ??= declaredBodyOf(handler)
