@@ -1,7 +1,7 @@
 // Renders the CMS's OpenAPI 3.1 document (docs/openapi.json, the copy of what the Worker serves at
 // `GET /api/openapi.json`, kept fresh by a CMS test) as one Markdown page: the authentication schemes, then
-// per tag every operation with who may call it, its path and query parameters, its JSON body as a field
-// table and its responses. Static Markdown, so the site stays offline: no viewer script and no CDN.
+// per tag every operation with who may call it, its path and query parameters, its JSON body (and its
+// answer, where the document gives one) as a field table, and its responses. Static Markdown, so the site stays offline: no viewer script and no CDN.
 
 /** Escapes a table cell. */
 function cell(text) {
@@ -15,12 +15,13 @@ function typeOf(schema) {
   const alternatives = schema.anyOf ?? schema.oneOf
   if (alternatives) return alternatives.map(typeOf).join(' | ')
   if (schema.type === 'array') return `array of ${schema.items ? typeOf(schema.items) : 'any'}`
+  if (Array.isArray(schema.type)) return schema.type.join(' | ')
   return schema.type ?? 'any JSON'
 }
 
 /** The constraints of a schema in words (lengths, bounds, patterns), its alternatives' included. */
 function rules(schema) {
-  const found = []
+  const found = schema.description ? [schema.description] : []
   if (schema.minLength !== undefined) found.push(`min length ${schema.minLength}`)
   if (schema.maxLength !== undefined) found.push(`max length ${schema.maxLength}`)
   // 2^53 − 1 is zod's "safe integer" bound, not a rule a reader needs.
@@ -35,10 +36,10 @@ function rules(schema) {
   return found
 }
 
-/** A body schema as field tables (one per alternative of a `oneOf`). */
-function bodyTables(schema) {
+/** A body or answer schema as field tables (one per alternative of a `oneOf`); `closed` ends a closed one. */
+function bodyTables(schema, closed = 'No other field is accepted.') {
   if (schema.oneOf)
-    return schema.oneOf.map((one, i) => `Alternative ${i + 1}:\n\n${bodyTables(one)}`).join('\n\n')
+    return schema.oneOf.map((one, i) => `Alternative ${i + 1}:\n\n${bodyTables(one, closed)}`).join('\n\n')
   if (schema.type !== 'object' || !schema.properties)
     return `\`\`\`json\n${JSON.stringify(schema, null, 2)}\n\`\`\``
   const required = new Set(schema.required ?? [])
@@ -46,8 +47,8 @@ function bodyTables(schema) {
     ([name, field]) =>
       `| \`${name}\` | ${cell(typeOf(field))} | ${required.has(name) ? 'yes' : 'no'} | ${cell(rules(field).join(', '))} |`,
   )
-  const closed = schema.additionalProperties === false ? '\n\nNo other field is accepted.' : ''
-  return `| field | type | required | rules |\n| --- | --- | --- | --- |\n${rows.join('\n')}${closed}`
+  const end = schema.additionalProperties === false ? `\n\n${closed}` : ''
+  return `| field | type | required | rules |\n| --- | --- | --- | --- |\n${rows.join('\n')}${end}`
 }
 
 function operationSection(method, path, op) {
@@ -67,6 +68,16 @@ function operationSection(method, path, op) {
   }
   const body = op.requestBody?.content?.['application/json']?.schema
   if (body) lines.push('**Body** (`application/json`):', '', bodyTables(body), '')
+  for (const [status, response] of Object.entries(op.responses ?? {})) {
+    const answer = response.content?.['application/json']?.schema
+    if (answer)
+      lines.push(
+        `**Answer** (\`${status}\`, \`application/json\`):`,
+        '',
+        bodyTables(answer, 'No other field is sent.'),
+        '',
+      )
+  }
   const responses = Object.entries(op.responses ?? {}).map(
     ([status, response]) =>
       `\`${status}\` ${response.description.replace(/^Problem: /, '').replace(/\.$/, '')}`,

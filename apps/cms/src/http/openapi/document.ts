@@ -32,9 +32,9 @@ const BODY_PROBLEMS: readonly ProblemCode[] = [
   'unsupported_media_type',
 ]
 
-function jsonSchema(schema: z.ZodType): Json {
-  // The input side of transforms and defaults: what a client sends (the problem schema has neither).
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' })
+// Bodies and queries are what a client sends: the input side of transforms and defaults; answers the output.
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): Json {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io })
   return rest
 }
 
@@ -78,8 +78,17 @@ function problems(route: ApiRoute, text: OperationText, callers: Callers, params
   return [...new Set(codes)]
 }
 
-function responses(status: number, codes: ProblemCode[]): Json {
-  const out: Json = { [status]: { description: status === 204 ? 'Done; no body.' : 'Success (JSON).' } }
+function success(status: number, answer: z.ZodType | undefined): Json {
+  if (status === 204) return { description: 'Done; no body.' }
+  if (!answer) return { description: 'Success (JSON).' }
+  return {
+    description: 'Success.',
+    content: { 'application/json': { schema: jsonSchema(answer, 'output') } },
+  }
+}
+
+function responses(status: number, answer: z.ZodType | undefined, codes: ProblemCode[]): Json {
+  const out: Json = { [status]: success(status, answer) }
   const byStatus = new Map<number, ProblemCode[]>()
   for (const code of codes)
     byStatus.set(PROBLEM_STATUS[code], [...(byStatus.get(PROBLEM_STATUS[code]) ?? []), code])
@@ -124,7 +133,7 @@ function operation(route: ApiRoute, texts: Readonly<Record<string, OperationText
       : {}),
     security: callers.security,
     ...(callers.policy ? { 'x-cms-policy': callers.policy } : {}),
-    responses: responses(text.status ?? 200, problems(route, text, callers, params)),
+    responses: responses(text.status ?? 200, text.response, problems(route, text, callers, params)),
   }
 }
 
@@ -161,7 +170,7 @@ export function createOpenApiDocument(
     tags: Object.values(TAGS).filter((tag) => used.has(tag.name)),
     paths,
     components: {
-      schemas: { Problem: jsonSchema(problemSchema) },
+      schemas: { Problem: jsonSchema(problemSchema, 'output') },
       securitySchemes: SECURITY_SCHEMES,
     },
   }

@@ -1,11 +1,13 @@
 /**
  * What the code cannot say about each API route: a one-line summary, a note for the reader, the success
- * status, who may call the routes that have no `authorize` (sign-in, the caller, the form token), and the
- * failures a service adds. Everything else in the OpenAPI document (paths, methods, path parameters,
+ * status and, for the small fixed answers, its schema (a test checks each against the real answer), who
+ * may call the routes that have no `authorize` (sign-in, the caller, the form token), and the failures a
+ * service adds. Everything else in the OpenAPI document (paths, methods, path parameters,
  * bodies, policy actions, roles, API-token scopes, the common problems) is read from the app's routes, and
  * a test fails for a key here that is no route, or a route without a key, so this text cannot drift into a
  * second route list.
  */
+import { z } from 'zod'
 import type { ProblemCode } from '../problem'
 
 /** Who may call a route that has no `authorize(action)`. */
@@ -18,6 +20,8 @@ export interface OperationText {
   description?: string
   /** The success status. @default 200 */
   status?: 200 | 201 | 204
+  /** The success answer, where it is small and fixed. @default none (described in words) */
+  response?: z.ZodType
   /** Required exactly for routes without `authorize`. */
   access?: Access
   /** Failures beyond the derived ones (body, auth, policy, CSRF, unknown id). @default none */
@@ -40,10 +44,19 @@ export const TAGS: Readonly<Record<string, { name: string; description: string }
 }
 
 const URL_PROBLEMS: readonly ProblemCode[] = ['url_not_allowed', 'conflict']
+const OK = z.strictObject({ ok: z.literal(true) })
+const SIGNED_IN = z.strictObject({
+  userId: z.string(),
+  expiresAt: z.number().int().describe('When the session ends, in epoch milliseconds.'),
+})
+const ROLES = z.strictObject({
+  global: z.array(z.literal('admin')),
+  spaces: z.array(z.strictObject({ spaceId: z.string(), role: z.enum(['admin', 'editor']) })),
+})
 
 /** The operations, by `METHOD /path` as the app registers them. */
 export const OPERATIONS: Readonly<Record<string, OperationText>> = {
-  'GET /healthz': { summary: '`{ ok: true }` after a D1 round trip', access: 'public' },
+  'GET /healthz': { summary: '`{ ok: true }` after a D1 round trip', access: 'public', response: OK },
   'GET /api/openapi.json': {
     summary: 'This OpenAPI 3.1 document',
     description:
@@ -52,14 +65,16 @@ export const OPERATIONS: Readonly<Record<string, OperationText>> = {
   },
   'POST /api/auth/login': {
     summary: 'Password sign-in (local mode): sets the session cookie',
-    description: 'Same origin only. Answers `{ userId, expiresAt }`.',
+    description: 'Same origin only.',
     access: 'public',
+    response: SIGNED_IN,
     problems: ['invalid_credentials', 'locked_out', 'wrong_auth_provider'],
   },
   'POST /api/auth/session': {
     summary: 'Trades an IdP bearer token for a session cookie (oidc mode)',
     description: 'Same origin only. The session is no fresher and no longer-lived than the token.',
     access: 'idp-token',
+    response: SIGNED_IN,
     problems: ['wrong_auth_provider'],
   },
   'POST /api/auth/logout': {
@@ -67,10 +82,21 @@ export const OPERATIONS: Readonly<Record<string, OperationText>> = {
     status: 204,
     access: 'public',
   },
-  'GET /api/auth/me': { summary: 'The caller: id, email, roles, how and when authenticated', access: 'user' },
+  'GET /api/auth/me': {
+    summary: 'The caller: id, email, roles, how and when authenticated',
+    access: 'user',
+    response: z.strictObject({
+      id: z.string(),
+      email: z.string().nullable(),
+      via: z.enum(['session', 'bearer']),
+      authenticatedAt: z.number().int(),
+      roles: ROLES,
+    }),
+  },
   'GET /api/auth/csrf': {
     summary: 'The CSRF form token (session-bound, or a double-submit cookie before sign-in)',
     access: 'public',
+    response: z.strictObject({ csrfToken: z.string() }),
   },
   'GET /api/spaces': { summary: "The caller's spaces (global admins: all)" },
   'POST /api/spaces': { summary: 'Creates a space with an immutable `spc_…` id', status: 201 },
@@ -160,9 +186,13 @@ export const OPERATIONS: Readonly<Record<string, OperationText>> = {
   },
   'POST /api/admin/users/:userId/roles': {
     summary: 'Grants a global or space role, or revokes it with `revoke: true`',
+    response: OK,
   },
-  'POST /api/admin/users/:userId/status': { summary: 'Enables or disables a user' },
-  'POST /api/admin/users/:userId/sessions/revoke': { summary: 'Revokes every session of the user' },
+  'POST /api/admin/users/:userId/status': { summary: 'Enables or disables a user', response: OK },
+  'POST /api/admin/users/:userId/sessions/revoke': {
+    summary: 'Revokes every session of the user',
+    response: z.strictObject({ revoked: z.number().int().describe('How many sessions were revoked.') }),
+  },
   'GET /api/admin/keys': {
     summary: 'Per sealed column: counts per kid and the next step; `?list=unopenable` lists rows',
   },
