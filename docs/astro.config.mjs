@@ -1,6 +1,6 @@
 // The docs site: Astro Starlight (astro 5.18, the last line that runs on Node 20). Its pages are generated
-// into src/content/docs by scripts/sync-content.mjs from the package READMEs and docs/*.md, so each text
-// has one home and the site never drifts from it.
+// into src/content/docs by scripts/sync-content.mjs from the package READMEs, docs/*.md and the CMS's
+// OpenAPI document (docs/openapi.json), so each text has one home and the site never drifts from it.
 import starlight from '@astrojs/starlight'
 import { defineConfig } from 'astro/config'
 
@@ -16,6 +16,7 @@ export default defineConfig({
         { label: 'Overview', link: '/' },
         { label: 'Guides', autogenerate: { directory: 'guides' } },
         { label: 'Packages', autogenerate: { directory: 'packages' } },
+        { label: 'Reference', autogenerate: { directory: 'reference' } },
       ],
     }),
   ],

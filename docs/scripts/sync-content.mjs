@@ -2,9 +2,20 @@
 // README becomes the home page, each packages/*/README.md a page under /packages/, and every docs/*.md
 // (the generated secrets page with its rotation runbooks, the storage schema, the release guide…) a page
 // under /guides/. The first `# ` heading becomes the title. A file that does not exist yet is skipped.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+// The CMS's OpenAPI document (docs/openapi.json) becomes the API reference page under /reference/, and is
+// published beside it as /openapi.json.
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { renderOpenApi } from './openapi-page.mjs'
 
 const docsDir = fileURLToPath(new URL('..', import.meta.url))
 const repoRoot = join(docsDir, '..')
@@ -50,4 +61,14 @@ for (const name of readdirSync(docsDir).sort()) {
   if (name.endsWith('.md'))
     written.push(write(`guides/${name}`, join(docsDir, name), name.replace(/\.md$/, '')))
 }
+const openapi = join(docsDir, 'openapi.json')
+const reference = join(out, 'reference', 'cms-api.md')
+mkdirSync(dirname(reference), { recursive: true })
+writeFileSync(
+  reference,
+  `---\ntitle: "CMS API reference"\n---\n\n${renderOpenApi(JSON.parse(readFileSync(openapi, 'utf8')))}`,
+)
+written.push('reference/cms-api.md')
+mkdirSync(join(docsDir, 'public'), { recursive: true })
+copyFileSync(openapi, join(docsDir, 'public', 'openapi.json'))
 console.log(`docs: ${written.length} pages synced (${written.join(', ')})`)

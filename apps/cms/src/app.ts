@@ -20,6 +20,7 @@ import { usersApi } from './features/users/api'
 import { limitBody } from './http/body'
 import { csrfProtection } from './http/csrf'
 import type { AppDeps, CmsHono } from './http/hono-types'
+import { serveOpenApi } from './http/openapi/serve'
 import { handleError, internalError } from './http/problem'
 import { requestScope } from './http/scope'
 import { securityHeaders } from './http/security-headers'
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps = {}): Hono<CmsHono> {
   app.use('/api/*', limitBody())
   app.use('/api/*', csrfProtection())
   app.route('/healthz', healthApi)
+  app.get('/api/openapi.json', serveOpenApi(app))
   app.route('/api/auth', sessionsApi)
   app.route('/api/spaces/:spaceId/entries', entriesApi)
   app.route('/api/spaces/:spaceId/tokens', apiTokensApi)

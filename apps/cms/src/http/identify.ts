@@ -23,6 +23,7 @@ import { userOfIdentity } from '../features/users/service'
 import { type AuditDeclaration, declareAudit } from './audit-declaration'
 import type { CmsHono } from './hono-types'
 import { HttpProblem } from './problem'
+import { declareAction } from './route-action'
 import { sessionCookieSid } from './session-cookie'
 
 /**
@@ -164,7 +165,7 @@ export function authorize(
   options: { audit?: AuditDeclaration } = {},
 ): MiddlewareHandler<CmsHono> {
   const declaration = options.audit ?? { action }
-  return declareAudit(async (c, next) => {
+  const middleware = declareAudit(async (c, next) => {
     const caller = await requirePrincipal(c)
     let allowed: boolean
     if (caller.via === 'api_token') {
@@ -185,4 +186,5 @@ export function authorize(
     }
     await next()
   }, declaration)
+  return declareAction(middleware, action)
 }

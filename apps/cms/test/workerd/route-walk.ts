@@ -6,8 +6,8 @@
  */
 import type { Hono } from 'hono'
 import type { Env as HonoEnv } from 'hono/types'
-import { COMPOSED_HANDLER } from 'hono/utils/constants'
 import { auditDeclarationOf } from '../../src/http/audit-declaration'
+import { handlerChain } from '../../src/http/handler-chain'
 
 const READ_ONLY = new Set(['GET', 'HEAD', 'OPTIONS'])
 
@@ -21,13 +21,10 @@ export interface RouteWalk {
   declared: Record<string, string>
 }
 
-// A sub-app with its own `onError` is mounted with each handler wrapped; the original hangs off the wrapper.
 function declaredAction(handler: unknown): string | undefined {
-  let current = handler
-  while (typeof current === 'function') {
-    const declaration = auditDeclarationOf(current)
+  for (const inner of handlerChain(handler)) {
+    const declaration = auditDeclarationOf(inner)
     if (declaration) return declaration.action
-    current = (current as unknown as Record<string, unknown>)[COMPOSED_HANDLER]
   }
   return undefined
 }

@@ -7,7 +7,7 @@
  * refusals too.
  */
 import { Hono } from 'hono'
-import { readBody } from '../../http/body'
+import { readBody, requestBody } from '../../http/body'
 import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { idParam, spaceIdParam } from '../../http/params'
@@ -29,6 +29,7 @@ apiTokensApi.get('/', authorize('tokens.list'), async (c) => {
   return c.json({ tokens })
 })
 
+apiTokensApi.post('/', requestBody(createApiTokenBody))
 apiTokensApi.post('/', authorize('tokens.create'), async (c) => {
   const caller = await requireCaller(c)
   const spaceId = spaceIdParam(c)

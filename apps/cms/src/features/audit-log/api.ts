@@ -10,6 +10,7 @@ import type { CmsHono } from '../../http/hono-types'
 import { authorize } from '../../http/identify'
 import { spaceIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
+import { requestQuery } from '../../http/query'
 import { type AuditRow, readAuditEntries } from './service'
 
 /** Largest page. */
@@ -69,10 +70,12 @@ async function page(c: Context<CmsHono>, spaceId: string | undefined): Promise<R
 /** The space audit route, mounted at `/api/spaces/:spaceId/audit`. */
 export const spaceAuditLogApi: Hono<CmsHono> = new Hono<CmsHono>()
 
+spaceAuditLogApi.get('/', requestQuery(pageQuery))
 spaceAuditLogApi.get('/', authorize('audit.read'), (c) => page(c, spaceIdParam(c)))
 
 /** The global audit route, mounted at `/api/admin/audit`. */
 export const globalAuditLogApi: Hono<CmsHono> = new Hono<CmsHono>()
 
 // No `:spaceId` here: the space-scoped `audit.read` rule then lets only global admins through.
+globalAuditLogApi.get('/', requestQuery(pageQuery))
 globalAuditLogApi.get('/', authorize('audit.read'), (c) => page(c, undefined))

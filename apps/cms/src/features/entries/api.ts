@@ -9,11 +9,12 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { isId } from '../../domain/ids'
 import type { AuditDeclaration } from '../../http/audit-declaration'
-import { readBody } from '../../http/body'
+import { readBody, requestBody } from '../../http/body'
 import type { CmsHono } from '../../http/hono-types'
 import { authorize, requirePrincipal } from '../../http/identify'
 import { idParam, spaceIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
+import { requestQuery } from '../../http/query'
 import { createEntry, deleteEntry, findEntry, listEntries, publishEntry, updateEntry } from './service'
 
 const entryBody = z.strictObject({ body: z.record(z.string(), z.unknown()) })
@@ -40,6 +41,7 @@ const AUDIT = {
 /** The content routes, mounted at `/api/spaces/:spaceId/entries`. */
 export const entriesApi: Hono<CmsHono> = new Hono<CmsHono>()
 
+entriesApi.get('/', requestQuery(pageQuery))
 entriesApi.get('/', authorize('content.read'), async (c) => {
   const spaceId = spaceIdParam(c)
   const parsed = pageQuery.safeParse(c.req.query())
@@ -50,6 +52,7 @@ entriesApi.get('/', authorize('content.read'), async (c) => {
   return c.json({ entries, next: last?.id ?? null })
 })
 
+entriesApi.post('/', requestBody(entryBody))
 entriesApi.post('/', authorize('content.write', { audit: AUDIT.create }), async (c) => {
   const spaceId = spaceIdParam(c)
   const body = await readEntryBody(c)
@@ -64,6 +67,7 @@ entriesApi.get('/:entryId', authorize('content.read'), async (c) => {
   return c.json(await findEntry(c.var.scope, await requirePrincipal(c), { spaceId, id }))
 })
 
+entriesApi.put('/:entryId', requestBody(entryBody))
 entriesApi.put('/:entryId', authorize('content.write', { audit: AUDIT.update }), async (c) => {
   const spaceId = spaceIdParam(c)
   const id = idParam(c, 'entryId', 'ent', 'No such entry')

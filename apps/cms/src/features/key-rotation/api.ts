@@ -6,7 +6,7 @@
  */
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
-import { readBody } from '../../http/body'
+import { readBody, requestBody } from '../../http/body'
 import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { readKeyStatus, runKeyBatch } from './service'
@@ -37,5 +37,7 @@ keyRotationApi.get('/', authorize('keys.status'), async (c) => {
   return c.json(status, 200, { 'cache-control': 'no-store' })
 })
 
+keyRotationApi.post('/rewrap', requestBody(batchBody))
 keyRotationApi.post('/rewrap', authorize('keys.rewrap'), (c) => batch(c, 'rewrap'))
+keyRotationApi.post('/reseal', requestBody(batchBody))
 keyRotationApi.post('/reseal', authorize('keys.reseal'), (c) => batch(c, 'reseal'))

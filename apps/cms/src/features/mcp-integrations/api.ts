@@ -5,7 +5,7 @@
  * bearer unless the same request sends a new one. Every change, test, call and refusal is audited.
  */
 import { type Context, Hono } from 'hono'
-import { readBody } from '../../http/body'
+import { readBody, requestBody } from '../../http/body'
 import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { idParam, spaceIdParam } from '../../http/params'
@@ -38,6 +38,7 @@ mcpIntegrationsApi.get('/', authorize('mcp.list'), async (c) => {
   return c.json({ integrations: rows.map(mcpView) })
 })
 
+mcpIntegrationsApi.post('/', requestBody(createMcpBody))
 mcpIntegrationsApi.post('/', authorize('mcp.create'), async (c) => {
   const caller = await requireCaller(c)
   const spaceId = spaceIdParam(c)
@@ -49,6 +50,7 @@ mcpIntegrationsApi.get('/:integrationId', authorize('mcp.list'), async (c) =>
   c.json(mcpView(await loadRow(c))),
 )
 
+mcpIntegrationsApi.patch('/:integrationId', requestBody(updateMcpBody))
 mcpIntegrationsApi.patch('/:integrationId', authorize('mcp.update'), async (c) => {
   const row = await loadRow(c)
   const body = await readBody(c, updateMcpBody)
@@ -64,6 +66,7 @@ mcpIntegrationsApi.post('/:integrationId/test', authorize('mcp.test'), async (c)
   c.json(await testMcpIntegration(c.var.scope, await loadRow(c))),
 )
 
+mcpIntegrationsApi.post('/:integrationId/rpc', requestBody(jsonRpcRequestSchema))
 mcpIntegrationsApi.post('/:integrationId/rpc', authorize('mcp.rpc'), async (c) => {
   const row = await loadRow(c)
   if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) {

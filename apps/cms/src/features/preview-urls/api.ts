@@ -5,7 +5,7 @@
  * origin unless the same request sends a new one. Every change, probe and refusal is audited.
  */
 import { type Context, Hono } from 'hono'
-import { readBody } from '../../http/body'
+import { readBody, requestBody } from '../../http/body'
 import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { idParam, spaceIdParam } from '../../http/params'
@@ -35,6 +35,7 @@ previewUrlsApi.get('/', authorize('preview.list'), async (c) => {
   return c.json({ previewUrls: rows.map(previewView) })
 })
 
+previewUrlsApi.post('/', requestBody(createPreviewBody))
 previewUrlsApi.post('/', authorize('preview.create'), async (c) => {
   const caller = await requireCaller(c)
   const spaceId = spaceIdParam(c)
@@ -46,6 +47,7 @@ previewUrlsApi.get('/:previewUrlId', authorize('preview.list'), async (c) =>
   c.json(previewView(await loadRow(c))),
 )
 
+previewUrlsApi.patch('/:previewUrlId', requestBody(updatePreviewBody))
 previewUrlsApi.patch('/:previewUrlId', authorize('preview.update'), async (c) => {
   const row = await loadRow(c)
   const body = await readBody(c, updatePreviewBody)

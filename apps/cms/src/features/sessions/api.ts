@@ -5,7 +5,7 @@
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import { audited } from '../../http/audit-declaration'
-import { readBody } from '../../http/body'
+import { readBody, requestBody } from '../../http/body'
 import { issueCsrfToken } from '../../http/csrf'
 import type { CmsHono } from '../../http/hono-types'
 import { bearerToken, oidcUser, requireCaller } from '../../http/identify'
@@ -31,6 +31,7 @@ export const loginSchema: z.ZodType<{ email: string; password: string }> = z.str
 export const sessionsApi: Hono<CmsHono> = new Hono<CmsHono>()
 
 // `checkPassword` audits `auth.login`: the success with the account as actor, every failure with its reason.
+sessionsApi.post('/login', requestBody(loginSchema))
 sessionsApi.post('/login', audited({ action: 'auth.login' }), async (c) => {
   if (c.var.config.authProvider !== 'local') {
     throw new HttpProblem(404, 'wrong_auth_provider', 'Password login is disabled; sign in with the IdP')

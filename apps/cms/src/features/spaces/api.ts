@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { readBody } from '../../http/body'
+import { readBody, requestBody } from '../../http/body'
 import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { spaceIdParam } from '../../http/params'
@@ -29,6 +29,7 @@ spacesApi.get('/', authorize('spaces.list'), async (c) => {
   return c.json({ spaces })
 })
 
+spacesApi.post('/', requestBody(spaceBody))
 spacesApi.post('/', authorize('spaces.create'), async (c) => {
   const caller = await requireCaller(c)
   const { name } = await readBody(c, spaceBody)
@@ -42,6 +43,7 @@ spacesApi.get('/:spaceId', authorize('spaces.read'), async (c) => {
   return c.json(space)
 })
 
+spacesApi.patch('/:spaceId', requestBody(spaceBody))
 spacesApi.patch('/:spaceId', authorize('spaces.rename', { audit: RENAME }), async (c) => {
   const id = spaceIdParam(c)
   const { name } = await readBody(c, spaceBody)

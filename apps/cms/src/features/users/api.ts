@@ -5,7 +5,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AuditDeclaration } from '../../http/audit-declaration'
-import { readBody } from '../../http/body'
+import { readBody, requestBody } from '../../http/body'
 import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { userIdParam } from '../../http/params'
@@ -33,6 +33,7 @@ export const usersApi: Hono<CmsHono> = new Hono<CmsHono>()
 
 usersApi.get('/', authorize('users.list'), async (c) => c.json({ users: await allUsers(c.var.scope) }))
 
+usersApi.post('/', requestBody(createUserBody))
 usersApi.post('/', authorize('users.create', { audit: AUDIT.create }), async (c) => {
   if (c.var.config.authProvider !== 'local') {
     throw new HttpProblem(404, 'wrong_auth_provider', 'Users come from the IdP in oidc mode')
@@ -41,6 +42,7 @@ usersApi.post('/', authorize('users.create', { audit: AUDIT.create }), async (c)
   return c.json(user, 201)
 })
 
+usersApi.post('/:userId/roles', requestBody(roleChangeBody))
 usersApi.post('/:userId/roles', authorize('roles.grant', { audit: AUDIT.roles }), async (c) => {
   const caller = await requireCaller(c)
   const userId = await userIdParam(c)
@@ -49,6 +51,7 @@ usersApi.post('/:userId/roles', authorize('roles.grant', { audit: AUDIT.roles })
   return c.json({ ok: true })
 })
 
+usersApi.post('/:userId/status', requestBody(statusBody))
 usersApi.post('/:userId/status', authorize('users.manage', { audit: AUDIT.status }), async (c) => {
   const userId = await userIdParam(c)
   const { status } = await readBody(c, statusBody)
