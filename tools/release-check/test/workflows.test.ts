@@ -167,9 +167,9 @@ describe('the workflow rules', () => {
     ],
     [
       'an install without the registry token',
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JS template
       mutate(
         'publish-packages.yml',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JS template
         '      VERDACCIO_AUTH_TOKEN: ${{ secrets.VERDACCIO_PUBLISH_TOKEN }}\n',
         '',
       ),

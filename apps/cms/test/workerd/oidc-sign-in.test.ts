@@ -8,8 +8,8 @@ import { env } from 'cloudflare:test'
 import type { CacheStore } from '@alokai/auth-oidc'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadEnv } from '../../src/config/load-config'
+import type { AuditEvent } from '../../src/domain/audit'
 import type { Scope } from '../../src/domain/scope'
-import type { AuditEvent } from '../../src/features/audit-log/recorder'
 import {
   finishOidcSignIn,
   type IdpTransport,

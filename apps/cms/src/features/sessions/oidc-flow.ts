@@ -7,8 +7,8 @@
  * its ten minutes, and it has one accepted spelling (strict base64url).
  */
 import { decodeBase64url, encodeBase64url } from '@alokai/internal'
-import type { CmsConfig } from '../../domain/config'
 import { derivedHmacKey } from '../../crypto/derived-key'
+import type { CmsConfig } from '../../domain/config'
 
 /** How long a started sign-in may take at the IdP. */
 export const OIDC_FLOW_TTL_MS: number = 10 * 60 * 1000
