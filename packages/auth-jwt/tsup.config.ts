@@ -11,7 +11,7 @@ import { defineConfig, type Options } from 'tsup'
 const shared: Options = {
   entry: ['src/index.ts', 'src/hono.ts'],
   format: ['esm', 'cjs'],
-  dts: { resolve: ['@alokai/internal'] },
+  dts: { compilerOptions: { paths: { '@alokai/internal': ['../internal/src/index.ts'] } } },
   // The shared primitives are bundled in: `@alokai/internal` is private and never published.
   noExternal: ['@alokai/internal'],
   sourcemap: true,

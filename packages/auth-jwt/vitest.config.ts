@@ -1,6 +1,7 @@
 import type { ViteUserConfig } from 'vitest/config'
 import { packageTestConfig } from '../../vitest.shared.ts'
 
-const config: ViteUserConfig = packageTestConfig()
+// test/*.node.test.ts run the built package in a Node child process.
+const config: ViteUserConfig = packageTestConfig({ nodeOnly: ['test/**/*.node.test.ts'] })
 
 export default config

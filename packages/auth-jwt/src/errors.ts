@@ -6,7 +6,10 @@
  * never contain a token, a claim value or a secret, because these errors end up in logs. Nothing from jose
  * or Web Crypto is ever attached as `cause` (jose's claim errors carry the whole decoded payload).
  */
-import { type JwtErrorCode, jwtErrorMessages } from '@alokai/internal'
+import { createErrorBrand, type JwtErrorCode, jwtErrorMessages } from '@alokai/internal'
+
+// The same in every copy of this package (ESM and CJS builds, two versions): see `isAuthJwtError`.
+const brand = createErrorBrand('@alokai/auth-jwt')
 
 /**
  * The token-failure codes (shared with `@alokai/auth-oidc`); see the README's table.
@@ -55,6 +58,7 @@ export class AuthJwtError extends Error {
     super(message)
     this.code = code
     this.name = new.target.name
+    brand.mark(this)
   }
 }
 
@@ -196,7 +200,10 @@ export class JWTTooLarge extends TokenError {
 }
 
 /**
- * Whether `value` is an error of this package, optionally with a given code (the type narrows to it).
+ * Whether `value` is an error of this package, optionally with a given code (the type narrows to it). It
+ * recognises the errors of every copy of this package, not only this copy's class: an app that `import`s
+ * the issuer and `require`s the Hono adapter (or carries two versions) has two `AuthJwtError` classes, and
+ * `instanceof` would turn a bad cookie into a 500.
  *
  * @example
  * ```ts
@@ -208,5 +215,5 @@ export function isAuthJwtError<C extends AuthJwtErrorCode = AuthJwtErrorCode>(
   value: unknown,
   code?: C,
 ): value is AuthJwtError & { readonly code: C; readonly claim?: string | undefined } {
-  return value instanceof AuthJwtError && (code === undefined || value.code === code)
+  return brand.test(value) && (code === undefined || value.code === code)
 }
