@@ -6,7 +6,7 @@ const common: Options = {
   format: ['esm', 'cjs'],
   dts: {
     entry: { index: 'src/index.ts', hono: 'src/hono.ts', express: 'src/express.ts' },
-    resolve: ['@alokai/internal'],
+    compilerOptions: { paths: { '@alokai/internal': ['../internal/src/index.ts'] } },
   },
   // The shared primitives are bundled in: `@alokai/internal` is private and never published.
   noExternal: ['@alokai/internal'],

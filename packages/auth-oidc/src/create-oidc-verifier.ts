@@ -2,10 +2,11 @@
  * The public verifier factory and its types. The work is in `internal/verifier.ts`; the signature path is
  * the build's: node:crypto in the Node build, Web Crypto in the web build (package.json `exports`).
  */
-import type { JWTHeaderParameters, JWTPayload } from 'jose'
+
 import { createDefaultBackend } from './internal/default-backend.ts'
 import { createVerifier } from './internal/verifier.ts'
 import { type OidcVerifierOptions, resolveOptions } from './options.ts'
+import type { JWTHeaderParameters, JWTPayload } from './token-types.ts'
 
 /**
  * What a successful {@link OidcVerifier.verify} returns; `T` types custom claims.
