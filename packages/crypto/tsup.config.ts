@@ -4,7 +4,10 @@ const config: Options = defineConfig({
   // cli.ts is the `alokai-crypto` bin; it needs no type declarations.
   entry: ['src/index.ts', 'src/probe.ts', 'src/cli.ts'],
   format: ['esm', 'cjs'],
-  dts: { entry: ['src/index.ts', 'src/probe.ts'], resolve: ['@alokai/internal'] },
+  dts: {
+    entry: ['src/index.ts', 'src/probe.ts'],
+    compilerOptions: { paths: { '@alokai/internal': ['../internal/src/index.ts'] } },
+  },
   // The shared primitives are bundled in: `@alokai/internal` is private and never published.
   noExternal: ['@alokai/internal'],
   clean: true,

@@ -4,7 +4,7 @@ import { defineConfig, type Options } from 'tsup'
 const config: Options = defineConfig({
   entry: ['src/index.ts'],
   format: ['esm', 'cjs'],
-  dts: { resolve: ['@alokai/internal'] },
+  dts: { compilerOptions: { paths: { '@alokai/internal': ['../internal/src/index.ts'] } } },
   // The shared primitives are bundled in: `@alokai/internal` is private and never published.
   noExternal: ['@alokai/internal'],
   clean: true,
