@@ -58,6 +58,10 @@ describe('the release to a real Verdaccio', () => {
     }
   })
 
+  it('type-checks a stranger project against the tarballs under node16, nodenext and bundler', () => {
+    expect(passed().types.modes).toEqual(['node16', 'nodenext', 'bundler'])
+  })
+
   it('installs examples/node-service from the registry and exercises it over HTTP', () => {
     const { example } = passed()
     expect(example.failed).toEqual([])
