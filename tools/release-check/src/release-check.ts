@@ -16,7 +16,7 @@ import { type ExampleReport, installExample, runExample } from './example-servic
 import { run } from './exec.ts'
 import { type ReleasedPackage, releasedPackages } from './packages.ts'
 import { addTestChangeset, createScratchRepo } from './scratch-repo.ts'
-import { fetchPublished, type PublishedPackage, tarballProblems } from './tarball.ts'
+import { fetchPublished, type PublishedPackage, peerRangeProblems, tarballProblems } from './tarball.ts'
 import { createRegistryUser, installVerdaccio, type RunningVerdaccio, startVerdaccio } from './verdaccio.ts'
 
 /** Options of {@link runReleaseCheck}. */
@@ -124,7 +124,7 @@ export async function runReleaseCheck(options: ReleaseCheckOptions): Promise<Rel
       return all
     })
     // Returned rather than thrown, so one run also shows whether the packages install and work.
-    const problems = published.flatMap(tarballProblems)
+    const problems = [...published.flatMap(tarballProblems), ...peerRangeProblems(published)]
     const consumer = join(temp, 'consumer')
     await timed('consumer install', async () => {
       // jose for the smoke's own tokens; zod because @alokai/env takes it as a peer dependency.
