@@ -66,7 +66,14 @@ describe('the release to a real Verdaccio', () => {
     const { example } = passed()
     expect(example.failed).toEqual([])
     const names = example.checks.map(([name]) => name).join('\n')
-    for (const expected of ['200 with its subject', 'no token → 401', 'wrong audience', 'tampered cookie']) {
+    for (const expected of [
+      '200 with its subject',
+      'no token → 401',
+      'wrong audience',
+      'tampered cookie',
+      'ends when its IdP token expires',
+      'revokes the session',
+    ]) {
       expect(names).toContain(expected)
     }
     expect(() => process.kill(example.pid, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }))
