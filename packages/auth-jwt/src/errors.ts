@@ -1,10 +1,11 @@
 /**
  * The package's errors, jose-shaped: one base class, one subclass per failure with a literal `code`, the
  * union of codes so `switch (err.code)` narrows, and {@link isAuthJwtError}. Token failures use the
- * vocabulary shared with `@alokai/auth-oidc` (jose's codes and class names where jose has one), so the same
- * failure has the same code from both packages, and their messages are fixed (`jwtErrorMessages`): they
- * never contain a token, a claim value or a secret, because these errors end up in logs. Nothing from jose
- * or Web Crypto is ever attached as `cause` (jose's claim errors carry the whole decoded payload).
+ * vocabulary shared with `@alokai/auth-oidc` (jose's codes and class names, except where `docs/errors.md`
+ * says why not), so the same failure has the same code from both packages, and their messages are fixed
+ * (`jwtErrorMessages`): they never contain a token, a claim value or a secret, because these errors end up
+ * in logs. Nothing from jose or Web Crypto is ever attached as `cause` (jose's claim errors carry the whole
+ * decoded payload).
  */
 import { createErrorBrand, type JwtErrorCode, jwtErrorMessages } from '@alokai/internal'
 

@@ -1,8 +1,8 @@
 /**
  * The package's errors, jose-shaped: one base class, {@link OidcError}, and one subclass per failure whose
  * `code` is a literal, so `switch (err.code)` narrows and `instanceof JWTExpired` reads like jose. The token
- * failures share their codes and fixed messages with `@alokai/auth-jwt` (jose's codes where jose has one);
- * the four IdP-side failures keep this package's own codes. Messages are fixed per code and never contain
+ * failures share their codes and fixed messages with `@alokai/auth-jwt` (jose's codes, except where
+ * `docs/errors.md` says why not); the four IdP-side failures keep this package's own codes. Messages are fixed per code and never contain
  * the token, a claim value, a key or a response body: these errors end up in logs. jose's errors are never
  * attached as `cause` (its claim errors carry the whole decoded payload).
  */
