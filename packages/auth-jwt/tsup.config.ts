@@ -11,6 +11,8 @@ import { defineConfig, type Options } from 'tsup'
 const shared: Options = {
   entry: ['src/index.ts', 'src/hono.ts'],
   format: ['esm', 'cjs'],
+  // Declarations inline `@alokai/internal` (private, never published) through a path: found through
+  // node_modules it would stay an import in the .d.ts, which no consumer can resolve.
   dts: { compilerOptions: { paths: { '@alokai/internal': ['../internal/src/index.ts'] } } },
   // The shared primitives are bundled in: `@alokai/internal` is private and never published.
   noExternal: ['@alokai/internal'],

@@ -4,6 +4,8 @@ import type { Options } from 'tsup'
 const common: Options = {
   entry: { index: 'src/index.ts', hono: 'src/hono.ts', express: 'src/express.ts' },
   format: ['esm', 'cjs'],
+  // Declarations inline `@alokai/internal` (private, never published) through a path: found through
+  // node_modules it would stay an import in the .d.ts, which no consumer can resolve.
   dts: {
     entry: { index: 'src/index.ts', hono: 'src/hono.ts', express: 'src/express.ts' },
     compilerOptions: { paths: { '@alokai/internal': ['../internal/src/index.ts'] } },

@@ -4,6 +4,8 @@ const config: Options = defineConfig({
   // cli.ts is the `alokai-crypto` bin; it needs no type declarations.
   entry: ['src/index.ts', 'src/probe.ts', 'src/cli.ts'],
   format: ['esm', 'cjs'],
+  // Declarations inline `@alokai/internal` (private, never published) through a path: found through
+  // node_modules it would stay an import in the .d.ts, which no consumer can resolve.
   dts: {
     entry: ['src/index.ts', 'src/probe.ts'],
     compilerOptions: { paths: { '@alokai/internal': ['../internal/src/index.ts'] } },
