@@ -19,8 +19,6 @@ export interface PackageBuildOptions {
   entry: Record<string, string>
   /** Entries published without declarations (a bin): output name → source file. @default {} */
   bin?: Record<string, string>
-  /** tsup's declaration options, as the package sets them; `entry` defaults to the published entries. */
-  dts: Exclude<Options['dts'], undefined>
   /** Whether the package has the `#runtime` pair in `src/internal/`. @default false */
   runtime?: boolean
   /** Peer dependencies that are never bundled. @default [] */
@@ -38,18 +36,20 @@ const runtimeEntries: Record<string, string> = {
  *
  * @example
  * ```ts
- * export default packageBuild({ entry: { index: 'src/index.ts' }, dts: { resolve: ['@alokai/internal'] } })
+ * export default packageBuild({ entry: { index: 'src/index.ts' } })
  * ```
  */
 export function packageBuild(options: PackageBuildOptions): Options {
-  const dts =
-    typeof options.dts === 'object' && options.dts.entry === undefined
-      ? { ...options.dts, entry: options.entry }
-      : options.dts
+  // `paths` replaces the tsconfig's own, so `#runtime` is named again here.
+  const paths: Record<string, string[]> = { '@alokai/internal': ['../internal/src/index.ts'] }
+  if (options.runtime) paths['#runtime'] = ['./src/internal/runtime-web.ts']
   return defineConfig({
     entry: { ...options.entry, ...options.bin, ...(options.runtime ? runtimeEntries : {}) },
     format: ['esm', 'cjs'],
-    dts,
+    // Declarations of the published entries only, with `@alokai/internal` (private, never published)
+    // inlined through a path: found through node_modules it would stay an import in the .d.ts, which no
+    // consumer can resolve.
+    dts: { entry: options.entry, compilerOptions: { paths } },
     // The shared primitives are bundled in: `@alokai/internal` is private and never published.
     noExternal: ['@alokai/internal'],
     // `#runtime` is resolved by the consumer (see above); `node:*` only the node runtime file imports.

@@ -7,7 +7,6 @@ import { packageBuild } from '../../tsup.base.ts'
 
 const config: Options = packageBuild({
   entry: { index: 'src/index.ts', hono: 'src/hono.ts' },
-  dts: { resolve: ['@alokai/internal'] },
   runtime: true,
   // `./hono` imports only Hono's types; the peer is never bundled.
   external: ['hono'],

@@ -8,10 +8,6 @@ import { packageBuild } from '../../tsup.base.ts'
 
 const config: Options = packageBuild({
   entry: { index: 'src/index.ts', hono: 'src/hono.ts', express: 'src/express.ts' },
-  dts: {
-    entry: { index: 'src/index.ts', hono: 'src/hono.ts', express: 'src/express.ts' },
-    resolve: ['@alokai/internal'],
-  },
   runtime: true,
 })
 

@@ -10,7 +10,6 @@ const config: Options = packageBuild({
   entry: { index: 'src/index.ts', probe: 'src/probe.ts' },
   // The bin needs no type declarations.
   bin: { cli: 'src/cli.ts' },
-  dts: { entry: ['src/index.ts', 'src/probe.ts'], resolve: ['@alokai/internal'] },
   runtime: true,
 })
 

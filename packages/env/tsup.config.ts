@@ -7,7 +7,6 @@ import { packageBuild } from '../../tsup.base.ts'
 
 const config: Options = packageBuild({
   entry: { index: 'src/index.ts' },
-  dts: { resolve: ['@alokai/internal'] },
   external: ['zod'],
 })
 

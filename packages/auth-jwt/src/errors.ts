@@ -1,12 +1,16 @@
 /**
  * The package's errors, jose-shaped: one base class, one subclass per failure with a literal `code`, the
  * union of codes so `switch (err.code)` narrows, and {@link isAuthJwtError}. Token failures use the
- * vocabulary shared with `@alokai/auth-oidc` (jose's codes and class names where jose has one), so the same
- * failure has the same code from both packages, and their messages are fixed (`jwtErrorMessages`): they
- * never contain a token, a claim value or a secret, because these errors end up in logs. Nothing from jose
- * or Web Crypto is ever attached as `cause` (jose's claim errors carry the whole decoded payload).
+ * vocabulary shared with `@alokai/auth-oidc` (jose's codes and class names, except where `docs/errors.md`
+ * says why not), so the same failure has the same code from both packages, and their messages are fixed
+ * (`jwtErrorMessages`): they never contain a token, a claim value or a secret, because these errors end up
+ * in logs. Nothing from jose or Web Crypto is ever attached as `cause` (jose's claim errors carry the whole
+ * decoded payload).
  */
-import { type JwtErrorCode, jwtErrorMessages } from '@alokai/internal'
+import { createErrorBrand, type JwtErrorCode, jwtErrorMessages } from '@alokai/internal'
+
+// The same in every copy of this package (ESM and CJS builds, two versions): see `isAuthJwtError`.
+const brand = createErrorBrand('@alokai/auth-jwt')
 
 /**
  * The token-failure codes (shared with `@alokai/auth-oidc`); see the README's table.
@@ -55,6 +59,7 @@ export class AuthJwtError extends Error {
     super(message)
     this.code = code
     this.name = new.target.name
+    brand.mark(this)
   }
 }
 
@@ -196,7 +201,10 @@ export class JWTTooLarge extends TokenError {
 }
 
 /**
- * Whether `value` is an error of this package, optionally with a given code (the type narrows to it).
+ * Whether `value` is an error of this package, optionally with a given code (the type narrows to it). It
+ * recognises the errors of every copy of this package, not only this copy's class: an app that `import`s
+ * the issuer and `require`s the Hono adapter (or carries two versions) has two `AuthJwtError` classes, and
+ * `instanceof` would turn a bad cookie into a 500.
  *
  * @example
  * ```ts
@@ -208,5 +216,5 @@ export function isAuthJwtError<C extends AuthJwtErrorCode = AuthJwtErrorCode>(
   value: unknown,
   code?: C,
 ): value is AuthJwtError & { readonly code: C; readonly claim?: string | undefined } {
-  return value instanceof AuthJwtError && (code === undefined || value.code === code)
+  return brand.test(value) && (code === undefined || value.code === code)
 }

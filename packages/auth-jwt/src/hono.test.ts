@@ -3,7 +3,7 @@
  * verified payload on the context; a missing, tampered or expired one is a 401 problem+json that does not
  * echo the cookie; a misconfigured issuer is the app's 500, not a 401.
  */
-import { Hono } from 'hono'
+import { type ContextVariableMap, Hono } from 'hono'
 import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest'
 import { BASE_OPTIONS, TTL } from '../test/fixtures.ts'
 import { createSessionIssuer } from './create-session-issuer.ts'
@@ -104,5 +104,31 @@ describe('sessionAuth', () => {
   it('refuses a missing issuer or an empty cookie name with TypeError', () => {
     expect(() => sessionAuth({} as never)).toThrow(TypeError)
     expect(() => sessionAuth({ issuer: sessions, cookieName: '' })).toThrow(TypeError)
+  })
+
+  it('does not compile c.get("session") in an app that never declared the middleware', () => {
+    const plain = new Hono()
+    plain.get('/', (c) => {
+      // @ts-expect-error - without sessionAuth's env the app has no `session` variable
+      const session: unknown = c.get('session')
+      return c.text(String(session))
+    })
+    expectTypeOf<keyof ContextVariableMap>().not.toEqualTypeOf<'session'>()
+  })
+
+  it('fits a wrapper that builds the issuer from c.env per request, typed with the app env', async () => {
+    type AppEnv = { Bindings: { SECRET: string } } & SessionAuthEnv
+    const app = new Hono<AppEnv>()
+    app.use('/api/*', (c, next) =>
+      sessionAuth<Record<never, never>, AppEnv>({
+        issuer: createSessionIssuer({ ...BASE_OPTIONS, secret: c.env.SECRET }),
+      })(c, next),
+    )
+    app.get('/api/me', (c) => c.text(c.get('session').sub))
+    const cookie = cookieFrom(
+      serializeSessionCookie(await sessions.sign({ sub: 'user_1', sid: 's' }), { maxAge: TTL }),
+    )
+    const res = await app.request('/api/me', { headers: { cookie } }, { SECRET: BASE_OPTIONS.secret })
+    expect([res.status, await res.text()]).toEqual([200, 'user_1'])
   })
 })

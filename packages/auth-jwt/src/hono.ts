@@ -64,9 +64,12 @@ function unauthorized(c: Context, detail: string): Response {
  * app.get('/api/me', (c) => c.json({ user: c.get('session').sub }))
  * ```
  */
-export function sessionAuth<C extends CustomClaims = Record<never, never>>(
-  options: SessionAuthOptions<C>,
-): MiddlewareHandler<SessionAuthEnv<C>> {
+// Generic in the app's env too (which must include `SessionAuthEnv<C>`), so a wrapper that builds the
+// issuer from `c.env` per request can pass its own context, as with `oidcAuth` of `@alokai/auth-oidc/hono`.
+export function sessionAuth<
+  C extends CustomClaims = Record<never, never>,
+  E extends SessionAuthEnv<C> = SessionAuthEnv<C>,
+>(options: SessionAuthOptions<C>): MiddlewareHandler<E> {
   const { issuer, cookieName = DEFAULT_COOKIE_NAME } = options ?? {}
   if (typeof issuer?.verify !== 'function') throw new TypeError('issuer must be a session issuer')
   if (typeof cookieName !== 'string' || cookieName.length === 0) {

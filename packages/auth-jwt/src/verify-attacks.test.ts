@@ -106,8 +106,8 @@ describe.each(BACKENDS)('verify on %s refuses attack tokens', (_name, backend) =
 
   it.each([
     ['swapped to JWT', { typ: 'JWT' }],
-    ['with a media-type prefix', { typ: 'application/session+jwt' }],
-    ['in another case', { typ: 'SESSION+JWT' }],
+    ['with a slash, so no application/ prefix is implied', { typ: 'application/application/session+jwt' }],
+    ['that is not a string', { typ: ['session+jwt'] }],
     ['of another service', { typ: 'cms-session+jwt' }],
     ['missing', { typ: undefined }],
   ])('typ %s', async (_label, override) => {

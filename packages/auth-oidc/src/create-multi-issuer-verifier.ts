@@ -51,7 +51,7 @@ function malformed(detail: string): OidcError {
 
 /** Reads the unverified `iss` of a compact JWS, strictly; throws an {@link OidcError} on any other shape. */
 function peekIssuer(token: unknown, maxTokenBytes: number): string {
-  if (typeof token !== 'string') throw malformed('token is not a string')
+  if (typeof token !== 'string') throw new TypeError('token must be a string')
   if (token.length > maxTokenBytes) throw new JWTTooLarge()
   const segments = token.split('.')
   if (segments.length !== 3 || segments.some((s) => s === '')) throw malformed('not a compact JWS')

@@ -3,10 +3,10 @@
  * the runtime's (`#runtime`): node:crypto in Node, Web Crypto elsewhere (package.json `imports`).
  */
 
-import type { JWTHeaderParameters, JWTPayload } from 'jose'
 import { runtime } from '#runtime'
 import { createVerifier } from './internal/verifier.ts'
 import { type OidcVerifierOptions, resolveOptions } from './options.ts'
+import type { JWTHeaderParameters, JWTPayload } from './token-types.ts'
 
 /**
  * What a successful {@link OidcVerifier.verify} returns; `T` types custom claims.

@@ -1,30 +1,23 @@
 /**
  * The package's errors, jose-shaped: one base class, {@link OidcError}, and one subclass per failure whose
  * `code` is a literal, so `switch (err.code)` narrows and `instanceof JWTExpired` reads like jose. The token
- * failures share their codes and fixed messages with `@alokai/auth-jwt` (jose's codes where jose has one);
- * the four IdP-side failures keep this package's own codes. Messages are fixed per code and never contain
+ * failures share their codes and fixed messages with `@alokai/auth-jwt` (jose's codes, except where
+ * `docs/errors.md` says why not); the four IdP-side failures keep this package's own codes. Messages are fixed per code and never contain
  * the token, a claim value, a key or a response body: these errors end up in logs. jose's errors are never
  * attached as `cause` (its claim errors carry the whole decoded payload).
  */
-import { jwtErrorMessages } from '@alokai/internal'
+import { createErrorBrand, type JwtErrorCode, jwtErrorMessages } from '@alokai/internal'
 
 /**
- * The token-failure codes shared with `@alokai/auth-jwt` (declared here so the published types stand alone).
+ * The token-failure codes shared with `@alokai/auth-jwt`: one vocabulary, defined once in the workspace and
+ * inlined into the published declarations as a union of string literals.
  *
  * @example
  * ```ts
  * const expired = (code: OidcTokenErrorCode): boolean => code === 'ERR_JWT_EXPIRED'
  * ```
  */
-export type OidcTokenErrorCode =
-  | 'ERR_JWT_INVALID'
-  | 'ERR_JOSE_ALG_NOT_ALLOWED'
-  | 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'
-  | 'ERR_JWT_EXPIRED'
-  | 'ERR_JWT_NOT_YET_VALID'
-  | 'ERR_JWT_CLAIM_VALIDATION_FAILED'
-  | 'ERR_JWKS_NO_MATCHING_KEY'
-  | 'ERR_JWT_TOO_LARGE'
+export type OidcTokenErrorCode = JwtErrorCode
 
 /**
  * Every code an {@link OidcError} can carry.
@@ -40,6 +33,9 @@ export type OidcErrorCode =
   | 'ERR_JWKS_FETCH'
   | 'ERR_JWKS_INVALID'
   | 'ERR_JWT_SCOPE'
+
+// The same in every copy of this package (ESM and CJS builds, two versions): see `isOidcError`.
+const brand = createErrorBrand('@alokai/auth-oidc')
 
 const messages: Readonly<Record<OidcErrorCode, string>> = {
   ...jwtErrorMessages,
@@ -87,6 +83,7 @@ export class OidcError extends Error {
     this.code = code
     this.detail = options.detail
     this.claim = options.claim
+    brand.mark(this)
   }
 }
 
@@ -237,6 +234,9 @@ export class JWTScopeMissing extends OidcError {
 
 /**
  * Whether a value is an {@link OidcError}, optionally with a given code (the type narrows to that code).
+ * It recognises the errors of every copy of this package, not only this copy's class: an app that
+ * `import`s the verifier and `require`s an adapter (or carries two versions) has two `OidcError` classes,
+ * and `instanceof` would call the other copy's bad-token error a bug.
  *
  * @example
  * ```ts
@@ -247,5 +247,5 @@ export function isOidcError<C extends OidcErrorCode = OidcErrorCode>(
   value: unknown,
   code?: C,
 ): value is OidcError & { readonly code: C } {
-  return value instanceof OidcError && (code === undefined || value.code === code)
+  return brand.test(value) && (code === undefined || value.code === code)
 }

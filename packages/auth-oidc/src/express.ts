@@ -38,6 +38,8 @@ declare module 'http' {
  */
 export interface AuthRequest {
   headers: IncomingHttpHeaders
+  /** The header lines as received, names and values alternating (`http.IncomingMessage` has them). */
+  rawHeaders?: readonly string[]
   auth?: VerifiedToken
 }
 
@@ -53,6 +55,25 @@ export interface AuthResponse {
   statusCode: number
   setHeader(name: string, value: string): unknown
   end(body: string): unknown
+}
+
+/**
+ * The request's `Authorization` value. Node keeps only the first of repeated `Authorization` lines in
+ * `req.headers`; the raw lines show them all, and they are joined as fetch's `Headers` joins them, so two
+ * lines are refused as malformed (400), exactly as the Hono adapter refuses them, never half-read.
+ */
+function authorizationOf(req: AuthRequest): string | undefined {
+  const raw = req.rawHeaders
+  if (Array.isArray(raw)) {
+    const values: string[] = []
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+      if (raw[i]?.toLowerCase() === 'authorization') values.push(raw[i + 1] ?? '')
+    }
+    if (values.length > 0) return values.join(', ')
+  }
+  const header = req.headers.authorization
+  // A list (from another server) is never one token either.
+  return Array.isArray(header) ? header.join(', ') : header
 }
 
 /**
@@ -85,10 +106,7 @@ export type AuthMiddleware = (req: AuthRequest, res: AuthResponse, next: (error?
 export function oidcAuth(options: OidcAuthOptions): AuthMiddleware {
   const auth = resolveBearerAuth(options)
   return (req, res, next) => {
-    const header = req.headers.authorization
-    // Node keeps only the first Authorization header; a list (from another server) is never one token.
-    const authorization = Array.isArray(header) ? header.join(', ') : header
-    authenticateBearer(auth, authorization).then((outcome) => {
+    authenticateBearer(auth, authorizationOf(req)).then((outcome) => {
       if (outcome.ok) {
         req.auth = outcome.token
         return next()

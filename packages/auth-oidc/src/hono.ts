@@ -23,11 +23,20 @@ export interface OidcVariables {
   oidc: VerifiedToken
 }
 
-declare module 'hono' {
-  interface ContextVariableMap {
-    /** Set by `oidcAuth` from `@alokai/auth-oidc/hono`. */
-    oidc: VerifiedToken
-  }
+/**
+ * The Hono environment `oidcAuth` provides: `c.get('oidc')` is the verified token. Declared per app (as
+ * Hono's own `jwt` does with `JwtVariables`), never on Hono's global `ContextVariableMap`, so a route of an
+ * app that never declared the middleware cannot read a variable that is not there.
+ *
+ * @example
+ * ```ts
+ * const app = new Hono<OidcAuthEnv>()
+ * app.use('/api/*', oidcAuth({ issuer, audience }))
+ * app.get('/api/me', (c) => c.json({ sub: c.get('oidc').payload.sub }))
+ * ```
+ */
+export interface OidcAuthEnv {
+  Variables: OidcVariables
 }
 
 /**
@@ -40,16 +49,18 @@ declare module 'hono' {
  * @example
  * ```ts
  * import { Hono } from 'hono'
- * import { oidcAuth } from '@alokai/auth-oidc/hono'
+ * import { type OidcAuthEnv, oidcAuth } from '@alokai/auth-oidc/hono'
  *
- * const app = new Hono()
+ * const app = new Hono<OidcAuthEnv>()
  * app.use('/api/*', oidcAuth({ issuer: 'https://login.example.com/', audience: 'https://api.example.com' }))
  * app.get('/api/me', (c) => c.json({ sub: c.get('oidc').payload.sub }))
  * ```
  */
-// Typed like Hono's own middleware (any app's Env): `oidc` reaches `c.get` through `ContextVariableMap`, so
-// the middleware also fits a wrapper that builds its options from `c.env` per request.
-export function oidcAuth(options: OidcAuthOptions): MiddlewareHandler {
+// Generic in the app's env (which must include `OidcVariables`), so a wrapper that builds the options from
+// `c.env` per request can pass its own context: `oidcAuth<AppEnv>({ issuer: c.env.ISSUER, … })(c, next)`.
+export function oidcAuth<E extends OidcAuthEnv = OidcAuthEnv>(
+  options: OidcAuthOptions,
+): MiddlewareHandler<E> {
   const auth = resolveBearerAuth(options)
   return async (c, next) => {
     const outcome = await authenticateBearer(auth, c.req.header('authorization'))

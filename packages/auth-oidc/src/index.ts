@@ -13,6 +13,7 @@ export {
 } from './create-multi-issuer-verifier.ts'
 export type { FetchLike, OidcVerifierOptions } from './options.ts'
 export type { OidcAlgorithm } from './oidc-algorithm.ts'
+export type { JWTHeaderParameters, JWTPayload } from './token-types.ts'
 
 // Discovery
 export { type DiscoverOidcOptions, discoverOidc, type OidcDiscoveryDocument } from './discover-oidc.ts'

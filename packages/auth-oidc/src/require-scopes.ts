@@ -3,8 +3,9 @@
  * space-separated string), Azure AD and some Auth0 setups use `scp` (an array, or a space-separated
  * string). Both are read; a token must carry every required scope.
  */
-import type { JWTPayload } from 'jose'
+
 import { JWTScopeMissing } from './errors.ts'
+import type { JWTPayload } from './token-types.ts'
 
 /**
  * The scopes a token carries, from `scope` and `scp`.

@@ -1,4 +1,4 @@
-import { base64url, exportJWK, generateKeyPair, SignJWT } from 'jose'
+import { base64url, CompactSign, exportJWK, generateKeyPair, SignJWT } from 'jose'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createOidcVerifier, isOidcError, type OidcVerifier } from '../src/index.ts'
 import { backends, verifierOn } from './backends.ts'
@@ -125,6 +125,39 @@ describe.each(backends)('attack tokens on the $name path', (backend) => {
     )
   })
 
+  it('compares typ as RFC 7515 §4.1.9 and jose do: case-insensitive, application/ added only without a slash', async () => {
+    for (const typ of ['at+jwt', 'AT+JWT', 'application/at+jwt', 'Application/At+Jwt']) {
+      await expect(verifier.verify(await idp.sign({}, idp.keys[0], { typ }))).resolves.toBeDefined()
+    }
+    const plain = verifierOn(backend, {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      fetch: idp.fetch,
+      typ: 'text/plain',
+    })
+    expect(await refusal(await idp.sign({}, idp.keys[0], { typ: 'application/text/plain' }), plain)).toBe(
+      'ERR_JWT_CLAIM_VALIDATION_FAILED',
+    )
+    await expect(plain.verify(await idp.sign({}, idp.keys[0], { typ: 'TEXT/PLAIN' }))).resolves.toBeDefined()
+  })
+
+  it('refuses a JWKS key that publishes private members: whoever reads the JWKS could mint tokens', async () => {
+    for (const alg of ['RS256', 'ES256', 'EdDSA']) {
+      const leaky = await makeKey(alg, `leaky-${alg}`)
+      const privateJwk = await exportJWK(leaky.privateKey)
+      const members = Object.keys(privateJwk).filter((m) => !(m in leaky.publicJwk))
+      expect(members.length).toBeGreaterThan(0)
+      for (const member of [...members, 'k', 'oth']) {
+        const leakyIdp = new LocalIdp([
+          { ...leaky, publicJwk: { ...leaky.publicJwk, [member]: privateJwk[member as 'd'] ?? 'AQAB' } },
+        ])
+        const v = verifierOn(backend, { issuer: ISSUER, audience: AUDIENCE, fetch: leakyIdp.fetch })
+        const token = await leakyIdp.sign()
+        await expect(v.verify(token), `${alg} ${member}`).rejects.toMatchObject({ code: 'ERR_JWKS_INVALID' })
+      }
+    }
+  })
+
   it('refuses huge tokens before decoding them', async () => {
     const huge = await idp.sign({ blob: 'x'.repeat(20_000) })
     expect(await refusal(huge)).toBe('ERR_JWT_TOO_LARGE')
@@ -139,7 +172,35 @@ describe.each(backends)('attack tokens on the $name path', (backend) => {
     for (const bad of ['', 'a.b', 'a.b.c.d', '...', `${good}.`, good.replace('.', '..')]) {
       expect(['ERR_JWT_INVALID', 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED']).toContain(await refusal(bad))
     }
-    await expect(verifier.verify(42 as unknown as string)).rejects.toMatchObject({ code: 'ERR_JWT_INVALID' })
+  })
+
+  it('answers a token that is not a string with a TypeError, as auth-jwt does (a caller mistake)', async () => {
+    for (const notAToken of [42, undefined, null, { token: good }]) {
+      await expect(verifier.verify(notAToken as unknown as string)).rejects.toThrow(TypeError)
+    }
+  })
+
+  it('answers a correctly signed payload that is not a JSON object with ERR_JWT_INVALID, as jose does', async () => {
+    const header = { alg: 'RS256', kid: 'rsa-1', typ: 'at+jwt' }
+    for (const bytes of [
+      new TextEncoder().encode('123'),
+      new TextEncoder().encode('[]'),
+      new TextEncoder().encode('"claims"'),
+      new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]),
+    ]) {
+      const signed = await new CompactSign(bytes).setProtectedHeader(header).sign(idp.keys[0]!.privateKey)
+      expect(await refusal(signed)).toBe('ERR_JWT_INVALID')
+    }
+  })
+
+  it('refuses a sub that is not a string (RFC 7519 §4.1.2: a StringOrURI)', async () => {
+    for (const sub of [123, ['user-1'], { id: 'user-1' }, null]) {
+      const token = await idp.sign({ sub: sub as unknown as string })
+      await expect(verifier.verify(token)).rejects.toMatchObject({
+        code: 'ERR_JWT_CLAIM_VALIDATION_FAILED',
+        claim: 'sub',
+      })
+    }
   })
 
   it('refuses a tampered payload and a token of another issuer or audience', async () => {

@@ -3,7 +3,7 @@
  * 127.0.0.1 at a port the OS picks, in front of a real OpenID Provider (oidc-provider). Both must behave
  * the same, set `req.auth`, and never echo the token.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import express from 'express'
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
@@ -112,6 +112,33 @@ describe.each(['node:http', 'express'] as const)('oidcAuth on %s', (kind) => {
     const { res, everything } = await get(kind, `Bearer ${good} ${good}`)
     expect(res.status).toBe(400)
     expect(everything).not.toContain(good.split('.')[2])
+  })
+})
+
+/** A request with one `Authorization` header line per value (fetch would join them into one line). */
+function getWithHeaderLines(kind: Kind, values: string[]): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${servers[kind]!.url}/api/me`, (res) => {
+      let body = ''
+      res.setEncoding('utf8').on('data', (chunk: string) => {
+        body += chunk
+      })
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+    })
+    req.setHeader('authorization', values)
+    req.on('error', reject).end()
+  })
+}
+
+describe.each(['node:http', 'express'] as const)('two Authorization header lines on %s', (kind) => {
+  it('are answered 400 invalid_request, as the Hono adapter answers them, even when both are valid', async () => {
+    const { status, body } = await getWithHeaderLines(kind, [`Bearer ${good}`, `Bearer ${otherAudience}`])
+    expect(status).toBe(400)
+    expect(JSON.parse(body)).toMatchObject({
+      status: 400,
+      detail: 'the Authorization header is not a single bearer token',
+    })
+    expect(body).not.toContain(good.split('.')[2])
   })
 })
 

@@ -3,9 +3,9 @@
  * through `app.request`, an in-test IdP reached through an injected `fetch`. Every refusal is checked for
  * its status, its RFC 6750 challenge, its problem body, and that nothing echoes the token.
  */
-import { Hono } from 'hono'
+import { type ContextVariableMap, Hono } from 'hono'
 import { beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
-import { type OidcVariables, oidcAuth } from '../src/hono.ts'
+import { type OidcAuthEnv, type OidcVariables, oidcAuth } from '../src/hono.ts'
 import { createMultiIssuerVerifier, type VerifiedToken } from '../src/index.ts'
 import { AUDIENCE, ISSUER, LocalIdp, makeKey } from './local-idp.ts'
 
@@ -147,9 +147,10 @@ describe('oidcAuth for Hono', () => {
 
   it('builds its options from env per request and still keeps one verifier (one JWKS fetch)', async () => {
     const perEnv = new LocalIdp(idp.keys, 'https://per-env.test')
-    const hono = new Hono<{ Bindings: { ISSUER: string } }>()
+    type AppEnv = { Bindings: { ISSUER: string }; Variables: OidcVariables }
+    const hono = new Hono<AppEnv>()
     hono.use('/api/*', (c, next) =>
-      oidcAuth({ issuer: c.env.ISSUER, audience: AUDIENCE, fetch: perEnv.fetch })(c, next),
+      oidcAuth<AppEnv>({ issuer: c.env.ISSUER, audience: AUDIENCE, fetch: perEnv.fetch })(c, next),
     )
     hono.get('/api/me', (c) => c.text(String(c.get('oidc').payload.sub)))
     const token = await perEnv.sign()
@@ -182,10 +183,32 @@ describe('oidcAuth for Hono', () => {
     expect(() => oidcAuth({ verifier: {} as never })).toThrow(TypeError)
   })
 
-  it('types c.get("oidc") as the verified token', () => {
-    new Hono().use(oidcAuth({ issuer: ISSUER, audience: AUDIENCE })).get('/', (c) => {
+  it('types c.get("oidc") as the verified token in an app typed with OidcAuthEnv', () => {
+    const hono = new Hono<OidcAuthEnv>()
+    hono.use(oidcAuth({ issuer: ISSUER, audience: AUDIENCE }))
+    hono.get('/', (c) => {
       expectTypeOf(c.get('oidc')).toEqualTypeOf<VerifiedToken>()
+      expectTypeOf(c.var.oidc.payload.sub).toEqualTypeOf<string | undefined>()
       return c.text('')
     })
+  })
+
+  it('answers two Authorization headers 400 invalid_request, as the Express adapter does, even when both are valid', async () => {
+    const headers = new Headers()
+    headers.append('authorization', `Bearer ${await idp.sign()}`)
+    headers.append('authorization', `Bearer ${await idp.sign({ sub: 'user-2' })}`)
+    const res = await app().request('/api/me', { headers })
+    expect(res.status).toBe(400)
+    expect(res.headers.get('www-authenticate')).toBe('Bearer realm="api", error="invalid_request"')
+  })
+
+  it('does not compile c.get("oidc") in an app that never declared the middleware', () => {
+    const plain = new Hono()
+    plain.get('/', (c) => {
+      // @ts-expect-error - without oidcAuth's env the app has no `oidc` variable (no global augmentation)
+      const token: unknown = c.get('oidc')
+      return c.text(String(token))
+    })
+    expectTypeOf<keyof ContextVariableMap>().not.toEqualTypeOf<'oidc'>()
   })
 })

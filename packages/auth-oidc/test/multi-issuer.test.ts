@@ -106,6 +106,13 @@ describe('createMultiIssuerVerifier', () => {
     expect(requests()).toBe(before)
   })
 
+  it('answers a token that is not a string with a TypeError, as the single verifier does', async () => {
+    const v = verifier()
+    for (const notAToken of [42, undefined, null]) {
+      await expect(v.verify(notAToken as unknown as string)).rejects.toThrow(TypeError)
+    }
+  })
+
   it('still verifies strictly after routing: a bad signature and a disallowed algorithm are refused', async () => {
     const v = verifier()
     const [h, p, s] = (await a.sign()).split('.') as [string, string, string]

@@ -2,12 +2,14 @@
  * Wycheproof's JWS and JWK vectors (the asymmetric groups) through the verifier, each group's public key
  * served as the issuer's JWKS. The vectors' payloads are not JWT claims sets ("foo", RFC 7520 prose), so a
  * vector counts as accepted when verification gets past the signature and fails only on the claims
- * (`ERR_JWT_CLAIM_VALIDATION_FAILED`); every other refusal counts as rejected.
+ * (`ERR_JWT_CLAIM_VALIDATION_FAILED`) or on a payload that is not a claims set (`ERR_JWT_INVALID` with
+ * that detail); every other refusal counts as rejected.
  */
 import { describe, expect, it } from 'vitest'
 import jwkVectors from '../../../test-vectors/wycheproof/json_web_key_test.json'
 import jwsVectors from '../../../test-vectors/wycheproof/json_web_signature_test.json'
 import { isOidcError, type OidcAlgorithm } from '../src/index.ts'
+import { PAYLOAD_NOT_CLAIMS } from '../src/internal/verifier.ts'
 import { type Backend, backends, verifierOn } from './backends.ts'
 
 interface Vector {
@@ -63,7 +65,9 @@ async function outcome(backend: Backend, jwks: unknown, token: unknown): Promise
     return 'valid'
   } catch (err) {
     if (!isOidcError(err)) throw err
-    return err.code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' ? 'valid' : 'invalid'
+    // Past the signature: the claims failed, or the payload is not a claims set at all.
+    const signed = err.code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' || err.detail === PAYLOAD_NOT_CLAIMS
+    return signed ? 'valid' : 'invalid'
   }
 }
 

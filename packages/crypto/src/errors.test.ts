@@ -46,3 +46,16 @@ describe('isCryptoError', () => {
     expectTypeOf<DecryptError['code']>().toEqualTypeOf<'ERR_DECRYPT'>()
   })
 })
+
+describe('isCryptoError across copies of the package', () => {
+  it('recognises an error made by a second copy of the module (the ESM and CJS builds in one app)', async () => {
+    // A query string makes Vite load this file again as a separate module: its own CryptoError class.
+    const secondCopy = './errors.ts?second-copy'
+    const other = (await import(/* @vite-ignore */ secondCopy)) as typeof import('./errors.ts')
+    const error = new other.DecryptError()
+    expect(error).not.toBeInstanceOf(DecryptError)
+    expect(isCryptoError(error)).toBe(true)
+    expect(isCryptoError(error, 'ERR_DECRYPT')).toBe(true)
+    expect(isCryptoError(error, 'ERR_MALFORMED')).toBe(false)
+  })
+})

@@ -3,6 +3,10 @@
  * fixed message that never contains key, plaintext or ciphertext material: a sealed value that fails to
  * open says only that it failed, so logs and error trackers never become a side channel.
  */
+import { createErrorBrand } from '@alokai/internal'
+
+// The same in every copy of this package (ESM and CJS builds, two versions): see `isCryptoError`.
+const brand = createErrorBrand('@alokai/crypto')
 
 /**
  * The stable codes of {@link CryptoError}; `switch (err.code)` narrows on them.
@@ -38,12 +42,15 @@ export class CryptoError extends Error {
     super(message, options)
     this.code = code
     this.name = new.target.name
+    brand.mark(this)
   }
 }
 
 /**
  * Whether a value is a {@link CryptoError}, optionally with a given code; with a code, the type narrows
- * to that failure's subclass (`'ERR_DECRYPT'` → {@link DecryptError}).
+ * to that failure's subclass (`'ERR_DECRYPT'` → {@link DecryptError}). It recognises the errors of every
+ * copy of this package (its ESM and CommonJS builds in one app, two versions), where `instanceof` sees
+ * only this copy's class.
  *
  * @example
  * ```ts
@@ -61,7 +68,7 @@ export function isCryptoError<C extends CryptoErrorCode>(
   code: C,
 ): value is CryptoErrorByCode[C]
 export function isCryptoError(value: unknown, code?: CryptoErrorCode): boolean {
-  return value instanceof CryptoError && (code === undefined || value.code === code)
+  return brand.test(value) && (code === undefined || value.code === code)
 }
 
 /**

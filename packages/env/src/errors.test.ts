@@ -62,3 +62,15 @@ describe('isEnvError', () => {
     expect(isEnvError(new Error('other'))).toBe(false)
   })
 })
+
+describe('isEnvError across copies of the package', () => {
+  it('recognises an error made by a second copy of the module (the ESM and CJS builds in one app)', async () => {
+    // A query string makes Vite load this file again as a separate module: its own EnvError class.
+    const secondCopy = './errors.ts?second-copy'
+    const other = (await import(/* @vite-ignore */ secondCopy)) as typeof import('./errors.ts')
+    const error = new other.EnvValidationError([{ name: 'ENVIRONMENT', problem: 'is required' }])
+    expect(error).not.toBeInstanceOf(EnvValidationError)
+    expect(isEnvError(error)).toBe(true)
+    expect(isEnvError(error, 'ERR_ENV_INVALID')).toBe(true)
+  })
+})

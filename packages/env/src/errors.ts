@@ -4,6 +4,10 @@
  * per attempt. Messages, issues, `toString()` and `toJSON()` are built only from names and fixed problem
  * texts: an env holds secrets, and an error ends up in logs.
  */
+import { createErrorBrand } from '@alokai/internal'
+
+// The same in every copy of this package (ESM and CJS builds, two versions): see `isEnvError`.
+const brand = createErrorBrand('@alokai/env')
 
 /**
  * Every `code` an `@alokai/env` error can carry, so `switch (err.code)` narrows.
@@ -54,6 +58,7 @@ export class EnvError extends Error {
     super(message)
     this.name = new.target.name
     this.code = code
+    brand.mark(this)
   }
 }
 
@@ -99,7 +104,8 @@ export class EnvValidationError extends EnvError {
 
 /**
  * Whether `value` is an `@alokai/env` error, optionally with a given code; the guard every caller uses
- * instead of reading `.code` off an unknown value.
+ * instead of reading `.code` off an unknown value. It recognises the errors of every copy of this package
+ * (its ESM and CommonJS builds in one app, two versions), where `instanceof` sees only this copy's class.
  *
  * @example
  * ```ts
@@ -112,5 +118,5 @@ export class EnvValidationError extends EnvError {
  * ```
  */
 export function isEnvError(value: unknown, code?: EnvErrorCode): value is EnvError {
-  return value instanceof EnvError && (code === undefined || value.code === code)
+  return brand.test(value) && (code === undefined || value.code === code)
 }

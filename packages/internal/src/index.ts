@@ -22,5 +22,8 @@ export {
   type FetchLike,
   fetchJsonBounded,
 } from './bounded-fetch.ts'
-// The token-failure vocabulary
+// Recognising a package's errors from any copy of it
+export { createErrorBrand, type ErrorBrand } from './error-brand.ts'
+// The token-failure vocabulary, and the `typ` comparison both JWT packages make
 export { isJwtErrorCode, type JwtErrorCode, jwtErrorMessages } from './jwt-error-codes.ts'
+export { typMatches } from './jwt-typ.ts'

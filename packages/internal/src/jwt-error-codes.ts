@@ -1,8 +1,9 @@
 /**
  * The one vocabulary of token failures shared by `@alokai/auth-jwt` and `@alokai/auth-oidc`: the same
- * failure has the same `code` (and the same fixed message) from both packages. The codes are jose's where
- * jose has one, so a team moving from jose keeps its `switch`; the two jose lacks (`ERR_JWT_NOT_YET_VALID`,
- * `ERR_JWT_TOO_LARGE`) follow its naming. Messages are fixed and say nothing about the token's content.
+ * failure has the same `code` (and the same fixed message) from both packages. The codes follow jose's, so
+ * a team moving from jose keeps most of its `switch`; `ERR_JWT_TOO_LARGE` (a check jose lacks) follows its
+ * naming, and `ERR_JWT_NOT_YET_VALID` differs on purpose (jose: `ERR_JWT_CLAIM_VALIDATION_FAILED` for an
+ * `nbf` in the future): `docs/errors.md` lists jose's answer beside each code. Messages are fixed and say nothing about the token's content.
  */
 
 /**

@@ -20,6 +20,7 @@ try {
   for (const report of [result.esm, result.cjs]) {
     console.log(`smoke (${report.mode}): ${report.checks.length} checks passed`)
   }
+  console.log(`consumer types: ${result.types.modes.join(', ')} compile with skipLibCheck: false`)
   console.log(
     `example service (pid ${result.example.pid}, stopped): ${result.example.checks.length} checks passed`,
   )

@@ -9,6 +9,7 @@ export type ReleaseCheckErrorCode =
   | 'ERR_RELEASE_REGISTRY'
   | 'ERR_RELEASE_TARBALL'
   | 'ERR_RELEASE_SMOKE'
+  | 'ERR_RELEASE_TYPES'
   | 'ERR_RELEASE_PRECONDITION'
 
 /**

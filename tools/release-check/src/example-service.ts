@@ -116,6 +116,19 @@ async function subjectOf(response: Response): Promise<unknown> {
   return body?.sub
 }
 
+/** The `exp` of a JWT (read, not verified: the IdP that issued it is this check's own). */
+function expiryOf(jwt: string): number {
+  const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+    exp?: unknown
+  }
+  return typeof payload.exp === 'number' ? payload.exp : Number.NaN
+}
+
+/** The `Max-Age` of a `Set-Cookie` value. */
+function maxAgeOf(setCookie: string | null): number {
+  return Number(/;\s*Max-Age=(\d+)/i.exec(setCookie ?? '')?.[1] ?? Number.NaN)
+}
+
 function tamper(cookie: string): string {
   // Flip one character of the signature: still cookie-safe base64url, no longer the MAC.
   const i = cookie.length - 5
@@ -192,6 +205,34 @@ export async function runExample(dir: string): Promise<ExampleReport> {
       check('session: a tampered cookie → 401', tampered.status === 401)
       const noCookie = await get('/session/me')
       check('session: no cookie → 401', noCookie.status === 401)
+      const secondsLeft = expiryOf(good) - Math.floor(Date.now() / 1000)
+      check(
+        'session: the cookie lasts no longer than the IdP token it came from',
+        maxAgeOf(login.headers.get('set-cookie')) <= secondsLeft + 1,
+      )
+
+      const logout = await get('/session/logout', { cookie: `session=${cookie ?? ''}` }, 'POST')
+      const afterLogout = await get('/session/me', { cookie: `session=${cookie ?? ''}` })
+      check(
+        'session: sign-out clears the cookie and revokes the session (the old cookie → 401)',
+        logout.status === 204 &&
+          maxAgeOf(logout.headers.get('set-cookie')) === 0 &&
+          afterLogout.status === 401,
+      )
+
+      // A token with 3 s left makes a session of at most 3 s, not an hour.
+      const brief = await idp.token(AUDIENCE, 3)
+      const briefLogin = await get('/session', { authorization: `Bearer ${brief}` }, 'POST')
+      const briefCookie = /^session=([^;]+)/.exec(briefLogin.headers.get('set-cookie') ?? '')?.[1] ?? ''
+      const waitMs = (expiryOf(brief) + 1) * 1000 - Date.now()
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, waitMs)))
+      const ended = await get('/session/me', { cookie: `session=${briefCookie}` })
+      check(
+        'session: ends when its IdP token expires (a 3 s token → a session of at most 3 s)',
+        briefLogin.status === 204 &&
+          maxAgeOf(briefLogin.headers.get('set-cookie')) <= 3 &&
+          ended.status === 401,
+      )
 
       const installed = await realpath(join(dir, 'node_modules', '@alokai', 'auth-oidc'))
       check(

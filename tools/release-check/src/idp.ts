@@ -15,8 +15,8 @@ export interface RunningIdp {
   issuer: string
   /** The client id, which is also the `sub` of its client-credentials tokens. */
   clientId: string
-  /** Requests a JWT access token for `resource` (its `aud`). */
-  token(resource: string): Promise<string>
+  /** Requests a JWT access token for `resource` (its `aud`), valid for `lifetimeSeconds` (default 600). */
+  token(resource: string, lifetimeSeconds?: number): Promise<string>
   stop(): Promise<void>
 }
 
@@ -36,6 +36,8 @@ export async function startIdp(): Promise<RunningIdp> {
   const server: Server = createServer()
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  // Read at each token request (the ClientCredentials TTL), so one request can ask for a short-lived token.
+  let lifetime = 600
   const provider = new Provider(issuer, {
     clients: [
       {
@@ -49,7 +51,7 @@ export async function startIdp(): Promise<RunningIdp> {
       },
     ],
     jwks: { keys: [jwk] },
-    ttl: { ClientCredentials: 600 },
+    ttl: { ClientCredentials: () => lifetime },
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
@@ -59,7 +61,7 @@ export async function startIdp(): Promise<RunningIdp> {
         getResourceServerInfo: (_ctx: unknown, resource: string) => ({
           scope: '',
           audience: resource,
-          accessTokenTTL: 600,
+          accessTokenTTL: lifetime,
           accessTokenFormat: 'jwt',
           jwt: { sign: { alg: 'ES256' } },
         }),
@@ -70,7 +72,8 @@ export async function startIdp(): Promise<RunningIdp> {
   return {
     issuer,
     clientId,
-    async token(resource) {
+    async token(resource, lifetimeSeconds = 600) {
+      lifetime = lifetimeSeconds
       const response = await fetch(`${issuer}/token`, {
         method: 'POST',
         headers: {

@@ -1,8 +1,8 @@
 /**
  * The end-to-end release check: a real Verdaccio on 127.0.0.1, a scratch copy of the repo versioned by
  * changesets and published through the repo's `registry.npmrc`, every tarball inspected as the registry
- * serves it, a fresh consumer that installs all four packages and runs the smoke script as ESM and
- * CommonJS, and the example service (`examples/node-service`) installed from the registry and exercised over
+ * serves it, a fresh consumer that installs all four packages, runs the smoke script as ESM and
+ * CommonJS and type-checks a stranger's TypeScript project against them, and the example service (`examples/node-service`) installed from the registry and exercised over
  * HTTP. Verdaccio is stopped by its pid and the temp folder removed, whatever happens.
  */
 import { randomBytes } from 'node:crypto'
@@ -10,12 +10,13 @@ import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { installConsumer, runSmoke, type SmokeReport } from './consumer.ts'
+import { checkConsumerTypes, type TypesReport } from './consumer-types.ts'
 import { ReleaseCheckError } from './errors.ts'
 import { type ExampleReport, installExample, runExample } from './example-service.ts'
 import { run } from './exec.ts'
 import { type ReleasedPackage, releasedPackages } from './packages.ts'
 import { addTestChangeset, createScratchRepo } from './scratch-repo.ts'
-import { fetchPublished, type PublishedPackage, tarballProblems } from './tarball.ts'
+import { fetchPublished, type PublishedPackage, peerRangeProblems, tarballProblems } from './tarball.ts'
 import { createRegistryUser, installVerdaccio, type RunningVerdaccio, startVerdaccio } from './verdaccio.ts'
 
 /** Options of {@link runReleaseCheck}. */
@@ -42,6 +43,8 @@ export interface ReleaseCheckResult {
   tags: string[]
   esm: SmokeReport
   cjs: SmokeReport
+  /** The stranger's TypeScript project type-checked against the installed tarballs. */
+  types: TypesReport
   /** The example service (`examples/node-service`), installed from the registry and exercised over HTTP. */
   example: ExampleReport
   /** Milliseconds per step. */
@@ -121,7 +124,7 @@ export async function runReleaseCheck(options: ReleaseCheckOptions): Promise<Rel
       return all
     })
     // Returned rather than thrown, so one run also shows whether the packages install and work.
-    const problems = published.flatMap(tarballProblems)
+    const problems = [...published.flatMap(tarballProblems), ...peerRangeProblems(published)]
     const consumer = join(temp, 'consumer')
     await timed('consumer install', async () => {
       // jose for the smoke's own tokens; zod because @alokai/env takes it as a peer dependency.
@@ -129,16 +132,20 @@ export async function runReleaseCheck(options: ReleaseCheckOptions): Promise<Rel
       // hono for the `@alokai/auth-oidc/hono` smoke check: an optional peer the consumer brings itself.
       const zod = await catalogVersion(options.repoRoot, 'zod')
       const hono = await catalogVersion(options.repoRoot, 'hono')
+      // typescript and @types/node for the type check of a stranger's project (`types/`).
+      const typescript = await catalogVersion(options.repoRoot, 'typescript')
+      const nodeTypes = await catalogVersion(options.repoRoot, '@types/node')
       await installConsumer({
         dir: consumer,
         registryUrl: running.url,
-        dependencies: { ...versions, jose, hono, zod },
+        dependencies: { ...versions, jose, hono, zod, typescript, '@types/node': nodeTypes },
         env: registryEnv,
         secrets,
       })
     })
     const esm = await timed('smoke esm', () => runSmoke(consumer, 'esm'))
     const cjs = await timed('smoke cjs', () => runSmoke(consumer, 'cjs'))
+    const types = await timed('consumer types', () => checkConsumerTypes(consumer))
     const exampleDir = join(temp, 'node-service')
     await timed('example install', () =>
       installExample({
@@ -152,7 +159,18 @@ export async function runReleaseCheck(options: ReleaseCheckOptions): Promise<Rel
     )
     const example = await timed('example service', () => runExample(exampleDir))
     timings.total = Date.now() - started
-    return { versions, published, problems, tags, esm, cjs, example, timings, verdaccioPid: running.pid }
+    return {
+      versions,
+      published,
+      problems,
+      tags,
+      esm,
+      cjs,
+      types,
+      example,
+      timings,
+      verdaccioPid: running.pid,
+    }
   } finally {
     await registry?.stop()
     if (!options.keepTemp) await rm(temp, { recursive: true, force: true })

@@ -73,11 +73,41 @@ export function tarballProblems(pkg: PublishedPackage): string[] {
     for (const [dep, range] of Object.entries(ranges)) {
       if (typeof range === 'string' && /^(workspace|catalog):/.test(range)) {
         problems.push(`${field}.${dep} was published as ${range}`)
+      } else if (field === 'dependencies' && typeof range === 'string' && /^\d/.test(range)) {
+        // An exact pin makes an app that uses the same library at another release carry two copies.
+        problems.push(`${field}.${dep} is pinned to ${range}; publish a caret range`)
       }
     }
   }
   if (pkg.manifest.version !== pkg.version) problems.push('package.json version differs from the registry')
   return problems.map((problem) => `${pkg.name}@${pkg.version}: ${problem}`)
+}
+
+/**
+ * What is inconsistent across the published packages: a peer dependency (hono, zod) with different ranges in
+ * two packages, so an app that satisfies one may not satisfy the other.
+ *
+ * @example
+ * expect(peerRangeProblems(published)).toEqual([])
+ */
+export function peerRangeProblems(packages: readonly PublishedPackage[]): string[] {
+  const byPeer = new Map<string, [string, string][]>()
+  for (const pkg of packages) {
+    const peers = pkg.manifest.peerDependencies
+    if (!peers || typeof peers !== 'object') continue
+    for (const [peer, range] of Object.entries(peers)) {
+      if (typeof range === 'string') byPeer.set(peer, [...(byPeer.get(peer) ?? []), [pkg.name, range]])
+    }
+  }
+  const problems: string[] = []
+  for (const [peer, ranges] of byPeer) {
+    if (new Set(ranges.map(([, range]) => range)).size > 1) {
+      problems.push(
+        `peer ${peer} has different ranges: ${ranges.map(([name, r]) => `${name} ${r}`).join(', ')}`,
+      )
+    }
+  }
+  return problems
 }
 
 /** Reads a ustar archive (with pax `path` records) into path → bytes, stripping the `package/` prefix. */

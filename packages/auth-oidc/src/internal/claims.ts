@@ -4,12 +4,15 @@
  * compares them): `iss` exact, `aud` a string or an array containing a configured audience, `exp` required
  * and in the future, `nbf` not in the future, `iat` a number when present, all within the clock tolerance;
  * with a maximum age, `iat` required and neither too old nor in the future; `typ` compared as jose does
- * (case-insensitive, `application/` prefix ignored); required claims present; required scopes carried.
+ * (RFC 7515 §4.1.9: case-insensitive, `application/` added only to a value without a `/`); `sub`
+ * a string when present (RFC 7519 §4.1.2; jose does not check it, but the payload's type promises it); required claims present; required scopes carried.
  */
-import type { JWTHeaderParameters, JWTPayload } from 'jose'
+
+import { typMatches } from '@alokai/internal'
 import { JWTClaimValidationFailed, JWTExpired, JWTNotYetValid } from '../errors.ts'
 import type { ResolvedOptions } from '../options.ts'
 import { requireScopes } from '../require-scopes.ts'
+import type { JWTHeaderParameters, JWTPayload } from '../token-types.ts'
 
 /** The subset of the options the claim checks read. */
 export type ClaimOptions = Pick<
@@ -27,11 +30,6 @@ function refused(claim: string, detail: string): JWTClaimValidationFailed {
   return new JWTClaimValidationFailed({ claim, detail: `claim ${claim} ${detail}` })
 }
 
-function normalizeTyp(value: string): string {
-  const lower = value.toLowerCase()
-  return lower.startsWith('application/') ? lower.slice('application/'.length) : lower
-}
-
 function audienceMatches(aud: unknown, accepted: readonly string[]): boolean {
   if (typeof aud === 'string') return accepted.includes(aud)
   return Array.isArray(aud) && aud.some((a) => typeof a === 'string' && accepted.includes(a))
@@ -44,10 +42,7 @@ export function checkClaims(
   o: ClaimOptions,
   now: number,
 ): void {
-  if (
-    o.typ !== undefined &&
-    (typeof header.typ !== 'string' || normalizeTyp(header.typ) !== normalizeTyp(o.typ))
-  ) {
+  if (o.typ !== undefined && !typMatches(header.typ, o.typ)) {
     throw new JWTClaimValidationFailed({ claim: 'typ', detail: 'unexpected typ header' })
   }
   for (const claim of [
@@ -62,6 +57,8 @@ export function checkClaims(
   }
   if (payload.iss !== o.issuer) throw refused('iss', 'check_failed')
   if (!audienceMatches(payload.aud, o.audience)) throw refused('aud', 'check_failed')
+  // Apps key users by `sub` as a string; a number would be a second spelling of the same user.
+  if (payload.sub !== undefined && typeof payload.sub !== 'string') throw refused('sub', 'invalid')
   const tolerance = o.clockToleranceSeconds
   if (payload.iat !== undefined && typeof payload.iat !== 'number') throw refused('iat', 'invalid')
   if (payload.nbf !== undefined) {

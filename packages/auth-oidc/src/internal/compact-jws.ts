@@ -7,8 +7,8 @@
  * deterministic, so the memo cannot change a verdict.
  */
 import { decodeBase64url, decodeJsonSegment } from '@alokai/internal'
-import type { JWTHeaderParameters } from 'jose'
 import { JWTInvalid } from '../errors.ts'
+import type { JWTHeaderParameters } from '../token-types.ts'
 
 /** A decoded compact JWS whose signature is still unchecked. */
 export interface CompactJws {

@@ -1,6 +1,6 @@
 /**
  * The rules a key must pass before either crypto backend imports it, written once so the node:crypto and
- * Web Crypto paths refuse exactly the same keys: an RSA public exponent that is small or even, a modulus
+ * Web Crypto paths refuse exactly the same keys: a key whose JWK publishes private members, an RSA public exponent that is small or even, a modulus
  * under 2048 bits (RFC 7518 §3.3 and §3.5 require 2048 for RS and PS), and a modulus with the ROCA fingerprint.
  */
 import { decodeBase64url } from '@alokai/internal'
@@ -18,8 +18,9 @@ function bitLength(bytes: Uint8Array): number {
   return top === undefined ? 0 : (bytes.length - i - 1) * 8 + (32 - Math.clz32(top))
 }
 
-/** Throws `ERR_JWKS_INVALID` unless an RSA key is safe to verify with; other key types pass through. */
+/** Throws `ERR_JWKS_INVALID` unless the key is public and, for RSA, safe to verify with. */
 export function checkKeyPolicy(jwk: PublicJwk): void {
+  if (jwk.exposesPrivate) throw new JWKSInvalid({ detail: 'JWK publishes private key members' })
   if (jwk.kty !== 'RSA') return
   const e = decodeBase64url(jwk.material.e ?? '')
   const n = decodeBase64url(jwk.material.n ?? '')

@@ -1,6 +1,7 @@
 /**
- * A parsed JWKS and the rules for picking a key for a token. Only the public members of each JWK are kept
- * (an IdP that leaks a private member must not turn it into a usable signing key here). A key is a
+ * A parsed JWKS and the rules for picking a key for a token. Only the public members of each JWK are kept,
+ * and a key that publishes a private member is marked so the key policy refuses it: whoever reads that
+ * JWKS holds the signing key, so nothing it signs proves anything (jose refuses such keys too). A key is a
  * candidate for a token when its type fits the token's algorithm, its `kid` equals the token's, its `use`
  * (if present) is `sig`, its `key_ops` (if present) include `verify` and its `alg` (if present) equals the
  * token's. Exactly one candidate is required: with two, which one the IdP meant is a guess.
@@ -17,11 +18,15 @@ export interface PublicJwk {
   readonly keyOps: unknown
   readonly alg: unknown
   readonly material: Readonly<Record<string, string>>
+  /** Whether the published JWK carries a private member (`d`, `p`, `k`, …): such a key is refused. */
+  readonly exposesPrivate: boolean
   readonly id: string
 }
 
 // An IdP publishes a handful of keys; a JWKS with thousands is hostile, and each one would be a candidate.
 const MAX_KEYS = 100
+// RFC 7518 §6.2.2, §6.3.2 and §6.4, and RFC 8037's `d`: members only a private (or secret) key has.
+const privateMembers = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'oth'] as const
 const materialMembers: Readonly<Record<string, readonly string[]>> = {
   RSA: ['n', 'e'],
   EC: ['crv', 'x', 'y'],
@@ -42,7 +47,17 @@ function toPublicJwk(raw: unknown): PublicJwk | undefined {
   }
   const kid = typeof jwk.kid === 'string' ? jwk.kid : undefined
   const id = JSON.stringify(members.map((m) => material[m]))
-  return { kty, kid, use: jwk.use, keyOps: jwk.key_ops, alg: jwk.alg, material, id: `${kty}:${id}` }
+  const exposesPrivate = privateMembers.some((m) => Object.hasOwn(jwk, m))
+  return {
+    kty,
+    kid,
+    use: jwk.use,
+    keyOps: jwk.key_ops,
+    alg: jwk.alg,
+    material,
+    exposesPrivate,
+    id: `${kty}:${id}`,
+  }
 }
 
 function fits(jwk: PublicJwk, alg: OidcAlgorithm): boolean {

@@ -10,25 +10,27 @@
  * attacker could use it to force fetches).
  */
 import { decodeJsonSegment } from '@alokai/internal'
-import type { JWTPayload } from 'jose'
 import type { OidcVerifier, VerifiedToken } from '../create-oidc-verifier.ts'
 import type { OidcDiscoveryDocument } from '../discover-oidc.ts'
 import {
   JOSEAlgNotAllowed,
   JWKSNoMatchingKey,
   JWSSignatureVerificationFailed,
-  JWTClaimValidationFailed,
   JWTInvalid,
   JWTTooLarge,
 } from '../errors.ts'
 import type { OidcAlgorithm } from '../oidc-algorithm.ts'
 import type { ResolvedOptions } from '../options.ts'
+import type { JWTPayload } from '../token-types.ts'
 import { checkClaims } from './claims.ts'
 import { parseCompactJws } from './compact-jws.ts'
 import { type CryptoBackend, signatureShapeOk } from './crypto-backend.ts'
 import { discoveryCache } from './discovery.ts'
 import { DocumentCache } from './document-cache.ts'
 import { KeySet } from './key-set.ts'
+
+/** The `detail` of the one `ERR_JWT_INVALID` that comes after the signature has verified. */
+export const PAYLOAD_NOT_CLAIMS = 'payload is not a JSON claims set'
 
 class Verifier<K> implements OidcVerifier {
   readonly issuer: string
@@ -55,7 +57,8 @@ class Verifier<K> implements OidcVerifier {
   }
 
   async verify<T = unknown>(token: string): Promise<VerifiedToken<T>> {
-    if (typeof token !== 'string') throw new JWTInvalid({ detail: 'token is not a string' })
+    // A caller's wrong argument type, as in auth-jwt and jose: a bug to fix, not a token to refuse.
+    if (typeof token !== 'string') throw new TypeError('token must be a string')
     if (token.length > this.#o.maxTokenBytes) throw new JWTTooLarge()
     const jws = parseCompactJws(token)
     const { header } = jws
@@ -69,8 +72,9 @@ class Verifier<K> implements OidcVerifier {
     if (!(typeof verdict === 'boolean' ? verdict : await verdict)) throw new JWSSignatureVerificationFailed()
     const payload = decodeJsonSegment(jws.payloadSegment)
     if (payload === undefined) {
-      // Signed by the issuer's key, but not a JWT: base64url or JSON broken, or not an object.
-      throw new JWTClaimValidationFailed({ detail: 'payload is not a JSON claims set' })
+      // Signed by the issuer's key, but not a JWT (base64url, UTF-8 or JSON broken, or not an object):
+      // malformed, as jose and auth-jwt say.
+      throw new JWTInvalid({ detail: PAYLOAD_NOT_CLAIMS })
     }
     checkClaims(payload, header, this.#o, Math.floor(now / 1000))
     return { payload: payload as JWTPayload & T, header }
