@@ -48,6 +48,7 @@ export const ROUTE_REQUESTS: Readonly<Record<string, RouteRequest>> = {
   'POST /api/spaces/:spaceId/entries/:entryId/publish': { json: {} },
   'DELETE /api/spaces/:spaceId/entries/:entryId': {},
   'POST /api/spaces/:spaceId/tokens': { json: { name: 'walk', scope: 'delivery' } },
+  'POST /api/spaces/:spaceId/tokens/:tokenId/roll': { json: { overlapSeconds: 60 } },
   'POST /api/spaces/:spaceId/tokens/:tokenId/reveal': { json: {} },
   'DELETE /api/spaces/:spaceId/tokens/:tokenId': {},
   'POST /api/spaces/:spaceId/mcp': { json: { name: 'walk', url: 'https://mcp.example.com/new' } },

@@ -38,7 +38,9 @@ export interface ApiTokensProps {
   /** A live token to offer the reveal of, after the fresh sign-in a reveal asked for. */
   resume?: ApiTokenSummary | undefined
   notice?: string
-  form?: { name?: string; scope?: string; errors?: FieldErrors }
+  form?: { name?: string; scope?: string; description?: string; expiresAt?: string; errors?: FieldErrors }
+  /** The request's time (the list's expiry warnings, the date picker's earliest day). */
+  now: number
 }
 
 const SCOPES = [
@@ -110,10 +112,33 @@ export const ApiTokensPage: FC<ApiTokensProps> = (p) => {
       ) : null}
       <section class="card" aria-labelledby="create-token">
         <h2 id="create-token">Create a token</h2>
-        <ErrorSummary errors={p.form?.errors} fieldIds={{ name: 'f-name', scope: 'f-scope' }} />
+        <ErrorSummary
+          errors={p.form?.errors}
+          fieldIds={{
+            name: 'f-name',
+            scope: 'f-scope',
+            description: 'f-description',
+            expiresAt: 'f-expiresAt',
+          }}
+        />
         <form method="post" action={base} novalidate>
           <CsrfField token={p.viewer.csrf} />
           <Field name="name" label="Name" value={p.form?.name} error={p.form?.errors?.name} required />
+          <Field
+            name="description"
+            label="Description (optional)"
+            value={p.form?.description}
+            error={p.form?.errors?.description}
+            hint="What the token is for, so whoever tidies this list later knows."
+          />
+          <Field
+            name="expiresAt"
+            label="Expires on (optional)"
+            type="date"
+            value={p.form?.expiresAt}
+            error={p.form?.errors?.expiresAt}
+            hint="The token stops working at 00:00 UTC that day. Leave empty for a token that does not expire."
+          />
           <div class="field">
             <label for="f-scope">Scope</label>
             <select
@@ -151,7 +176,7 @@ export const ApiTokensPage: FC<ApiTokensProps> = (p) => {
             {p.live.pages > 1 ? ` · page ${p.query.page} of ${p.live.pages}` : ''}
           </p>
           {p.live.tokens.length > 0 ? (
-            <TokenTable kind="live" tokens={p.live.tokens} base={base} csrf={p.viewer.csrf} />
+            <TokenTable kind="live" tokens={p.live.tokens} base={base} csrf={p.viewer.csrf} now={p.now} />
           ) : (
             <p class="empty">{q !== '' ? 'No live token has a name like this.' : 'No live token here.'}</p>
           )}
@@ -166,13 +191,14 @@ export const ApiTokensPage: FC<ApiTokensProps> = (p) => {
       {p.revoked.total > 0 ? (
         <details id="revoked" open={p.query.rpage > 1}>
           <summary>
-            Revoked tokens ({p.revoked.total}
+            Revoked and expired tokens ({p.revoked.total}
             {q !== '' ? ` named like “${q}”` : ''})
           </summary>
           <p class="hint">
-            Revoked tokens stop working at once and cannot be revealed; they stay listed for the record.
+            Revoked and expired tokens authenticate nothing and cannot be revealed; they stay listed for the
+            record.
           </p>
-          <TokenTable kind="revoked" tokens={p.revoked.tokens} base={base} csrf={p.viewer.csrf} />
+          <TokenTable kind="revoked" tokens={p.revoked.tokens} base={base} csrf={p.viewer.csrf} now={p.now} />
           <Pager
             label="Pages of revoked tokens"
             page={p.query.rpage}
