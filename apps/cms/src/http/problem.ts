@@ -7,6 +7,7 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { DomainError, InvalidInput, LockedOut } from '../domain/errors'
+import { bearerChallenge } from './bearer-challenge'
 
 /** Every problem code the CMS answers with. */
 export type ProblemCode =
@@ -110,7 +111,7 @@ export function problemOf(err: DomainError): HttpProblem {
     }
     case 'invalid_api_token':
       return new HttpProblem(401, 'unauthenticated', err.message, {
-        headers: { 'www-authenticate': 'Bearer realm="cms", error="invalid_token"' },
+        headers: bearerChallenge('invalid_token'),
       })
     case 'reauth_required':
       // The answer of a reveal attempt: never cached, like the reveal itself.
