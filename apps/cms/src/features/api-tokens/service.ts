@@ -11,6 +11,7 @@ import { z } from 'zod'
 import { sealContext } from '../../crypto/contexts'
 import type { UserCaller } from '../../domain/caller'
 import { Conflict, NotFound, ReauthRequired } from '../../domain/errors'
+import { safeName } from '../../domain/names'
 import { PAGE_SIZE, pageCount } from '../../domain/paging'
 import type { Scope } from '../../domain/scope'
 import { findSpace } from '../spaces/service'
@@ -50,9 +51,9 @@ export const createApiTokenBody: z.ZodObject<{
   description: z.ZodOptional<z.ZodString>
   expiresAt: z.ZodOptional<typeof expiryField>
 }> = z.strictObject({
-  name: z.string().trim().min(1, 'Give the token a name').max(100, 'At most 100 characters'),
+  name: safeName(z.string().trim().min(1, 'Give the token a name').max(100, 'At most 100 characters')),
   scope: z.enum(['delivery', 'preview', 'management'], 'Choose delivery, preview or management'),
-  description: z.string().trim().max(500, 'At most 500 characters').optional(),
+  description: safeName(z.string().trim().max(500, 'At most 500 characters')).optional(),
   expiresAt: expiryField.optional(),
 })
 
