@@ -69,3 +69,31 @@ describe('token expiry on the tokens page', () => {
     expect(row.replace(details, '')).not.toContain('>Reveal</button>')
   })
 })
+
+describe('rolling from the tokens page', () => {
+  it('confirms first, then shows the new token once and marks the old one rolled, without Reveal or Roll', async () => {
+    const clock = testClock()
+    const admin = await member(clock, 'admin')
+    const base = `/spaces/${admin.spaceId}/settings/tokens`
+    const old = await issueToken(admin, admin.spaceId, 'delivery', 'Shop')
+    const confirm = await admin.fetch(`${base}/${old.id}/roll`)
+    expect(confirm.status).toBe(200)
+    const page = await confirm.text()
+    expect(page).toContain('Roll “Shop”?')
+    expect(page).toContain('keeps working for 1 hour')
+    const res = await submitForm(admin, `${base}/${old.id}/roll`, {})
+    expect(res.headers.get('location')).toBe(`${base}#new-token`)
+    const html = await followRedirect(admin, res)
+    const shown = /id="token-value">([^<]+)</.exec(html)?.[1] ?? ''
+    expect(shown).toMatch(/^cms_delivery_/)
+    expect(shown).not.toBe(old.token)
+    expect(html).toContain('New token for “Shop”')
+    const rows = html.split('<tr id="row-').filter((r) => r.startsWith(old.id))
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toContain('rolled')
+    expect(rows[0]).not.toContain('Reveal')
+    expect(rows[0]).not.toContain('/roll')
+    const again = await (await admin.fetch(base)).text()
+    expect(again).not.toContain(shown)
+  })
+})

@@ -71,6 +71,7 @@ export const ROUTE_REQUESTS: Readonly<Record<string, RouteRequest>> = {
   'POST /login': { as: 'anonymous', open: true, form: {} },
   'POST /logout': { as: 'own', open: true, form: {} },
   'POST /spaces/:spaceId/settings/tokens': { form: { name: 'walk', scope: 'preview' } },
+  'POST /spaces/:spaceId/settings/tokens/:tokenId/roll': { form: {} },
   'POST /spaces/:spaceId/settings/tokens/:tokenId/reveal': { form: {} },
   'POST /spaces/:spaceId/settings/tokens/:tokenId/revoke': { form: {} },
   'POST /spaces/:spaceId/settings/mcp': { form: { name: 'walk', url: 'https://mcp.example.com/new' } },

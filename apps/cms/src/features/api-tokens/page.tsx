@@ -25,7 +25,8 @@ import {
   revokeApiTokenById,
   TokenNameTaken,
 } from './service'
-import { ApiTokensPage, type ApiTokensProps, RevokeTokenPage } from './view'
+import { DEFAULT_ROLL_OVERLAP_SECONDS, rollApiToken } from './service-roll'
+import { ApiTokensPage, type ApiTokensProps, RevokeTokenPage, RollTokenPage } from './view'
 
 type Extra = Pick<ApiTokensProps, 'shown' | 'notice' | 'form'>
 
@@ -127,3 +128,27 @@ apiTokensPages.post('/:tokenId/revoke', authorize('tokens.revoke'), async (c) =>
   const notice = `The token “${revoked.name}” was revoked.`
   return redirectWithFlash<Extra>(c, `${listPath(space.id)}#result`, { notice })
 })
+
+// The dashboard rolls with the default overlap (the confirmation says how long); the API takes any overlap.
+apiTokensPages.get('/:tokenId/roll', authorize('tokens.create'), async (c) => {
+  const caller = await requireCaller(c)
+  const space = await routeSpace(c)
+  const token = await findApiToken(c.var.scope, { spaceId: space.id, id: idParam(c, 'tokenId', 'tok') })
+  if (!token || token.revokedAt !== null || token.replacedBy !== null)
+    throw new HttpProblem(404, 'not_found', 'No such token')
+  return c.html(<RollTokenPage viewer={await viewerOf(c, caller)} space={space} token={token} />)
+})
+
+apiTokensPages.post(
+  '/:tokenId/roll',
+  authorize('tokens.create', { audit: { action: 'tokens.roll' } }),
+  async (c) => {
+    const caller = await requireCaller(c)
+    const space = await routeSpace(c)
+    const id = idParam(c, 'tokenId', 'tok')
+    const overlap = { overlapSeconds: DEFAULT_ROLL_OVERLAP_SECONDS }
+    const { summary, token } = await rollApiToken(c.var.scope, caller, space.id, id, overlap)
+    const shown = { kind: 'rolled', id: summary.id, name: summary.name, token } as const
+    return redirectWithFlash<Extra>(c, `${listPath(space.id)}#new-token`, { shown })
+  },
+)

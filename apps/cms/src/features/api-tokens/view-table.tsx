@@ -1,8 +1,9 @@
 /**
  * The two token tables of Settings → API tokens. Live tokens show their expiry (with a warning badge when it
- * is within a week) and two actions: Reveal, behind a disclosure that says what a reveal costs (a fresh
+ * is within a week) and three actions: Roll… (to its confirmation), Reveal, behind a disclosure that says what a reveal costs (a fresh
  * sign-in, an audit entry), because a token is meant to be shown once and a one-click Reveal on every row
- * would make "shown once" untrue in practice; and Revoke… (danger styling, to its confirmation). Ended
+ * would make "shown once" untrue in practice, and Revoke… (danger styling, to its confirmation); a rolled
+ * token keeps only Revoke…. Ended
  * tokens (revoked or expired) show when they ended and no action. Each row is `#row-<id>`.
  */
 import type { FC } from 'hono/jsx'
@@ -42,8 +43,21 @@ const Expiry: FC<{ token: ApiTokenSummary; now: number }> = ({ token, now }) => 
   </>
 )
 
+// A rolled token is on its way out: its replacement is the one to reveal or roll.
 const LiveActions: FC<{ token: ApiTokenSummary; base: string; csrf: string }> = ({ token, base, csrf }) => (
   <>
+    {token.replacedBy === null ? <RenewActions token={token} base={base} csrf={csrf} /> : null}
+    <DangerLink href={`${base}/${token.id}/revoke`} label={`Revoke token ${token.name}`}>
+      Revoke…
+    </DangerLink>
+  </>
+)
+
+const RenewActions: FC<{ token: ApiTokenSummary; base: string; csrf: string }> = ({ token, base, csrf }) => (
+  <>
+    <a href={`${base}/${token.id}/roll`} aria-label={`Roll token ${token.name}`}>
+      Roll…
+    </a>{' '}
     <details class="row-disclosure">
       <summary>Reveal…</summary>
       <p class="hint">
@@ -56,9 +70,6 @@ const LiveActions: FC<{ token: ApiTokenSummary; base: string; csrf: string }> = 
         </button>
       </form>
     </details>
-    <DangerLink href={`${base}/${token.id}/revoke`} label={`Revoke token ${token.name}`}>
-      Revoke…
-    </DangerLink>
   </>
 )
 
