@@ -1,5 +1,6 @@
 /**
- * The tokens page and the token lifecycle: the create form takes a description and an expiry date, the
+ * The tokens page and the token lifecycle: the create form takes a description and an expiry (a select of
+ * lifetimes, each the date the token stops on; the test posts any date, as a stale page could), the
  * list shows both and warns about a token that ends within a week, a past date is a field error that keeps
  * what was typed, and a row's Reveal sits behind a disclosure that says what revealing costs.
  */
@@ -31,6 +32,9 @@ describe('token expiry on the tokens page', () => {
     expect(soonRow).toContain('CI job')
     expect(soonRow).toContain(`${soon} 00:00:00 UTC`)
     expect(soonRow).toContain('Expires soon')
+    expect(html).toContain(
+      `<option value="${dateIn(clock.now(), 7)}">7 days (until ${dateIn(clock.now(), 7)} 00:00 UTC)`,
+    )
     const laterRow = rowOf(html, 'Later')
     expect(laterRow).toContain(`${later} 00:00:00 UTC`)
     expect(laterRow).not.toContain('Expires soon')
@@ -52,7 +56,7 @@ describe('token expiry on the tokens page', () => {
     expect(html).toContain('Choose a time in the future')
     expect(html).toContain('value="Late"')
     expect(html).toContain('kept')
-    expect(html).toContain(`value="${past}"`)
+    expect(html).toContain(`<option value="${past}" selected="">${past}</option>`)
     expect(html).not.toContain('id="token-value"')
   })
 

@@ -17,6 +17,7 @@ import { Layout, type Viewer } from '../../views/layout'
 import type { SpaceRow } from '../spaces/service'
 import type { ApiTokenSummary } from './store'
 import type { ApiTokenPage } from './store-list'
+import { ExpirySelect } from './view-expiry'
 import { TokenTable } from './view-table'
 
 /** What the list shows: the name search and the page of live and of revoked tokens, each from 1. */
@@ -136,14 +137,7 @@ export const ApiTokensPage: FC<ApiTokensProps> = (p) => {
             error={p.form?.errors?.description}
             hint="What the token is for, so whoever tidies this list later knows."
           />
-          <Field
-            name="expiresAt"
-            label="Expires on (optional)"
-            type="date"
-            value={p.form?.expiresAt}
-            error={p.form?.errors?.expiresAt}
-            hint="The token stops working at 00:00 UTC that day. Leave empty for a token that does not expire."
-          />
+          <ExpirySelect now={p.now} value={p.form?.expiresAt} error={p.form?.errors?.expiresAt} />
           <div class="field">
             <label for="f-scope">Scope</label>
             <select

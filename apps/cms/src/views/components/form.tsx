@@ -23,7 +23,7 @@ export interface FieldProps {
   label: string
   /** Distinguishes fields of the same name on one page. @default '' */
   idSuffix?: string
-  type?: 'text' | 'email' | 'password' | 'url' | 'date'
+  type?: 'text' | 'email' | 'password' | 'url'
   /** Never pass a secret here. @default '' */
   value?: string | undefined
   hint?: Child
