@@ -2,13 +2,17 @@
  * `pnpm dev`: creates `.dev.vars` from `.dev.vars.example` when missing (with a fresh
  * TOKEN_ENCRYPTION_KEY; an existing file is never touched), applies the D1 migrations locally, creates or
  * resets the development admin (here, never in a migration) and prints its login, then serves the Worker
- * on http://127.0.0.1:8787.
+ * on http://127.0.0.1:8787, or on the port `--port N` or `PORT` names (`dev-port.mjs`).
  */
 import { execFileSync, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { delimiter, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { devPort } from './dev-port.mjs'
+
+// First, so a bad --port or PORT stops the script before it touches anything.
+const port = devPort(process.argv.slice(2), process.env)
 
 const cmsDir = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 // Run the workspace's pinned wrangler and tsx even when started with plain `node`.
@@ -44,7 +48,8 @@ console.log('\n  Development admin (local D1 only; password reset on every `pnpm
 console.log(`    email:    ${admin.email}`)
 console.log(`    password: ${admin.password}\n`)
 
-const child = spawn('wrangler', ['dev', '--ip', '127.0.0.1', '--port', '8787'], {
+console.log(`dev: serving on http://127.0.0.1:${port}`)
+const child = spawn('wrangler', ['dev', '--ip', '127.0.0.1', '--port', String(port)], {
   cwd: cmsDir,
   env,
   stdio: 'inherit',

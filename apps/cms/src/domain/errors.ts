@@ -17,6 +17,7 @@ export abstract class DomainError extends Error {
     | 'locked_out'
     | 'invalid_api_token'
     | 'payload_too_large'
+    | 'validation_failed'
   /** A fixed reason word (e.g. an outbound policy reason), never free text. */
   readonly reason: string | undefined
 
@@ -123,4 +124,20 @@ export class InvalidApiToken extends DomainError {
 export class TooLarge extends DomainError {
   override readonly name: string = 'TooLarge'
   readonly code = 'payload_too_large' as const
+}
+
+/**
+ * Input that is well formed but that the current state refuses (an expiry that is already past): a
+ * `validation_failed` problem naming the field, like a body the schema refused.
+ * @example throw new InvalidInput('expiresAt', 'Choose a time in the future')
+ */
+export class InvalidInput extends DomainError {
+  override readonly name: string = 'InvalidInput'
+  readonly code = 'validation_failed' as const
+  /** The field at fault, as a body path (`expiresAt`). */
+  readonly path: string
+  constructor(path: string, message: string) {
+    super(message)
+    this.path = path
+  }
 }

@@ -21,22 +21,32 @@ import { findActiveSession } from '../features/sessions/service'
 import { rolesOf } from '../features/users/roles'
 import { userOfIdentity } from '../features/users/service'
 import { type AuditDeclaration, declareAudit } from './audit-declaration'
+import { bearerChallenge } from './bearer-challenge'
 import type { CmsHono } from './hono-types'
 import { HttpProblem } from './problem'
 import { declareAction } from './route-action'
 import { sessionCookieSid } from './session-cookie'
 
 /**
- * The bearer token of an `Authorization: Bearer …` header; a 401 problem for any other scheme.
+ * The bearer token of an `Authorization: Bearer …` header (the scheme in any case, RFC 7235); a 401
+ * problem with the bearer challenge for a malformed one or any other scheme.
  * @example const token = bearerToken(c)
  */
 export function bearerToken(c: Context<CmsHono>): string | undefined {
   const header = c.req.header('authorization')
   if (header === undefined) return undefined
-  const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header)
-  if (!match?.[1]) throw new HttpProblem(401, 'unauthenticated', 'Unsupported Authorization header')
+  const match = /^Bearer +([A-Za-z0-9._~+/-]+=*)$/i.exec(header)
+  if (!match?.[1]) {
+    const error = /^Bearer(?: |$)/i.test(header) ? 'invalid_request' : undefined
+    throw new HttpProblem(401, 'unauthenticated', 'Unsupported Authorization header', {
+      headers: bearerChallenge(error),
+    })
+  }
   return match[1]
 }
+
+const invalidBearer = (title: string): HttpProblem =>
+  new HttpProblem(401, 'unauthenticated', title, { headers: bearerChallenge('invalid_token') })
 
 /**
  * Resolves the user behind an IdP token (creating it, roleless, on first sight). 401 on any token failure.
@@ -49,7 +59,7 @@ export async function oidcUser(
   token: string,
 ): Promise<{ userId: string; authenticatedAt: number; expiresAt: number | null }> {
   const oidc = c.var.config.oidc
-  if (!oidc) throw new HttpProblem(401, 'unauthenticated', 'Bearer tokens are not accepted here')
+  if (!oidc) throw invalidBearer('Bearer tokens are not accepted here')
   let identity: Awaited<ReturnType<typeof verifyIdpToken>>
   try {
     identity = await verifyIdpToken(oidc, c.env, c.var.deps, token)
@@ -60,10 +70,10 @@ export async function oidcUser(
     if (isOidcError(err, 'ERR_JWKS_FETCH') || isOidcError(err, 'ERR_OIDC_DISCOVERY')) {
       console.error(JSON.stringify({ level: 'error', event: 'oidc_unavailable', code: err.code }))
     }
-    throw new HttpProblem(401, 'unauthenticated', 'Invalid bearer token')
+    throw invalidBearer('Invalid bearer token')
   }
   const user = await userOfIdentity(c.var.scope, { iss: identity.iss, sub: identity.sub })
-  if (user.status !== 'active') throw new HttpProblem(401, 'unauthenticated', 'Invalid bearer token')
+  if (user.status !== 'active') throw invalidBearer('Invalid bearer token')
   return { userId: user.id, authenticatedAt: identity.authTime ?? 0, expiresAt: identity.expiresAt }
 }
 

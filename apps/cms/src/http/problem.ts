@@ -6,7 +6,8 @@
  */
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import { DomainError, LockedOut } from '../domain/errors'
+import { DomainError, InvalidInput, LockedOut } from '../domain/errors'
+import { bearerChallenge } from './bearer-challenge'
 
 /** Every problem code the CMS answers with. */
 export type ProblemCode =
@@ -101,9 +102,16 @@ export function problemOf(err: DomainError): HttpProblem {
       })
     case 'payload_too_large':
       return new HttpProblem(413, 'payload_too_large', err.message)
+    case 'validation_failed': {
+      // The same answer as a body the schema refused: the field and the fixed message, never the value.
+      const path = err instanceof InvalidInput ? err.path : '(body)'
+      return new HttpProblem(400, 'validation_failed', 'Request body is invalid', {
+        issues: [{ path, message: err.message }],
+      })
+    }
     case 'invalid_api_token':
       return new HttpProblem(401, 'unauthenticated', err.message, {
-        headers: { 'www-authenticate': 'Bearer realm="cms", error="invalid_token"' },
+        headers: bearerChallenge('invalid_token'),
       })
     case 'reauth_required':
       // The answer of a reveal attempt: never cached, like the reveal itself.

@@ -1,6 +1,6 @@
 /**
- * The cron-triggered maintenance run (`triggers.crons` in wrangler.jsonc): prunes dead sessions and settled
- * login-throttle rows, and stores a key-status snapshot, through the same services the HTTP side uses and a
+ * The cron-triggered maintenance run (`triggers.crons` in wrangler.jsonc): prunes dead sessions, settled
+ * login-throttle rows and expired dashboard flashes, and stores a key-status snapshot, through the same services the HTTP side uses and a
  * scope built without a request. Each step is audited as the `system` actor with counts or ids only. A
  * step that fails is logged by error class name and audited as a failure; the others still run, and the
  * run then throws (a fixed message) so the trigger shows as failed. An invalid env, as on the HTTP side,
@@ -8,6 +8,7 @@
  */
 import { loadEnv } from '../config/load-config'
 import type { Scope } from '../domain/scope'
+import { pruneFlashes } from '../features/dashboard/service'
 import { snapshotKeyStatus } from '../features/key-rotation/snapshot'
 import { pruneLoginThrottle, pruneSessions } from '../features/sessions/retention'
 import { createJobScope } from './job-scope'
@@ -30,6 +31,7 @@ const count = (n: number): StepTarget => ({ type: 'count', id: String(n) })
 const STEPS: readonly Step[] = [
   { action: 'sessions.prune', run: async (scope) => count(await pruneSessions(scope)) },
   { action: 'login_throttle.prune', run: async (scope) => count(await pruneLoginThrottle(scope)) },
+  { action: 'flashes.prune', run: async (scope) => count(await pruneFlashes(scope)) },
   {
     action: 'keys.snapshot',
     run: async (scope) => ({

@@ -83,6 +83,7 @@ describe('post/redirect/get', () => {
     expect(await count(`SELECT COUNT(*) AS n FROM api_tokens WHERE name = 'Reloaded'`)).toBe(1)
     expect(await auditCount('tokens.create')).toBe(2)
 
+    await page.locator('tr', { hasText: 'Reloaded' }).locator('summary').click()
     await go(page.getByRole('button', { name: 'Reveal token Reloaded' }).click())
     expect(((await page.locator('#token-value').textContent()) ?? '').trim()).toBe(token)
     await page.reload()

@@ -139,6 +139,10 @@ describe('a reveal after a stale sign-in', () => {
   it('signs in with the email filled in and comes back to a focused reveal of that token', async () => {
     await cms.d1('UPDATE sessions SET authenticated_at = authenticated_at - 600000')
     await page.goto(`${cms.base}${tokensPath}?q=Token%2012`)
+    await page
+      .locator('tr', { has: page.getByRole('cell', { name: 'Token 12', exact: true }) })
+      .locator('summary')
+      .click()
     await go(page.getByRole('button', { name: 'Reveal token Token 12' }).click())
     expect(new URL(page.url()).pathname).toBe('/login')
     expect(await page.locator('main').textContent()).toContain('Sign in again to reveal a token')

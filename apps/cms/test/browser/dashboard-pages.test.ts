@@ -108,6 +108,9 @@ beforeAll(async () => {
 
   await open(`${space}/settings/tokens`)
   await page.getByLabel('Name').fill('Website preview for the storefront team')
+  await page.getByLabel('Description (optional)').fill('Preview deploys of the storefront, EU region')
+  // The first choice, 7 days: the list shows the expiry with its "Expires soon" badge.
+  await page.getByLabel('Expires', { exact: true }).selectOption({ index: 1 })
   await page.getByLabel('Scope').selectOption('management')
   await go(page.getByRole('button', { name: 'Create token' }).click())
   await visit('tokens-created')
@@ -136,11 +139,17 @@ beforeAll(async () => {
   // A reveal with a stale sign-in: sign-in (email filled in), then the reveal offered at once.
   await cms.d1('UPDATE sessions SET authenticated_at = authenticated_at - 600000')
   await open(`${space}/settings/tokens?q=build%2001`)
+  await page.locator('summary', { hasText: 'Reveal…' }).click()
   await go(page.getByRole('button', { name: 'Reveal token Storefront build 01' }).click())
   await visit('sign-in-reauth')
   await page.getByLabel('Password').fill(cms.admin.password)
   await go(page.getByRole('button', { name: 'Sign in' }).click())
   await visit('tokens-reveal-resume')
+  await open(`${space}/settings/tokens?q=build%2002`)
+  await go(page.getByRole('link', { name: 'Roll token Storefront build 02' }).click())
+  await visit('tokens-roll-confirm')
+  await go(page.getByRole('button', { name: 'Roll token' }).click())
+  await visit('tokens-rolled')
 
   const port = await freePort()
   await open(`${space}/settings/mcp`)
@@ -229,6 +238,8 @@ describe('every dashboard page, as a global admin', () => {
       'tokens-form-error',
       'sign-in-reauth',
       'tokens-reveal-resume',
+      'tokens-roll-confirm',
+      'tokens-rolled',
       'mcp-form-error',
       'mcp',
       'mcp-delete-confirm',

@@ -67,6 +67,8 @@ export async function seedValues(keyring: Keyring, spaceId: string, count: numbe
             sealed,
             digest: crypto.randomUUID().replace(/-/g, '').padEnd(64, '0'),
             last4: plaintext.slice(-4),
+            description: null,
+            expiresAt: null,
             createdBy: null,
             now,
           })

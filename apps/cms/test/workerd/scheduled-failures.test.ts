@@ -47,6 +47,7 @@ describe('a failing step', () => {
     ).toEqual([
       ['system', 'sessions.prune', 'success', null, 'count', '1'],
       ['system', 'login_throttle.prune', 'failure', 'internal_error', null, null],
+      ['system', 'flashes.prune', 'success', null, 'count', '0'],
       [
         'system',
         'keys.snapshot',

@@ -170,6 +170,13 @@ describe('the scheduled maintenance run', () => {
       },
       {
         actor: ['system', null, null],
+        action: 'flashes.prune',
+        outcome: 'success',
+        target: ['count', '0'],
+        at: T,
+      },
+      {
+        actor: ['system', null, null],
         action: 'keys.snapshot',
         outcome: 'success',
         target: ['key_status_snapshot', String(snapshot?.id)],
@@ -194,6 +201,7 @@ describe('the scheduled maintenance run', () => {
     expect(again.map((e) => [e.actor_type, e.action, e.target_type, e.target_id])).toEqual([
       ['system', 'sessions.prune', 'count', '0'],
       ['system', 'login_throttle.prune', 'count', '0'],
+      ['system', 'flashes.prune', 'count', '0'],
       ['system', 'keys.snapshot', 'key_status_snapshot', String(second?.id)],
     ])
   })

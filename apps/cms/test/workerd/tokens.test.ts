@@ -37,6 +37,9 @@ describe('API token lifecycle', () => {
       [
         'createdAt',
         'createdBy',
+        'description',
+        'expiresAt',
+        'replacedBy',
         'id',
         'last4',
         'lastUsedAt',

@@ -1,7 +1,7 @@
 /**
  * Per-space API tokens: the format (`cms_<scope>_<43 base64url chars>` = 256 random bits), the SHA-256
  * digest used for lookup, what each scope may do, and authentication of `Authorization: Bearer cms_…`.
- * Every failure — malformed, unknown, revoked, another space's token — answers the same 401 problem, so a
+ * Every failure — malformed, unknown, revoked, expired, another space's token — answers the same 401 problem, so a
  * response never tells which one it was (the reason goes to the audit log only, never the token). Validity
  * is read from D1 on every request; only `last_used_at` is throttled. A management token acts for its
  * creator (their status and current role bound it); delivery and preview tokens belong to the space.
@@ -111,7 +111,7 @@ export interface TokenUse {
 }
 
 /**
- * Authenticates an API token: digest lookup, constant-time comparison, revocation and space checks, all
+ * Authenticates an API token: digest lookup, constant-time comparison, revocation, expiry and space checks, all
  * against D1 on every call. Every failure is audited (reason code only) and throws `InvalidApiToken`.
  * @example const caller = await authenticateApiToken(scope, bearer, use)
  */
@@ -128,7 +128,12 @@ export async function authenticateApiToken(
     return refuse(scope, 'unknown_token', anonymous, use.spaceId)
   }
   const actor = { type: 'api_token', id: row.id } as const
+  const now = scope.now()
   if (row.revokedAt !== null) return refuse(scope, 'revoked_token', actor, row.spaceId)
+  // After the same lookup and comparison as a revoked token, with the same answer: only the audit log
+  // tells an expired token from an unknown one, as it already did for a revoked one.
+  if (row.expiresAt !== null && row.expiresAt <= now)
+    return refuse(scope, 'expired_token', actor, row.spaceId)
   let creatorRoles: UserRoles | undefined
   if (TOKEN_SCOPE_GRANTS[row.scope].actsForCreator) {
     if (row.createdBy === null || !row.creatorActive)
@@ -143,7 +148,6 @@ export async function authenticateApiToken(
     creatorRoles,
   }
   await requireTokenSpace(scope, caller, use.requestedSpaceId)
-  const now = scope.now()
   if (row.lastUsedAt === null || now - row.lastUsedAt >= LAST_USED_THROTTLE_MS) {
     const touch = touchApiToken(scope.db, { id: row.id, now, throttleMs: LAST_USED_THROTTLE_MS })
     await use.background(

@@ -6,15 +6,15 @@
  * (`Cache-Control: no-store`) and a reload neither shows it again nor mints or reveals another. A reveal
  * with a stale sign-in goes to sign-in, which comes back to `?reveal=<id>`: the reveal offered at once.
  */
-import type { Context, Hono } from 'hono'
-import { ReauthRequired } from '../../domain/errors'
+import type { Hono } from 'hono'
+import { InvalidInput, ReauthRequired } from '../../domain/errors'
 import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { idParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
 import { FORM_ERRORS_ID } from '../../views/components/error-summary'
 import { redirectWithFlash, takeFlash } from '../dashboard/flash'
-import { listQuery, PAGE_SIZE, pageCount, pageParam } from '../dashboard/list-query'
+import { listQuery, pageParam } from '../dashboard/list-query'
 import { dashboardGroup, readForm, routeSpace, viewerOf } from '../dashboard/page-kit'
 import {
   createApiToken,
@@ -25,7 +25,8 @@ import {
   revokeApiTokenById,
   TokenNameTaken,
 } from './service'
-import { ApiTokensPage, type ApiTokensProps, RevokeTokenPage } from './view'
+import { DEFAULT_ROLL_OVERLAP_SECONDS, rollApiToken } from './service-roll'
+import { ApiTokensPage, type ApiTokensProps, RevokeTokenPage, RollTokenPage } from './view'
 
 type Extra = Pick<ApiTokensProps, 'shown' | 'notice' | 'form'>
 
@@ -42,17 +43,6 @@ export function revealSignInPath(spaceId: string, tokenId: string): string {
   return `/login?reason=reveal&next=${encodeURIComponent(next)}`
 }
 
-async function livePage(c: Context<CmsHono>, spaceId: string, revoked: boolean, q: string, page: number) {
-  const found = await findApiTokens(c.var.scope, {
-    spaceId,
-    revoked,
-    q,
-    limit: PAGE_SIZE,
-    offset: (page - 1) * PAGE_SIZE,
-  })
-  return { ...found, pages: pageCount(found.total) }
-}
-
 /** The token pages, mounted at `/spaces/:spaceId/settings/tokens`. */
 export const apiTokensPages: Hono<CmsHono> = dashboardGroup()
 
@@ -63,15 +53,15 @@ apiTokensPages.get('/', authorize('tokens.list'), async (c) => {
   const { q, page } = listQuery(c)
   const query = { q, page, rpage: pageParam(c.req.query('rpage')) }
   const [live, revoked] = await Promise.all([
-    livePage(c, space.id, false, q, query.page),
-    livePage(c, space.id, true, q, query.rpage),
+    findApiTokens(c.var.scope, { spaceId: space.id, state: 'live', q, page: query.page }),
+    findApiTokens(c.var.scope, { spaceId: space.id, state: 'revoked', q, page: query.rpage }),
   ])
   const wanted = c.req.query('reveal')
   const resume =
     wanted !== undefined && TOKEN_ID.test(wanted) && extra.shown === undefined
       ? await findApiToken(c.var.scope, { spaceId: space.id, id: wanted })
       : null
-  const props = { space, live, revoked, query, ...extra }
+  const props = { space, live, revoked, query, now: c.var.scope.now(), ...extra }
   return c.html(
     <ApiTokensPage
       viewer={await viewerOf(c, caller)}
@@ -87,17 +77,23 @@ apiTokensPages.post('/', authorize('tokens.create'), async (c) => {
   const failed = `${listPath(space.id)}#${FORM_ERRORS_ID}`
   const form = await readForm(c, createApiTokenBody)
   const raw = await c.req.parseBody()
-  const name = typeof raw.name === 'string' ? raw.name : ''
-  const scope = typeof raw.scope === 'string' ? raw.scope : ''
-  if (!form.ok) return redirectWithFlash<Extra>(c, failed, { form: { name, scope, errors: form.errors } })
+  const typed = Object.fromEntries(
+    (['name', 'scope', 'description', 'expiresAt'] as const).map((k) => [
+      k,
+      typeof raw[k] === 'string' ? raw[k] : '',
+    ]),
+  )
+  if (!form.ok) return redirectWithFlash<Extra>(c, failed, { form: { ...typed, errors: form.errors } })
   try {
     const { summary, token } = await createApiToken(c.var.scope, caller, space.id, form.data)
     const shown = { kind: 'created', id: summary.id, name: summary.name, token } as const
     return redirectWithFlash<Extra>(c, `${listPath(space.id)}#new-token`, { shown })
   } catch (err) {
-    if (!(err instanceof TokenNameTaken)) throw err
-    const errors = { name: err.message }
-    return redirectWithFlash<Extra>(c, failed, { form: { name, scope, errors } })
+    let errors: Record<string, string>
+    if (err instanceof TokenNameTaken) errors = { name: err.message }
+    else if (err instanceof InvalidInput) errors = { [err.path]: err.message }
+    else throw err
+    return redirectWithFlash<Extra>(c, failed, { form: { ...typed, errors } })
   }
 })
 
@@ -132,3 +128,27 @@ apiTokensPages.post('/:tokenId/revoke', authorize('tokens.revoke'), async (c) =>
   const notice = `The token “${revoked.name}” was revoked.`
   return redirectWithFlash<Extra>(c, `${listPath(space.id)}#result`, { notice })
 })
+
+// The dashboard rolls with the default overlap (the confirmation says how long); the API takes any overlap.
+apiTokensPages.get('/:tokenId/roll', authorize('tokens.create'), async (c) => {
+  const caller = await requireCaller(c)
+  const space = await routeSpace(c)
+  const token = await findApiToken(c.var.scope, { spaceId: space.id, id: idParam(c, 'tokenId', 'tok') })
+  if (!token || token.revokedAt !== null || token.replacedBy !== null)
+    throw new HttpProblem(404, 'not_found', 'No such token')
+  return c.html(<RollTokenPage viewer={await viewerOf(c, caller)} space={space} token={token} />)
+})
+
+apiTokensPages.post(
+  '/:tokenId/roll',
+  authorize('tokens.create', { audit: { action: 'tokens.roll' } }),
+  async (c) => {
+    const caller = await requireCaller(c)
+    const space = await routeSpace(c)
+    const id = idParam(c, 'tokenId', 'tok')
+    const overlap = { overlapSeconds: DEFAULT_ROLL_OVERLAP_SECONDS }
+    const { summary, token } = await rollApiToken(c.var.scope, caller, space.id, id, overlap)
+    const shown = { kind: 'rolled', id: summary.id, name: summary.name, token } as const
+    return redirectWithFlash<Extra>(c, `${listPath(space.id)}#new-token`, { shown })
+  },
+)

@@ -6,25 +6,28 @@
  * have already passed `authorize(...)`; these functions hold the business rules, not the policy.
  */
 
-import { openText, seal } from '@alokai/crypto'
+import { openText } from '@alokai/crypto'
 import { z } from 'zod'
 import { sealContext } from '../../crypto/contexts'
 import type { UserCaller } from '../../domain/caller'
 import { Conflict, NotFound, ReauthRequired } from '../../domain/errors'
-import { newId } from '../../domain/ids'
+import { safeName } from '../../domain/names'
+import { PAGE_SIZE, pageCount } from '../../domain/paging'
 import type { Scope } from '../../domain/scope'
 import { findSpace } from '../spaces/service'
-import { generateApiToken } from './bearer'
+import { expiryField, expiryOf } from './expiry'
+import { mintApiToken } from './mint'
 import {
   type ApiTokenSummary,
   countLiveApiTokens as countLiveRows,
   findApiToken as findRow,
   findSealedApiToken,
   insertApiToken,
-  listApiTokens as listRows,
   revokeApiToken,
 } from './store'
-import { type ApiTokenPage, pageApiTokens } from './store-list'
+import { type ApiTokenPage, type ApiTokenState, pageApiTokens } from './store-list'
+
+export type { ApiTokenPage, ApiTokenState } from './store-list'
 
 /**
  * A create refused because a live token of the space has the name (a form shows it on `name`): a 409
@@ -41,32 +44,61 @@ export class TokenNameTaken extends Conflict {
 /** A reveal needs a login (password or IdP) at most this long ago. */
 export const REVEAL_MAX_AUTH_AGE_MS: number = 5 * 60 * 1000
 
-/** The body of a token creation (JSON or form). */
+/** The body of a token creation (JSON or form; a form's empty `description` and `expiresAt` mean none). */
 export const createApiTokenBody: z.ZodObject<{
   name: z.ZodString
   scope: z.ZodEnum<{ delivery: 'delivery'; preview: 'preview'; management: 'management' }>
+  description: z.ZodOptional<z.ZodString>
+  expiresAt: z.ZodOptional<typeof expiryField>
 }> = z.strictObject({
-  name: z.string().trim().min(1, 'Give the token a name').max(100, 'At most 100 characters'),
+  name: safeName(z.string().trim().min(1, 'Give the token a name').max(100, 'At most 100 characters')),
   scope: z.enum(['delivery', 'preview', 'management'], 'Choose delivery, preview or management'),
+  description: safeName(z.string().trim().max(500, 'At most 500 characters')).optional(),
+  expiresAt: expiryField.optional(),
+})
+
+/** The query of the JSON token list: the dashboard's name search, state filter and page. */
+export const apiTokenListQuery: z.ZodObject<{
+  q: z.ZodDefault<z.ZodString>
+  state: z.ZodDefault<z.ZodEnum<{ live: 'live'; revoked: 'revoked'; all: 'all' }>>
+  page: z.ZodDefault<z.ZodCoercedNumber<unknown>>
+}> = z.strictObject({
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .default('')
+    .describe('Only tokens whose name contains this (ASCII case ignored).'),
+  state: z
+    .enum(['live', 'revoked', 'all'])
+    .default('all')
+    .describe('`live`: usable now; `revoked`: revoked or expired; `all`: both.'),
+  page: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(1)
+    .describe('The page, from 1; 20 tokens a page.'),
 })
 
 /**
- * Every token of a space, live and revoked (never the digest or the sealed value).
- * @example const tokens = await listApiTokens(scope, spaceId)
- */
-export async function listApiTokens(scope: Scope, spaceId: string): Promise<ApiTokenSummary[]> {
-  return listRows(scope.db, spaceId)
-}
-
-/**
- * One page of a space's live (or revoked) tokens whose name contains `q`, with the total.
- * @example const { tokens, total } = await findApiTokens(scope, { spaceId, revoked: false, q: '', limit: 20, offset: 0 })
+ * One page of a space's tokens in `state` whose name contains `q`, with the total.
+ * @example const { tokens, total } = await findApiTokens(scope, { spaceId, state: 'live', q: '', page: 1 })
  */
 export async function findApiTokens(
   scope: Scope,
-  query: { spaceId: string; revoked: boolean; q: string; limit: number; offset: number },
-): Promise<ApiTokenPage> {
-  return pageApiTokens(scope.db, query)
+  query: { spaceId: string; state: ApiTokenState; q: string; page: number },
+): Promise<ApiTokenPage & { page: number; pages: number }> {
+  const found = await pageApiTokens(scope.db, {
+    spaceId: query.spaceId,
+    state: query.state,
+    q: query.q,
+    limit: PAGE_SIZE,
+    offset: (query.page - 1) * PAGE_SIZE,
+    now: scope.now(),
+  })
+  return { ...found, page: query.page, pages: pageCount(found.total) }
 }
 
 /**
@@ -81,11 +113,11 @@ export async function findApiToken(
 }
 
 /**
- * How many live (unrevoked) tokens a space has.
+ * How many live (unrevoked, unexpired) tokens a space has.
  * @example const n = await countLiveApiTokens(scope, spaceId)
  */
 export async function countLiveApiTokens(scope: Scope, spaceId: string): Promise<number> {
-  return countLiveRows(scope.db, spaceId)
+  return countLiveRows(scope.db, spaceId, scope.now())
 }
 
 /**
@@ -96,8 +128,8 @@ export async function countLiveApiTokens(scope: Scope, spaceId: string): Promise
 export async function sealedApiToken(
   scope: Scope,
   input: { spaceId: string; id: string },
-): Promise<{ sealed: string } | 'revoked' | null> {
-  return findSealedApiToken(scope.db, input)
+): Promise<{ sealed: string } | 'revoked' | 'ended' | null> {
+  return findSealedApiToken(scope.db, { ...input, now: scope.now() })
 }
 
 /**
@@ -112,29 +144,24 @@ export async function createApiToken(
   spaceId: string,
   input: z.output<typeof createApiTokenBody>,
 ): Promise<{ summary: ApiTokenSummary; token: string }> {
+  const expiresAt = expiryOf(input.expiresAt, scope.now())
   if (!(await findSpace(scope, spaceId))) throw new NotFound('No such space')
-  const id = newId('tok')
-  const { token, digest, last4 } = await generateApiToken(input.scope)
-  const sealed = await seal(await scope.keyring(), token, sealContext('api-token', spaceId, id))
-  const inserted = await insertApiToken(scope.db, {
-    id,
+  const { row, token } = await mintApiToken(scope, {
     spaceId,
     name: input.name,
+    description: input.description || null,
     scope: input.scope,
-    sealed,
-    digest,
-    last4,
     createdBy: caller.userId,
-    now: scope.now(),
+    expiresAt,
   })
-  if (inserted === null) throw new TokenNameTaken()
-  const summary = inserted
+  const summary = await insertApiToken(scope.db, row)
+  if (summary === null) throw new TokenNameTaken()
   await scope.audit.record({
     action: 'tokens.create',
     outcome: 'success',
     spaceId,
     targetType: 'api_token',
-    targetId: id,
+    targetId: row.id,
   })
   return { summary, token }
 }
@@ -156,11 +183,15 @@ export async function revealApiToken(
     await scope.audit.record({ ...audit, outcome: 'denied', reason: 'reauth_required' })
     throw new ReauthRequired('Sign in again to reveal a token')
   }
-  const found = await findSealedApiToken(scope.db, { spaceId, id })
+  const found = await findSealedApiToken(scope.db, { spaceId, id, now: scope.now() })
   if (found === null) throw new NotFound('No such token')
   if (found === 'revoked') {
     await scope.audit.record({ ...audit, outcome: 'failure', reason: 'revoked' })
     throw new Conflict('The token is revoked')
+  }
+  if (found === 'ended') {
+    await scope.audit.record({ ...audit, outcome: 'failure', reason: 'ended' })
+    throw new Conflict('The token expired or was rolled; reveal its replacement', 'ended')
   }
   let token: string
   try {

@@ -11,12 +11,18 @@ export interface ApiTokenSummary {
   id: string
   spaceId: string
   name: string
+  /** What the token is for, as its creator wrote it. */
+  description: string | null
   scope: ApiTokenScope
   last4: string
   createdBy: string | null
   createdAt: number
   lastUsedAt: number | null
+  /** When it stops authenticating (epoch ms); `null`: never. */
+  expiresAt: number | null
   revokedAt: number | null
+  /** The token a roll issued in its place (this one then ends at `expiresAt`). */
+  replacedBy: string | null
 }
 
 /** What authentication needs: found by digest, compared again in constant time by the caller. */
@@ -27,80 +33,128 @@ export interface ApiTokenCredential {
   digest: string
   lastUsedAt: number | null
   revokedAt: number | null
+  expiresAt: number | null
   /** The user who created the token; `null` when that user no longer exists. */
   createdBy: string | null
   /** Whether that user exists and is `active` (a management token acts for them). */
   creatorActive: boolean
 }
 
-const SUMMARY_COLUMNS = `id, space_id AS spaceId, name, scope, last4, created_by AS createdBy,
-  created_at AS createdAt, last_used_at AS lastUsedAt, revoked_at AS revokedAt`
+/** The listing projection (never the digest or the sealed value), shared with `store-list.ts`. */
+export const SUMMARY_COLUMNS = `id, space_id AS spaceId, name, description, scope, last4, created_by AS createdBy,
+  created_at AS createdAt, last_used_at AS lastUsedAt, expires_at AS expiresAt, revoked_at AS revokedAt,
+  replaced_by AS replacedBy`
 
 /**
- * Inserts a new token row (id chosen by the caller, because the seal context needs it first), unless a live
- * token of the space already has this name (compared without regard to ASCII case): then `null`, nothing
- * written. The check and the insert are one statement, so two concurrent creates cannot both pass it.
- * @example const row = await insertApiToken(env.DB, { id, spaceId, name, scope, sealed, digest, last4, createdBy, now })
+ * The SQL condition of a token that may still be used at time `?{n}`: not revoked, not past its expiry. A
+ * rolled token stays live until its overlap ends (its `expires_at`).
+ * @example `WHERE space_id = ?1 AND ${liveAt(2)}`
  */
-export async function insertApiToken(
+export function liveAt(n: number, alias = ''): string {
+  return `${alias}revoked_at IS NULL AND (${alias}expires_at IS NULL OR ${alias}expires_at > ?${n})`
+}
+
+/** A new token row, as `insertApiToken` and `rollApiTokenRows` write it. */
+export interface NewApiToken {
+  id: string
+  spaceId: string
+  name: string
+  description: string | null
+  scope: ApiTokenScope
+  sealed: string
+  digest: string
+  last4: string
+  createdBy: string | null
+  expiresAt: number | null
+  now: number
+}
+
+function summaryOf(input: NewApiToken): ApiTokenSummary {
+  return {
+    id: input.id,
+    spaceId: input.spaceId,
+    name: input.name,
+    description: input.description,
+    scope: input.scope,
+    last4: input.last4,
+    createdBy: input.createdBy,
+    createdAt: input.now,
+    lastUsedAt: null,
+    expiresAt: input.expiresAt,
+    revokedAt: null,
+    replacedBy: null,
+  }
+}
+
+// The insert of a new token, unless a live, unreplaced token of the space has its name (ASCII case
+// ignored), plus an extra condition (`?12` onwards) a roll adds.
+const INSERT = `INSERT INTO api_tokens (id, space_id, name, description, scope, token_sealed, token_digest, last4,
+                          created_by, created_at, expires_at)
+  SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11
+  WHERE NOT EXISTS (SELECT 1 FROM api_tokens
+                    WHERE space_id = ?2 AND replaced_by IS NULL AND ${liveAt(10)} AND lower(name) = lower(?3))`
+
+function bindInsert(
   db: D1Database,
-  input: {
-    id: string
-    spaceId: string
-    name: string
-    scope: ApiTokenScope
-    sealed: string
-    digest: string
-    last4: string
-    createdBy: string | null
-    now: number
-  },
-): Promise<ApiTokenSummary | null> {
-  const res = await db
-    .prepare(
-      `INSERT INTO api_tokens (id, space_id, name, scope, token_sealed, token_digest, last4, created_by, created_at)
-       SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9
-       WHERE NOT EXISTS (SELECT 1 FROM api_tokens
-                         WHERE space_id = ?2 AND revoked_at IS NULL AND lower(name) = lower(?3))`,
-    )
+  sql: string,
+  input: NewApiToken,
+  ...extra: unknown[]
+): D1PreparedStatement {
+  return db
+    .prepare(sql)
     .bind(
       input.id,
       input.spaceId,
       input.name,
+      input.description,
       input.scope,
       input.sealed,
       input.digest,
       input.last4,
       input.createdBy,
       input.now,
+      input.expiresAt,
+      ...extra,
     )
-    .run()
-  if (res.meta.changes === 0) return null
-  return {
-    id: input.id,
-    spaceId: input.spaceId,
-    name: input.name,
-    scope: input.scope,
-    last4: input.last4,
-    createdBy: input.createdBy,
-    createdAt: input.now,
-    lastUsedAt: null,
-    revokedAt: null,
-  }
 }
 
 /**
- * The space's tokens, newest first (revoked ones included, marked by `revokedAt`).
- * @example const tokens = await listApiTokens(env.DB, spaceId)
+ * Inserts a new token row (id chosen by the caller, because the seal context needs it first), unless a live
+ * token of the space already has this name (compared without regard to ASCII case): then `null`, nothing
+ * written. The check and the insert are one statement, so two concurrent creates cannot both pass it.
+ * @example const row = await insertApiToken(env.DB, { id, spaceId, name, description, scope, sealed, digest, last4, createdBy, expiresAt, now })
  */
-export async function listApiTokens(db: D1Database, spaceId: string): Promise<ApiTokenSummary[]> {
-  const res = await db
-    .prepare(
-      `SELECT ${SUMMARY_COLUMNS} FROM api_tokens WHERE space_id = ?1 ORDER BY created_at DESC, id LIMIT 500`,
-    )
-    .bind(spaceId)
-    .all<ApiTokenSummary>()
-  return res.results
+export async function insertApiToken(db: D1Database, input: NewApiToken): Promise<ApiTokenSummary | null> {
+  const res = await bindInsert(db, INSERT, input).run()
+  return res.meta.changes === 0 ? null : summaryOf(input)
+}
+
+/**
+ * A roll, as one batch: the live, unreplaced token `oldId` is marked replaced by `next` and ends at
+ * `endsAt` (or its own earlier expiry), and `next` is inserted under the same name only if that update
+ * happened (so two concurrent rolls of one token cannot both mint). `null` when the old token was not live.
+ * @example const row = await rollApiTokenRows(env.DB, { oldId, endsAt, next })
+ */
+export async function rollApiTokenRows(
+  db: D1Database,
+  input: { oldId: string; endsAt: number; next: NewApiToken },
+): Promise<ApiTokenSummary | null> {
+  const { next } = input
+  const [, inserted] = await db.batch([
+    db
+      .prepare(
+        `UPDATE api_tokens SET replaced_by = ?3, expires_at = min(COALESCE(expires_at, ?4), ?4)
+         WHERE id = ?1 AND space_id = ?2 AND replaced_by IS NULL AND ${liveAt(5)}`,
+      )
+      .bind(input.oldId, next.spaceId, next.id, input.endsAt, next.now),
+    bindInsert(
+      db,
+      `${INSERT} AND EXISTS (SELECT 1 FROM api_tokens WHERE id = ?12 AND replaced_by = ?1)`,
+      next,
+      input.oldId,
+    ),
+  ])
+  return (inserted?.meta.changes ?? 0) === 0 ? null : summaryOf(next)
 }
 
 /**
@@ -129,7 +183,7 @@ export async function findApiTokenByDigest(
   const row = await db
     .prepare(
       `SELECT t.id, t.space_id AS spaceId, t.scope, t.token_digest AS digest, t.last_used_at AS lastUsedAt,
-              t.revoked_at AS revokedAt, t.created_by AS createdBy,
+              t.revoked_at AS revokedAt, t.expires_at AS expiresAt, t.created_by AS createdBy,
               COALESCE(u.status = 'active', 0) AS creatorActive
        FROM api_tokens t LEFT JOIN users u ON u.id = t.created_by
        WHERE t.token_digest = ?1`,
@@ -141,19 +195,28 @@ export async function findApiTokenByDigest(
 
 /**
  * The sealed value of a live token of this space, for reveal: `null` when there is no such token,
- * `'revoked'` when it was revoked.
- * @example const sealed = await findSealedApiToken(env.DB, { spaceId, id })
+ * `'revoked'` when it was revoked, and `'ended'` when it expired or a roll replaced it (a replaced secret is
+ * on its way out: the new one is what to hand out).
+ * @example const sealed = await findSealedApiToken(env.DB, { spaceId, id, now })
  */
 export async function findSealedApiToken(
   db: D1Database,
-  input: { spaceId: string; id: string },
-): Promise<{ sealed: string } | 'revoked' | null> {
+  input: { spaceId: string; id: string; now: number },
+): Promise<{ sealed: string } | 'revoked' | 'ended' | null> {
   const row = await db
-    .prepare('SELECT token_sealed, revoked_at FROM api_tokens WHERE id = ?1 AND space_id = ?2')
+    .prepare(
+      'SELECT token_sealed, revoked_at, expires_at, replaced_by FROM api_tokens WHERE id = ?1 AND space_id = ?2',
+    )
     .bind(input.id, input.spaceId)
-    .first<{ token_sealed: string | null; revoked_at: number | null }>()
+    .first<{
+      token_sealed: string | null
+      revoked_at: number | null
+      expires_at: number | null
+      replaced_by: string | null
+    }>()
   if (!row) return null
   if (row.revoked_at !== null || row.token_sealed === null) return 'revoked'
+  if (row.replaced_by !== null || (row.expires_at !== null && row.expires_at <= input.now)) return 'ended'
   return { sealed: row.token_sealed }
 }
 
@@ -197,13 +260,13 @@ export async function touchApiToken(
 }
 
 /**
- * How many live (unrevoked) tokens a space has.
- * @example const n = await countLiveApiTokens(env.DB, spaceId)
+ * How many live (unrevoked, unexpired) tokens a space has.
+ * @example const n = await countLiveApiTokens(env.DB, spaceId, now)
  */
-export async function countLiveApiTokens(db: D1Database, spaceId: string): Promise<number> {
+export async function countLiveApiTokens(db: D1Database, spaceId: string, now: number): Promise<number> {
   const row = await db
-    .prepare('SELECT count(*) AS n FROM api_tokens WHERE space_id = ?1 AND revoked_at IS NULL')
-    .bind(spaceId)
+    .prepare(`SELECT count(*) AS n FROM api_tokens WHERE space_id = ?1 AND ${liveAt(2)}`)
+    .bind(spaceId, now)
     .first<{ n: number }>()
   return row?.n ?? 0
 }

@@ -17,6 +17,7 @@ import { Layout, type Viewer } from '../../views/layout'
 import type { SpaceRow } from '../spaces/service'
 import type { ApiTokenSummary } from './store'
 import type { ApiTokenPage } from './store-list'
+import { ExpirySelect } from './view-expiry'
 import { TokenTable } from './view-table'
 
 /** What the list shows: the name search and the page of live and of revoked tokens, each from 1. */
@@ -34,11 +35,13 @@ export interface ApiTokensProps {
   revoked: ApiTokenPage & { pages: number }
   query: TokenListQuery
   /** The token just created or revealed: the only moments a token is in the HTML. */
-  shown?: { kind: 'created' | 'revealed'; id: string; name: string; token: string }
+  shown?: { kind: 'created' | 'rolled' | 'revealed'; id: string; name: string; token: string }
   /** A live token to offer the reveal of, after the fresh sign-in a reveal asked for. */
   resume?: ApiTokenSummary | undefined
   notice?: string
-  form?: { name?: string; scope?: string; errors?: FieldErrors }
+  form?: { name?: string; scope?: string; description?: string; expiresAt?: string; errors?: FieldErrors }
+  /** The request's time (the list's expiry warnings, the date picker's earliest day). */
+  now: number
 }
 
 const SCOPES = [
@@ -50,8 +53,13 @@ const SCOPES = [
 // One sentence each, both true: the page never shows a token twice, and a reveal needs a fresh sign-in.
 const CREATED_NOTE =
   'Copy it now: this page will not show it again, though a space admin can reveal it later from this list after a fresh sign-in (each reveal is recorded in the audit log).'
+const ROLLED_NOTE =
+  'Copy it now and put it where the previous one was: the previous token keeps working for 1 hour, then stops. This page will not show the new token again.'
 const REVEALED_NOTE =
   'This reveal was recorded in the audit log, and the token is not shown again when you leave or reload this page.'
+
+const SHOWN_HEADING = { created: 'Your new token', rolled: 'New token for', revealed: 'Token' } as const
+const SHOWN_NOTE = { created: CREATED_NOTE, rolled: ROLLED_NOTE, revealed: REVEALED_NOTE } as const
 
 /**
  * The address of the list with `query` (defaults left out), plus a fragment.
@@ -87,15 +95,15 @@ export const ApiTokensPage: FC<ApiTokensProps> = (p) => {
       {p.shown ? (
         <section
           class="card"
-          id={p.shown.kind === 'created' ? 'new-token' : `card-${p.shown.id}`}
+          id={p.shown.kind === 'revealed' ? `card-${p.shown.id}` : 'new-token'}
           tabindex={-1}
           aria-labelledby="shown-token"
         >
           <h2 id="shown-token">
-            {p.shown.kind === 'created' ? 'Your new token' : 'Token'} “{p.shown.name}”
+            {SHOWN_HEADING[p.shown.kind]} “{p.shown.name}”
           </h2>
           <CopyValue id="token-value" value={p.shown.token} label="Copy token" />
-          <p class="hint">{p.shown.kind === 'created' ? CREATED_NOTE : REVEALED_NOTE}</p>
+          <p class="hint">{SHOWN_NOTE[p.shown.kind]}</p>
         </section>
       ) : null}
       {p.resume ? (
@@ -110,10 +118,26 @@ export const ApiTokensPage: FC<ApiTokensProps> = (p) => {
       ) : null}
       <section class="card" aria-labelledby="create-token">
         <h2 id="create-token">Create a token</h2>
-        <ErrorSummary errors={p.form?.errors} fieldIds={{ name: 'f-name', scope: 'f-scope' }} />
+        <ErrorSummary
+          errors={p.form?.errors}
+          fieldIds={{
+            name: 'f-name',
+            scope: 'f-scope',
+            description: 'f-description',
+            expiresAt: 'f-expiresAt',
+          }}
+        />
         <form method="post" action={base} novalidate>
           <CsrfField token={p.viewer.csrf} />
           <Field name="name" label="Name" value={p.form?.name} error={p.form?.errors?.name} required />
+          <Field
+            name="description"
+            label="Description (optional)"
+            value={p.form?.description}
+            error={p.form?.errors?.description}
+            hint="What the token is for, so whoever tidies this list later knows."
+          />
+          <ExpirySelect now={p.now} value={p.form?.expiresAt} error={p.form?.errors?.expiresAt} />
           <div class="field">
             <label for="f-scope">Scope</label>
             <select
@@ -151,7 +175,7 @@ export const ApiTokensPage: FC<ApiTokensProps> = (p) => {
             {p.live.pages > 1 ? ` · page ${p.query.page} of ${p.live.pages}` : ''}
           </p>
           {p.live.tokens.length > 0 ? (
-            <TokenTable kind="live" tokens={p.live.tokens} base={base} csrf={p.viewer.csrf} />
+            <TokenTable kind="live" tokens={p.live.tokens} base={base} csrf={p.viewer.csrf} now={p.now} />
           ) : (
             <p class="empty">{q !== '' ? 'No live token has a name like this.' : 'No live token here.'}</p>
           )}
@@ -166,13 +190,14 @@ export const ApiTokensPage: FC<ApiTokensProps> = (p) => {
       {p.revoked.total > 0 ? (
         <details id="revoked" open={p.query.rpage > 1}>
           <summary>
-            Revoked tokens ({p.revoked.total}
+            Revoked and expired tokens ({p.revoked.total}
             {q !== '' ? ` named like “${q}”` : ''})
           </summary>
           <p class="hint">
-            Revoked tokens stop working at once and cannot be revealed; they stay listed for the record.
+            Revoked and expired tokens authenticate nothing and cannot be revealed; they stay listed for the
+            record.
           </p>
-          <TokenTable kind="revoked" tokens={p.revoked.tokens} base={base} csrf={p.viewer.csrf} />
+          <TokenTable kind="revoked" tokens={p.revoked.tokens} base={base} csrf={p.viewer.csrf} now={p.now} />
           <Pager
             label="Pages of revoked tokens"
             page={p.query.rpage}
@@ -205,6 +230,31 @@ export const RevokeTokenPage: FC<{ viewer: Viewer; space: SpaceRow; token: ApiTo
       }
       action={`${base}/${p.token.id}/revoke`}
       confirmLabel="Revoke token"
+      cancelHref={base}
+    />
+  )
+}
+
+/**
+ * The roll confirmation: a new secret under the same name, the current one ending after the default overlap.
+ * @example c.html(<RollTokenPage viewer={viewer} space={space} token={summary} />)
+ */
+export const RollTokenPage: FC<{ viewer: Viewer; space: SpaceRow; token: ApiTokenSummary }> = (p) => {
+  const base = `/spaces/${p.space.id}/settings/tokens`
+  return (
+    <ConfirmPage
+      viewer={p.viewer}
+      title="Roll token"
+      context={<SpaceTabs space={p.space} current="tokens" roles={p.viewer.roles} />}
+      heading={`Roll “${p.token.name}”?`}
+      consequence={
+        <>
+          A new {p.token.scope} token named “{p.token.name}” is shown once. The current one (ending in{' '}
+          <code>{p.token.last4}</code>) keeps working for 1 hour, then stops; deploy the new one before then.
+        </>
+      }
+      action={`${base}/${p.token.id}/roll`}
+      confirmLabel="Roll token"
       cancelHref={base}
     />
   )

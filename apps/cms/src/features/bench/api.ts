@@ -26,7 +26,8 @@ function ids(c: Context<CmsHono>): { spaceId: string; id: string } {
 
 async function sealedToken(c: Context<CmsHono>): Promise<string> {
   const found = await sealedApiToken(c.var.scope, ids(c))
-  if (found === null || found === 'revoked') throw new HttpProblem(404, 'not_found', 'No such token')
+  if (found === null || found === 'revoked' || found === 'ended')
+    throw new HttpProblem(404, 'not_found', 'No such token')
   return found.sealed
 }
 

@@ -5,8 +5,7 @@
 import type { Context } from 'hono'
 import type { CmsHono } from '../../http/hono-types'
 
-/** Rows per page: about one screen of a table on a laptop. */
-export const PAGE_SIZE = 20
+export { PAGE_SIZE, pageCount } from '../../domain/paging'
 
 /** What the list shows: the search text (trimmed, at most 100 characters) and the page, from 1. */
 export interface ListQuery {
@@ -28,12 +27,4 @@ export function pageParam(raw: string | undefined): number {
  */
 export function listQuery(c: Context<CmsHono>, pageName = 'page'): ListQuery {
   return { q: (c.req.query('q') ?? '').trim().slice(0, 100), page: pageParam(c.req.query(pageName)) }
-}
-
-/**
- * How many pages `total` rows fill (at least 1, so an empty list is "page 1 of 1").
- * @example const pages = pageCount(total)
- */
-export function pageCount(total: number): number {
-  return Math.max(1, Math.ceil(total / PAGE_SIZE))
 }

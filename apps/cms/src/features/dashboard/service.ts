@@ -1,16 +1,23 @@
 /**
  * The flash store behind post/redirect/get (`flash.ts` keeps the cookie and the redirect): a flash is
  * sealed with the app's keyring, bound to its owner (a session, or a visitor's pre-login binding) and its
- * random id, kept as a `dashboard_flashes` row for two minutes, and deleted as it is read.
+ * random id, kept as a `dashboard_flashes` row for two minutes, and deleted as it is read (or, unread, by
+ * the next flash made or the scheduled run's `pruneFlashes`).
  */
 import { openText, seal } from '@alokai/crypto'
 import { encodeBase64url } from '@alokai/internal'
 import { sealContext } from '../../crypto/contexts'
 import type { Scope } from '../../domain/scope'
-import { insertFlash, takeFlashRow } from './store'
+import { deleteExpiredFlashes, insertFlash, takeFlashRow } from './store'
 
 /** Long enough for the redirect to be followed on a slow link; short enough that a result left unread dies. */
 export const FLASH_TTL_MS: number = 2 * 60 * 1000
+
+/**
+ * How many expired flashes one scheduled run deletes: a bounded statement keeps the run short whatever
+ * piled up (each new flash also clears the expired ones, so a backlog is rare); the rest go next run.
+ */
+export const FLASH_PRUNE_BATCH = 500
 
 /**
  * Seals and stores `payload` for the page at `path`, bound to `owner`; the flash's new random id.
@@ -61,4 +68,13 @@ export async function takeSavedFlash(
   } catch {
     return { payload: {} }
   }
+}
+
+/**
+ * Deletes up to {@link FLASH_PRUNE_BATCH} expired flashes (the scheduled run's step): a result nobody came
+ * back for, which may hold a sealed token, does not outlive its two minutes by more than a run.
+ * @example const deleted = await pruneFlashes(scope)
+ */
+export async function pruneFlashes(scope: Scope): Promise<number> {
+  return deleteExpiredFlashes(scope.db, { now: scope.now(), limit: FLASH_PRUNE_BATCH })
 }

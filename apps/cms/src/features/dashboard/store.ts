@@ -47,3 +47,21 @@ export async function takeFlashRow(
     .first<{ payload_sealed: string }>()
   return row?.payload_sealed
 }
+
+/**
+ * Deletes at most `limit` flashes that expired by `now`, oldest first; how many it deleted.
+ * @example const deleted = await deleteExpiredFlashes(env.DB, { now, limit: 500 })
+ */
+export async function deleteExpiredFlashes(
+  db: D1Database,
+  input: { now: number; limit: number },
+): Promise<number> {
+  const res = await db
+    .prepare(
+      `DELETE FROM dashboard_flashes WHERE id IN
+         (SELECT id FROM dashboard_flashes WHERE expires_at <= ?1 ORDER BY expires_at LIMIT ?2)`,
+    )
+    .bind(input.now, input.limit)
+    .run()
+  return res.meta.changes
+}

@@ -8,6 +8,7 @@
 
 import { z } from 'zod'
 import type { UserCaller } from '../../domain/caller'
+import { safeName } from '../../domain/names'
 import type { Scope } from '../../domain/scope'
 import { callEndpoint, createEndpoint, deleteEndpoint, updateEndpoint } from '../space-endpoints/endpoint'
 import { endpointSecretFields, endpointUrlField } from '../space-endpoints/endpoint-url'
@@ -46,7 +47,9 @@ export async function countMcpIntegrations(scope: Scope, spaceId: string): Promi
 const secret = endpointSecretFields(
   z.string().regex(/^[\x21-\x7e]{16,4096}$/, 'Must be 16-4096 visible ASCII characters'),
 )
-const name = z.string().trim().min(1, 'Give the integration a name').max(100, 'At most 100 characters')
+const name = safeName(
+  z.string().trim().min(1, 'Give the integration a name').max(100, 'At most 100 characters'),
+)
 const url = endpointUrlField('Enter the server URL')
 
 /** The body of a creation: the secret is optional (`''` means none). */

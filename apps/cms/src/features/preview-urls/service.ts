@@ -9,6 +9,7 @@
 
 import { z } from 'zod'
 import type { UserCaller } from '../../domain/caller'
+import { safeName } from '../../domain/names'
 import type { Scope } from '../../domain/scope'
 import { callEndpoint, createEndpoint, deleteEndpoint, updateEndpoint } from '../space-endpoints/endpoint'
 import {
@@ -52,7 +53,7 @@ const secret = endpointSecretFields(
 )
 const url = endpointUrlField('Enter the storefront URL')
 // A name to tell storefronts apart in the list; blank means none.
-const label = z.string().trim().max(100)
+const label = safeName(z.string().trim().max(100))
 
 /** The body of a creation: the label and the probe secret are optional (`''` means none). */
 export const createPreviewBody: z.ZodType<{

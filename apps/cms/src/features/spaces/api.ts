@@ -4,6 +4,7 @@
  */
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { safeName } from '../../domain/names'
 import { readBody, requestBody } from '../../http/body'
 import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
@@ -11,7 +12,7 @@ import { spaceIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
 import { createAuditedSpace, findSpace, listSpaces, renameAuditedSpace } from './service'
 
-const nameSchema = z.string().trim().min(1).max(100)
+const nameSchema = safeName(z.string().trim().min(1).max(100))
 /** The body of a space creation or rename (JSON or form). */
 export const spaceBody = z.strictObject({ name: nameSchema })
 

@@ -118,10 +118,23 @@ export const OPERATIONS: Readonly<Record<string, OperationText>> = {
   'POST /api/spaces/:spaceId/entries/:entryId/publish': { summary: 'Publishes the current draft' },
   'DELETE /api/spaces/:spaceId/entries/:entryId': { summary: 'Deletes the entry', status: 204 },
   'GET /api/spaces/:spaceId/tokens': {
-    summary: 'API tokens: name, scope, created, last used, revoked, last 4 characters',
+    summary:
+      'API tokens, 20 a page: `{ tokens, total, page, pages }`; each with name, description, scope, creator, created, last used, expiry, revoked, last 4 characters',
+    description:
+      'The same listing as the dashboard: `q` searches names, `state` picks live, revoked (or expired) or all tokens. Times are epoch milliseconds.',
   },
   'POST /api/spaces/:spaceId/tokens': {
     summary: 'Creates an API token; the answer carries the full `token`, once (`no-store`)',
+    description:
+      'An `expiresAt` must be in the future (`validation_failed` on `expiresAt` otherwise); past it the token gets the unknown-token 401.',
+    status: 201,
+    problems: ['conflict'],
+  },
+  'POST /api/spaces/:spaceId/tokens/:tokenId/roll': {
+    summary:
+      'Rolls a token: a new one under the same name, answered once (`no-store`); the old one ends after `overlapSeconds`',
+    description:
+      'The old token keeps working for the overlap (default 3600 s, at most 604800 s), then gets the unknown-token 401. A revoked, expired or already rolled token answers 409 `conflict` with reason `not_live`.',
     status: 201,
     problems: ['conflict'],
   },
