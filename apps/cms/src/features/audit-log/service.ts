@@ -13,6 +13,7 @@ import {
   queryAuditEntries,
 } from './store'
 
+export { archiveAuditLog } from './archive'
 export type { AuditRow } from './store'
 
 import { namesOf } from './store-names'
