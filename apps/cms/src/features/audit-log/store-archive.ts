@@ -74,21 +74,21 @@ export async function commitPart(
 }
 
 /**
- * The parts of days `fromDay`..`toDay` (inclusive, `YYYY-MM-DD`) holding ids below `before`, highest ids
- * first, at most `limit`.
- * @example const parts = await listArchiveParts(db, { fromDay: '2025-01-01', toDay: '2025-01-31', before: 10_000, limit: 20 })
+ * The parts of days `fromDay`..`toDay` (inclusive, `YYYY-MM-DD`) that may hold ids in `(above, before)`,
+ * highest ids first, at most `limit`.
+ * @example const parts = await listArchiveParts(db, { fromDay: '2025-01-01', toDay: '2025-01-31', above: 0, before: 10_000, limit: 20 })
  */
 export async function listArchiveParts(
   db: D1Database,
-  range: { fromDay: string; toDay: string; before: number; limit: number },
+  range: { fromDay: string; toDay: string; above: number; before: number; limit: number },
 ): Promise<ArchivePart[]> {
   const res = await db
     .prepare(
       `SELECT * FROM audit_archive_parts
-       WHERE day >= ?1 AND day <= ?2 AND first_id < ?3
-       ORDER BY last_id DESC LIMIT ?4`,
+       WHERE last_id > ?1 AND first_id < ?2 AND day >= ?3 AND day <= ?4
+       ORDER BY last_id DESC LIMIT ?5`,
     )
-    .bind(range.fromDay, range.toDay, range.before, range.limit)
+    .bind(range.above, range.before, range.fromDay, range.toDay, range.limit)
     .all<ArchivePart>()
   return res.results
 }

@@ -22,8 +22,8 @@ export interface AuditLogProps {
   /** The filter as typed, and what is wrong with a field of it. */
   query: AuditQuery
   problems: Partial<Record<keyof AuditQuery, string>>
-  /** The actions the filter offers (those recorded here). */
-  actions: string[]
+  /** The actions the filter offers (every action the CMS records). */
+  actions: readonly string[]
   /** Links to the newer and older pages, or null at an end. */
   newer: string | null
   older: string | null
@@ -44,7 +44,9 @@ const Named: FC<{ name: string | undefined; kind: string | null; id: string | nu
     </>
   )
 
-const Filters: FC<{ query: AuditQuery; problems: AuditLogProps['problems']; actions: string[] }> = (p) => {
+const Filters: FC<{ query: AuditQuery; problems: AuditLogProps['problems']; actions: readonly string[] }> = (
+  p,
+) => {
   const error = (key: keyof AuditQuery) =>
     p.problems[key] ? (
       <p class="error" id={`audit-${key}-error`}>
