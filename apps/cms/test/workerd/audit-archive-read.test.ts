@@ -101,6 +101,17 @@ describe('a date range across D1 and the archive', () => {
     expect(rows.filter((l) => l.includes(`"${mine}"`))).toHaveLength(20)
   })
 
+  it('tells the dashboard page’s reader from which day entries are in the archive, which the CSV includes', async () => {
+    const admin = await loggedIn({ globalAdmin: true })
+    const horizon = () => new Date(Date.now() - 400 * DAY).toISOString().slice(0, 10)
+    // Read around the request, so a run across midnight (UTC) still names one of the two days.
+    const days = [horizon()]
+    const page = await (await admin.fetch('/admin/audit')).text()
+    days.push(horizon())
+    const named = /Entries from before (\d{4}-\d{2}-\d{2}) move to the archive/.exec(page)?.[1]
+    expect(days).toContain(named)
+  })
+
   it('answers 400 naming the field for a malformed filter, and changes nothing', async () => {
     const { mine, admin } = await setUp()
     const res = await admin.fetch(`/api/spaces/${mine}/audit?from=yesterday`)

@@ -10,7 +10,7 @@ import { authorize, requireCaller } from '../../http/identify'
 import { dashboardGroup, routeSpace, viewerOf } from '../dashboard/page-kit'
 import { auditCsv } from './csv'
 import { auditQueryString, parseAuditQuery } from './filter'
-import { auditActions, readAuditExport, readAuditPage } from './service'
+import { archiveHorizon, auditActions, readAuditExport, readAuditPage } from './service'
 import { AuditLogPage } from './view'
 
 function exportHref(c: Context<CmsHono>, queryString: string): string {
@@ -34,6 +34,7 @@ async function renderAudit(c: Context<CmsHono>, spaceId: string | undefined): Pr
       query={query.typed}
       problems={query.problems}
       actions={auditActions()}
+      archivedBefore={archiveHorizon(c.var.scope)}
       newer={link(page.newer)}
       older={link(page.older)}
       exportHref={exportHref(c, auditQueryString(query.typed))}

@@ -5,6 +5,7 @@
  */
 import { AUDIT_ACTIONS } from '../../domain/audit-actions'
 import type { Scope } from '../../domain/scope'
+import { dayOf } from './archive-days'
 import { type AuditSpan, readAuditSpan } from './archive-read'
 import { type AuditFilter, type AuditRow, hasNewerAuditEntry, queryAuditEntries } from './store'
 
@@ -97,6 +98,15 @@ export async function readAuditEntries(
   page: { before: number | undefined; limit: number },
 ): Promise<AuditSpan> {
   return readAuditSpan(scope, filter, page)
+}
+
+/**
+ * The first UTC day (`YYYY-MM-DD`) whose entries stay in D1: older ones move to the R2 archive, where the
+ * CSV export and the JSON API read them and the dashboard's pages do not.
+ * @example const horizon = archiveHorizon(scope) // '2025-11-02'
+ */
+export function archiveHorizon(scope: Scope): string {
+  return dayOf(scope.now() - scope.config.auditRetentionDays * 24 * 60 * 60 * 1000)
 }
 
 /**

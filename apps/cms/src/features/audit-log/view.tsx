@@ -29,6 +29,8 @@ export interface AuditLogProps {
   older: string | null
   /** The CSV download of this filter. */
   exportHref: string
+  /** The first day still in D1: older entries are in the archive, which only the CSV (and API) read. */
+  archivedBefore: string
 }
 
 const TONE = { success: 'ok', denied: 'warn', failure: 'bad' } as const
@@ -106,7 +108,7 @@ const Filters: FC<{ query: AuditQuery; problems: AuditLogProps['problems']; acti
 
 /**
  * The page.
- * @example c.html(<AuditLogPage viewer={v} entries={page.entries} query={typed} problems={{}} actions={[]} newer={null} older={null} exportHref="export.csv" />)
+ * @example c.html(<AuditLogPage viewer={v} entries={page.entries} query={typed} problems={{}} actions={[]} newer={null} older={null} exportHref="export.csv" archivedBefore="2025-11-02" />)
  */
 export const AuditLogPage: FC<AuditLogProps> = (p) => (
   <Layout title={p.space ? `Audit log · ${p.space.name}` : 'Audit log'} viewer={p.viewer}>
@@ -118,6 +120,10 @@ export const AuditLogPage: FC<AuditLogProps> = (p) => (
         Download CSV
       </a>{' '}
       <span class="hint">(what this filter shows, newest first, up to 5,000 entries)</span>
+    </p>
+    <p class="hint">
+      Entries from before {p.archivedBefore} move to the archive: these pages show the newer ones, the CSV
+      download of a date range includes both.
     </p>
     {p.entries.length === 0 ? (
       <p class="empty">No entries{Object.values(p.query).some(Boolean) ? ' match this filter' : ' yet'}.</p>
