@@ -101,6 +101,24 @@ describe('a date range across D1 and the archive', () => {
     expect(rows.filter((l) => l.includes(`"${mine}"`))).toHaveLength(20)
   })
 
+  it('reads at most 20 archived objects per page and continues from where they are complete', async () => {
+    const spaces = [await makeSpace('Many days'), await makeSpace('Many days, other')] as [string, string]
+    const admin = await loggedIn({ spaces: [{ spaceId: spaces[0], role: 'admin' }] })
+    const first = Date.UTC(2023, 0, 1)
+    // 25 days of 2 entries (one per space): 25 parts, archived over three runs of 10 parts.
+    for (let d = 0; d < 25; d++) await seed(first + d * DAY, 2, spaces, admin.user.id)
+    for (let run = 0; run < 3; run++) await runCron(first + 425 * DAY + run * 3_600_000)
+    const gets: string[] = []
+    const entries = await allPages((p) => {
+      gets.push(p)
+      return admin.fetch(p)
+    }, `/api/spaces/${spaces[0]}/audit?limit=200&from=2023-01-01&to=2023-01-25`)
+    expect(gets).toHaveLength(2)
+    expect(entries).toHaveLength(25)
+    expect(new Set(entries.map((e) => e.id)).size).toBe(25)
+    expect(entries.every((e) => e.spaceId === spaces[0])).toBe(true)
+  })
+
   it('tells the dashboard page’s reader from which day entries are in the archive, which the CSV includes', async () => {
     const admin = await loggedIn({ globalAdmin: true })
     const horizon = () => new Date(Date.now() - 400 * DAY).toISOString().slice(0, 10)

@@ -56,6 +56,10 @@ export async function readAuditSpan(
   const read = parts.slice(0, ARCHIVE_PARTS_PER_READ)
   // Parts not read hold ids up to this one at most: only entries above it are known complete.
   const settled = parts.length > ARCHIVE_PARTS_PER_READ ? (parts.at(-1)?.last_id ?? 0) : 0
+  // Only when more than a read's worth of parts all span the cursor (entries of many days written far out
+  // of id order): no page could make progress, so this is an error rather than a loop or a silent skip.
+  if (settled > 0 && settled + 1 >= before)
+    throw new ArchiveFormatError('too many archived parts span this cursor')
   const byId = new Map<number, AuditRow>()
   for (const row of live) byId.set(row.id, row)
   const objects = await Promise.all(read.map((part) => scope.auditArchive.get(part.key)))
