@@ -131,6 +131,30 @@ describe('the secrets CLI', () => {
     } finally {
       write('apps/cms/wrangler.jsonc', fixtures.wrangler)
     }
+    const bucket = (name: string) => `[{ "binding": "AUDIT_ARCHIVE", "bucket_name": "${name}" }]`
+    const withBuckets = (staging: string | undefined) =>
+      fixtures.wrangler
+        .replace('  "env": {', `  "r2_buckets": ${bucket('fixture-audit')},\n  "env": {`)
+        .replace(
+          '      "kv_namespaces"',
+          staging === undefined
+            ? '      "kv_namespaces"'
+            : `      "r2_buckets": ${bucket(staging)},\n      "kv_namespaces"`,
+        )
+    try {
+      write('apps/cms/wrangler.jsonc', withBuckets(undefined))
+      expect((await cli(['preflight', '--env', 'staging'])).err).toContain(
+        'env.staging.r2_buckets has no AUDIT_ARCHIVE: `wrangler r2 bucket create <name>`',
+      )
+      write('apps/cms/wrangler.jsonc', withBuckets('fixture-audit'))
+      expect((await cli(['preflight', '--env', 'staging'])).err).toContain(
+        "env.staging.r2_buckets AUDIT_ARCHIVE uses production's bucket fixture-audit",
+      )
+      write('apps/cms/wrangler.jsonc', withBuckets('fixture-audit-staging'))
+      expect((await cli(['preflight', '--env', 'staging'])).err).not.toContain('r2_buckets')
+    } finally {
+      write('apps/cms/wrangler.jsonc', fixtures.wrangler)
+    }
     const real = fixtures.wrangler
       .replace('cms-staging.example.com', 'cms-staging.alokai.dev')
       .replace('0123456789abcdef0123456789abcdef', 'a1b2c3d4e5f60718293a4b5c6d7e8f90')

@@ -138,6 +138,13 @@ describe('docs/deploy.md, run', { timeout: 180_000 }, () => {
       '"database_name": "cms-staging"',
       'no d1_databases entry is named alokai-cms-staging',
     ],
+    [
+      'the staging audit archive bucket renamed',
+      'apps/cms/wrangler.jsonc',
+      '"bucket_name": "alokai-cms-audit-archive-staging"',
+      '"bucket_name": "cms-audit-staging"',
+      'no r2_buckets entry is named alokai-cms-audit-archive-staging',
+    ],
   ])('fails when the code changes a name the guide uses: %s', async (_, file, from, to, message) => {
     const ws = await workspace((path, text) =>
       path === file ? mutate(text, from, to).replaceAll(from, to) : text,

@@ -48,6 +48,7 @@ export type CmsEnvEntries = {
   readonly OIDC_CLIENT_ID: EnvEntry<string | undefined>
   readonly OIDC_REQUIRED_SCOPE: EnvEntry<string>
   readonly ENVIRONMENT: EnvEntry<'development' | 'staging' | 'production'>
+  readonly AUDIT_RETENTION_DAYS: EnvEntry<number>
 }
 
 /**
@@ -166,6 +167,15 @@ export const cmsEnv: EnvDefinition<CmsEnvEntries> = defineEnv<CmsEnvEntries>(
       format: '`development`, `staging` or `production`',
       usedBy: [CMS, '@alokai/auth-jwt', '@alokai/auth-oidc'],
       example: 'development',
+    },
+    AUDIT_RETENTION_DAYS: {
+      // At least a year and a day (what compliance regimes ask of an audit trail), at most 100 years.
+      schema: z.coerce.number().int().min(366).max(36_500).default(400),
+      description:
+        'Audit entries older than this many days move from D1 to the R2 archive (binding AUDIT_ARCHIVE), one UTC day at a time, by the scheduled job; exports still include them.',
+      format: 'whole days, 366 to 36500',
+      usedBy: [CMS],
+      example: '400',
     },
   },
   { placeholdersAllowedWhen: { ENVIRONMENT: 'development' } },

@@ -32,6 +32,7 @@ function load(raw: Record<string, unknown>): LoadedEnv {
     jwtSecret: parsed.AUTH_JWT_SECRET,
     jwtPreviousSecrets: parsed.AUTH_JWT_SECRET_PREVIOUS ? [parsed.AUTH_JWT_SECRET_PREVIOUS] : [],
     encryption: { primary: parsed.TOKEN_ENCRYPTION_KEY, previous: parsed.TOKEN_ENCRYPTION_KEY_PREVIOUS },
+    auditRetentionDays: parsed.AUDIT_RETENTION_DAYS,
     oidc:
       parsed.AUTH_PROVIDER === 'oidc'
         ? {

@@ -13,5 +13,7 @@ export interface CmsConfig {
   /** `TOKEN_ENCRYPTION_KEY` (64 hex) and `TOKEN_ENCRYPTION_KEY_PREVIOUS` (open-only, during a rotation). */
   encryption: { primary: string; previous: readonly string[] }
   /** Present when `authProvider` is `oidc`; `clientId` (`OIDC_CLIENT_ID`) enables dashboard sign-in. */
+  /** `AUDIT_RETENTION_DAYS`: audit entries older than this (whole UTC days) move to the R2 archive. */
+  auditRetentionDays: number
   oidc: { issuer: string; audience: string; requiredScope: string; clientId: string | undefined } | undefined
 }

@@ -32,6 +32,7 @@ export function requestScope(): MiddlewareHandler<CmsHono> {
       config,
       keyring: () => getKeyring(config),
       now,
+      auditArchive: c.env.AUDIT_ARCHIVE,
       audit: createAuditRecorder({ db: c.env.DB, now, clientIp, actor: () => actorOf(c.var.caller) }),
       outbound: outboundPolicy(config, deps, c.env),
       clientIp,

@@ -25,6 +25,7 @@ export function createJobScope(env: Env, config: CmsConfig, run: { now: () => nu
     config,
     keyring: () => getKeyring(config),
     now: run.now,
+    auditArchive: env.AUDIT_ARCHIVE,
     audit: createAuditRecorder({ db: env.DB, now: run.now, clientIp: null, actor: () => SYSTEM_ACTOR }),
     outbound: outboundPolicy(config, {}, env),
     clientIp: null,

@@ -1,6 +1,7 @@
 /**
  * The cron-triggered maintenance run (`triggers.crons` in wrangler.jsonc): prunes dead sessions, settled
- * login-throttle rows and expired dashboard flashes, and stores a key-status snapshot, through the same services the HTTP side uses and a
+ * login-throttle rows and expired dashboard flashes, stores a key-status snapshot and moves audit entries
+ * past their retention age to the R2 archive, through the same services the HTTP side uses and a
  * scope built without a request. Each step is audited as the `system` actor with counts or ids only. A
  * step that fails is logged by error class name and audited as a failure; the others still run, and the
  * run then throws (a fixed message) so the trigger shows as failed. An invalid env, as on the HTTP side,
@@ -8,6 +9,7 @@
  */
 import { loadEnv } from '../config/load-config'
 import type { Scope } from '../domain/scope'
+import { archiveAuditLog } from '../features/audit-log/service'
 import { pruneFlashes } from '../features/dashboard/service'
 import { snapshotKeyStatus } from '../features/key-rotation/snapshot'
 import { pruneLoginThrottle, pruneSessions } from '../features/sessions/retention'
@@ -39,6 +41,8 @@ const STEPS: readonly Step[] = [
       id: String((await snapshotKeyStatus(scope)).snapshotId),
     }),
   },
+  // Last: its entry for this run is written after the archive moved what was due, never archived by it.
+  { action: 'audit.archive', run: async (scope) => count(await archiveAuditLog(scope)) },
 ]
 
 function logError(event: string, fields: Record<string, string>): void {

@@ -48,7 +48,17 @@ describe('cmsEnv', () => {
       OIDC_CLIENT_ID: undefined,
       OIDC_REQUIRED_SCOPE: 'cms',
       ENVIRONMENT: 'production',
+      AUDIT_RETENTION_DAYS: 400,
     })
+  })
+
+  it('takes AUDIT_RETENTION_DAYS as whole days from a year and a day up, and refuses less or a fraction', () => {
+    expect(parseEnv(cmsEnv, { ...prod(), AUDIT_RETENTION_DAYS: '730' }).AUDIT_RETENTION_DAYS).toBe(730)
+    for (const bad of ['30', '400.5', 'forever']) {
+      expect(issuesOf({ ...prod(), AUDIT_RETENTION_DAYS: bad }).map((i) => i.name)).toEqual([
+        'AUDIT_RETENTION_DAYS',
+      ])
+    }
   })
 
   it('takes one OAuth scope token as OIDC_REQUIRED_SCOPE and refuses a list', () => {

@@ -56,6 +56,7 @@ describe('a failing step', () => {
         'key_status_snapshot',
         String((await snapshots()).at(-1)?.id),
       ],
+      ['system', 'audit.archive', 'success', null, 'count', '0'],
     ])
     expect(logged.map((l) => JSON.parse(l))).toEqual([
       { level: 'error', event: 'scheduled_step_failed', step: 'login_throttle.prune', error: 'Error' },

@@ -182,6 +182,13 @@ describe('the scheduled maintenance run', () => {
         target: ['key_status_snapshot', String(snapshot?.id)],
         at: T,
       },
+      {
+        actor: ['system', null, null],
+        action: 'audit.archive',
+        outcome: 'success',
+        target: ['count', '0'],
+        at: T,
+      },
     ])
   })
 
@@ -203,6 +210,7 @@ describe('the scheduled maintenance run', () => {
       ['system', 'login_throttle.prune', 'count', '0'],
       ['system', 'flashes.prune', 'count', '0'],
       ['system', 'keys.snapshot', 'key_status_snapshot', String(second?.id)],
+      ['system', 'audit.archive', 'count', '0'],
     ])
   })
 

@@ -80,6 +80,7 @@ function testScope(): { scope: Scope; events: AuditEvent[] } {
     config,
     keyring: () => getKeyring(config),
     now: () => 1_767_225_600_000,
+    auditArchive: env.AUDIT_ARCHIVE,
     audit: {
       record: async (event) => {
         events.push(event)

@@ -3,7 +3,9 @@
  * repository builds and tests without a Cloudflare account. A deploy or a remote migration with one of
  * them would fail late and obscurely (or, for the account, talk to the wrong one), so the deploy jobs run
  * `pnpm deploy:preflight --env X` first and stop with the exact field to replace (docs/deploy.md). The
- * same goes for the address: a route whose hostname is a reserved example, or no address at all.
+ * same goes for the address: a route whose hostname is a reserved example, or no address at all, and for
+ * R2 buckets, which are created by name rather than given an id: an environment must bind every bucket
+ * production binds (wrangler does not inherit bindings) under a name of its own, never production's.
  */
 import type { AuditFinding } from './finding.ts'
 import { parseJsonc } from './jsonc.ts'
@@ -65,7 +67,10 @@ export function auditPlaceholders(source: string, file: string, environment: str
       `the id of \`wrangler kv namespace create ${String(kv.binding ?? '')}${environment === 'production' ? '' : ` --env ${environment}`}\``,
     ]),
   ]
-  const findings: AuditFinding[] = addressFindings(config, block, environment, source, file)
+  const findings: AuditFinding[] = [
+    ...addressFindings(config, block, environment, source, file),
+    ...bucketFindings(config, block, environment, source, file),
+  ]
   for (const [field, value, replacement] of ids) {
     if (typeof value !== 'string' || !isPlaceholderId(value)) continue
     findings.push({
@@ -128,6 +133,43 @@ function addressFindings(
         ]
       : [],
   )
+}
+
+/**
+ * The R2 buckets of an environment: each binding production declares is declared here too, and outside
+ * production its `bucket_name` is not production's (staging would otherwise archive into, and export
+ * from, production's audit archive). The bucket itself comes from `wrangler r2 bucket create <name>`.
+ */
+function bucketFindings(
+  config: Mapping,
+  block: Mapping,
+  environment: string,
+  source: string,
+  file: string,
+): AuditFinding[] {
+  if (environment === 'production') return []
+  const at = `env.${environment}.`
+  const own = new Map(list(block.r2_buckets).map((b) => [String(b.binding), String(b.bucket_name ?? '')]))
+  const line = lineAt(source, Math.max(0, source.indexOf(`"${environment}"`)))
+  return list(config.r2_buckets).flatMap((prod): AuditFinding[] => {
+    const binding = String(prod.binding)
+    const name = own.get(binding)
+    const create = `\`wrangler r2 bucket create <name>\` and bind it as ${binding} in ${at}r2_buckets (docs/deploy.md)`
+    if (name === undefined)
+      return [
+        { check: 'placeholder-id', file, line, message: `${at}r2_buckets has no ${binding}: ${create}` },
+      ]
+    if (name === String(prod.bucket_name))
+      return [
+        {
+          check: 'placeholder-id',
+          file,
+          line: lineAt(source, source.lastIndexOf(`"${name}"`)),
+          message: `${at}r2_buckets ${binding} uses production's bucket ${name}: ${create}`,
+        },
+      ]
+    return []
+  })
 }
 
 function asEnv(config: Mapping, name: string): Mapping | undefined {

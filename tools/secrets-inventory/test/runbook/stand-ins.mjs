@@ -63,6 +63,10 @@ function wrangler(args) {
     if (!block.kv.includes(rest[3])) refuse(`${environment} has no KV binding ${rest[3]}`)
     return process.stdout.write(`id = "${randomBytes(16).toString('hex')}"\n`)
   }
+  if (a === 'r2' && b === 'bucket' && c === 'create') {
+    if (!facts.bucketNames.includes(rest[3])) refuse(`no r2_buckets entry is named ${rest[3]}`)
+    return record({ type: 'r2-bucket', name: rest[3] })
+  }
   if (a === 'd1' && (b === 'migrations' || b === 'execute')) {
     const binding = b === 'migrations' ? rest[3] : c
     if (!block.d1.includes(binding)) refuse(`${environment} has no D1 binding ${binding}`)

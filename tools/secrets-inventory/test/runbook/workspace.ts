@@ -93,6 +93,9 @@ async function factsOf(root: string, wranglerSource: string): Promise<Mapping> {
     databaseNames: [config, ...Object.values(envs)].flatMap((b) =>
       list(isMapping(b) ? b.d1_databases : []).map((db) => String(db.database_name)),
     ),
+    bucketNames: [config, ...Object.values(envs)].flatMap((b) =>
+      list(isMapping(b) ? b.r2_buckets : []).map((r2) => String(r2.bucket_name)),
+    ),
     workerSecrets: entries.filter(([, e]) => e.secret === true).map(([name]) => name),
     githubSecrets: cmsProject.github.secrets,
     githubEnvironments: [

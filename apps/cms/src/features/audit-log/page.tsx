@@ -10,7 +10,7 @@ import { authorize, requireCaller } from '../../http/identify'
 import { dashboardGroup, routeSpace, viewerOf } from '../dashboard/page-kit'
 import { auditCsv } from './csv'
 import { auditQueryString, parseAuditQuery } from './filter'
-import { auditActions, readAuditExport, readAuditPage } from './service'
+import { archiveHorizon, auditActions, readAuditExport, readAuditPage } from './service'
 import { AuditLogPage } from './view'
 
 function exportHref(c: Context<CmsHono>, queryString: string): string {
@@ -23,10 +23,7 @@ async function renderAudit(c: Context<CmsHono>, spaceId: string | undefined): Pr
   const caller = await requireCaller(c)
   const space = spaceId === undefined ? undefined : await routeSpace(c)
   const query = await parseAuditQuery(c.var.scope, c.req.query(), spaceId)
-  const [page, actions] = await Promise.all([
-    readAuditPage(c.var.scope, query.filter, query.page),
-    auditActions(c.var.scope, spaceId),
-  ])
+  const page = await readAuditPage(c.var.scope, query.filter, query.page)
   const link = (cursor: { before?: number; after?: number } | undefined) =>
     cursor ? `?${auditQueryString(query.typed, cursor)}` : null
   return c.html(
@@ -36,7 +33,8 @@ async function renderAudit(c: Context<CmsHono>, spaceId: string | undefined): Pr
       entries={page.entries}
       query={query.typed}
       problems={query.problems}
-      actions={actions}
+      actions={auditActions()}
+      archivedBefore={archiveHorizon(c.var.scope)}
       newer={link(page.newer)}
       older={link(page.older)}
       exportHref={exportHref(c, auditQueryString(query.typed))}

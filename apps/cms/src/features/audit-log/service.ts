@@ -3,16 +3,13 @@
  * ids (the actor's email or token name, the target's name, the space's name), and the cursors of the
  * newer and older pages; or, for the CSV export, up to {@link AUDIT_EXPORT_LIMIT} matching entries.
  */
+import { AUDIT_ACTIONS } from '../../domain/audit-actions'
 import type { Scope } from '../../domain/scope'
-import {
-  type AuditFilter,
-  type AuditRow,
-  hasNewerAuditEntry,
-  listAuditActions,
-  listAuditEntries,
-  queryAuditEntries,
-} from './store'
+import { dayOf } from './archive-days'
+import { type AuditSpan, readAuditSpan } from './archive-read'
+import { type AuditFilter, type AuditRow, hasNewerAuditEntry, queryAuditEntries } from './store'
 
+export { archiveAuditLog } from './archive'
 export type { AuditRow } from './store'
 
 import { namesOf } from './store-names'
@@ -81,29 +78,42 @@ export async function readAuditPage(
 }
 
 /**
- * Every entry under `filter` for an export, newest first, at most {@link AUDIT_EXPORT_LIMIT}.
- * @example const entries = await readAuditExport(scope, { spaceId })
+ * Every entry under `filter` for an export, newest first, at most {@link AUDIT_EXPORT_LIMIT}: from D1 and,
+ * for days already moved there, from the R2 archive.
+ * @example const entries = await readAuditExport(scope, { spaceId, from: Date.UTC(2025, 0, 1) })
  */
 export async function readAuditExport(scope: Scope, filter: AuditFilter): Promise<NamedAuditEntry[]> {
-  return named(scope, await queryAuditEntries(scope.db, filter, { limit: AUDIT_EXPORT_LIMIT }))
+  const { rows } = await readAuditSpan(scope, filter, { before: undefined, limit: AUDIT_EXPORT_LIMIT })
+  return named(scope, rows)
 }
 
 /**
- * The raw entries of the JSON API, newest first: a space's (or, with `undefined`, everyone's), older than
- * `before` when given.
- * @example const rows = await readAuditEntries(scope, { spaceId, before: undefined, limit: 50 })
+ * The raw entries of the JSON API under `filter`, newest first, older than `before` when given, across D1
+ * and the archive, with the cursor of the next page.
+ * @example const { rows, next } = await readAuditEntries(scope, { spaceId }, { before: undefined, limit: 50 })
  */
 export async function readAuditEntries(
   scope: Scope,
-  page: { spaceId: string | undefined; before: number | undefined; limit: number },
-): Promise<AuditRow[]> {
-  return listAuditEntries(scope.db, page)
+  filter: AuditFilter,
+  page: { before: number | undefined; limit: number },
+): Promise<AuditSpan> {
+  return readAuditSpan(scope, filter, page)
 }
 
 /**
- * The actions that occur in a space's log (or, with `undefined`, in the whole log), for the filter's list.
- * @example const actions = await auditActions(scope, spaceId)
+ * The first UTC day (`YYYY-MM-DD`) whose entries stay in D1: older ones move to the R2 archive, where the
+ * CSV export and the JSON API read them and the dashboard's pages do not.
+ * @example const horizon = archiveHorizon(scope) // '2025-11-02'
  */
-export async function auditActions(scope: Scope, spaceId: string | undefined): Promise<string[]> {
-  return listAuditActions(scope.db, spaceId)
+export function archiveHorizon(scope: Scope): string {
+  return dayOf(scope.now() - scope.config.auditRetentionDays * 24 * 60 * 60 * 1000)
+}
+
+/**
+ * The actions the filter offers: every action the CMS records (the domain's list), not a scan of the log,
+ * so a page view costs the same at any size of the log.
+ * @example const actions = auditActions()
+ */
+export function auditActions(): readonly string[] {
+  return AUDIT_ACTIONS
 }

@@ -129,28 +129,3 @@ export async function hasNewerAuditEntry(db: D1Database, filter: AuditFilter, id
     .first<{ found: number }>()
   return row !== null
 }
-
-/**
- * The actions recorded (in a space, or anywhere), for the filter's choices.
- * @example const actions = await listAuditActions(env.DB, spaceId)
- */
-export async function listAuditActions(db: D1Database, spaceId: string | undefined): Promise<string[]> {
-  const { sql, params } = where({ spaceId })
-  const res = await db
-    .prepare(`SELECT DISTINCT action FROM audit_log WHERE ${sql} ORDER BY action`)
-    .bind(...params)
-    .all<{ action: string }>()
-  return res.results.map((r) => r.action)
-}
-
-/**
- * Entries newest first, for one space or (with `spaceId: undefined`) all of them; `before` is the id of
- * the last entry of the previous page (keyset pagination: stable while new entries arrive).
- * @example const rows = await listAuditEntries(env.DB, { spaceId, limit: 50 })
- */
-export async function listAuditEntries(
-  db: D1Database,
-  input: { spaceId?: string | undefined; before?: number | undefined; limit: number },
-): Promise<AuditRow[]> {
-  return queryAuditEntries(db, { spaceId: input.spaceId }, { before: input.before, limit: input.limit })
-}

@@ -22,13 +22,15 @@ export interface AuditLogProps {
   /** The filter as typed, and what is wrong with a field of it. */
   query: AuditQuery
   problems: Partial<Record<keyof AuditQuery, string>>
-  /** The actions the filter offers (those recorded here). */
-  actions: string[]
+  /** The actions the filter offers (every action the CMS records). */
+  actions: readonly string[]
   /** Links to the newer and older pages, or null at an end. */
   newer: string | null
   older: string | null
   /** The CSV download of this filter. */
   exportHref: string
+  /** The first day still in D1: older entries are in the archive, which only the CSV (and API) read. */
+  archivedBefore: string
 }
 
 const TONE = { success: 'ok', denied: 'warn', failure: 'bad' } as const
@@ -44,7 +46,9 @@ const Named: FC<{ name: string | undefined; kind: string | null; id: string | nu
     </>
   )
 
-const Filters: FC<{ query: AuditQuery; problems: AuditLogProps['problems']; actions: string[] }> = (p) => {
+const Filters: FC<{ query: AuditQuery; problems: AuditLogProps['problems']; actions: readonly string[] }> = (
+  p,
+) => {
   const error = (key: keyof AuditQuery) =>
     p.problems[key] ? (
       <p class="error" id={`audit-${key}-error`}>
@@ -104,7 +108,7 @@ const Filters: FC<{ query: AuditQuery; problems: AuditLogProps['problems']; acti
 
 /**
  * The page.
- * @example c.html(<AuditLogPage viewer={v} entries={page.entries} query={typed} problems={{}} actions={[]} newer={null} older={null} exportHref="export.csv" />)
+ * @example c.html(<AuditLogPage viewer={v} entries={page.entries} query={typed} problems={{}} actions={[]} newer={null} older={null} exportHref="export.csv" archivedBefore="2025-11-02" />)
  */
 export const AuditLogPage: FC<AuditLogProps> = (p) => (
   <Layout title={p.space ? `Audit log · ${p.space.name}` : 'Audit log'} viewer={p.viewer}>
@@ -116,6 +120,10 @@ export const AuditLogPage: FC<AuditLogProps> = (p) => (
         Download CSV
       </a>{' '}
       <span class="hint">(what this filter shows, newest first, up to 5,000 entries)</span>
+    </p>
+    <p class="hint">
+      Entries from before {p.archivedBefore} move to the archive: these pages show the newer ones, the CSV
+      download of a date range includes both.
     </p>
     {p.entries.length === 0 ? (
       <p class="empty">No entries{Object.values(p.query).some(Boolean) ? ' match this filter' : ' yet'}.</p>

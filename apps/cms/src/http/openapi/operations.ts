@@ -38,7 +38,11 @@ export const TAGS: Readonly<Record<string, { name: string; description: string }
   tokens: { name: 'API tokens', description: 'Per-space API tokens, managed by space admins.' },
   mcp: { name: 'MCP integrations', description: 'MCP servers of a space; bearers are write-only.' },
   'preview-urls': { name: 'Preview URLs', description: 'Storefront preview URLs with probe secrets.' },
-  audit: { name: 'Audit log', description: 'Read-only, newest first, keyset pagination.' },
+  audit: {
+    name: 'Audit log',
+    description:
+      'Read-only, newest first, keyset pagination; filters by actor, action, outcome and UTC days; entries past the retention age are read from the R2 archive.',
+  },
   users: { name: 'Users', description: 'User administration (global admins).' },
   keys: { name: 'Key rotation', description: 'Key status and the resumable rewrap and reseal passes.' },
 }
@@ -215,5 +219,5 @@ export const OPERATIONS: Readonly<Record<string, OperationText>> = {
   'POST /api/admin/keys/reseal': {
     summary: 'Runs one batch of a reseal pass: a new data key per value (after a leaked key)',
   },
-  'GET /api/admin/audit': { summary: "Every space's audit entries, same paging" },
+  'GET /api/admin/audit': { summary: "Every space's audit entries, same filters and paging" },
 }
