@@ -19,8 +19,6 @@ import {
   revokeApiTokenById,
 } from './service'
 
-export { REVEAL_MAX_AUTH_AGE_MS } from './service'
-
 /** The token routes, mounted at `/api/spaces/:spaceId/tokens`. */
 export const apiTokensApi: Hono<CmsHono> = new Hono<CmsHono>()
 

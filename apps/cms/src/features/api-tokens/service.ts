@@ -39,7 +39,7 @@ export class TokenNameTaken extends Conflict {
 }
 
 /** A reveal needs a login (password or IdP) at most this long ago. */
-export const REVEAL_MAX_AUTH_AGE_MS: number = 5 * 60 * 1000
+const REVEAL_MAX_AUTH_AGE_MS: number = 5 * 60 * 1000
 
 /** The body of a token creation (JSON or form). */
 export const createApiTokenBody: z.ZodObject<{

@@ -14,7 +14,7 @@ import { requestQuery } from '../../http/query'
 import { type AuditRow, readAuditEntries } from './service'
 
 /** Largest page. */
-export const MAX_AUDIT_PAGE: number = 200
+const MAX_AUDIT_PAGE: number = 200
 
 const pageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(MAX_AUDIT_PAGE).default(50),

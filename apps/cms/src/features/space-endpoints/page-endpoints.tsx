@@ -31,7 +31,7 @@ import {
 } from './view-endpoints-page'
 
 /** A feature's service calls, as its dashboard routes use them. */
-export interface EndpointService<Row, V, R, C, U> {
+interface EndpointService<Row, V, R, C, U> {
   list(scope: Scope, spaceId: string): Promise<Row[]>
   view(row: Row): V
   createBody: z.ZodType<C>

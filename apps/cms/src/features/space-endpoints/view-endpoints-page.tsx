@@ -28,7 +28,7 @@ export interface EndpointPageState<R, K extends string> {
 }
 
 /** What one card shows of an endpoint `V`, with its form being shown again and its call's fresh result. */
-export interface EndpointCardContent {
+interface EndpointCardContent {
   heading: Child
   /** The edit form: its summary, its fields (`EditUrlField` for the URL) and its delete link. */
   edit: { summary: string; fields: Child; deleteLabel: string }
