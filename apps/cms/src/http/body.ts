@@ -6,7 +6,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { humanIssue } from './issue-messages'
 import { HttpProblem, type ProblemIssue } from './problem'
 

@@ -7,7 +7,7 @@
  */
 
 import { openText, seal } from '@alokai/crypto'
-import { z } from 'zod'
+import * as z from 'zod'
 import { sealContext } from '../../crypto/contexts'
 import type { UserCaller } from '../../domain/caller'
 import { Conflict, NotFound, ReauthRequired } from '../../domain/errors'

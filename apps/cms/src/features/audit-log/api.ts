@@ -5,7 +5,7 @@
  * route that changes or removes an entry.
  */
 import { type Context, Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { CmsHono } from '../../http/hono-types'
 import { authorize } from '../../http/identify'
 import { spaceIdParam } from '../../http/params'

@@ -5,7 +5,7 @@
  * Every batch is audited with counts only.
  */
 import { type Context, Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import { readBody, requestBody } from '../../http/body'
 import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'

@@ -7,7 +7,7 @@
  * opens (the page asks to enter it again). Failures are told apart by class, never by code strings.
  */
 import type { Context } from 'hono'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { SecretUnavailable, UrlNotAllowed } from '../../domain/errors'
 import type { CmsHono } from '../../http/hono-types'
 import { idParam } from '../../http/params'

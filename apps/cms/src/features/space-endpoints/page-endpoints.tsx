@@ -7,7 +7,7 @@
  * flash (`dashboard/flash.ts`), so a reload repeats nothing.
  */
 import type { Context, Hono } from 'hono'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import type { UserCaller } from '../../domain/caller'
 import { type Action, can } from '../../domain/policy'
 import type { Scope } from '../../domain/scope'
