@@ -4,16 +4,17 @@
  * `.ci/run` sums into its final line. A package with a `#runtime` pair is tested on its sources: the Node
  * project resolves `#runtime` to `runtime-node.ts` and the workerd project to `runtime-web.ts`, as a
  * consumer's Node and Worker would resolve the published files (package.json `imports`).
+ *
+ * A test that makes sense in one runtime only is marked one way, by its file name: `*.node.test.ts` runs
+ * only in Node (it starts real servers, spawns processes, reads files) and `*.workerd.test.ts` only in
+ * workerd (Cache API, KV, a Workers env). No test is skipped by a runtime check inside a file; a suite
+ * over several backends lists only the backends that exist in the runtime it runs in (`test/backends.ts`).
  */
 import { fileURLToPath } from 'node:url'
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers'
 import { defineConfig, type ViteUserConfig } from 'vitest/config'
 
 export interface PackageTestOptions {
-  /** Test files that only make sense in Node (they start real servers, spawn processes, read files). */
-  nodeOnly?: string[]
-  /** Test files that only make sense in workerd (Cache API, KV). */
-  workerdOnly?: string[]
   /** Extra miniflare options for the workerd project (KV namespaces, bindings). */
   miniflare?: Record<string, unknown>
   /** Per-test timeout in ms. @default 20000 */
@@ -53,7 +54,7 @@ export function packageTestConfig(options: PackageTestOptions = {}): ViteUserCon
             name: 'node',
             environment: 'node',
             include,
-            exclude: options.workerdOnly ?? [],
+            exclude: ['**/*.workerd.test.ts'],
             testTimeout,
           },
         },
@@ -71,7 +72,7 @@ export function packageTestConfig(options: PackageTestOptions = {}): ViteUserCon
           test: {
             name: 'workerd',
             include,
-            exclude: options.nodeOnly ?? [],
+            exclude: ['**/*.node.test.ts'],
             testTimeout,
           },
         },

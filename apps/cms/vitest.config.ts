@@ -19,7 +19,8 @@ export const TEST_BINDINGS = {
   TOKEN_ENCRYPTION_KEY: '8f3b1c2d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9',
 }
 
-const migrations = await readD1Migrations('./migrations')
+// Read from the config's own folder, so the config loads from any working directory (knip reads it from the root).
+const migrations = await readD1Migrations(resolve(import.meta.dirname, 'migrations'))
 
 // wrangler loads `.dev.vars` (or `.env`) from the folder of the config it reads, so a developer's file would
 // become the tests' env (a junk TOKEN_ENCRYPTION_KEY_PREVIOUS there fails every sealed-value test). The

@@ -5,7 +5,7 @@
  */
 import { Bench } from 'tinybench'
 
-export type BenchFn = () => unknown | Promise<unknown>
+type BenchFn = () => unknown | Promise<unknown>
 
 export interface Suite {
   /** What is measured, e.g. "crypto: seal 64 B (node)". */

@@ -1,9 +1,8 @@
 import type { ViteUserConfig } from 'vitest/config'
 import { packageTestConfig } from '../../vitest.shared.ts'
 
-// A real Workers env for test/workers-env.test.ts: string vars beside a KV binding. Test fixtures only.
+// A real Workers env for test/workers-env.workerd.test.ts: string vars beside a KV binding. Test fixtures only.
 const config: ViteUserConfig = packageTestConfig({
-  workerdOnly: ['test/workers-env.test.ts'],
   miniflare: {
     kvNamespaces: ['SESSIONS'],
     bindings: {

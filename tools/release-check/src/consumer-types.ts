@@ -14,7 +14,7 @@ import { ReleaseCheckError } from './errors.ts'
 import { run } from './exec.ts'
 
 /** The resolution modes checked, one `types/tsconfig.<mode>.json` each. */
-export const typeCheckModes = ['node16', 'nodenext', 'bundler'] as const
+const typeCheckModes = ['node16', 'nodenext', 'bundler'] as const
 
 /** What the type check saw: the modes that compiled cleanly. */
 export interface TypesReport {

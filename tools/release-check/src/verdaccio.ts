@@ -14,7 +14,7 @@ import { freePort } from './free-port.ts'
 import { stopProcess } from './stop-process.ts'
 
 /** The Verdaccio release pinned in `docs/toolchain.md`: 6.10 refuses to start on Node 20. */
-export const verdaccioVersion = '6.8.0'
+const verdaccioVersion = '6.8.0'
 
 /** Where Verdaccio is installed and how long it took. */
 export interface VerdaccioInstall {

@@ -47,7 +47,7 @@ export function scanText(path: string, text: string): OutsideReference[] {
  * Every tracked file of the git work tree at `root`, relative to it.
  * @example trackedFiles(process.cwd()) // ['README.md', 'package.json', …]
  */
-export function trackedFiles(root: string): string[] {
+function trackedFiles(root: string): string[] {
   const out = execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 })
   return out.split('\0').filter((path) => path.length > 0)
 }

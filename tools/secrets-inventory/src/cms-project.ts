@@ -23,7 +23,7 @@ import { contextText, type SealedSecretDoc } from './render/sealed-secrets.ts'
  * cmsSealedSecrets.map((s) => s.column) // ['api_tokens.token_sealed', …]
  * ```
  */
-export const cmsSealedSecrets: readonly SealedSecretDoc[] = Object.freeze(
+const cmsSealedSecrets: readonly SealedSecretDoc[] = Object.freeze(
   SEALED_COLUMNS.map((col) => ({
     name: col.doc.label,
     column: columnName(col),

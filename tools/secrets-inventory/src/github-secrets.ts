@@ -13,7 +13,7 @@
  * const where: GithubEnvironment = 'staging'
  * ```
  */
-export type GithubEnvironment = 'staging' | 'production' | 'preview' | 'publish'
+type GithubEnvironment = 'staging' | 'production' | 'preview' | 'publish'
 
 /**
  * One GitHub Actions secret. `repository` secrets are visible to every job; `environment` secrets only to

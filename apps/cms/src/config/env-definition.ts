@@ -5,7 +5,7 @@
  * refused, and a missing `ENVIRONMENT` fails closed: it never falls back to development.
  */
 import { defineEnv, type EnvDefinition, type EnvEntry, type ParsedEnv } from '@alokai/env'
-import { z } from 'zod'
+import * as z from 'zod'
 import { hexKey, hexKeyList, isHttpIssuer, issuerUrl, sessionSecret } from './env-rules'
 
 /**

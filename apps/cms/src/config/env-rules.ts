@@ -4,7 +4,7 @@
  */
 import { MIN_SECRET_LENGTH } from '@alokai/auth-jwt'
 import { isSecureOrLoopbackUrl } from '@alokai/internal'
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** The minimum of a session secret, in Unicode code points: the one `@alokai/auth-jwt` enforces. */
 const MIN_SESSION_SECRET_LENGTH: number = MIN_SECRET_LENGTH

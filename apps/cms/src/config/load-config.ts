@@ -8,7 +8,7 @@ import type { CmsConfig } from '../domain/config'
 import { type CmsVars, cmsEnv } from './env-definition'
 
 /** One env problem, by name: never the value. */
-export interface EnvProblem {
+interface EnvProblem {
   name: string
   problem: string
 }

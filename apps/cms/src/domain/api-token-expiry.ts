@@ -4,7 +4,7 @@
  */
 
 /** How soon before its expiry the token list warns about a token. */
-export const EXPIRY_WARNING_MS: number = 7 * 24 * 60 * 60 * 1000
+const EXPIRY_WARNING_MS: number = 7 * 24 * 60 * 60 * 1000
 
 /**
  * Whether a token that ends at `expiresAt` ends within {@link EXPIRY_WARNING_MS} of `now`.

@@ -6,14 +6,14 @@
  * in an order other than the one stored, so "Revoke “tok-prod‮ved”" can read as something else. Both are
  * refused by one refinement that every body schema with a name uses, so the rule is written once.
  */
-import type { z } from 'zod'
+import type * as z from 'zod'
 
 // \p{Cc}: the C0 controls, DEL and the C1 controls (U+0000–U+001F, U+007F–U+009F); then the bidi
 // embeddings and overrides (U+202A–U+202E) and isolates (U+2066–U+2069).
 const UNSAFE = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u
 
 /** The message a refused name shows (a form shows it beside the field; it names no character). */
-export const UNSAFE_NAME_MESSAGE = 'Remove control or text-direction characters'
+const UNSAFE_NAME_MESSAGE = 'Remove control or text-direction characters'
 
 /**
  * Whether `text` holds a character no stored name may contain.

@@ -6,7 +6,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { humanIssue } from './issue-messages'
 import { HttpProblem, type ProblemIssue } from './problem'
 
@@ -18,7 +18,7 @@ declare module 'hono' {
 }
 
 /** The largest body any route accepts: auth and admin payloads are tiny. */
-export const MAX_BODY_BYTES: number = 16 * 1024
+const MAX_BODY_BYTES: number = 16 * 1024
 
 /**
  * Refuses bodies over `maxBytes` with a 413 problem (also when no Content-Length is sent).

@@ -81,7 +81,7 @@ export async function oidcUser(
  * The route's space id, when it is a well-formed one (so junk from the URL never reaches the audit log).
  * @example await c.var.scope.audit.record({ action, outcome: 'denied', spaceId: routeSpaceId(c) })
  */
-export function routeSpaceId(c: Context<CmsHono>): string | undefined {
+function routeSpaceId(c: Context<CmsHono>): string | undefined {
   const value = c.req.param('spaceId')
   return value !== undefined && isId('spc', value) ? value : undefined
 }

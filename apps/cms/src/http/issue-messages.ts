@@ -4,7 +4,7 @@
  * characters"). A message written on the schema itself (`.min(1, 'Give the integration a name')`) still
  * wins: zod prefers a schema's message over this per-parse map. Nothing the client sent is echoed.
  */
-import type { z } from 'zod'
+import type * as z from 'zod'
 
 /** How a field is named in "Enter …", by its key; other keys are "a value". */
 const FIELD_NOUN: Readonly<Record<string, string>> = {

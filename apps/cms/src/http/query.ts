@@ -5,7 +5,7 @@
  * 400 problem the one answer).
  */
 import type { MiddlewareHandler } from 'hono'
-import type { z } from 'zod'
+import type * as z from 'zod'
 
 const querySchemas = new WeakMap<object, z.ZodObject>()
 

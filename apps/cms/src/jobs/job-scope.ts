@@ -13,7 +13,7 @@ import { createAuditRecorder } from '../features/audit-log/recorder'
 import { outboundPolicy } from '../outbound/policy'
 
 /** The actor of everything a job does: no user, no token, no address. */
-export const SYSTEM_ACTOR: AuditActor = { type: 'system', id: null }
+const SYSTEM_ACTOR: AuditActor = { type: 'system', id: null }
 
 /**
  * The scope of one job run.

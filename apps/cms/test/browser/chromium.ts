@@ -30,7 +30,7 @@ const EXTRA_FLAGS = [
  * the packaged Chromium, unpacked into the temp folder on first use (about 6 s once, then reused).
  * @example const { executablePath, args } = await chromiumLaunchOptions()
  */
-export async function chromiumLaunchOptions(): Promise<{ executablePath: string; args: string[] }> {
+async function chromiumLaunchOptions(): Promise<{ executablePath: string; args: string[] }> {
   const override = process.env.CHROMIUM_PATH
   if (override) return { executablePath: override, args: ['--no-sandbox', '--disable-gpu', ...EXTRA_FLAGS] }
   const args = packaged.args.filter((flag) => !WEAKENING.has(flag))

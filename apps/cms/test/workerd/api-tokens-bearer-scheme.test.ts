@@ -5,9 +5,9 @@
  * `error="invalid_request"` when the header is malformed.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
+import { issueToken, member, testClock } from './api-tokens-helpers'
 import { client } from './helpers'
 import { createLocalIdp, type LocalIdp, oidcEnv } from './oidc-idp'
-import { issueToken, member, testClock } from './tokens-helpers'
 
 let idp: LocalIdp
 beforeAll(async () => {

@@ -5,7 +5,7 @@
  */
 import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
-import { bearerClient, issueToken, member, testClock } from './tokens-helpers'
+import { bearerClient, issueToken, member, testClock } from './api-tokens-helpers'
 
 const HOUR = 60 * 60 * 1000
 const DAY = 24 * HOUR

@@ -5,7 +5,7 @@
  */
 import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
-import { issueToken, member, testClock } from './tokens-helpers'
+import { issueToken, member, testClock } from './api-tokens-helpers'
 
 describe('revealing an unreadable API token', () => {
   it('answers 409 conflict (reason unreadable) without the value, and audits the failure', async () => {

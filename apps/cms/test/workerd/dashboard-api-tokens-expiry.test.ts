@@ -5,8 +5,8 @@
  * what was typed, and a row's Reveal sits behind a disclosure that says what revealing costs.
  */
 import { describe, expect, it } from 'vitest'
+import { issueToken, member, testClock } from './api-tokens-helpers'
 import { followRedirect, submitForm } from './forms'
-import { issueToken, member, testClock } from './tokens-helpers'
 
 const DAY = 24 * 60 * 60 * 1000
 const dateIn = (now: number, days: number): string => new Date(now + days * DAY).toISOString().slice(0, 10)

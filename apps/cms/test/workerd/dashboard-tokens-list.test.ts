@@ -7,9 +7,9 @@
  */
 import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
+import { issueToken, member, testClock } from './api-tokens-helpers'
 import { followRedirect, submitForm } from './forms'
 import { client, PASSWORD } from './helpers'
-import { issueToken, member, testClock } from './tokens-helpers'
 
 const MINUTE = 60_000
 

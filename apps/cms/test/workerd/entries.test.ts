@@ -3,9 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { loadEnv } from '../../src/config/load-config'
 import { createEntry, updateEntry } from '../../src/features/entries/service'
 import { createJobScope } from '../../src/jobs/job-scope'
+import { bearerClient, expectNoTokenInDatabase, issueToken, member, testClock } from './api-tokens-helpers'
 import type { Client } from './helpers'
 import { loggedIn, makeSpace } from './helpers'
-import { bearerClient, expectNoTokenInDatabase, issueToken, member, testClock } from './tokens-helpers'
 
 type Op = 'list' | 'getPublished' | 'getDraft' | 'create' | 'update' | 'publish' | 'delete'
 const OPS: Op[] = ['list', 'getPublished', 'getDraft', 'create', 'update', 'publish', 'delete']

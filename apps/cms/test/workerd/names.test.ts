@@ -8,9 +8,9 @@
 import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { hasUnsafeNameCharacters } from '../../src/domain/names'
+import { member, testClock } from './api-tokens-helpers'
 import { followRedirect, submitForm } from './forms'
 import { loggedIn, makeSpace } from './helpers'
-import { member, testClock } from './tokens-helpers'
 
 const UNSAFE = [
   '\u0000',

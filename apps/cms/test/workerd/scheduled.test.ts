@@ -9,7 +9,7 @@ import { env } from 'cloudflare:test'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { KEY_OBSERVATIONS_KEPT_MS, KEY_STATUS_SNAPSHOTS_KEPT } from '../../src/features/key-rotation/snapshot'
 import { makeSpace, makeUser } from './helpers'
-import { KEY_A, KEY_B, KEY_C, keyEnv, keyringOf, seedValues } from './rotation-helpers'
+import { KEY_A, KEY_B, KEY_C, keyEnv, keyringOf, seedValues } from './key-rotation-helpers'
 import {
   auditEntries,
   DAY,

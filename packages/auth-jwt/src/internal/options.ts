@@ -21,7 +21,7 @@ export interface ResolvedOptions<C extends CustomClaims> {
 
 const ENVIRONMENTS: ReadonlySet<string> = new Set(['development', 'staging', 'production'])
 /** The `typ` when none is configured: explicit (RFC 8725 §3.11) but naming no particular service. */
-export const DEFAULT_TYP = 'session+jwt'
+const DEFAULT_TYP = 'session+jwt'
 
 // An RFC 7230 token (media-type shaped values such as `cms-session+jwt` fit): nothing that needs escaping.
 const TYP_SHAPE = /^[!#$%&'*+\-.^_`|~0-9A-Za-z/]{1,64}$/

@@ -27,7 +27,7 @@ function stringList(value: unknown): readonly string[] | undefined {
 }
 
 /** Returns a parser that validates a discovery document for `issuer`. */
-export function discoveryParser(issuer: string): (json: unknown) => OidcDiscoveryDocument {
+function discoveryParser(issuer: string): (json: unknown) => OidcDiscoveryDocument {
   return (json) => {
     const doc = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>
     if (doc.issuer !== issuer) {

@@ -1,5 +1,5 @@
 /**
- * Tests of the local secret file checks over git's verdict (given as data here; test/cli.test.ts asks the
+ * Tests of the local secret file checks over git's verdict (given as data here; test/cli.node.test.ts asks the
  * real `git check-ignore`, nested and untracked .gitignore files included).
  */
 import { describe, expect, it } from 'vitest'

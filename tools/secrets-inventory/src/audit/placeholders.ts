@@ -29,7 +29,7 @@ const PLACEHOLDER_HOST = /(^|\.)(example\.(com|net|org)|example|invalid|test)(\/
  * isPlaceholderId('00000000-0000-4000-8000-000000000002') // true
  * ```
  */
-export function isPlaceholderId(id: string): boolean {
+function isPlaceholderId(id: string): boolean {
   return PLACEHOLDERS.some((pattern) => pattern.test(id))
 }
 

@@ -28,7 +28,7 @@ function snapshot(
     readFile: (path) => files[path],
     tracked: tracked ?? Object.keys(files).filter((path) => files[path] !== undefined),
     workflowPaths: Object.keys(files).filter((path) => path.startsWith('.github/workflows/')),
-    // The fixture .gitignore ignores every candidate; git's own verdict is tested in test/cli.test.ts.
+    // The fixture .gitignore ignores every candidate; git's own verdict is tested in test/cli.node.test.ts.
     isIgnored: () => true,
   }
 }

@@ -27,8 +27,6 @@ import {
 import { type SealedSecretDoc, sealedSection } from './sealed-secrets.ts'
 import { renderSecretsTable } from './secrets-table.ts'
 
-export type { SealedSecretDoc }
-
 /**
  * What {@link renderSecretsPage} renders from.
  *

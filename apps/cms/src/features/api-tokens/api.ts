@@ -24,8 +24,6 @@ import {
 } from './service'
 import { rollApiToken, rollApiTokenBody } from './service-roll'
 
-export { REVEAL_MAX_AUTH_AGE_MS } from './service'
-
 /** The token routes, mounted at `/api/spaces/:spaceId/tokens`. */
 export const apiTokensApi: Hono<CmsHono> = new Hono<CmsHono>()
 

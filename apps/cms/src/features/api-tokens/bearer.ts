@@ -20,7 +20,7 @@ import { findApiTokenByDigest, touchApiToken } from './store'
 export const API_TOKEN_PATTERN: RegExp = /^cms_(delivery|preview|management)_[A-Za-z0-9_-]{43}$/
 
 /** `last_used_at` is written at most this often per token (a write per request would cost a D1 write). */
-export const LAST_USED_THROTTLE_MS: number = 5 * 60 * 1000
+const LAST_USED_THROTTLE_MS: number = 5 * 60 * 1000
 
 /**
  * What each scope may do in its own space (and nothing anywhere else; tokens never manage tokens), and

@@ -4,7 +4,7 @@
  * date picker sends); the shape is checked by the body schema, "in the future" by the service against the
  * request's clock, so a test's clock and the bearer check agree on what "now" is.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { InvalidInput } from '../../domain/errors'
 
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/

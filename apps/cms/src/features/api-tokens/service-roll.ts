@@ -4,7 +4,7 @@
  * outage) and then stops. The old row's `expires_at` becomes the end of the overlap, so no scheduled job
  * has to remember to revoke it: the bearer check refuses an expired token on its own.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { UserCaller } from '../../domain/caller'
 import { Conflict, NotFound } from '../../domain/errors'
 import type { Scope } from '../../domain/scope'
@@ -13,7 +13,7 @@ import { mintApiToken } from './mint'
 import { type ApiTokenSummary, findApiToken, rollApiTokenRows } from './store'
 
 /** The longest overlap a roll allows: a week covers a slow release train, longer keeps a leak alive. */
-export const MAX_ROLL_OVERLAP_SECONDS = 7 * 24 * 60 * 60
+const MAX_ROLL_OVERLAP_SECONDS = 7 * 24 * 60 * 60
 
 /** The overlap when none is given: an hour, long enough for a deploy to pick the new secret up. */
 export const DEFAULT_ROLL_OVERLAP_SECONDS = 60 * 60

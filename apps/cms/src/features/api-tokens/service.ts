@@ -7,7 +7,7 @@
  */
 
 import { openText } from '@alokai/crypto'
-import { z } from 'zod'
+import * as z from 'zod'
 import { sealContext } from '../../crypto/contexts'
 import type { UserCaller } from '../../domain/caller'
 import { Conflict, NotFound, ReauthRequired } from '../../domain/errors'
@@ -42,7 +42,7 @@ export class TokenNameTaken extends Conflict {
 }
 
 /** A reveal needs a login (password or IdP) at most this long ago. */
-export const REVEAL_MAX_AUTH_AGE_MS: number = 5 * 60 * 1000
+const REVEAL_MAX_AUTH_AGE_MS: number = 5 * 60 * 1000
 
 /** The body of a token creation (JSON or form; a form's empty `description` and `expiresAt` mean none). */
 export const createApiTokenBody: z.ZodObject<{

@@ -21,7 +21,7 @@ import { ExpirySelect } from './view-expiry'
 import { TokenTable } from './view-table'
 
 /** What the list shows: the name search and the page of live and of revoked tokens, each from 1. */
-export interface TokenListQuery {
+interface TokenListQuery {
   q: string
   page: number
   rpage: number
@@ -65,7 +65,7 @@ const SHOWN_NOTE = { created: CREATED_NOTE, rolled: ROLLED_NOTE, revealed: REVEA
  * The address of the list with `query` (defaults left out), plus a fragment.
  * @example tokensHref(base, { q: 'web', page: 2, rpage: 1 }) // `${base}?q=web&page=2`
  */
-export function tokensHref(base: string, query: TokenListQuery, fragment = ''): string {
+function tokensHref(base: string, query: TokenListQuery, fragment = ''): string {
   const params = new URLSearchParams()
   if (query.q !== '') params.set('q', query.q)
   if (query.page > 1) params.set('page', String(query.page))

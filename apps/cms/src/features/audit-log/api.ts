@@ -7,7 +7,7 @@
  * an entry.
  */
 import { type Context, Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { CmsHono } from '../../http/hono-types'
 import { authorize } from '../../http/identify'
 import { spaceIdParam } from '../../http/params'
@@ -17,7 +17,7 @@ import { auditQueryString, parseAuditQuery } from './filter'
 import { type AuditRow, readAuditEntries } from './service'
 
 /** Largest page. */
-export const MAX_AUDIT_PAGE: number = 200
+const MAX_AUDIT_PAGE: number = 200
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const pageQuery = z.strictObject({

@@ -13,7 +13,7 @@ import { type AuditFilter, type AuditRow, queryAuditEntries } from './store'
 import { listArchiveParts } from './store-archive'
 
 /** Objects one read may fetch from R2. */
-export const ARCHIVE_PARTS_PER_READ: number = 20
+const ARCHIVE_PARTS_PER_READ: number = 20
 
 /** A page across D1 and the archive: its rows, newest first, and the cursor of the next one. */
 export interface AuditSpan {

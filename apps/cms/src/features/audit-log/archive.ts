@@ -17,19 +17,19 @@ import type { AuditRow } from './store'
 import { type ArchivePart, commitPart, oldestEntryBefore, readDayPart } from './store-archive'
 
 /** Entries per object: a part's select, gzip and read-back stay small (about 40 KB gzipped). */
-export const ARCHIVE_PART_SIZE: number = 1000
+const ARCHIVE_PART_SIZE: number = 1000
 /** Parts per run: 4 subrequests each, well under the 50 of a free-plan invocation. */
-export const ARCHIVE_PARTS_PER_RUN: number = 10
+const ARCHIVE_PARTS_PER_RUN: number = 10
 const DAY_MS = 24 * 60 * 60 * 1000
 
 /** The archived object of a part: derived only from the day and the id range, so a re-run hits it again. */
-export function archiveKey(day: string, firstId: number, lastId: number): string {
+function archiveKey(day: string, firstId: number, lastId: number): string {
   const pad = (id: number) => String(id).padStart(16, '0')
   return `audit/v1/${day}/${pad(firstId)}-${pad(lastId)}.ndjson.gz`
 }
 
 /** The archive read back differs from what was written; nothing is deleted. */
-export class ArchiveVerifyError extends Error {
+class ArchiveVerifyError extends Error {
   override readonly name = 'ArchiveVerifyError'
   readonly code = 'ERR_AUDIT_ARCHIVE_VERIFY'
 }

@@ -4,7 +4,7 @@
  * actor is given by email (looked up) or by a `usr_…`/`tok_…` id; an email nobody has matches nothing
  * (and only the global log says that nobody has it).
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { Scope } from '../../domain/scope'
 import { userIdByEmail } from '../users/service'
 import type { AuditFilter } from './store'

@@ -15,9 +15,9 @@ export type { AuditRow } from './store'
 import { namesOf } from './store-names'
 
 /** Entries on one dashboard page. */
-export const AUDIT_PAGE_SIZE: number = 50
+const AUDIT_PAGE_SIZE: number = 50
 /** The most entries one CSV export holds (a D1 read of this size stays well inside a request's limits). */
-export const AUDIT_EXPORT_LIMIT: number = 5000
+const AUDIT_EXPORT_LIMIT: number = 5000
 
 /** An entry with the names of the ids it holds, where the named thing still exists. */
 export interface NamedAuditEntry extends AuditRow {

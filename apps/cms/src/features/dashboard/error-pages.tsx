@@ -27,7 +27,7 @@ const TITLES: Record<number, string> = {
  * and API clients send `*\/*` or JSON.
  * @example if (wantsHtml(c)) return renderErrorPage(c, 404, 'Not found')
  */
-export function wantsHtml(c: Context): boolean {
+function wantsHtml(c: Context): boolean {
   return (c.req.header('accept') ?? '').toLowerCase().includes('text/html')
 }
 
@@ -36,7 +36,7 @@ export function wantsHtml(c: Context): boolean {
  * better than the default, a `detail` sentence and the `next` link).
  * @example return renderErrorPage(c, 404, 'Not found')
  */
-export async function renderErrorPage(
+async function renderErrorPage(
   c: Context<CmsHono>,
   status: ContentfulStatusCode,
   title: string,

@@ -26,7 +26,7 @@ const DETAIL =
  * The same-origin path of the page the form was on, from `Referer`, or `undefined` when not safely known.
  * @example formPagePath(c) // '/spaces/spc_…/rename'
  */
-export function formPagePath(c: Context<CmsHono>): string | undefined {
+function formPagePath(c: Context<CmsHono>): string | undefined {
   const referer = c.req.header('referer')
   if (referer === undefined || !URL.canParse(referer)) return undefined
   const from = new URL(referer)

@@ -4,7 +4,7 @@
  * safe `next` redirects, and the route's space.
  */
 import { type Context, Hono } from 'hono'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import type { UserCaller } from '../../domain/caller'
 import { limitBody, parseBody } from '../../http/body'
 import { dashboardFormProtection, issueCsrfToken } from '../../http/csrf'

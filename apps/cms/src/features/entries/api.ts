@@ -6,7 +6,7 @@
  * draft view; delivery tokens see published entries only, and an unpublished entry is a 404 to them.
  */
 import { Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import { isId } from '../../domain/ids'
 import type { AuditDeclaration } from '../../http/audit-declaration'
 import { readBody, requestBody } from '../../http/body'

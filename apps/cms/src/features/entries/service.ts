@@ -26,7 +26,7 @@ import {
 } from './store'
 
 /** The largest entry body, as serialised JSON (a request as a whole is capped at 16 KiB). */
-export const MAX_ENTRY_BODY_BYTES: number = 12 * 1024
+const MAX_ENTRY_BODY_BYTES: number = 12 * 1024
 
 const noEntry = (): NotFound => new NotFound('No such entry')
 

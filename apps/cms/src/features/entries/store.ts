@@ -5,7 +5,7 @@
 import { newId } from '../../domain/ids'
 
 /** Where an entry stands: never published, published as is, or edited since publishing. */
-export type EntryState = 'draft' | 'published' | 'changed'
+type EntryState = 'draft' | 'published' | 'changed'
 
 /** An entry as its editors see it (the draft). */
 export interface Entry {

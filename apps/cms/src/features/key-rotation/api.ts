@@ -5,16 +5,16 @@
  * Every batch is audited with counts only.
  */
 import { type Context, Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import { readBody, requestBody } from '../../http/body'
 import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { readKeyStatus, runKeyBatch } from './service'
 
 /** Largest batch one call may ask for. */
-export const MAX_BATCH: number = 200
+const MAX_BATCH: number = 200
 /** Batch size when the caller names none. */
-export const DEFAULT_BATCH: number = 100
+const DEFAULT_BATCH: number = 100
 
 const batchBody = z.strictObject({
   limit: z.number().int().min(1).max(MAX_BATCH).optional(),

@@ -11,10 +11,10 @@ import { countByKid, listUnopenable } from './store'
 import { recordObservation, zeroSince } from './store-runs'
 
 /** Two zero observations at least this far apart before the previous key may go. */
-export const REMOVAL_WAIT_MS: number = 10 * 60 * 1000
+const REMOVAL_WAIT_MS: number = 10 * 60 * 1000
 
 /** One column's counts. */
-export interface ColumnStatus {
+interface ColumnStatus {
   table: string
   column: string
   total: number
@@ -28,7 +28,7 @@ export interface ColumnStatus {
 }
 
 /** What the operator should do next. */
-export type NextStepCode = 'rotate_when_needed' | 'rewrap' | 'wait' | 'remove_previous'
+type NextStepCode = 'rotate_when_needed' | 'rewrap' | 'wait' | 'remove_previous'
 
 /** The whole status. */
 export interface KeyStatus {

@@ -12,10 +12,10 @@ import { compareAndSwap, countAfter, readSealedBatch, readSealedRow, type Sealed
 import { advanceRun, type RotationRun } from './store-runs'
 
 /** Why a value was not migrated. */
-export type MigrationFailureReason = 'unknown_key' | 'malformed' | 'decrypt_failed' | 'conflict'
+type MigrationFailureReason = 'unknown_key' | 'malformed' | 'decrypt_failed' | 'conflict'
 
 /** A value that was not migrated: where it is, and a fixed reason (never the value). */
-export interface MigrationFailure {
+interface MigrationFailure {
   table: string
   id: string
   reason: MigrationFailureReason

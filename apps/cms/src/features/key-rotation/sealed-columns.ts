@@ -11,7 +11,7 @@ import type { SealContext } from '@alokai/crypto'
 import { type SealPurpose, sealContext } from '../../crypto/contexts'
 
 /** What the data layer reads of a row to rebuild the context of its sealed value. */
-export interface SealedRowKeys {
+interface SealedRowKeys {
   id: string
   space_id: string
 }
@@ -33,7 +33,7 @@ export interface SealedColumn {
 }
 
 /** How `docs/secrets.md` describes a sealed column (documentation only; never read by rotation). */
-export interface SealedColumnDoc {
+interface SealedColumnDoc {
   /** What the value is, e.g. "MCP bearers". */
   readonly label: string
   /** Where the value comes from. */

@@ -3,7 +3,7 @@
  * validated (a request with an id, a bounded method name, object or array params); upstream answers are
  * validated before anything of them is passed back (one `result` or one well-formed `error`).
  */
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** A JSON-RPC id: a string or an integer (`null` ids are for parse errors and never sent by us). */
 export type JsonRpcId = string | number

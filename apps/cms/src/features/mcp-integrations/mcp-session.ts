@@ -11,7 +11,7 @@ import type { JsonRpcRequest, JsonRpcResponse } from './json-rpc'
 import { readMcpResponse } from './read-response'
 
 /** The MCP protocol revision the CMS speaks first (servers may answer with another they support). */
-export const MCP_PROTOCOL_VERSION = '2025-06-18'
+const MCP_PROTOCOL_VERSION = '2025-06-18'
 
 /** Where and as whom to connect. */
 export interface McpTarget {

@@ -6,7 +6,7 @@
  * `authorize(...)`; the bearer is write-only and never leaves these functions.
  */
 
-import { z } from 'zod'
+import * as z from 'zod'
 import type { UserCaller } from '../../domain/caller'
 import { safeName } from '../../domain/names'
 import type { Scope } from '../../domain/scope'

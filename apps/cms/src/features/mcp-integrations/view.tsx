@@ -2,43 +2,19 @@
  * Settings → MCP Integrations. Each integration shows its name, URL, the secret only as `••••` + last 4,
  * and its last connection test; "Test connection" answers inline on the integration. Space admins add and
  * change integrations: the secret field is write-only (empty keeps the stored one) and says that moving the
- * URL to another origin drops the stored secret unless it is entered again.
+ * URL to another origin drops the stored secret unless it is entered again. The page itself is the shared
+ * one (`space-endpoints/view-endpoints-page.tsx`); this module gives its words and what a card shows.
  */
 import type { FC } from 'hono/jsx'
-import { Badge, When } from '../../views/components/badge'
-import { Field, type FieldErrors, Notice } from '../../views/components/form'
-import type { Viewer } from '../../views/layout'
+import { Badge } from '../../views/components/badge'
+import { Field, Notice } from '../../views/components/form'
 import { failureText } from '../../views/outbound-messages'
-import {
-  AddEndpointCard,
-  DeleteEndpointPage,
-  EditUrlField,
-  EndpointCard,
-  EndpointsPage,
-} from '../space-endpoints/view-endpoint'
-import type { SpaceRow } from '../spaces/service'
+import { EditSecretField, EditUrlField, LastCall } from '../space-endpoints/view-endpoint'
+import type { EndpointFormState, EndpointLabels } from '../space-endpoints/view-endpoints-page'
 import type { McpIntegrationView } from './model'
 import type { McpTestResult } from './service'
 
-/** A form being redisplayed with its errors (never with a secret). */
-export interface McpFormState {
-  id?: string
-  name?: string
-  url?: string
-  errors?: FieldErrors
-}
-
-/** Props of {@link McpIntegrationsPage}. */
-export interface McpIntegrationsProps {
-  viewer: Viewer
-  space: SpaceRow
-  integrations: McpIntegrationView[]
-  canManage: boolean
-  tested?: { id: string; result: McpTestResult }
-  notice?: { tone: 'ok' | 'warn'; text: string }
-  createForm?: McpFormState
-  editForm?: McpFormState
-}
+type McpForm = EndpointFormState<'name'>
 
 const TestBadge: FC<{ result: 'ok' | 'failed'; reason: string | null }> = ({ result, reason }) =>
   result === 'ok' ? (
@@ -49,16 +25,13 @@ const TestBadge: FC<{ result: 'ok' | 'failed'; reason: string | null }> = ({ res
     </>
   )
 
-const EditFields: FC<{ m: McpIntegrationView; edit: McpFormState | undefined }> = ({ m, edit }) => (
+const EditFields: FC<{ m: McpIntegrationView; edit: McpForm | undefined }> = ({ m, edit }) => (
   <>
     <Field name="name" idSuffix={m.id} label="Name" value={edit?.name ?? m.name} error={edit?.errors?.name} />
     <EditUrlField id={m.id} value={edit?.url ?? m.url} error={edit?.errors?.url} secretName="secret" />
-    <Field
-      name="secret"
-      idSuffix={m.id}
+    <EditSecretField
+      id={m.id}
       label="Secret (bearer token)"
-      type="password"
-      autocomplete="off"
       placeholder={m.secretHint ?? 'none'}
       error={edit?.errors?.secret}
       hint={m.secretHint ? `Stored: ${m.secretHint}. Leave empty to keep it.` : 'Leave empty for none.'}
@@ -66,128 +39,68 @@ const EditFields: FC<{ m: McpIntegrationView; edit: McpFormState | undefined }> 
   </>
 )
 
-/**
- * The page.
- * @example c.html(<McpIntegrationsPage viewer={viewer} space={space} integrations={list} canManage />)
- */
-export const McpIntegrationsPage: FC<McpIntegrationsProps> = (p) => {
-  const base = `/spaces/${p.space.id}/settings/mcp`
-  return (
-    <EndpointsPage
-      viewer={p.viewer}
-      space={p.space}
-      tab="mcp"
-      title="MCP Integrations"
-      notice={p.notice}
-      empty={p.integrations.length === 0 ? 'No MCP servers are connected to this space yet.' : undefined}
-    >
-      {p.integrations.map((m) => {
-        const edit = p.editForm?.id === m.id ? p.editForm : undefined
-        const tested = p.tested?.id === m.id ? p.tested.result : undefined
-        return (
-          <EndpointCard
-            base={base}
-            id={m.id}
-            anchor="mcp"
-            csrf={p.viewer.csrf}
-            heading={m.name}
-            call={{ path: 'test', label: 'Test connection' }}
-            edit={
-              p.canManage
-                ? {
-                    open: edit !== undefined,
-                    summary: `Edit ${m.name}`,
-                    fields: <EditFields m={m} edit={edit} />,
-                    deleteLabel: `Delete ${m.name}…`,
-                  }
-                : undefined
-            }
-          >
-            <p>
-              <code>{m.url}</code>
-            </p>
-            <p>
-              Secret: {m.secretHint ? <code>{m.secretHint}</code> : <span class="empty">none</span>} · Last
-              test:{' '}
-              {m.lastTest ? (
-                <>
-                  <TestBadge result={m.lastTest.result} reason={m.lastTest.reason} />{' '}
-                  <When at={m.lastTest.at} />
-                </>
-              ) : (
-                <span class="empty">never</span>
-              )}
-            </p>
-            {tested ? (
-              <Notice tone={tested.result === 'ok' ? 'ok' : 'bad'}>
-                {tested.result === 'ok'
-                  ? `Connected${tested.serverName ? ` to ${tested.serverName}` : ''}: ${tested.toolCount} tool${tested.toolCount === 1 ? '' : 's'} available.`
-                  : `Connection failed. ${failureText(tested.reason)}`}
-              </Notice>
-            ) : null}
-          </EndpointCard>
-        )
-      })}
-      {p.canManage ? (
-        <AddEndpointCard
-          base={base}
-          anchor="add-mcp"
-          heading="Add an MCP server"
-          csrf={p.viewer.csrf}
-          submit="Add integration"
-        >
-          <Field
-            name="name"
-            label="Name"
-            value={p.createForm?.name}
-            error={p.createForm?.errors?.name}
-            required
-          />
-          <Field
-            name="url"
-            label="URL"
-            type="url"
-            value={p.createForm?.url}
-            error={p.createForm?.errors?.url}
-            hint="The server's Streamable HTTP endpoint, https only."
-            required
-          />
-          <Field
-            name="secret"
-            label="Secret (bearer token, optional)"
-            type="password"
-            autocomplete="off"
-            error={p.createForm?.errors?.secret}
-            hint="Write-only: after saving, only its last 4 characters are shown."
-          />
-        </AddEndpointCard>
-      ) : null}
-    </EndpointsPage>
-  )
-}
+/** What a card says about an integration: its URL, its secret's hint, its last and its fresh test. */
+const CardBody: FC<{ m: McpIntegrationView; tested: McpTestResult | undefined }> = ({ m, tested }) => (
+  <>
+    <p>
+      <code>{m.url}</code>
+    </p>
+    <p>
+      Secret: {m.secretHint ? <code>{m.secretHint}</code> : <span class="empty">none</span>} · Last test:{' '}
+      <LastCall at={m.lastTest?.at}>
+        {m.lastTest ? <TestBadge result={m.lastTest.result} reason={m.lastTest.reason} /> : null}
+      </LastCall>
+    </p>
+    {tested ? (
+      <Notice tone={tested.result === 'ok' ? 'ok' : 'bad'}>
+        {tested.result === 'ok'
+          ? `Connected${tested.serverName ? ` to ${tested.serverName}` : ''}: ${tested.toolCount} tool${tested.toolCount === 1 ? '' : 's'} available.`
+          : `Connection failed. ${failureText(tested.reason)}`}
+      </Notice>
+    ) : null}
+  </>
+)
 
 /**
- * The delete confirmation.
- * @example c.html(<DeleteMcpPage viewer={viewer} space={space} integration={mcpView(row)} />)
+ * The MCP Integrations page's words and cards.
+ * @example c.html(<EndpointsListPage viewer={viewer} space={space} items={list} anchor="mcp" canManage labels={mcpLabels} />)
  */
-export const DeleteMcpPage: FC<{ viewer: Viewer; space: SpaceRow; integration: McpIntegrationView }> = (
-  p,
-) => (
-  <DeleteEndpointPage
-    viewer={p.viewer}
-    space={p.space}
-    tab="mcp"
-    base={`/spaces/${p.space.id}/settings/mcp`}
-    id={p.integration.id}
-    title="Delete MCP integration"
-    heading={`Delete “${p.integration.name}”?`}
-    consequence={
+export const mcpLabels: EndpointLabels<McpIntegrationView, McpTestResult, 'name'> = {
+  tab: 'mcp',
+  path: 'mcp',
+  title: 'MCP Integrations',
+  empty: 'No MCP servers are connected to this space yet.',
+  call: { path: 'test', label: 'Test connection' },
+  card: (m, edit, tested) => ({
+    heading: m.name,
+    edit: {
+      summary: `Edit ${m.name}`,
+      fields: <EditFields m={m} edit={edit} />,
+      deleteLabel: `Delete ${m.name}…`,
+    },
+    body: <CardBody m={m} tested={tested} />,
+  }),
+  add: {
+    anchor: 'add-mcp',
+    heading: 'Add an MCP server',
+    submit: 'Add integration',
+    name: { field: 'name', label: 'Name', required: true },
+    url: { label: 'URL', hint: "The server's Streamable HTTP endpoint, https only." },
+    secret: {
+      label: 'Secret (bearer token, optional)',
+      hint: 'Write-only: after saving, only its last 4 characters are shown.',
+    },
+  },
+  remove: {
+    title: 'Delete MCP integration',
+    heading: (m) => `Delete “${m.name}”?`,
+    consequence: (m) => (
       <>
-        This space disconnects from the MCP server at <code>{p.integration.url}</code>
-        {p.integration.hasSecret ? ' and its stored secret is erased' : ''}. Anything that uses its tools
-        through this space stops working. This cannot be undone: to connect again, add it anew.
+        This space disconnects from the MCP server at <code>{m.url}</code>
+        {m.hasSecret ? ' and its stored secret is erased' : ''}. Anything that uses its tools through this
+        space stops working. This cannot be undone: to connect again, add it anew.
       </>
-    }
-    confirmLabel="Delete integration"
-  />
-)
+    ),
+    confirmLabel: 'Delete integration',
+  },
+}

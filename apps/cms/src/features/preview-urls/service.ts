@@ -7,7 +7,7 @@
  * secret never leaves these functions.
  */
 
-import { z } from 'zod'
+import * as z from 'zod'
 import type { UserCaller } from '../../domain/caller'
 import { safeName } from '../../domain/names'
 import type { Scope } from '../../domain/scope'

@@ -3,7 +3,7 @@
  * current caller, and the CSRF form token.
  */
 import { type Context, Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import { audited } from '../../http/audit-declaration'
 import { readBody, requestBody } from '../../http/body'
 import { issueCsrfToken } from '../../http/csrf'

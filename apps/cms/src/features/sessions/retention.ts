@@ -13,7 +13,7 @@ import { deleteSettledAttempts } from './store-login-throttle'
  * into a sign-out or a revocation the same day; with 8-hour sessions the table then holds at most about
  * a day and a third of logins.
  */
-export const DEAD_SESSION_RETENTION_MS: number = 24 * 60 * 60 * 1000
+const DEAD_SESSION_RETENTION_MS: number = 24 * 60 * 60 * 1000
 
 /**
  * Deletes the sessions that expired or were revoked more than `DEAD_SESSION_RETENTION_MS` ago.

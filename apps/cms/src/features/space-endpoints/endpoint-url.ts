@@ -8,7 +8,7 @@
  * the body fields every endpoint shares (URL and write-only secret), so both features validate them with
  * the same limits and the same wording rules.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { CmsConfig } from '../../domain/config'
 import { Conflict, UrlNotAllowed } from '../../domain/errors'
 import { checkOutboundUrl } from '../../outbound/url-policy'

@@ -7,7 +7,7 @@
  * opens (the page asks to enter it again). Failures are told apart by class, never by code strings.
  */
 import type { Context } from 'hono'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { SecretUnavailable, UrlNotAllowed } from '../../domain/errors'
 import type { CmsHono } from '../../http/hono-types'
 import { idParam } from '../../http/params'
@@ -91,7 +91,7 @@ export async function unlessSecretUnavailable<R>(call: () => Promise<R>): Promis
  * field error shows in one pass.
  * @example const urlError = submittedUrlError(c, fields.url)
  */
-export function submittedUrlError(c: Context<CmsHono>, raw: string | undefined): string | undefined {
+function submittedUrlError(c: Context<CmsHono>, raw: string | undefined): string | undefined {
   if (raw === undefined || raw === '') return undefined
   const verdict = checkOutboundUrl(raw, { allowPrivate: c.var.config.environment === 'development' })
   return verdict.ok ? undefined : urlFixText(verdict.problem)

@@ -6,6 +6,7 @@
  * ever reaches these components (forms are shown again without it).
  */
 import type { Child, FC } from 'hono/jsx'
+import { When } from '../../views/components/badge'
 import { DangerLink } from '../../views/components/danger'
 import { CsrfField, Field, Notice } from '../../views/components/form'
 import { type SpaceTab, SpaceTabs } from '../../views/components/space-tabs'
@@ -131,6 +132,42 @@ export const EditUrlField: FC<{
     hint={`Changing the URL to another origin (scheme, host or port) discards the stored ${p.secretName} unless you enter it again here.`}
   />
 )
+
+/**
+ * The secret field of an edit form: write-only, never filled in (an empty field keeps the stored secret).
+ * @example <EditSecretField id={v.id} label="Probe secret" error={undefined} hint="Leave empty for none." />
+ */
+export const EditSecretField: FC<{
+  id: string
+  label: string
+  error: string | undefined
+  hint: string
+  placeholder?: string
+}> = (p) => (
+  <Field
+    name="secret"
+    idSuffix={p.id}
+    label={p.label}
+    type="password"
+    autocomplete="off"
+    placeholder={p.placeholder}
+    error={p.error}
+    hint={p.hint}
+  />
+)
+
+/**
+ * An endpoint's last call: its badge (the children) and when, or "never".
+ * @example <LastCall at={v.lastProbe?.at}><ProbeBadge status="verified" reason={null} /></LastCall>
+ */
+export const LastCall: FC<{ at: number | undefined; children?: Child }> = (p) =>
+  p.at === undefined ? (
+    <span class="empty">never</span>
+  ) : (
+    <>
+      {p.children} <When at={p.at} />
+    </>
+  )
 
 /** Props of {@link DeleteEndpointPage}. */
 export interface DeleteEndpointPageProps {

@@ -3,7 +3,7 @@
  * rename (space admins). Space ids are immutable; only the name changes.
  */
 import { Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import { safeName } from '../../domain/names'
 import { readBody, requestBody } from '../../http/body'
 import type { CmsHono } from '../../http/hono-types'

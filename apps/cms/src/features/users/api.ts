@@ -3,7 +3,7 @@
  * revoke their sessions (effective on the user's next request, since every request re-reads D1).
  */
 import { Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { AuditDeclaration } from '../../http/audit-declaration'
 import { readBody, requestBody } from '../../http/body'
 import type { CmsHono } from '../../http/hono-types'

@@ -6,7 +6,7 @@
  * (`#form-errors`), or the user's card in a list narrowed to them (`?q=<id>#card-<id>`).
  */
 import type { Context, Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import { Conflict } from '../../domain/errors'
 import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'

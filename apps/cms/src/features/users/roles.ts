@@ -6,7 +6,7 @@
  * have already passed `authorize('roles.grant')`.
  */
 
-import { z } from 'zod'
+import * as z from 'zod'
 import type { UserCaller } from '../../domain/caller'
 import { NotFound } from '../../domain/errors'
 import { isId } from '../../domain/ids'

@@ -7,7 +7,7 @@
  * request, since every request re-reads the session and the user's status from D1. Callers have passed
  * `authorize('users.create' | 'users.manage')`.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { Conflict } from '../../domain/errors'
 import type { Scope } from '../../domain/scope'
 import { revokeUserSessions } from '../sessions/service'

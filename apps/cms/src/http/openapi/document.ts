@@ -14,7 +14,7 @@
  */
 
 import type { RouterRoute } from 'hono/types'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { ProblemCode } from '../problem'
 import { OPERATIONS, type OperationText, TAGS } from './operations'
 import { PROBLEM_STATUS, problemSchema } from './problem-schema'

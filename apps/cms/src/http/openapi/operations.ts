@@ -7,7 +7,7 @@
  * a test fails for a key here that is no route, or a route without a key, so this text cannot drift into a
  * second route list.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { ProblemCode } from '../problem'
 
 /** Who may call a route that has no `authorize(action)`. */

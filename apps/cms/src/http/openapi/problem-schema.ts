@@ -3,7 +3,7 @@
  * (`http/problem.ts`), and the HTTP status each problem code is answered with, so the OpenAPI document
  * lists a route's failures by status with the codes a client can `switch` on.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { ProblemCode } from '../problem'
 
 /** Each problem code and the status it is answered with (`HttpProblem` and `problemOf` use these). */

@@ -6,7 +6,7 @@
  * ending in `*`) are not routes.
  */
 import type { RouterRoute } from 'hono/types'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import type { Action } from '../../domain/policy'
 import { declaredBodyOf } from '../body'
 import { handlerChain } from '../handler-chain'

@@ -22,7 +22,7 @@ const TABS: readonly { tab: SpaceTab; path: string; label: string; action: Actio
  * The address of a tab of space `spaceId`.
  * @example spaceTabHref('spc_…', 'settings/mcp') // '/spaces/spc_…/settings/mcp'
  */
-export function spaceTabHref(spaceId: string, path: string): string {
+function spaceTabHref(spaceId: string, path: string): string {
   return path === '' ? `/spaces/${spaceId}` : `/spaces/${spaceId}/${path}`
 }
 

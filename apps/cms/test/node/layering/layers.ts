@@ -13,7 +13,7 @@ import type { SourceNode } from './import-graph'
 export type Layer = 'edge' | 'view' | 'service' | 'store' | 'lib' | 'domain'
 
 /** What each layer may import at run time (its own layer included). */
-export const MAY_IMPORT: Readonly<Record<Layer, readonly Layer[]>> = {
+const MAY_IMPORT: Readonly<Record<Layer, readonly Layer[]>> = {
   edge: ['edge', 'view', 'service', 'store', 'lib', 'domain'],
   view: ['view', 'lib', 'domain'],
   service: ['service', 'store', 'lib', 'domain'],

@@ -5,7 +5,7 @@
  */
 import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
-import { bearerClient, issueToken, member, testClock } from './tokens-helpers'
+import { bearerClient, issueToken, member, testClock } from './api-tokens-helpers'
 
 const setStatus = (userId: string, status: 'active' | 'disabled') =>
   env.DB.prepare('UPDATE users SET status = ?2 WHERE id = ?1').bind(userId, status).run()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { issueToken, member, testClock } from './api-tokens-helpers'
 import { client } from './helpers'
-import { issueToken, member, testClock } from './tokens-helpers'
 
 const oidcEnv = { AUTH_PROVIDER: 'oidc', OIDC_ISSUER: 'https://idp.test', OIDC_AUDIENCE: 'cms-api' }
 

@@ -21,7 +21,7 @@ import {
   type Seeded,
   sealedOf,
   seedValues,
-} from './rotation-helpers'
+} from './key-rotation-helpers'
 
 async function pass(admin: Client, kind: 'rewrap' | 'reseal', limit: number): Promise<BatchReport[]> {
   const reports: BatchReport[] = []

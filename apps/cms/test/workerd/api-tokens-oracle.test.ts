@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test'
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { bearerClient, expectNoTokenInDatabase, issueToken, member, testClock } from './tokens-helpers'
+import { bearerClient, expectNoTokenInDatabase, issueToken, member, testClock } from './api-tokens-helpers'
 
 interface Answer {
   status: number

@@ -19,9 +19,9 @@ import {
 } from '../../src/features/key-rotation/sealed-columns'
 import { compareAndSwap } from '../../src/features/key-rotation/store'
 import { createRun } from '../../src/features/key-rotation/store-runs'
+import { testClock } from './api-tokens-helpers'
 import { type Client, loggedIn, makeSpace } from './helpers'
-import { KEY_A, KEY_B, KEY_C, keyEnv, keyringOf, sealedOf, seedValues } from './rotation-helpers'
-import { testClock } from './tokens-helpers'
+import { KEY_A, KEY_B, KEY_C, keyEnv, keyringOf, sealedOf, seedValues } from './key-rotation-helpers'
 
 const MCP = SEALED_COLUMNS[1] as SealedColumn
 

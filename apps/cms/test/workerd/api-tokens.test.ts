@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { API_TOKEN_PATTERN, apiTokenDigest } from '../../src/features/api-tokens/bearer'
+import { bearerClient, expectNoTokenInDatabase, issueToken, member, testClock } from './api-tokens-helpers'
 import { client, loggedIn, makeSpace } from './helpers'
-import { bearerClient, expectNoTokenInDatabase, issueToken, member, testClock } from './tokens-helpers'
 
 const MINUTE = 60_000
 const issued: string[] = []
