@@ -17,6 +17,7 @@ export abstract class DomainError extends Error {
     | 'locked_out'
     | 'invalid_api_token'
     | 'payload_too_large'
+    | 'last_admin'
   /** A fixed reason word (e.g. an outbound policy reason), never free text. */
   readonly reason: string | undefined
 
@@ -123,4 +124,14 @@ export class InvalidApiToken extends DomainError {
 export class TooLarge extends DomainError {
   override readonly name: string = 'TooLarge'
   readonly code = 'payload_too_large' as const
+}
+
+/**
+ * The change would leave the CMS without an active global admin, or an admin would disable themselves:
+ * nobody could then manage users, roles or keys from the dashboard.
+ * @example throw new LastAdmin('You cannot disable yourself')
+ */
+export class LastAdmin extends DomainError {
+  override readonly name: string = 'LastAdmin'
+  readonly code = 'last_admin' as const
 }

@@ -52,7 +52,7 @@ export async function oidcUser(
   if (!oidc) throw new HttpProblem(401, 'unauthenticated', 'Bearer tokens are not accepted here')
   let identity: Awaited<ReturnType<typeof verifyIdpToken>>
   try {
-    identity = await verifyIdpToken(oidc, c.env, c.var.deps, token)
+    identity = await verifyIdpToken(oidc, c.env, c.var.deps, token, c.var.scope.now())
   } catch (err) {
     if (isOidcError(err, 'ERR_JWT_SCOPE')) {
       throw new HttpProblem(403, 'forbidden', 'Token lacks the required scope')

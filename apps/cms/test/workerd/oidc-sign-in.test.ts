@@ -94,6 +94,15 @@ describe('the IdP sign-in service', () => {
     expect(s.events.map((e) => [e.action, e.outcome])).toEqual([['auth.oidc_login', 'success']])
   })
 
+  it('refuses an ID token whose auth_time is in the future', async () => {
+    const s = setup()
+    const future = Math.floor(Date.now() / 1000) + 3600
+    const { kept, state, callback } = await started(s, { auth_time: future })
+    const result = await finishOidcSignIn(s.scope, s.transport, callback({ code: 'c1', state }), kept)
+    expect(result).toEqual({ ok: false, reason: 'auth_time_in_future' })
+    expect(failures(s.events)).toEqual(['auth_time_in_future'])
+  })
+
   it('refuses a callback whose state is not the flow state, and exchanges no code', async () => {
     const s = setup()
     const { kept, state, callback } = await started(s)

@@ -14,7 +14,7 @@ import { Conflict, NotFound, ReauthRequired } from '../../domain/errors'
 import { newId } from '../../domain/ids'
 import type { Scope } from '../../domain/scope'
 import { findSpace } from '../spaces/service'
-import { generateApiToken } from './bearer'
+import { generateApiToken, TOKEN_SCOPE_GRANTS } from './bearer'
 import {
   type ApiTokenSummary,
   countLiveApiTokens as countLiveRows,
@@ -23,6 +23,7 @@ import {
   insertApiToken,
   listApiTokens as listRows,
   revokeApiToken,
+  revokeCreatorTokens,
 } from './store'
 import { type ApiTokenPage, pageApiTokens } from './store-list'
 
@@ -195,4 +196,36 @@ export async function revokeApiTokenById(
     targetId: id,
   })
   return revoked
+}
+
+/**
+ * Revokes every live token that acts for `userId` (management tokens: their creator's delegates), each
+ * audited as `tokens.revoke` in its space; how many. Disabling or deleting a user ends them for good, so
+ * enabling the user again revives none.
+ * @example const n = await revokeTokensActingFor(scope, caller, userId)
+ */
+export async function revokeTokensActingFor(
+  scope: Scope,
+  caller: UserCaller,
+  userId: string,
+): Promise<number> {
+  const scopes = Object.entries(TOKEN_SCOPE_GRANTS)
+    .filter(([, grant]) => grant.actsForCreator)
+    .map(([name]) => name)
+  const revoked = await revokeCreatorTokens(scope.db, {
+    createdBy: userId,
+    scopes,
+    revokedBy: caller.userId,
+    now: scope.now(),
+  })
+  for (const token of revoked) {
+    await scope.audit.record({
+      action: 'tokens.revoke',
+      outcome: 'success',
+      spaceId: token.spaceId,
+      targetType: 'api_token',
+      targetId: token.id,
+    })
+  }
+  return revoked.length
 }

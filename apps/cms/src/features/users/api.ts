@@ -53,9 +53,10 @@ usersApi.post('/:userId/roles', authorize('roles.grant', { audit: AUDIT.roles })
 
 usersApi.post('/:userId/status', requestBody(statusBody))
 usersApi.post('/:userId/status', authorize('users.manage', { audit: AUDIT.status }), async (c) => {
+  const caller = await requireCaller(c)
   const userId = await userIdParam(c)
   const { status } = await readBody(c, statusBody)
-  await changeUserStatus(c.var.scope, userId, status)
+  await changeUserStatus(c.var.scope, caller, userId, status)
   return c.json({ ok: true })
 })
 

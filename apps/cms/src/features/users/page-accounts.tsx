@@ -7,7 +7,7 @@
  */
 import type { Context, Hono } from 'hono'
 import { z } from 'zod'
-import { Conflict } from '../../domain/errors'
+import { Conflict, LastAdmin } from '../../domain/errors'
 import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { userIdParam } from '../../http/params'
@@ -74,10 +74,18 @@ export function addAccountPages(group: Hono<CmsHono>): void {
   })
 
   group.post('/users/:userId/status', authorize('users.manage', STATUS), async (c) => {
+    const caller = await requireCaller(c)
     const userId = await userIdParam(c)
     const form = await readForm(c, statusBody)
     if (!form.ok) throw new HttpProblem(400, 'bad_request', 'Choose active or disabled')
-    await changeUserStatus(c.var.scope, userId, form.data.status)
+    try {
+      await changeUserStatus(c.var.scope, caller, userId, form.data.status)
+    } catch (err) {
+      if (!(err instanceof LastAdmin)) throw err
+      return redirectWithFlash<Extra>(c, userResultPath(userId), {
+        notice: { tone: 'bad', text: `${err.message}.`, userId },
+      })
+    }
     const label = await userLabel(c, userId)
     const text = form.data.status === 'disabled' ? `${label} is disabled.` : `${label} is enabled again.`
     return redirectWithFlash<Extra>(c, userResultPath(userId), {

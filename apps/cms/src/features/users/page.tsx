@@ -7,6 +7,7 @@
  */
 import type { Context, Hono } from 'hono'
 import type { UserCaller } from '../../domain/caller'
+import { LastAdmin } from '../../domain/errors'
 import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { userIdParam } from '../../http/params'
@@ -16,7 +17,7 @@ import { listQuery, PAGE_SIZE, pageCount } from '../dashboard/list-query'
 import { dashboardGroup, viewerOf } from '../dashboard/page-kit'
 import { findSpace, listSpaces } from '../spaces/service'
 import { addAccountPages, userResultPath } from './page-accounts'
-import { changeRole, everyonesRoles, roleChangeBody } from './roles'
+import { changeRole, everyonesRoles, NoSuchRole, roleChangeBody } from './roles'
 import { findUser, findUsers } from './service'
 import { AdminUsersPage, type AdminUsersProps, RevokeRolePage } from './view'
 
@@ -67,7 +68,14 @@ async function applyRole(c: Context<CmsHono>, revoke: boolean): Promise<Response
     const grantErrors = { userId, errors: { grant: 'Choose a role from the list' } }
     return redirectWithFlash<Extra>(c, userResultPath(userId), { grantErrors })
   }
-  await changeRole(c.var.scope, caller, userId, parsed.data)
+  try {
+    await changeRole(c.var.scope, caller, userId, parsed.data)
+  } catch (err) {
+    // The last admin, or a role the user no longer holds (another admin was quicker): said on their card.
+    if (!(err instanceof LastAdmin || err instanceof NoSuchRole)) throw err
+    const failed = { tone: 'bad', text: `${err.message}.`, userId } as const
+    return redirectWithFlash<Extra>(c, userResultPath(userId), { notice: failed })
+  }
   const notice = { tone: 'ok', text: revoke ? 'Role revoked.' : 'Role granted.', userId } as const
   return redirectWithFlash<Extra>(c, userResultPath(userId), { notice })
 }

@@ -4,14 +4,18 @@
  * account, and managing them, shared by `/api/admin/users` and the dashboard's Users page: creating a local
  * user, disabling or enabling one, and signing one out everywhere. Each change audits itself (target: the
  * user), so both front ends record the same entries. Disabling and signing out take effect on the user's next
- * request, since every request re-reads the session and the user's status from D1. Callers have passed
+ * request, since every request re-reads the session and the user's status from D1; disabling also revokes
+ * the user's sessions and management tokens, so enabling them again revives none. Callers have passed
  * `authorize('users.create' | 'users.manage')`.
  */
 import { z } from 'zod'
-import { Conflict } from '../../domain/errors'
+import type { UserCaller } from '../../domain/caller'
+import { Conflict, LastAdmin } from '../../domain/errors'
 import type { Scope } from '../../domain/scope'
+import { revokeTokensActingFor } from '../api-tokens/service'
 import { revokeUserSessions } from '../sessions/service'
 import { hashPassword, verifyPassword } from './password'
+import { requireAnotherAdmin, rolesOf } from './roles'
 import {
   createLocalUser,
   findUserByEmail,
@@ -113,12 +117,40 @@ export async function createUser(
 }
 
 /**
- * Disables or enables a user (the user exists: the caller checked).
- * @example await changeUserStatus(scope, userId, 'disabled')
+ * Disables or enables a user (the user exists: the caller checked), audited with `disabled` or `enabled`
+ * as reason. Disabling ends the user's sessions and the management tokens that act for them for good
+ * (revoked, not suspended: enabling again revives none). `LastAdmin` (audited) for the caller themselves
+ * or the last active global admin.
+ * @example await changeUserStatus(scope, caller, userId, 'disabled')
  */
-export async function changeUserStatus(scope: Scope, userId: string, status: UserStatus): Promise<void> {
+export async function changeUserStatus(
+  scope: Scope,
+  caller: UserCaller,
+  userId: string,
+  status: UserStatus,
+): Promise<void> {
+  if (status === 'disabled') {
+    if (userId === caller.userId) {
+      await scope.audit.record({
+        action: 'users.status',
+        outcome: 'failure',
+        reason: 'last_admin',
+        ...target(userId),
+      })
+      throw new LastAdmin('You cannot disable yourself')
+    }
+    if ((await rolesOf(scope, userId)).global.includes('admin')) {
+      await requireAnotherAdmin(scope, userId, 'users.status')
+    }
+  }
+  // The status first: from here on no request of the user passes, whatever the revocations below meet.
   await setUserStatus(scope.db, userId, status, scope.now())
-  await scope.audit.record({ action: 'users.status', outcome: 'success', ...target(userId) })
+  if (status === 'disabled') {
+    await revokeUserSessions(scope, userId)
+    await revokeTokensActingFor(scope, caller, userId)
+  }
+  const reason = status === 'disabled' ? 'disabled' : 'enabled'
+  await scope.audit.record({ action: 'users.status', outcome: 'success', reason, ...target(userId) })
 }
 
 /**

@@ -80,7 +80,7 @@ export const DisableUserPage: FC<AccountConfirmProps> = (p) => (
     viewer={p.viewer}
     title="Disable user"
     heading={`Disable ${p.userLabel}?`}
-    consequence={`${p.userLabel} is signed out on their next request and cannot sign in again, and the management API tokens they created stop working, until an admin enables them. Their roles stay as they are.`}
+    consequence={`${p.userLabel} is signed out everywhere and cannot sign in until an admin enables them, and the management API tokens they created are revoked for good: enabling them again revives no session or token. Their roles stay as they are.`}
     action={`/admin/users/${p.userId}/status`}
     fields={{ status: 'disabled' }}
     confirmLabel="Disable user"

@@ -186,9 +186,18 @@ export const OPERATIONS: Readonly<Record<string, OperationText>> = {
   },
   'POST /api/admin/users/:userId/roles': {
     summary: 'Grants a global or space role, or revokes it with `revoke: true`',
+    description:
+      'A revoke removes only the role it names: 404 `not_found` when the user does not hold it. The last active global admin keeps their role (409 `last_admin`).',
     response: OK,
+    problems: ['last_admin'],
   },
-  'POST /api/admin/users/:userId/status': { summary: 'Enables or disables a user', response: OK },
+  'POST /api/admin/users/:userId/status': {
+    summary: 'Enables or disables a user',
+    description:
+      "Disabling revokes the user's sessions and management tokens: enabling them again revives none. Nobody disables themselves or the last active global admin (409 `last_admin`).",
+    response: OK,
+    problems: ['last_admin'],
+  },
   'POST /api/admin/users/:userId/sessions/revoke': {
     summary: 'Revokes every session of the user',
     response: z.strictObject({ revoked: z.number().int().describe('How many sessions were revoked.') }),
