@@ -7,7 +7,8 @@
 
 /** The id prefixes this module can name, and where the name is. */
 const SOURCES = {
-  usr: { table: 'users', column: 'email' },
+  // A local user's login email, else an IdP user's last `email` claim, else their IdP display name.
+  usr: { table: 'users', column: 'coalesce(email, idp_email, name)' },
   tok: { table: 'api_tokens', column: 'name' },
   spc: { table: 'spaces', column: 'name' },
   mcp: { table: 'mcp_integrations', column: 'name' },

@@ -17,6 +17,7 @@ import { type CacheStore, discoverOidc, getOidcVerifier, type OidcAlgorithm } fr
 import { constantTimeEqual, fetchJsonBounded } from '@alokai/internal'
 import * as oauth from 'oauth4webapi'
 import type { Scope } from '../../domain/scope'
+import { idpProfileOf } from '../users/idp-profile'
 import { userOfIdentity } from '../users/service'
 import { authTimeOf, CLOCK_SKEW_MS } from './auth-time'
 import { type OidcFlow, openOidcFlow, sealOidcFlow } from './oidc-flow'
@@ -254,7 +255,7 @@ export async function finishOidcSignIn(
   if (flow.reauth && (authTime === null || authTime < flow.startedAt - CLOCK_SKEW_MS)) {
     return failed(scope, 'reauth_missing')
   }
-  const user = await userOfIdentity(scope, { iss: issuer, sub: payload.sub })
+  const user = await userOfIdentity(scope, { iss: issuer, sub: payload.sub }, idpProfileOf(payload))
   if (user.status !== 'active') return failed(scope, 'user_disabled')
   await scope.audit.record({
     action: 'auth.oidc_login',

@@ -8,6 +8,7 @@
 import type { Context, Hono } from 'hono'
 import { z } from 'zod'
 import { Conflict, LastAdmin } from '../../domain/errors'
+import { userLabel } from '../../domain/user-label'
 import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { userIdParam } from '../../http/params'
@@ -37,9 +38,8 @@ export function userResultPath(userId: string): string {
   return `${USERS}?q=${encodeURIComponent(userId)}#card-${userId}`
 }
 
-async function userLabel(c: Context<CmsHono>, userId: string): Promise<string> {
-  const user = await findUser(c.var.scope, userId)
-  return user?.email ?? `IdP user ${userId}`
+async function labelOf(c: Context<CmsHono>, userId: string): Promise<string> {
+  return userLabel(await findUser(c.var.scope, userId), userId)
 }
 
 /**
@@ -69,7 +69,7 @@ export function addAccountPages(group: Hono<CmsHono>): void {
   group.get('/users/:userId/disable', authorize('users.manage'), async (c) => {
     const caller = await requireCaller(c)
     const userId = await userIdParam(c)
-    const label = await userLabel(c, userId)
+    const label = await labelOf(c, userId)
     return c.html(<DisableUserPage viewer={await viewerOf(c, caller)} userId={userId} userLabel={label} />)
   })
 
@@ -86,7 +86,7 @@ export function addAccountPages(group: Hono<CmsHono>): void {
         notice: { tone: 'bad', text: `${err.message}.`, userId },
       })
     }
-    const label = await userLabel(c, userId)
+    const label = await labelOf(c, userId)
     const text = form.data.status === 'disabled' ? `${label} is disabled.` : `${label} is enabled again.`
     return redirectWithFlash<Extra>(c, userResultPath(userId), {
       notice: { tone: 'ok', text, userId },
@@ -96,7 +96,7 @@ export function addAccountPages(group: Hono<CmsHono>): void {
   group.get('/users/:userId/sign-out', authorize('users.manage'), async (c) => {
     const caller = await requireCaller(c)
     const userId = await userIdParam(c)
-    const label = await userLabel(c, userId)
+    const label = await labelOf(c, userId)
     return c.html(
       <SignOutEverywherePage viewer={await viewerOf(c, caller)} userId={userId} userLabel={label} />,
     )
@@ -105,7 +105,7 @@ export function addAccountPages(group: Hono<CmsHono>): void {
   group.post('/users/:userId/sessions/revoke', authorize('users.manage', SIGN_OUT), async (c) => {
     const userId = await userIdParam(c)
     const revoked = await signOutEverywhere(c.var.scope, userId)
-    const label = await userLabel(c, userId)
+    const label = await labelOf(c, userId)
     const text = `${label} is signed out everywhere (${revoked} ${revoked === 1 ? 'session' : 'sessions'} ended).`
     return redirectWithFlash<Extra>(c, userResultPath(userId), {
       notice: { tone: 'ok', text, userId },

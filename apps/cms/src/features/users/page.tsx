@@ -8,6 +8,7 @@
 import type { Context, Hono } from 'hono'
 import type { UserCaller } from '../../domain/caller'
 import { LastAdmin } from '../../domain/errors'
+import { userLabel } from '../../domain/user-label'
 import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { userIdParam } from '../../http/params'
@@ -107,7 +108,7 @@ usersPages.get('/users/:userId/roles/revoke', authorize('roles.grant'), async (c
   const page = (
     <RevokeRolePage
       viewer={await viewerOf(c, caller)}
-      userLabel={user?.email ?? `IdP user ${userId}`}
+      userLabel={userLabel(user, userId)}
       userId={userId}
       role={role}
       spaceName={space?.name}

@@ -14,6 +14,7 @@ import { Conflict, LastAdmin } from '../../domain/errors'
 import type { Scope } from '../../domain/scope'
 import { revokeTokensActingFor } from '../api-tokens/service'
 import { revokeUserSessions } from '../sessions/service'
+import type { IdpProfile } from './idp-profile'
 import { hashPassword, verifyPassword } from './password'
 import { requireAnotherAdmin, rolesOf } from './roles'
 import {
@@ -21,7 +22,9 @@ import {
   findUserByEmail,
   findUserById,
   listUsers,
+  setIdpProfile,
   setUserStatus,
+  type UserRow,
   type UserSummary,
   upsertOidcUser,
 } from './store'
@@ -43,7 +46,12 @@ const target = (userId: string) => ({ targetType: 'user', targetId: userId })
  */
 export async function findUser(scope: Scope, id: string): Promise<UserSummary | null> {
   const row = await findUserById(scope.db, id)
-  return row && { id: row.id, email: row.email, status: row.status, created_at: row.created_at }
+  return row && summaryOf(row)
+}
+
+function summaryOf(row: UserRow): UserSummary {
+  const { id, status, created_at, name } = row
+  return { id, email: row.email ?? row.idp_email, name, status, created_at }
 }
 
 /**
@@ -74,15 +82,20 @@ export async function findUsers(
 }
 
 /**
- * The user behind an OIDC identity, created (with no role) on first sight; keyed by (iss, sub) only.
- * @example const user = await userOfIdentity(scope, { iss, sub })
+ * The user behind an OIDC identity, created (with no role) on first sight; keyed by (iss, sub) only. With
+ * a `profile` (a dashboard sign-in's ID token) the user's email and name are refreshed from it.
+ * @example const user = await userOfIdentity(scope, { iss, sub }, idpProfileOf(payload))
  */
 export async function userOfIdentity(
   scope: Scope,
   identity: { iss: string; sub: string },
+  profile?: IdpProfile,
 ): Promise<UserSummary> {
-  const row = await upsertOidcUser(scope.db, { ...identity, now: scope.now() })
-  return { id: row.id, email: row.email, status: row.status, created_at: row.created_at }
+  const now = scope.now()
+  const row = await upsertOidcUser(scope.db, { ...identity, now })
+  if (!profile) return summaryOf(row)
+  await setIdpProfile(scope.db, row.id, profile, now)
+  return summaryOf({ ...row, idp_email: profile.email, name: profile.name })
 }
 
 /**

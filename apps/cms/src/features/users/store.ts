@@ -11,15 +11,25 @@ export interface UserRow {
   status: 'active' | 'disabled'
   created_at: number
   updated_at: number
+  idp_email: string | null
+  idp_email_verified: number
+  name: string | null
 }
 
-/** Public view of a user (no hash). */
+/** Public view of a user (no hash): `email` is the login email, or an IdP user's last `email` claim. */
 export interface UserSummary {
   id: string
   email: string | null
+  name: string | null
   status: 'active' | 'disabled'
   created_at: number
 }
+
+/**
+ * The columns of a `UserSummary`, for every query that lists or returns users.
+ * @example db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM users`)
+ */
+export const SUMMARY_COLUMNS: string = 'id, coalesce(email, idp_email) AS email, name, status, created_at'
 
 /**
  * The user with this (lower-cased) email, if any.
@@ -50,7 +60,7 @@ export async function createLocalUser(
     .prepare(
       `INSERT INTO users (id, email, password_hash, status, created_at, updated_at)
        VALUES (?1, ?2, ?3, 'active', ?4, ?4) ON CONFLICT (email) DO NOTHING
-       RETURNING id, email, status, created_at`,
+       RETURNING ${SUMMARY_COLUMNS}`,
     )
     .bind(id, input.email.toLowerCase(), input.passwordHash, input.now)
     .first<UserSummary>()
@@ -80,7 +90,7 @@ export async function setUserStatus(
  */
 export async function listUsers(db: D1Database): Promise<UserSummary[]> {
   const res = await db
-    .prepare('SELECT id, email, status, created_at FROM users ORDER BY created_at, id LIMIT 1000')
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM users ORDER BY created_at, id LIMIT 1000`)
     .all<UserSummary>()
   return res.results
 }
@@ -132,4 +142,22 @@ export async function upsertOidcUser(
     await db.prepare('DELETE FROM users WHERE id = ?1').bind(id).run()
   }
   throw new Error('OIDC identity could not be resolved')
+}
+
+/**
+ * Stores what the IdP said about a user at sign-in (email, whether verified, display name).
+ * @example await setIdpProfile(env.DB, userId, { email, emailVerified: true, name }, Date.now())
+ */
+export async function setIdpProfile(
+  db: D1Database,
+  userId: string,
+  profile: { email: string | null; emailVerified: boolean; name: string | null },
+  now: number,
+): Promise<void> {
+  await db
+    .prepare(
+      'UPDATE users SET idp_email = ?2, idp_email_verified = ?3, name = ?4, updated_at = ?5 WHERE id = ?1',
+    )
+    .bind(userId, profile.email, profile.emailVerified ? 1 : 0, profile.name, now)
+    .run()
 }

@@ -6,6 +6,7 @@
  */
 import type { FC } from 'hono/jsx'
 import type { UserRoles } from '../../domain/roles'
+import { userLabel } from '../../domain/user-label'
 import { Badge, When } from '../../views/components/badge'
 import { DangerLink } from '../../views/components/danger'
 import { CsrfField, Notice } from '../../views/components/form'
@@ -91,7 +92,7 @@ export const AdminUsersPage: FC<AdminUsersProps> = (p) => {
       ) : null}
       {p.users.map((u) => {
         const errors = p.grantErrors?.userId === u.id ? p.grantErrors.errors : {}
-        const label = u.email ?? `IdP user ${u.id}`
+        const label = userLabel(u, u.id)
         const revoke = (fields: Record<string, string>, text: string) => (
           <DangerLink
             href={`/admin/users/${u.id}/roles/revoke?${new URLSearchParams(fields)}`}

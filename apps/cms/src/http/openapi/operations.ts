@@ -83,11 +83,12 @@ export const OPERATIONS: Readonly<Record<string, OperationText>> = {
     access: 'public',
   },
   'GET /api/auth/me': {
-    summary: 'The caller: id, email, roles, how and when authenticated',
+    summary: 'The caller: id, email, name, roles, how and when authenticated',
     access: 'user',
     response: z.strictObject({
       id: z.string(),
-      email: z.string().nullable(),
+      email: z.string().nullable().describe("The login email, or an IdP user's last `email` claim."),
+      name: z.string().nullable().describe("An IdP user's last `name` claim."),
       via: z.enum(['session', 'bearer']),
       authenticatedAt: z.number().int(),
       roles: ROLES,
