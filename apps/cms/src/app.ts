@@ -17,6 +17,7 @@ import { previewUrlsApi } from './features/preview-urls/api'
 import { sessionsApi } from './features/sessions/api'
 import { spacesApi } from './features/spaces/api'
 import { usersApi } from './features/users/api'
+import { invitationsApi } from './features/users/api-invitations'
 import { limitBody } from './http/body'
 import { csrfProtection } from './http/csrf'
 import type { AppDeps, CmsHono } from './http/hono-types'
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps = {}): Hono<CmsHono> {
   app.route('/api/spaces/:spaceId/audit', spaceAuditLogApi)
   app.route('/api/spaces', spacesApi)
   app.route('/api/admin/users', usersApi)
+  app.route('/api/admin/invitations', invitationsApi)
   app.route('/api/admin/keys', keyRotationApi)
   app.route('/api/admin/audit', globalAuditLogApi)
   // The dashboard's pages (HTML); its own guards and error pages, see features/dashboard/routes.tsx.

@@ -20,6 +20,7 @@ export interface Things {
   integrationId: string
   previewUrlId: string
   userId: string
+  invitationId: string
 }
 
 /** How to send one route its request: the body, and (for sign-in and sign-out) whose client sends it. */
@@ -65,6 +66,8 @@ export const ROUTE_REQUESTS: Readonly<Record<string, RouteRequest>> = {
   'POST /api/admin/users/:userId/roles': { json: { scope: 'global', role: 'admin' } },
   'POST /api/admin/users/:userId/status': { json: { status: 'disabled' } },
   'POST /api/admin/users/:userId/sessions/revoke': { json: {} },
+  'POST /api/admin/invitations': { json: { email: '<email>', scope: 'global', role: 'admin' } },
+  'DELETE /api/admin/invitations/:invitationId': {},
   'POST /api/admin/keys/rewrap': { json: {} },
   'POST /api/admin/keys/reseal': { json: {} },
   'POST /login': { as: 'anonymous', open: true, form: {} },
@@ -104,14 +107,18 @@ async function created(res: Response): Promise<string> {
 export async function makeThings(admin: Client): Promise<Things> {
   const spaceId = (await createSpace(env.DB, { name: 'Walk', createdBy: null, now: Date.now() })).id
   const base = `/api/spaces/${spaceId}`
-  const [entryId, tokenId, integrationId, previewUrlId, user] = await Promise.all([
+  const [entryId, tokenId, integrationId, previewUrlId, user, invitation] = await Promise.all([
     admin.fetch(`${base}/entries`, { json: { body: { title: 'A' } } }).then(created),
     admin.fetch(`${base}/tokens`, { json: { name: 'fixture', scope: 'delivery' } }).then(created),
     admin.fetch(`${base}/mcp`, { json: { name: 'fixture', url: 'https://mcp.example.com/' } }).then(created),
     admin.fetch(`${base}/preview-urls`, { json: { url: 'https://shop.example.com' } }).then(created),
     makeUser({ label: 'walk-target' }),
+    admin.fetch('/api/admin/invitations', {
+      json: { email: uniqueEmail('walk-invitee'), scope: 'space', spaceId, role: 'editor' },
+    }),
   ])
-  return { spaceId, entryId, tokenId, integrationId, previewUrlId, userId: user.id }
+  const { invitation: invited } = (await invitation.json()) as { invitation: { id: string } }
+  return { spaceId, entryId, tokenId, integrationId, previewUrlId, userId: user.id, invitationId: invited.id }
 }
 
 /**

@@ -15,6 +15,7 @@ import type { Scope } from '../../domain/scope'
 import { revokeTokensActingFor } from '../api-tokens/service'
 import { revokeUserSessions } from '../sessions/service'
 import type { IdpProfile } from './idp-profile'
+import { claimByEmail } from './invitations'
 import { hashPassword, verifyPassword } from './password'
 import { requireAnotherAdmin, rolesOf } from './roles'
 import {
@@ -83,7 +84,8 @@ export async function findUsers(
 
 /**
  * The user behind an OIDC identity, created (with no role) on first sight; keyed by (iss, sub) only. With
- * a `profile` (a dashboard sign-in's ID token) the user's email and name are refreshed from it.
+ * a `profile` (a dashboard sign-in's ID token) the user's email and name are refreshed from it, and a
+ * verified email claims the invitations waiting for it.
  * @example const user = await userOfIdentity(scope, { iss, sub }, idpProfileOf(payload))
  */
 export async function userOfIdentity(
@@ -95,6 +97,9 @@ export async function userOfIdentity(
   const row = await upsertOidcUser(scope.db, { ...identity, now })
   if (!profile) return summaryOf(row)
   await setIdpProfile(scope.db, row.id, profile, now)
+  if (profile.email !== null && profile.emailVerified && row.status === 'active') {
+    await claimByEmail(scope, row.id, profile.email)
+  }
   return summaryOf({ ...row, idp_email: profile.email, name: profile.name })
 }
 
@@ -115,7 +120,8 @@ export async function passwordOwner(scope: Scope, email: string, password: strin
 }
 
 /**
- * Creates a local (password) user; `Conflict` when the email is taken.
+ * Creates a local (password) user, who takes the invitations waiting for the email; `Conflict` when the
+ * email is taken.
  * @example const user = await createUser(scope, { email: 'ada@example.com', password })
  */
 export async function createUser(
@@ -126,6 +132,8 @@ export async function createUser(
   const user = await createLocalUser(scope.db, { email: input.email, passwordHash, now: scope.now() })
   if (!user) throw new Conflict('A user with this email exists')
   await scope.audit.record({ action: 'users.create', outcome: 'success', ...target(user.id) })
+  // The admin who typed the address vouches for it, as the IdP's email_verified does for an IdP user.
+  await claimByEmail(scope, user.id, input.email)
   return user
 }
 

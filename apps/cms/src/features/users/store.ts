@@ -40,6 +40,22 @@ export async function findUserByEmail(db: D1Database, email: string): Promise<Us
 }
 
 /**
+ * The ids of the users who have `email`: as their login email, or as the verified email of their last IdP
+ * sign-in (normally one; two when two IdP identities claim one address).
+ * @example const [userId] = await findUsersHoldingEmail(env.DB, 'ada@example.com')
+ */
+export async function findUsersHoldingEmail(db: D1Database, email: string): Promise<string[]> {
+  const res = await db
+    .prepare(
+      `SELECT id FROM users WHERE email = ?1 OR (idp_email = ?1 AND idp_email_verified = 1)
+       ORDER BY created_at, id LIMIT 2`,
+    )
+    .bind(email.toLowerCase())
+    .all<{ id: string }>()
+  return res.results.map((r) => r.id)
+}
+
+/**
  * The user with this id, if any.
  * @example const user = await findUserById(env.DB, 'usr_…')
  */

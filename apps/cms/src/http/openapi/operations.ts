@@ -40,6 +40,10 @@ export const TAGS: Readonly<Record<string, { name: string; description: string }
   'preview-urls': { name: 'Preview URLs', description: 'Storefront preview URLs with probe secrets.' },
   audit: { name: 'Audit log', description: 'Read-only, newest first, keyset pagination.' },
   users: { name: 'Users', description: 'User administration (global admins).' },
+  invitations: {
+    name: 'Invitations',
+    description: 'Roles granted by email before the account exists; the first verified sign-in claims them.',
+  },
   keys: { name: 'Key rotation', description: 'Key status and the resumable rewrap and reseal passes.' },
 }
 
@@ -203,6 +207,15 @@ export const OPERATIONS: Readonly<Record<string, OperationText>> = {
     summary: 'Revokes every session of the user',
     response: z.strictObject({ revoked: z.number().int().describe('How many sessions were revoked.') }),
   },
+  'GET /api/admin/invitations': { summary: 'Pending invitations, newest first: `{ invitations }`' },
+  'POST /api/admin/invitations': {
+    summary: 'Grants a role by email: at once to the user who has it (200), else as an invitation (201)',
+    description:
+      'The invitation is claimed by the first dashboard sign-in whose ID token carries the email with `email_verified: true` (in local mode: by creating the local user with that email). This is how the first OIDC admin is made.',
+    status: 201,
+    problems: ['conflict'],
+  },
+  'DELETE /api/admin/invitations/:invitationId': { summary: 'Withdraws a pending invitation', status: 204 },
   'GET /api/admin/keys': {
     summary: 'Per sealed column: counts per kid and the next step; `?list=unopenable` lists rows',
   },
