@@ -18,6 +18,7 @@ import { sessionsApi } from './features/sessions/api'
 import { spacesApi } from './features/spaces/api'
 import { usersApi } from './features/users/api'
 import { invitationsApi } from './features/users/api-invitations'
+import { membersApi } from './features/users/api-members'
 import { limitBody } from './http/body'
 import { csrfProtection } from './http/csrf'
 import type { AppDeps, CmsHono } from './http/hono-types'
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps = {}): Hono<CmsHono> {
   app.route('/api/spaces/:spaceId/mcp', mcpIntegrationsApi)
   app.route('/api/spaces/:spaceId/preview-urls', previewUrlsApi)
   app.route('/api/spaces/:spaceId/audit', spaceAuditLogApi)
+  app.route('/api/spaces/:spaceId/members', membersApi)
   app.route('/api/spaces', spacesApi)
   app.route('/api/admin/users', usersApi)
   app.route('/api/admin/invitations', invitationsApi)

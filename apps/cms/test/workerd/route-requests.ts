@@ -66,6 +66,9 @@ export const ROUTE_REQUESTS: Readonly<Record<string, RouteRequest>> = {
   'POST /api/admin/users/:userId/roles': { json: { scope: 'global', role: 'admin' } },
   'POST /api/admin/users/:userId/status': { json: { status: 'disabled' } },
   'POST /api/admin/users/:userId/sessions/revoke': { json: {} },
+  'POST /api/spaces/:spaceId/members': { json: { email: '<email>', role: 'editor' } },
+  'DELETE /api/spaces/:spaceId/members/:userId': {},
+  'DELETE /api/spaces/:spaceId/members/invitations/:invitationId': {},
   'POST /api/admin/invitations': { json: { email: '<email>', scope: 'global', role: 'admin' } },
   'DELETE /api/admin/invitations/:invitationId': {},
   'POST /api/admin/keys/rewrap': { json: {} },
@@ -112,7 +115,7 @@ export async function makeThings(admin: Client): Promise<Things> {
     admin.fetch(`${base}/tokens`, { json: { name: 'fixture', scope: 'delivery' } }).then(created),
     admin.fetch(`${base}/mcp`, { json: { name: 'fixture', url: 'https://mcp.example.com/' } }).then(created),
     admin.fetch(`${base}/preview-urls`, { json: { url: 'https://shop.example.com' } }).then(created),
-    makeUser({ label: 'walk-target' }),
+    makeUser({ label: 'walk-target', spaces: [{ spaceId, role: 'editor' }] }),
     admin.fetch('/api/admin/invitations', {
       json: { email: uniqueEmail('walk-invitee'), scope: 'space', spaceId, role: 'editor' },
     }),

@@ -150,3 +150,28 @@ export async function countOtherActiveAdmins(db: D1Database, userId: string): Pr
     .first<{ n: number }>()
   return row?.n ?? 0
 }
+
+/** A member of a space: a user with a role there. */
+export interface SpaceMember {
+  userId: string
+  email: string | null
+  name: string | null
+  role: SpaceRole
+  status: 'active' | 'disabled'
+}
+
+/**
+ * The users with a role in a space, by email.
+ * @example const members = await listSpaceMembers(env.DB, spaceId)
+ */
+export async function listSpaceMembers(db: D1Database, spaceId: string): Promise<SpaceMember[]> {
+  const res = await db
+    .prepare(
+      `SELECT r.user_id AS userId, coalesce(u.email, u.idp_email) AS email, u.name, r.role, u.status
+       FROM space_roles r JOIN users u ON u.id = r.user_id WHERE r.space_id = ?1
+       ORDER BY coalesce(u.email, u.idp_email, u.id) LIMIT 1000`,
+    )
+    .bind(spaceId)
+    .all<SpaceMember>()
+  return res.results
+}

@@ -38,6 +38,7 @@ export const TAGS: Readonly<Record<string, { name: string; description: string }
   tokens: { name: 'API tokens', description: 'Per-space API tokens, managed by space admins.' },
   mcp: { name: 'MCP integrations', description: 'MCP servers of a space; bearers are write-only.' },
   'preview-urls': { name: 'Preview URLs', description: 'Storefront preview URLs with probe secrets.' },
+  members: { name: 'Members', description: "A space's members and invitations, managed by its admins." },
   audit: { name: 'Audit log', description: 'Read-only, newest first, keyset pagination.' },
   users: { name: 'Users', description: 'User administration (global admins).' },
   invitations: {
@@ -182,6 +183,24 @@ export const OPERATIONS: Readonly<Record<string, OperationText>> = {
   },
   'GET /api/spaces/:spaceId/audit': {
     summary: "The space's audit log, newest first: `{ entries, next }`, `next` the next page's query",
+  },
+  'GET /api/spaces/:spaceId/members': {
+    summary: "The space's members (`userId`, `email`, `name`, `role`, `status`) and pending `invitations`",
+  },
+  'POST /api/spaces/:spaceId/members': {
+    summary: 'Adds a member by email: at once to the account that has it (200), else invited (201)',
+    description:
+      'Space roles only (`admin`, `editor`); the global admin role stays with global admins. An invitation is claimed by the first dashboard sign-in with that verified email.',
+    status: 201,
+    problems: ['conflict'],
+  },
+  'DELETE /api/spaces/:spaceId/members/:userId': {
+    summary: "Removes the user's role in the space (404 when they hold none)",
+    status: 204,
+  },
+  'DELETE /api/spaces/:spaceId/members/invitations/:invitationId': {
+    summary: 'Withdraws a pending invitation of the space',
+    status: 204,
   },
   'GET /api/admin/users': { summary: 'Users' },
   'POST /api/admin/users': {
