@@ -19,6 +19,7 @@ import { spacesApi } from './features/spaces/api'
 import { usersApi } from './features/users/api'
 import { invitationsApi } from './features/users/api-invitations'
 import { membersApi } from './features/users/api-members'
+import { passwordApi } from './features/users/api-password'
 import { limitBody } from './http/body'
 import { csrfProtection } from './http/csrf'
 import type { AppDeps, CmsHono } from './http/hono-types'
@@ -46,6 +47,7 @@ export function createApp(deps: AppDeps = {}): Hono<CmsHono> {
   app.use('/api/*', csrfProtection())
   app.route('/healthz', healthApi)
   app.get('/api/openapi.json', serveOpenApi(app))
+  app.route('/api/auth/password', passwordApi)
   app.route('/api/auth', sessionsApi)
   app.route('/api/spaces/:spaceId/entries', entriesApi)
   app.route('/api/spaces/:spaceId/tokens', apiTokensApi)

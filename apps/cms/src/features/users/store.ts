@@ -101,6 +101,22 @@ export async function setUserStatus(
 }
 
 /**
+ * Replaces a user's password hash.
+ * @example await setPasswordHash(env.DB, userId, hash, Date.now())
+ */
+export async function setPasswordHash(
+  db: D1Database,
+  id: string,
+  passwordHash: string,
+  now: number,
+): Promise<void> {
+  await db
+    .prepare('UPDATE users SET password_hash = ?2, updated_at = ?3 WHERE id = ?1')
+    .bind(id, passwordHash, now)
+    .run()
+}
+
+/**
  * All users, oldest first (bounded: the CMS has tens of users, not millions).
  * @example const users = await listUsers(env.DB)
  */

@@ -87,6 +87,12 @@ export const OPERATIONS: Readonly<Record<string, OperationText>> = {
     status: 204,
     access: 'public',
   },
+  'POST /api/auth/password': {
+    summary: 'Changes your own password (local users): the current one first; your other sessions end',
+    access: 'user',
+    status: 204,
+    problems: ['invalid_credentials', 'wrong_auth_provider'],
+  },
   'GET /api/auth/me': {
     summary: 'The caller: id, email, name, roles, how and when authenticated',
     access: 'user',
