@@ -71,6 +71,7 @@ export const ROUTE_REQUESTS: Readonly<Record<string, RouteRequest>> = {
   'POST /api/admin/users/:userId/roles': { json: { scope: 'global', role: 'admin' } },
   'POST /api/admin/users/:userId/status': { json: { status: 'disabled' } },
   'POST /api/admin/users/:userId/sessions/revoke': { json: {} },
+  'DELETE /api/admin/users/:userId': {},
   'POST /api/spaces/:spaceId/members': { json: { email: '<email>', role: 'editor' } },
   'DELETE /api/spaces/:spaceId/members/:userId': {},
   'DELETE /api/spaces/:spaceId/members/invitations/:invitationId': {},

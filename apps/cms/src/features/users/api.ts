@@ -11,7 +11,14 @@ import { authorize, requireCaller } from '../../http/identify'
 import { userIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
 import { changeRole, roleChangeBody } from './roles'
-import { allUsers, changeUserStatus, createUser, signOutEverywhere, statusBody } from './service'
+import {
+  allUsers,
+  changeUserStatus,
+  createUser,
+  deleteUserAccount,
+  signOutEverywhere,
+  statusBody,
+} from './service'
 
 /** The body of a local user creation (JSON). */
 const createUserBody = z.strictObject({
@@ -26,6 +33,7 @@ const AUDIT = {
   roles: { action: 'roles.grant' },
   status: { action: 'users.status' },
   revoke: { action: 'users.sessions_revoke' },
+  delete: { action: 'users.delete' },
 } satisfies Record<string, AuditDeclaration>
 
 /** The user-administration routes. */
@@ -64,4 +72,10 @@ usersApi.post('/:userId/sessions/revoke', authorize('users.manage', { audit: AUD
   const userId = await userIdParam(c)
   const revoked = await signOutEverywhere(c.var.scope, userId)
   return c.json({ revoked })
+})
+
+usersApi.delete('/:userId', authorize('users.manage', { audit: AUDIT.delete }), async (c) => {
+  const caller = await requireCaller(c)
+  await deleteUserAccount(c.var.scope, caller, await userIdParam(c))
+  return c.body(null, 204)
 })

@@ -10,8 +10,9 @@
  */
 import { z } from 'zod'
 import type { UserCaller } from '../../domain/caller'
-import { Conflict, InvalidCredentials, LastAdmin } from '../../domain/errors'
+import { Conflict, InvalidCredentials, LastAdmin, NotFound } from '../../domain/errors'
 import type { Scope } from '../../domain/scope'
+import { userLabel } from '../../domain/user-label'
 import { revokeTokensActingFor } from '../api-tokens/service'
 import { revokeOtherSessions, revokeUserSessions } from '../sessions/service'
 import type { IdpProfile } from './idp-profile'
@@ -20,6 +21,7 @@ import { hashPassword, verifyPassword } from './password'
 import { requireAnotherAdmin, rolesOf } from './roles'
 import {
   createLocalUser,
+  deleteUserRow,
   findUserByEmail,
   findUserById,
   listUsers,
@@ -210,6 +212,38 @@ export async function changeOwnPassword(
   await setPasswordHash(scope.db, caller.userId, next, scope.now())
   await revokeOtherSessions(scope, caller.userId, caller.sid)
   await scope.audit.record({ action: 'auth.password_change', outcome: 'success', ...target(caller.userId) })
+}
+
+/**
+ * Deletes a user: the management tokens acting for them are revoked, their sessions, roles and IdP
+ * identities go with the row, and the audit log keeps naming them by the name they had. `LastAdmin`
+ * (audited) for the caller themselves or the last active global admin; `NotFound` for no such user.
+ * @example await deleteUserAccount(scope, caller, userId)
+ */
+export async function deleteUserAccount(scope: Scope, caller: UserCaller, userId: string): Promise<void> {
+  if (userId === caller.userId) {
+    await scope.audit.record({
+      action: 'users.delete',
+      outcome: 'failure',
+      reason: 'last_admin',
+      ...target(userId),
+    })
+    throw new LastAdmin('You cannot delete yourself')
+  }
+  const user = await findUser(scope, userId)
+  if (!user) throw new NotFound('No such user')
+  if ((await rolesOf(scope, userId)).global.includes('admin')) {
+    await requireAnotherAdmin(scope, userId, 'users.delete')
+  }
+  await revokeTokensActingFor(scope, caller, userId)
+  const deleted = await deleteUserRow(scope.db, {
+    id: userId,
+    label: userLabel(user, userId),
+    deletedBy: caller.userId,
+    now: scope.now(),
+  })
+  if (!deleted) throw new NotFound('No such user')
+  await scope.audit.record({ action: 'users.delete', outcome: 'success', ...target(userId) })
 }
 
 /**

@@ -193,3 +193,24 @@ export async function setIdpProfile(
     .bind(userId, profile.email, profile.emailVerified ? 1 : 0, profile.name, now)
     .run()
 }
+
+/**
+ * Deletes a user (their sessions, roles and IdP identities go with the row; tokens they created keep a
+ * `NULL` creator) and keeps the name they had in `deleted_users`, in one batch; whether a user was deleted.
+ * @example await deleteUserRow(env.DB, { id, label: 'ada@example.com', deletedBy, now: Date.now() })
+ */
+export async function deleteUserRow(
+  db: D1Database,
+  input: { id: string; label: string; deletedBy: string; now: number },
+): Promise<boolean> {
+  const [, deleted] = await db.batch([
+    db
+      .prepare(
+        `INSERT INTO deleted_users (id, label, deleted_by, deleted_at) SELECT id, ?2, ?3, ?4 FROM users WHERE id = ?1
+         ON CONFLICT (id) DO NOTHING`,
+      )
+      .bind(input.id, input.label, input.deletedBy, input.now),
+    db.prepare('DELETE FROM users WHERE id = ?1').bind(input.id),
+  ])
+  return (deleted?.meta.changes ?? 0) > 0
+}

@@ -228,6 +228,12 @@ export const OPERATIONS: Readonly<Record<string, OperationText>> = {
     response: OK,
     problems: ['last_admin'],
   },
+  'DELETE /api/admin/users/:userId': {
+    summary: 'Deletes a user: sessions and management tokens end; the audit log keeps their name',
+    description: 'Nobody deletes themselves or the last active global admin (409 `last_admin`).',
+    status: 204,
+    problems: ['last_admin'],
+  },
   'POST /api/admin/users/:userId/sessions/revoke': {
     summary: 'Revokes every session of the user',
     response: z.strictObject({ revoked: z.number().int().describe('How many sessions were revoked.') }),
