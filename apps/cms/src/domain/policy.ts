@@ -51,6 +51,7 @@ export type Action =
   | 'spaces.read'
   | 'spaces.create'
   | 'spaces.rename'
+  | 'spaces.delete'
 
 /** The matrix. Keep it in the order of the table in docs/design.md (Role matrix). */
 export const POLICY: Readonly<Record<Action, Rule>> = {
@@ -93,6 +94,7 @@ export const POLICY: Readonly<Record<Action, Rule>> = {
   'spaces.read': { scope: 'space', roles: EDITOR_OR_ADMIN },
   'spaces.create': { scope: 'global' },
   'spaces.rename': { scope: 'space', roles: SPACE_ADMIN },
+  'spaces.delete': { scope: 'global' },
 }
 
 /**

@@ -42,6 +42,7 @@ const MATRIX: [Action, boolean, boolean, boolean][] = [
   ['spaces.read', true, true, true],
   ['spaces.create', false, false, true],
   ['spaces.rename', false, true, true],
+  ['spaces.delete', false, false, true],
 ]
 
 describe('the policy table', () => {

@@ -67,6 +67,7 @@ export const ROUTE_REQUESTS: Readonly<Record<string, RouteRequest>> = {
   'POST /api/spaces/:spaceId/preview-urls/:previewUrlId/probe': { json: {} },
   'POST /api/spaces': { json: { name: 'walk' } },
   'PATCH /api/spaces/:spaceId': { json: { name: 'renamed' } },
+  'DELETE /api/spaces/:spaceId': { json: { name: 'Walk' } },
   'POST /api/admin/users': { json: { email: '<email>', password: PASSWORD } },
   'POST /api/admin/users/:userId/roles': { json: { scope: 'global', role: 'admin' } },
   'POST /api/admin/users/:userId/status': { json: { status: 'disabled' } },

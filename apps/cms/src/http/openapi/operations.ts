@@ -190,6 +190,11 @@ export const OPERATIONS: Readonly<Record<string, OperationText>> = {
   'GET /api/spaces/:spaceId/audit': {
     summary: "The space's audit log, newest first: `{ entries, next }`, `next` the next page's query",
   },
+  'DELETE /api/spaces/:spaceId': {
+    summary:
+      'Deletes a space, its name typed back as `{ name }`: everything in it goes, tokens and sealed secrets included',
+    status: 204,
+  },
   'GET /api/spaces/:spaceId/members': {
     summary: "The space's members (`userId`, `email`, `name`, `role`, `status`) and pending `invitations`",
   },
