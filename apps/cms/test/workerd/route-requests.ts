@@ -73,6 +73,7 @@ export const ROUTE_REQUESTS: Readonly<Record<string, RouteRequest>> = {
   'POST /api/admin/users/:userId/status': { json: { status: 'disabled' } },
   'POST /api/admin/users/:userId/sessions/revoke': { json: {} },
   'DELETE /api/admin/users/:userId': {},
+  'POST /api/admin/users/:userId/password/reset': { json: {} },
   'POST /api/spaces/:spaceId/members': { json: { email: '<email>', role: 'editor' } },
   'DELETE /api/spaces/:spaceId/members/:userId': {},
   'DELETE /api/spaces/:spaceId/members/invitations/:invitationId': {},

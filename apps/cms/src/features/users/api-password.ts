@@ -9,7 +9,7 @@ import { readBody, requestBody } from '../../http/body'
 import type { CmsHono } from '../../http/hono-types'
 import { requireCaller } from '../../http/identify'
 import { HttpProblem } from '../../http/problem'
-import { changeOwnPassword, passwordChangeBody } from './service'
+import { changeOwnPassword, passwordChangeBody } from './service-password'
 
 /** The password route, mounted at `/api/auth/password`. */
 export const passwordApi: Hono<CmsHono> = new Hono<CmsHono>()

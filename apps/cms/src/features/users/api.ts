@@ -19,6 +19,7 @@ import {
   signOutEverywhere,
   statusBody,
 } from './service'
+import { resetPassword } from './service-password'
 
 /** The body of a local user creation (JSON). */
 const createUserBody = z.strictObject({
@@ -34,6 +35,7 @@ const AUDIT = {
   status: { action: 'users.status' },
   revoke: { action: 'users.sessions_revoke' },
   delete: { action: 'users.delete' },
+  reset: { action: 'users.password_reset' },
 } satisfies Record<string, AuditDeclaration>
 
 /** The user-administration routes. */
@@ -78,4 +80,10 @@ usersApi.delete('/:userId', authorize('users.manage', { audit: AUDIT.delete }), 
   const caller = await requireCaller(c)
   await deleteUserAccount(c.var.scope, caller, await userIdParam(c))
   return c.body(null, 204)
+})
+
+usersApi.post('/:userId/password/reset', authorize('users.manage', { audit: AUDIT.reset }), async (c) => {
+  const password = await resetPassword(c.var.scope, await userIdParam(c))
+  // Shown once: never cached on the way.
+  return c.json({ password }, 200, { 'cache-control': 'no-store' })
 })

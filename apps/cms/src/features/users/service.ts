@@ -10,11 +10,11 @@
  */
 import { z } from 'zod'
 import type { UserCaller } from '../../domain/caller'
-import { Conflict, InvalidCredentials, LastAdmin, NotFound } from '../../domain/errors'
+import { Conflict, LastAdmin, NotFound } from '../../domain/errors'
 import type { Scope } from '../../domain/scope'
 import { userLabel } from '../../domain/user-label'
 import { revokeTokensActingFor } from '../api-tokens/service'
-import { revokeOtherSessions, revokeUserSessions } from '../sessions/service'
+import { revokeUserSessions } from '../sessions/service'
 import type { IdpProfile } from './idp-profile'
 import { claimByEmail } from './invitations'
 import { hashPassword, verifyPassword } from './password'
@@ -26,7 +26,6 @@ import {
   findUserById,
   listUsers,
   setIdpProfile,
-  setPasswordHash,
   setUserStatus,
   type UserRow,
   type UserSummary,
@@ -175,43 +174,6 @@ export async function changeUserStatus(
   }
   const reason = status === 'disabled' ? 'disabled' : 'enabled'
   await scope.audit.record({ action: 'users.status', outcome: 'success', reason, ...target(userId) })
-}
-
-/** The body of a password change (JSON): 12+ characters, as for a new local user. */
-export const passwordChangeBody: z.ZodType<{ currentPassword: string; newPassword: string }> = z.strictObject(
-  {
-    currentPassword: z.string().min(1).max(1024),
-    newPassword: z.string().min(12, 'At least 12 characters').max(1024),
-  },
-)
-
-/**
- * A local user changes their own password: the current one is checked first (`InvalidCredentials`
- * otherwise, audited as a failure), then the new hash is stored and the user's other sessions are
- * revoked; the session that made the change stays. Audited as `auth.password_change`.
- * @example await changeOwnPassword(scope, caller, { currentPassword, newPassword })
- */
-export async function changeOwnPassword(
-  scope: Scope,
-  caller: UserCaller,
-  body: { currentPassword: string; newPassword: string },
-): Promise<void> {
-  const user = await findUserById(scope.db, caller.userId)
-  const hash = user?.password_hash ?? undefined
-  const ok = await verifyPassword(body.currentPassword, hash, scope.onPasswordDerivation)
-  if (!ok || hash === undefined) {
-    await scope.audit.record({
-      action: 'auth.password_change',
-      outcome: 'failure',
-      reason: 'invalid_credentials',
-      ...target(caller.userId),
-    })
-    throw new InvalidCredentials()
-  }
-  const next = await hashPassword(body.newPassword, { onDerive: scope.onPasswordDerivation })
-  await setPasswordHash(scope.db, caller.userId, next, scope.now())
-  await revokeOtherSessions(scope, caller.userId, caller.sid)
-  await scope.audit.record({ action: 'auth.password_change', outcome: 'success', ...target(caller.userId) })
 }
 
 /**

@@ -233,6 +233,11 @@ export const OPERATIONS: Readonly<Record<string, OperationText>> = {
     response: OK,
     problems: ['last_admin'],
   },
+  'POST /api/admin/users/:userId/password/reset': {
+    summary: "Resets a local user's password: `{ password }`, shown this once; every session of theirs ends",
+    problems: ['conflict'],
+    response: z.strictObject({ password: z.string().describe('The new password, 192 random bits.') }),
+  },
   'DELETE /api/admin/users/:userId': {
     summary: 'Deletes a user: sessions and management tokens end; the audit log keeps their name',
     description: 'Nobody deletes themselves or the last active global admin (409 `last_admin`).',

@@ -1,0 +1,44 @@
+/**
+ * An admin resets a local user's password: `POST /api/admin/users/:userId/password/reset` answers a new
+ * generated password once (never stored in the clear, not cached), the old one stops, every session of
+ * the user ends. IdP users have no password to reset.
+ */
+import { env } from 'cloudflare:test'
+import { describe, expect, it } from 'vitest'
+import { client, loggedIn, PASSWORD } from './helpers'
+
+const login = (email: string, password: string) =>
+  client().fetch('/api/auth/login', { json: { email, password } })
+
+describe("an admin's password reset", () => {
+  it('answers a one-time password, ends the old one and every session', async () => {
+    const admin = await loggedIn({ globalAdmin: true })
+    const user = await loggedIn()
+    const res = await admin.fetch(`/api/admin/users/${user.user.id}/password/reset`, { method: 'POST' })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('cache-control')).toBe('no-store')
+    const { password } = (await res.json()) as { password: string }
+    expect(password).toMatch(/^[A-Za-z0-9_-]{32}$/)
+    expect((await user.fetch('/api/auth/me')).status).toBe(401)
+    expect((await login(user.user.email, PASSWORD)).status).toBe(401)
+    expect((await login(user.user.email, password)).status).toBe(200)
+    const stored = await env.DB.prepare('SELECT password_hash FROM users WHERE id = ?1')
+      .bind(user.user.id)
+      .first('password_hash')
+    expect(String(stored)).not.toContain(password)
+    const entry = await env.DB.prepare(
+      "SELECT outcome FROM audit_log WHERE action = 'users.password_reset' AND target_id = ?1",
+    )
+      .bind(user.user.id)
+      .first('outcome')
+    expect(entry).toBe('success')
+  })
+
+  it('is for global admins only', async () => {
+    const user = await loggedIn()
+    const other = await loggedIn()
+    expect(
+      (await user.fetch(`/api/admin/users/${other.user.id}/password/reset`, { method: 'POST' })).status,
+    ).toBe(403)
+  })
+})
