@@ -105,6 +105,7 @@ export const ROUTE_REQUESTS: Readonly<Record<string, RouteRequest>> = {
   'POST /admin/users': { form: { email: '<email>' } },
   'POST /admin/users/:userId/status': { form: { status: 'disabled' } },
   'POST /admin/users/:userId/sessions/revoke': { form: {} },
+  'POST /admin/users/:userId/reset-password': { form: {} },
 }
 
 async function created(res: Response): Promise<string> {

@@ -5,6 +5,7 @@
  */
 import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
+import { followRedirect, submitForm } from './forms'
 import { client, loggedIn, PASSWORD } from './helpers'
 
 const login = (email: string, password: string) =>
@@ -40,5 +41,23 @@ describe("an admin's password reset", () => {
     expect(
       (await user.fetch(`/api/admin/users/${other.user.id}/password/reset`, { method: 'POST' })).status,
     ).toBe(403)
+  })
+})
+
+describe('the Users page password reset', () => {
+  it('confirms first, then shows the new password once', async () => {
+    const admin = await loggedIn({ globalAdmin: true })
+    const user = await loggedIn()
+    const list = await (await admin.fetch(`/admin/users?q=${user.user.id}`)).text()
+    expect(list).toContain(`/admin/users/${user.user.id}/reset-password`)
+    const confirm = await (await admin.fetch(`/admin/users/${user.user.id}/reset-password`)).text()
+    expect(confirm).toContain(`Reset the password of ${user.user.email}?`)
+    const res = await submitForm(admin, `/admin/users/${user.user.id}/reset-password`, {})
+    const html = await followRedirect(admin, res)
+    const password = /<code class="secret" id="new-password">([^<]+)<\/code>/.exec(html)?.[1]
+    expect(password).toMatch(/^[A-Za-z0-9_-]{32}$/)
+    expect(html).toContain(`New password of <strong>${user.user.email}</strong>`)
+    expect((await login(user.user.email, password ?? '')).status).toBe(200)
+    expect(await (await admin.fetch('/admin/users')).text()).not.toContain(password ?? 'none')
   })
 })

@@ -1,7 +1,8 @@
 /**
  * Admin → Users, the accounts half: create a local user (the dashboard generates the password and shows
- * it once, through the sealed single-use flash), disable or enable a user, sign a user out everywhere —
- * through the same services as `/api/admin/users`. Disabling and signing out start on a confirmation page;
+ * it once, through the sealed single-use flash), disable or enable a user, sign a user out everywhere,
+ * reset a local user's password (shown once, the same way) — through the same services as
+ * `/api/admin/users`. Disabling, signing out and resetting start on a confirmation page;
  * every POST answers 303 to the Users page at its result: the new password (`#new-user`), the error summary
  * (`#form-errors`), or the user's card in a list narrowed to them (`?q=<id>#card-<id>`).
  */
@@ -18,8 +19,9 @@ import { redirectWithFlash } from '../dashboard/flash'
 import { readForm, viewerOf } from '../dashboard/page-kit'
 import { generatePassword } from './password'
 import { changeUserStatus, createUser, findUser, signOutEverywhere, statusBody } from './service'
+import { resetPassword } from './service-password'
 import type { AdminUsersProps } from './view'
-import { DisableUserPage, SignOutEverywherePage } from './view-accounts'
+import { DisableUserPage, ResetPasswordPage, SignOutEverywherePage } from './view-accounts'
 
 type Extra = Pick<AdminUsersProps, 'notice' | 'create'>
 
@@ -27,6 +29,7 @@ const USERS = '/admin/users'
 // One policy action (`users.manage`), each route's service records its own.
 const STATUS = { audit: { action: 'users.status' } } as const
 const SIGN_OUT = { audit: { action: 'users.sessions_revoke' } } as const
+const RESET = { audit: { action: 'users.password_reset' } } as const
 const createUserForm = z.strictObject({ email: z.string().trim().min(3).max(254).pipe(z.email()) })
 
 /**
@@ -110,5 +113,20 @@ export function addAccountPages(group: Hono<CmsHono>): void {
     return redirectWithFlash<Extra>(c, userResultPath(userId), {
       notice: { tone: 'ok', text, userId },
     })
+  })
+
+  group.get('/users/:userId/reset-password', authorize('users.manage'), async (c) => {
+    const caller = await requireCaller(c)
+    const userId = await userIdParam(c)
+    const label = await labelOf(c, userId)
+    return c.html(<ResetPasswordPage viewer={await viewerOf(c, caller)} userId={userId} userLabel={label} />)
+  })
+
+  // The new password travels in the sealed single-use flash, like a created user's: shown once.
+  group.post('/users/:userId/reset-password', authorize('users.manage', RESET), async (c) => {
+    const userId = await userIdParam(c)
+    const password = await resetPassword(c.var.scope, userId)
+    const created = { email: await labelOf(c, userId), password, reset: true }
+    return redirectWithFlash<Extra>(c, `${USERS}#new-user`, { create: { created } })
   })
 }

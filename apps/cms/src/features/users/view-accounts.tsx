@@ -15,8 +15,8 @@ export interface CreateUserProps {
   /** The typed email after a failed create. */
   email?: string | undefined
   errors?: FieldErrors | undefined
-  /** The user just created, with the password generated for them: shown this once. */
-  created?: { email: string; password: string } | undefined
+  /** The user just created (or whose password was reset), with the generated password: shown this once. */
+  created?: { email: string; password: string; reset?: boolean } | undefined
 }
 
 /**
@@ -29,13 +29,19 @@ export const CreateUserCard: FC<CreateUserProps> = (p) => (
     <ErrorSummary errors={p.errors} fieldIds={{ email: 'new-user-email' }} />
     {p.created ? (
       <div role="status" id="new-user" tabindex={-1}>
-        <p>
-          Created <strong>{p.created.email}</strong>. Their password:
-        </p>
+        {p.created.reset ? (
+          <p>
+            New password of <strong>{p.created.email}</strong> (their sessions have ended):
+          </p>
+        ) : (
+          <p>
+            Created <strong>{p.created.email}</strong>. Their password:
+          </p>
+        )}
         <CopyValue id="new-password" value={p.created.password} label="Copy password" />
         <p class="hint">
           Copy it now and give it to them over a channel you trust: it is shown only this once and nobody can
-          read it again. They get no role until you grant one below.
+          read it again.{p.created.reset ? '' : ' They get no role until you grant one below.'}
         </p>
       </div>
     ) : null}
@@ -100,6 +106,22 @@ export const SignOutEverywherePage: FC<AccountConfirmProps> = (p) => (
     consequence={`Every session of ${p.userLabel}, on every device, ends on its next request. They can sign in again right away; disable the user to keep them out.`}
     action={`/admin/users/${p.userId}/sessions/revoke`}
     confirmLabel="Sign out everywhere"
+    cancelHref="/admin/users"
+  />
+)
+
+/**
+ * Confirms resetting a local user's password.
+ * @example c.html(<ResetPasswordPage viewer={v} userId={id} userLabel="ada@example.com" />)
+ */
+export const ResetPasswordPage: FC<AccountConfirmProps> = (p) => (
+  <ConfirmPage
+    viewer={p.viewer}
+    title="Reset password"
+    heading={`Reset the password of ${p.userLabel}?`}
+    consequence={`${p.userLabel}'s password is replaced by a generated one, shown to you once, and every session of theirs ends. Give them the new password over a channel you trust.`}
+    action={`/admin/users/${p.userId}/reset-password`}
+    confirmLabel="Reset password"
     cancelHref="/admin/users"
   />
 )
