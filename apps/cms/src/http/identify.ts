@@ -19,7 +19,7 @@ import {
 import { verifyIdpToken } from '../features/sessions/idp-verifier'
 import { findActiveSession } from '../features/sessions/service'
 import { rolesOf } from '../features/users/roles'
-import { userOfIdentity } from '../features/users/service'
+import { credentialIsCurrent, userOfIdentity } from '../features/users/service'
 import { type AuditDeclaration, declareAudit } from './audit-declaration'
 import type { CmsHono } from './hono-types'
 import { HttpProblem } from './problem'
@@ -64,6 +64,10 @@ export async function oidcUser(
   }
   const user = await userOfIdentity(c.var.scope, { iss: identity.iss, sub: identity.sub })
   if (user.status !== 'active') throw new HttpProblem(401, 'unauthenticated', 'Invalid bearer token')
+  // Disabling ends credentials for good; an IdP token issued before the last disable stays ended.
+  if (!(await credentialIsCurrent(c.var.scope, user.id, identity.issuedAt))) {
+    throw new HttpProblem(401, 'unauthenticated', 'Invalid bearer token')
+  }
   return { userId: user.id, authenticatedAt: identity.authTime ?? 0, expiresAt: identity.expiresAt }
 }
 

@@ -6,7 +6,8 @@
  */
 import { env } from 'cloudflare:test'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { type Client, loggedIn, makeSpace, makeUser } from './helpers'
+import { type Client, client, loggedIn, makeSpace, makeUser } from './helpers'
+import { createLocalIdp, oidcEnv } from './oidc-idp'
 import { bearerClient, issueToken } from './tokens-helpers'
 
 const status = (admin: Client, userId: string, value: 'active' | 'disabled') =>
@@ -60,6 +61,29 @@ describe('disabling a user', () => {
     expect(row?.revoked_at).not.toBeNull()
     expect(row?.revoked_by).toBe(admin.user.id)
     expect(row?.token_sealed).toBeNull()
+  })
+
+  it('ends IdP access tokens issued before it: after disable then enable, the old bearer gets 401', async () => {
+    const idp = await createLocalIdp()
+    let now = Date.now()
+    const api = client({ env: oidcEnv, deps: { oidcFetch: (i, init) => idp.fetch(i, init), now: () => now } })
+    const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } })
+    const old = await idp.accessToken({ sub: `bearer-${crypto.randomUUID()}` })
+    const me = await api.fetch('/api/auth/me', bearer(old))
+    expect(me.status).toBe(200)
+    const { id } = (await me.json()) as { id: string }
+    const admin = await loggedIn({ globalAdmin: true }, { deps: { now: () => now } })
+    now += 10_000
+    await status(admin, id, 'disabled')
+    await status(admin, id, 'active')
+    now += 10_000
+    expect((await api.fetch('/api/auth/me', bearer(old))).status).toBe(401)
+    // A token issued after the enable works: the user signs in anew.
+    const fresh = await idp.accessToken({
+      sub: (JSON.parse(atob(old.split('.')[1] ?? '')) as { sub: string }).sub,
+      iat: Math.floor(now / 1000),
+    })
+    expect((await api.fetch('/api/auth/me', bearer(fresh))).status).toBe(200)
   })
 
   it('is audited as disabled or enabled', async () => {

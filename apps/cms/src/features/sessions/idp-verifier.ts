@@ -19,6 +19,8 @@ export interface OidcIdentity {
   authTime: number | null
   /** `exp` in epoch ms, or `null` without one. */
   expiresAt: number | null
+  /** `iat` in epoch ms, or `null` without one: a token issued before the user's last disable is refused. */
+  issuedAt: number | null
 }
 
 /**
@@ -101,5 +103,6 @@ export async function verifyIdpToken(
     sub,
     authTime,
     expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : null,
+    issuedAt: typeof payload.iat === 'number' ? payload.iat * 1000 : null,
   }
 }

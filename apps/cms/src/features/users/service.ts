@@ -106,6 +106,23 @@ export async function userOfIdentity(
 }
 
 /**
+ * Whether a credential the CMS cannot revoke (an IdP access token), issued at `issuedAt` (epoch ms,
+ * `null` when it does not say), is newer than the user's last disable: one issued before it stays ended
+ * after the user is enabled again.
+ * @example if (!(await credentialIsCurrent(scope, userId, identity.issuedAt))) refuse()
+ */
+export async function credentialIsCurrent(
+  scope: Scope,
+  userId: string,
+  issuedAt: number | null,
+): Promise<boolean> {
+  const row = await findUserById(scope.db, userId)
+  if (!row) return false
+  if (row.credentials_valid_after === 0) return true
+  return issuedAt !== null && issuedAt > row.credentials_valid_after
+}
+
+/**
  * The id of the active local user with this email and password, or `null`. An unknown, disabled or
  * password-less account costs the same one derivation as a wrong password.
  * @example const userId = await passwordOwner(scope, 'ada@example.com', password)

@@ -14,6 +14,7 @@ export interface UserRow {
   idp_email: string | null
   idp_email_verified: number
   name: string | null
+  credentials_valid_after: number
 }
 
 /** Public view of a user (no hash): `email` is the login email, or an IdP user's last `email` claim. */
@@ -84,7 +85,8 @@ export async function createLocalUser(
 }
 
 /**
- * Sets a user's status (a disabled user's sessions stop working on the next request).
+ * Sets a user's status (a disabled user's sessions stop working on the next request); a disable also
+ * marks every credential issued until now as ended (`credentials_valid_after`).
  * @example await setUserStatus(env.DB, id, 'disabled', Date.now())
  */
 export async function setUserStatus(
@@ -94,7 +96,11 @@ export async function setUserStatus(
   now: number,
 ): Promise<boolean> {
   const res = await db
-    .prepare('UPDATE users SET status = ?2, updated_at = ?3 WHERE id = ?1')
+    .prepare(
+      `UPDATE users SET status = ?2, updated_at = ?3,
+         credentials_valid_after = CASE WHEN ?2 = 'disabled' THEN ?3 ELSE credentials_valid_after END
+       WHERE id = ?1`,
+    )
     .bind(id, status, now)
     .run()
   return res.meta.changes > 0
