@@ -4,7 +4,7 @@
  * rename form and the expired-form page, its tokens (with the new-token card, the revoke confirmation, a long
  * list with its revoked section, a search, a create error, and a reveal resumed after a fresh sign-in), MCP
  * integrations and preview URLs (with a form error and their delete confirmations), the space and global
- * audit logs, users (with the role revoke confirmation, a password reset and a search), a space's members (with the removal
+ * audit logs, users (with the role revoke and global admin confirmations, a password reset and a search), a space's members (with the removal
  * confirmation), encryption keys (with the reseal confirmation) and the error page. Each state is screenshotted at 1280 and 390 px wide, checked by axe-core
  * (default rules), measured for sideways scrolling at 390 px, and searched for destructive controls without
  * the danger styling; the tests below assert what the walk found. The skip link and the focus ring are
@@ -190,6 +190,13 @@ beforeAll(async () => {
   await go(page.getByRole('link', { name: 'Disable editor@example.com' }).click())
   await visit('users-disable-confirm')
   await open('/admin/users')
+  const editorCard = page.locator('section.card', {
+    has: page.getByRole('heading', { name: 'editor@example.com' }),
+  })
+  await editorCard.getByLabel('Grant role').selectOption('global:admin')
+  await go(editorCard.getByRole('button', { name: 'Grant' }).click())
+  await visit('users-grant-admin-confirm')
+  await open('/admin/users')
   await go(page.getByRole('link', { name: 'Reset password: editor@example.com' }).click())
   await visit('users-reset-confirm')
   await go(page.getByRole('button', { name: 'Reset password' }).click())
@@ -255,6 +262,7 @@ describe('every dashboard page, as a global admin', () => {
       'users-revoke-confirm',
       'users-created',
       'users-disable-confirm',
+      'users-grant-admin-confirm',
       'users-reset-confirm',
       'users-password-reset',
       'users-sign-out-confirm',

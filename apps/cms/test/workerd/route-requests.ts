@@ -100,7 +100,7 @@ export const ROUTE_REQUESTS: Readonly<Record<string, RouteRequest>> = {
   'POST /admin/keys/reseal': { form: {} },
   'POST /spaces/:spaceId/members': { form: { email: '<email>', role: 'editor' } },
   'POST /spaces/:spaceId/members/:userId/remove': { form: {} },
-  'POST /admin/users/:userId/roles': { form: { grant: 'global:admin' } },
+  'POST /admin/users/:userId/roles': { form: { grant: 'global:admin', confirmed: 'yes' } },
   'POST /admin/users/:userId/roles/revoke': { form: { scope: 'global', role: 'admin' } },
   'POST /admin/users': { form: { email: '<email>' } },
   'POST /admin/users/:userId/status': { form: { status: 'disabled' } },

@@ -21,6 +21,7 @@ import { addAccountPages, userResultPath } from './page-accounts'
 import { changeRole, everyonesRoles, NoSuchRole, roleChangeBody } from './roles'
 import { findUser, findUsers } from './service'
 import { AdminUsersPage, type AdminUsersProps, RevokeRolePage } from './view'
+import { GrantGlobalAdminPage } from './view-accounts'
 
 type Extra = Pick<AdminUsersProps, 'notice' | 'grantErrors' | 'create'>
 
@@ -61,6 +62,10 @@ async function roleForm(c: Context<CmsHono>, revoke: boolean): Promise<unknown> 
   return { scope: text('scope'), role: text('role'), ...(spaceId ? { spaceId } : {}), revoke }
 }
 
+async function confirmedForm(c: Context<CmsHono>): Promise<boolean> {
+  return (await c.req.parseBody()).confirmed === 'yes'
+}
+
 async function applyRole(c: Context<CmsHono>, revoke: boolean): Promise<Response> {
   const caller = await requireCaller(c)
   const userId = await userIdParam(c)
@@ -68,6 +73,13 @@ async function applyRole(c: Context<CmsHono>, revoke: boolean): Promise<Response
   if (!parsed.success) {
     const grantErrors = { userId, errors: { grant: 'Choose a role from the list' } }
     return redirectWithFlash<Extra>(c, userResultPath(userId), { grantErrors })
+  }
+  if (!revoke && parsed.data.scope === 'global' && !(await confirmedForm(c))) {
+    // The global admin role is everything: one click in the picker only asks.
+    const label = userLabel(await findUser(c.var.scope, userId), userId)
+    return c.html(
+      <GrantGlobalAdminPage viewer={await viewerOf(c, caller)} userId={userId} userLabel={label} />,
+    )
   }
   try {
     await changeRole(c.var.scope, caller, userId, parsed.data)

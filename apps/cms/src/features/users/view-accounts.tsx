@@ -125,3 +125,20 @@ export const ResetPasswordPage: FC<AccountConfirmProps> = (p) => (
     cancelHref="/admin/users"
   />
 )
+
+/**
+ * Confirms granting the global admin role (every space, every user, the keys).
+ * @example c.html(<GrantGlobalAdminPage viewer={v} userId={id} userLabel="ada@example.com" />)
+ */
+export const GrantGlobalAdminPage: FC<AccountConfirmProps> = (p) => (
+  <ConfirmPage
+    viewer={p.viewer}
+    title="Grant global admin"
+    heading={`Make ${p.userLabel} a global admin?`}
+    consequence={`${p.userLabel} can then do everything: every space, every user and role, the encryption keys.`}
+    action={`/admin/users/${p.userId}/roles`}
+    fields={{ grant: 'global:admin', confirmed: 'yes' }}
+    confirmLabel="Grant global admin"
+    cancelHref="/admin/users"
+  />
+)
