@@ -88,6 +88,8 @@ describe('the IdP sign-in service', () => {
     const { kept, state, callback, authorize } = await started(s)
     expect(authorize.searchParams.get('code_challenge_method')).toBe('S256')
     expect(authorize.searchParams.get('redirect_uri')).toBe(REDIRECT_URI)
+    // `email` and `profile`: the ID token then names the person (shown, and what claims an invitation).
+    expect(authorize.searchParams.get('scope')).toBe('openid email profile')
     const result = await finishOidcSignIn(s.scope, s.transport, callback({ code: 'c1', state }), kept)
     expect(result).toMatchObject({ ok: true, next: '/spaces', authenticatedAt: 0 })
     expect(s.codes).toEqual(['c1'])

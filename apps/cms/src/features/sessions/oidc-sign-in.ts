@@ -152,7 +152,7 @@ export async function startOidcSignIn(
     response_type: 'code',
     client_id: client.client_id,
     redirect_uri: flow.redirectUri,
-    scope: 'openid',
+    scope: 'openid email profile',
     state: flow.state,
     nonce: flow.nonce,
     code_challenge: await oauth.calculatePKCECodeChallenge(flow.verifier),
