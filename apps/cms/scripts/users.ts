@@ -4,9 +4,13 @@
  *
  *   pnpm --filter @alokai/cms users:grant -- --local|--env staging|--prod --email a@b.c --role admin
  *   pnpm --filter @alokai/cms users:grant -- --prod --user usr_… --role editor --space spc_…
+ *   pnpm --filter @alokai/cms users:grant -- --prod --email a@b.c --role admin --invite   (OIDC mode)
  *   tsx scripts/users.ts dev-admin [--persist-to DIR]        (used by `pnpm dev`; local only)
  *
- * `grant --email` creates a missing local user with a generated password and prints it once.
+ * `grant --email` creates a missing local user with a generated password and prints it once. With
+ * `--invite` (OIDC mode) it creates no user: the role goes at once to the user who has the email (their
+ * login email, or the verified email of their last IdP sign-in), else into a pending invitation that the
+ * first dashboard sign-in with that verified email claims — how the first OIDC admin is made.
  */
 import { parseArgs } from 'node:util'
 import { isId, newId } from '../src/domain/ids.ts'
@@ -77,6 +81,33 @@ function grantStatements(
   ]
 }
 
+/** Grants the role to the user who has `email`, else records an invitation for it; who got it. */
+function grantOrInvite(
+  target: Target,
+  email: string,
+  role: string,
+  spaceId: string | undefined,
+): string | null {
+  const e = sqlString(email.toLowerCase())
+  const now = Date.now()
+  const holder = `(SELECT id FROM users WHERE email = ${e} OR (idp_email = ${e} AND idp_email_verified = 1)
+    ORDER BY created_at, id LIMIT 1)`
+  const grants = grantStatements(holder, role, spaceId, now)
+  const space = spaceId === undefined ? 'NULL' : sqlString(spaceId)
+  const spaceExists = spaceId === undefined ? '' : `AND EXISTS (SELECT 1 FROM spaces WHERE id = ${space})`
+  const statements = [
+    ...grants,
+    `INSERT INTO invitations (id, email, space_id, role, invited_by, created_at)
+     SELECT ${sqlString(newId('inv'))}, ${e}, ${space}, ${sqlString(role)}, NULL, ${now}
+     WHERE ${holder} IS NULL ${spaceExists}
+     ON CONFLICT (email, coalesce(space_id, '')) DO UPDATE SET role = excluded.role, created_at = excluded.created_at;`,
+    `SELECT ${holder} AS id, (SELECT count(*) FROM invitations WHERE email = ${e}) AS invited;`,
+  ]
+  const [row] = executeSql(target, statements.join('\n'))
+  if (!row || (row.id === null && row.invited === 0)) fail('no such space')
+  return typeof row.id === 'string' ? row.id : null
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2).filter((a) => a !== '--')
   const { values } = parseArgs({
@@ -90,6 +121,7 @@ async function main(): Promise<void> {
       user: { type: 'string' },
       role: { type: 'string' },
       space: { type: 'string' },
+      invite: { type: 'boolean' },
     },
   })
   if (command === 'dev-admin') {
@@ -117,6 +149,13 @@ async function main(): Promise<void> {
     return
   }
   if (values.email === undefined || !EMAIL.test(values.email)) fail('--email must be an email address')
+  if (values.invite) {
+    const email = values.email.toLowerCase()
+    const userId = grantOrInvite(target, email, values.role, values.space)
+    if (userId) console.log(`granted ${values.role} to ${email} (${userId})`)
+    else console.log(`invited ${email}: their first sign-in with this verified email takes ${values.role}`)
+    return
+  }
   const { userId, password } = await upsertLocalUser(target, values.email, {
     resetPassword: false,
     role: values.role,

@@ -17,6 +17,9 @@ import { previewUrlsApi } from './features/preview-urls/api'
 import { sessionsApi } from './features/sessions/api'
 import { spacesApi } from './features/spaces/api'
 import { usersApi } from './features/users/api'
+import { invitationsApi } from './features/users/api-invitations'
+import { membersApi } from './features/users/api-members'
+import { passwordApi } from './features/users/api-password'
 import { limitBody } from './http/body'
 import { csrfProtection } from './http/csrf'
 import type { AppDeps, CmsHono } from './http/hono-types'
@@ -44,14 +47,17 @@ export function createApp(deps: AppDeps = {}): Hono<CmsHono> {
   app.use('/api/*', csrfProtection())
   app.route('/healthz', healthApi)
   app.get('/api/openapi.json', serveOpenApi(app))
+  app.route('/api/auth/password', passwordApi)
   app.route('/api/auth', sessionsApi)
   app.route('/api/spaces/:spaceId/entries', entriesApi)
   app.route('/api/spaces/:spaceId/tokens', apiTokensApi)
   app.route('/api/spaces/:spaceId/mcp', mcpIntegrationsApi)
   app.route('/api/spaces/:spaceId/preview-urls', previewUrlsApi)
   app.route('/api/spaces/:spaceId/audit', spaceAuditLogApi)
+  app.route('/api/spaces/:spaceId/members', membersApi)
   app.route('/api/spaces', spacesApi)
   app.route('/api/admin/users', usersApi)
+  app.route('/api/admin/invitations', invitationsApi)
   app.route('/api/admin/keys', keyRotationApi)
   app.route('/api/admin/audit', globalAuditLogApi)
   // The dashboard's pages (HTML); its own guards and error pages, see features/dashboard/routes.tsx.

@@ -18,6 +18,7 @@ export abstract class DomainError extends Error {
     | 'invalid_api_token'
     | 'payload_too_large'
     | 'validation_failed'
+    | 'last_admin'
   /** A fixed reason word (e.g. an outbound policy reason), never free text. */
   readonly reason: string | undefined
 
@@ -140,4 +141,14 @@ export class InvalidInput extends DomainError {
     super(message)
     this.path = path
   }
+}
+
+/**
+ * The change would leave the CMS without an active global admin, or an admin would disable themselves:
+ * nobody could then manage users, roles or keys from the dashboard.
+ * @example throw new LastAdmin('You cannot disable yourself')
+ */
+export class LastAdmin extends DomainError {
+  override readonly name: string = 'LastAdmin'
+  readonly code = 'last_admin' as const
 }

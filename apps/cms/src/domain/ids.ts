@@ -15,8 +15,9 @@ export type IdPrefix =
   | 'tok' // API tokens
   | 'mcp' // MCP integrations
   | 'pvu' // preview URLs
+  | 'inv' // invitations (a role granted to an email)
 
-const ID_PATTERN = /^(usr|ses|spc|ent|tok|mcp|pvu)_[A-Za-z0-9_-]{22}$/
+const ID_PATTERN = /^(usr|ses|spc|ent|tok|mcp|pvu|inv)_[A-Za-z0-9_-]{22}$/
 
 /**
  * A fresh id with the given prefix.

@@ -45,10 +45,13 @@ export type Action =
   | 'users.create'
   | 'users.manage'
   | 'roles.grant'
+  | 'members.list'
+  | 'members.manage'
   | 'spaces.list'
   | 'spaces.read'
   | 'spaces.create'
   | 'spaces.rename'
+  | 'spaces.delete'
 
 /** The matrix. Keep it in the order of the table in docs/design.md (Role matrix). */
 export const POLICY: Readonly<Record<Action, Rule>> = {
@@ -83,11 +86,15 @@ export const POLICY: Readonly<Record<Action, Rule>> = {
   'users.create': { scope: 'global' },
   'users.manage': { scope: 'global' },
   'roles.grant': { scope: 'global' },
+  // a space's members: its admins list them and grant or remove space roles (never a global one)
+  'members.list': { scope: 'space', roles: SPACE_ADMIN },
+  'members.manage': { scope: 'space', roles: SPACE_ADMIN },
   // spaces themselves: any member lists the spaces they belong to; a space admin renames theirs
   'spaces.list': { scope: 'member' },
   'spaces.read': { scope: 'space', roles: EDITOR_OR_ADMIN },
   'spaces.create': { scope: 'global' },
   'spaces.rename': { scope: 'space', roles: SPACE_ADMIN },
+  'spaces.delete': { scope: 'global' },
 }
 
 /**

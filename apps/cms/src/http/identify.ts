@@ -19,7 +19,7 @@ import {
 import { verifyIdpToken } from '../features/sessions/idp-verifier'
 import { findActiveSession } from '../features/sessions/service'
 import { rolesOf } from '../features/users/roles'
-import { userOfIdentity } from '../features/users/service'
+import { credentialIsCurrent, userOfIdentity } from '../features/users/service'
 import { type AuditDeclaration, declareAudit } from './audit-declaration'
 import { bearerChallenge } from './bearer-challenge'
 import type { CmsHono } from './hono-types'
@@ -62,7 +62,7 @@ export async function oidcUser(
   if (!oidc) throw invalidBearer('Bearer tokens are not accepted here')
   let identity: Awaited<ReturnType<typeof verifyIdpToken>>
   try {
-    identity = await verifyIdpToken(oidc, c.env, c.var.deps, token)
+    identity = await verifyIdpToken(oidc, c.env, c.var.deps, token, c.var.scope.now())
   } catch (err) {
     if (isOidcError(err, 'ERR_JWT_SCOPE')) {
       throw new HttpProblem(403, 'forbidden', 'Token lacks the required scope')
@@ -74,6 +74,10 @@ export async function oidcUser(
   }
   const user = await userOfIdentity(c.var.scope, { iss: identity.iss, sub: identity.sub })
   if (user.status !== 'active') throw invalidBearer('Invalid bearer token')
+  // Disabling ends credentials for good; an IdP token issued before the last disable stays ended.
+  if (!(await credentialIsCurrent(c.var.scope, user.id, identity.issuedAt))) {
+    throw invalidBearer('Invalid bearer token')
+  }
   return { userId: user.id, authenticatedAt: identity.authTime ?? 0, expiresAt: identity.expiresAt }
 }
 

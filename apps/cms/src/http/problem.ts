@@ -24,6 +24,7 @@ export type ProblemCode =
   | 'not_found'
   | 'method_not_allowed'
   | 'conflict'
+  | 'last_admin'
   | 'wrong_auth_provider'
   | 'url_not_allowed'
   | 'upstream_failed'
@@ -92,6 +93,8 @@ export function problemOf(err: DomainError): HttpProblem {
     case 'conflict':
     case 'secret_unavailable':
       return new HttpProblem(409, 'conflict', err.message, reason)
+    case 'last_admin':
+      return new HttpProblem(409, 'last_admin', err.message)
     case 'url_not_allowed':
       return new HttpProblem(422, 'url_not_allowed', err.message, reason)
     case 'invalid_credentials':

@@ -4,8 +4,8 @@
  * rename form and the expired-form page, its tokens (with the new-token card, the revoke confirmation, a long
  * list with its revoked section, a search, a create error, and a reveal resumed after a fresh sign-in), MCP
  * integrations and preview URLs (with a form error and their delete confirmations), the space and global
- * audit logs, users (with the role revoke confirmation and a search), encryption keys (with the reseal
- * confirmation) and the error page. Each state is screenshotted at 1280 and 390 px wide, checked by axe-core
+ * audit logs, users (with the role revoke and global admin confirmations, a password reset and a search), a space's members (with the removal
+ * confirmation), encryption keys (with the reseal confirmation) and the error page. Each state is screenshotted at 1280 and 390 px wide, checked by axe-core
  * (default rules), measured for sideways scrolling at 390 px, and searched for destructive controls without
  * the danger styling; the tests below assert what the walk found. The skip link and the focus ring are
  * checked by keyboard.
@@ -199,12 +199,33 @@ beforeAll(async () => {
   await go(page.getByRole('link', { name: 'Disable editor@example.com' }).click())
   await visit('users-disable-confirm')
   await open('/admin/users')
+  const editorCard = page.locator('section.card', {
+    has: page.getByRole('heading', { name: 'editor@example.com' }),
+  })
+  await editorCard.getByLabel('Grant role').selectOption('global:admin')
+  await go(editorCard.getByRole('button', { name: 'Grant' }).click())
+  await visit('users-grant-admin-confirm')
+  await open('/admin/users')
+  await go(page.getByRole('link', { name: 'Reset password: editor@example.com' }).click())
+  await visit('users-reset-confirm')
+  await go(page.getByRole('button', { name: 'Reset password' }).click())
+  await visit('users-password-reset')
+  await open('/admin/users')
   await go(page.getByRole('link', { name: `Sign out everywhere: ${cms.admin.email}` }).click())
   await visit('users-sign-out-confirm')
   await open('/admin/users')
   await page.getByLabel('Search users').fill('editor')
   await go(page.getByRole('button', { name: 'Search' }).click())
   await visit('users-search')
+
+  await open(`${space}/members`)
+  await page.getByLabel('Email').fill('invitee@example.com')
+  await go(page.getByRole('button', { name: 'Add member' }).click())
+  await page.getByLabel('Email').fill('editor@example.com')
+  await go(page.getByRole('button', { name: 'Add member' }).click())
+  await visit('members')
+  await go(page.getByRole('link', { name: 'Remove editor@example.com' }).click())
+  await visit('members-remove-confirm')
 
   await open('/admin/keys')
   await visit('keys')
@@ -252,8 +273,13 @@ describe('every dashboard page, as a global admin', () => {
       'users-revoke-confirm',
       'users-created',
       'users-disable-confirm',
+      'users-grant-admin-confirm',
+      'users-reset-confirm',
+      'users-password-reset',
       'users-sign-out-confirm',
       'users-search',
+      'members',
+      'members-remove-confirm',
       'keys',
       'keys-reseal-confirm',
       'error-not-found',

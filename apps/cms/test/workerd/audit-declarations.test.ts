@@ -77,7 +77,7 @@ describe('routes whose services audit a change', () => {
       { action: 'content.delete', ...entry },
       { action: 'spaces.rename', ...actor, space_id: spaceId, target_type: 'space', target_id: spaceId },
       { action: 'users.create', ...ofUser },
-      { action: 'users.status', ...ofUser },
+      { action: 'users.status', ...ofUser, reason: 'disabled' },
       { action: 'users.sessions_revoke', ...ofUser },
     ])
   })

@@ -40,7 +40,7 @@ export async function createLocalIdp(): Promise<LocalIdp> {
       .setProtectedHeader({ alg: 'ES256', kid: 'test-key-1', typ })
       .setIssuer(ISSUER)
       .setAudience(audience)
-      .setIssuedAt()
+      .setIssuedAt(typeof claims.iat === 'number' ? claims.iat : undefined)
       .setExpirationTime('5m')
       .sign(key)
   const idp: LocalIdp = {

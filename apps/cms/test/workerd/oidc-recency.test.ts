@@ -99,6 +99,39 @@ describe('a bearer IdP token', () => {
   })
 })
 
+describe('an auth_time in the future', () => {
+  it('is refused on a bearer request: it would count as "just signed in" for the whole token life', async () => {
+    const c = client({ env: oidcEnv, deps: { oidcFetch: idpFetch } })
+    const token = await idp.accessToken({
+      sub: `future-${crypto.randomUUID()}`,
+      auth_time: seconds(Date.now()) + 3600,
+    })
+    expect((await c.fetch('/api/auth/me', bearer(token))).status).toBe(401)
+  })
+
+  it('is refused when traded for a session, and opens none', async () => {
+    const c = client({ env: oidcEnv, deps: { oidcFetch: idpFetch } })
+    const sub = `future-${crypto.randomUUID()}`
+    const token = await idp.accessToken({ sub, auth_time: seconds(Date.now()) + 3600 })
+    expect((await c.fetch('/api/auth/session', { method: 'POST', ...bearer(token) })).status).toBe(401)
+    const sessions = await env.DB.prepare(
+      'SELECT count(*) AS n FROM sessions s JOIN oidc_identities i ON i.user_id = s.user_id WHERE i.sub = ?1',
+    )
+      .bind(sub)
+      .first('n')
+    expect(sessions).toBe(0)
+  })
+
+  it('within a minute of clock skew is accepted', async () => {
+    const c = client({ env: oidcEnv, deps: { oidcFetch: idpFetch } })
+    const token = await idp.accessToken({
+      sub: `skew-${crypto.randomUUID()}`,
+      auth_time: seconds(Date.now()) + 20,
+    })
+    expect((await c.fetch('/api/auth/me', bearer(token))).status).toBe(200)
+  })
+})
+
 describe("the dashboard's re-authentication through the IdP", () => {
   const dashboardEnv = { ...oidcEnv, OIDC_CLIENT_ID: CLIENT_ID }
   const dashboard = () => client({ env: dashboardEnv, deps: { oidcFetch: idpFetch } })

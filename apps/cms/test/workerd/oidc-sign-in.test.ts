@@ -88,10 +88,21 @@ describe('the IdP sign-in service', () => {
     const { kept, state, callback, authorize } = await started(s)
     expect(authorize.searchParams.get('code_challenge_method')).toBe('S256')
     expect(authorize.searchParams.get('redirect_uri')).toBe(REDIRECT_URI)
+    // `email` and `profile`: the ID token then names the person (shown, and what claims an invitation).
+    expect(authorize.searchParams.get('scope')).toBe('openid email profile')
     const result = await finishOidcSignIn(s.scope, s.transport, callback({ code: 'c1', state }), kept)
     expect(result).toMatchObject({ ok: true, next: '/spaces', authenticatedAt: 0 })
     expect(s.codes).toEqual(['c1'])
     expect(s.events.map((e) => [e.action, e.outcome])).toEqual([['auth.oidc_login', 'success']])
+  })
+
+  it('refuses an ID token whose auth_time is in the future', async () => {
+    const s = setup()
+    const future = Math.floor(Date.now() / 1000) + 3600
+    const { kept, state, callback } = await started(s, { auth_time: future })
+    const result = await finishOidcSignIn(s.scope, s.transport, callback({ code: 'c1', state }), kept)
+    expect(result).toEqual({ ok: false, reason: 'auth_time_in_future' })
+    expect(failures(s.events)).toEqual(['auth_time_in_future'])
   })
 
   it('refuses a callback whose state is not the flow state, and exchanges no code', async () => {

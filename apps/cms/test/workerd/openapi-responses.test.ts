@@ -52,6 +52,8 @@ describe('documented success answers', () => {
     await expectDocumented('POST /api/admin/users/:userId/status', status)
     const revoke = await admin.fetch(`${users}/sessions/revoke`, { json: {} })
     await expectDocumented('POST /api/admin/users/:userId/sessions/revoke', revoke)
+    const reset = await admin.fetch(`${users}/password/reset`, { json: {} })
+    await expectDocumented('POST /api/admin/users/:userId/password/reset', reset)
   })
 
   it('every documented answer was checked above', () => {

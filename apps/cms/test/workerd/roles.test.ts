@@ -37,9 +37,12 @@ const MATRIX: [Action, boolean, boolean, boolean][] = [
   ['users.create', false, false, true],
   ['users.manage', false, false, true],
   ['roles.grant', false, false, true],
+  ['members.list', false, true, true],
+  ['members.manage', false, true, true],
   ['spaces.read', true, true, true],
   ['spaces.create', false, false, true],
   ['spaces.rename', false, true, true],
+  ['spaces.delete', false, false, true],
 ]
 
 describe('the policy table', () => {

@@ -20,6 +20,7 @@ export interface Things {
   integrationId: string
   previewUrlId: string
   userId: string
+  invitationId: string
 }
 
 /** How to send one route its request: the body, and (for sign-in and sign-out) whose client sends it. */
@@ -43,6 +44,11 @@ export const ROUTE_REQUESTS: Readonly<Record<string, RouteRequest>> = {
   'POST /api/auth/login': { as: 'anonymous', open: true },
   'POST /api/auth/session': { as: 'idp', open: true },
   'POST /api/auth/logout': { as: 'own', open: true, json: {} },
+  'POST /api/auth/password': {
+    as: 'own',
+    open: true,
+    json: { currentPassword: PASSWORD, newPassword: 'walk-new-password-42' },
+  },
   'POST /api/spaces/:spaceId/entries': { json: { body: { title: 'A' } } },
   'PUT /api/spaces/:spaceId/entries/:entryId': { json: { body: { title: 'B' } } },
   'POST /api/spaces/:spaceId/entries/:entryId/publish': { json: {} },
@@ -62,10 +68,18 @@ export const ROUTE_REQUESTS: Readonly<Record<string, RouteRequest>> = {
   'POST /api/spaces/:spaceId/preview-urls/:previewUrlId/probe': { json: {} },
   'POST /api/spaces': { json: { name: 'walk' } },
   'PATCH /api/spaces/:spaceId': { json: { name: 'renamed' } },
+  'DELETE /api/spaces/:spaceId': { json: { name: 'Walk' } },
   'POST /api/admin/users': { json: { email: '<email>', password: PASSWORD } },
   'POST /api/admin/users/:userId/roles': { json: { scope: 'global', role: 'admin' } },
   'POST /api/admin/users/:userId/status': { json: { status: 'disabled' } },
   'POST /api/admin/users/:userId/sessions/revoke': { json: {} },
+  'DELETE /api/admin/users/:userId': {},
+  'POST /api/admin/users/:userId/password/reset': { json: {} },
+  'POST /api/spaces/:spaceId/members': { json: { email: '<email>', role: 'editor' } },
+  'DELETE /api/spaces/:spaceId/members/:userId': {},
+  'DELETE /api/spaces/:spaceId/members/invitations/:invitationId': {},
+  'POST /api/admin/invitations': { json: { email: '<email>', scope: 'global', role: 'admin' } },
+  'DELETE /api/admin/invitations/:invitationId': {},
   'POST /api/admin/keys/rewrap': { json: {} },
   'POST /api/admin/keys/reseal': { json: {} },
   'POST /login': { as: 'anonymous', open: true, form: {} },
@@ -86,11 +100,14 @@ export const ROUTE_REQUESTS: Readonly<Record<string, RouteRequest>> = {
   'POST /spaces/:spaceId/rename': { form: { name: 'renamed' } },
   'POST /admin/keys/rewrap': { form: {} },
   'POST /admin/keys/reseal': { form: {} },
-  'POST /admin/users/:userId/roles': { form: { grant: 'global:admin' } },
+  'POST /spaces/:spaceId/members': { form: { email: '<email>', role: 'editor' } },
+  'POST /spaces/:spaceId/members/:userId/remove': { form: {} },
+  'POST /admin/users/:userId/roles': { form: { grant: 'global:admin', confirmed: 'yes' } },
   'POST /admin/users/:userId/roles/revoke': { form: { scope: 'global', role: 'admin' } },
   'POST /admin/users': { form: { email: '<email>' } },
   'POST /admin/users/:userId/status': { form: { status: 'disabled' } },
   'POST /admin/users/:userId/sessions/revoke': { form: {} },
+  'POST /admin/users/:userId/reset-password': { form: {} },
 }
 
 async function created(res: Response): Promise<string> {
@@ -106,14 +123,18 @@ async function created(res: Response): Promise<string> {
 export async function makeThings(admin: Client): Promise<Things> {
   const spaceId = (await createSpace(env.DB, { name: 'Walk', createdBy: null, now: Date.now() })).id
   const base = `/api/spaces/${spaceId}`
-  const [entryId, tokenId, integrationId, previewUrlId, user] = await Promise.all([
+  const [entryId, tokenId, integrationId, previewUrlId, user, invitation] = await Promise.all([
     admin.fetch(`${base}/entries`, { json: { body: { title: 'A' } } }).then(created),
     admin.fetch(`${base}/tokens`, { json: { name: 'fixture', scope: 'delivery' } }).then(created),
     admin.fetch(`${base}/mcp`, { json: { name: 'fixture', url: 'https://mcp.example.com/' } }).then(created),
     admin.fetch(`${base}/preview-urls`, { json: { url: 'https://shop.example.com' } }).then(created),
-    makeUser({ label: 'walk-target' }),
+    makeUser({ label: 'walk-target', spaces: [{ spaceId, role: 'editor' }] }),
+    admin.fetch('/api/admin/invitations', {
+      json: { email: uniqueEmail('walk-invitee'), scope: 'space', spaceId, role: 'editor' },
+    }),
   ])
-  return { spaceId, entryId, tokenId, integrationId, previewUrlId, userId: user.id }
+  const { invitation: invited } = (await invitation.json()) as { invitation: { id: string } }
+  return { spaceId, entryId, tokenId, integrationId, previewUrlId, userId: user.id, invitationId: invited.id }
 }
 
 /**

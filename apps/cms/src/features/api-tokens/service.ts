@@ -15,6 +15,7 @@ import { safeName } from '../../domain/names'
 import { PAGE_SIZE, pageCount } from '../../domain/paging'
 import type { Scope } from '../../domain/scope'
 import { findSpace } from '../spaces/service'
+import { TOKEN_SCOPE_GRANTS } from './bearer'
 import { expiryField, expiryOf } from './expiry'
 import { mintApiToken } from './mint'
 import {
@@ -24,6 +25,7 @@ import {
   findSealedApiToken,
   insertApiToken,
   revokeApiToken,
+  revokeCreatorTokens,
 } from './store'
 import { type ApiTokenPage, type ApiTokenState, pageApiTokens } from './store-list'
 
@@ -226,4 +228,36 @@ export async function revokeApiTokenById(
     targetId: id,
   })
   return revoked
+}
+
+/**
+ * Revokes every live token that acts for `userId` (management tokens: their creator's delegates), each
+ * audited as `tokens.revoke` in its space; how many. Disabling or deleting a user ends them for good, so
+ * enabling the user again revives none.
+ * @example const n = await revokeTokensActingFor(scope, caller, userId)
+ */
+export async function revokeTokensActingFor(
+  scope: Scope,
+  caller: UserCaller,
+  userId: string,
+): Promise<number> {
+  const scopes = Object.entries(TOKEN_SCOPE_GRANTS)
+    .filter(([, grant]) => grant.actsForCreator)
+    .map(([name]) => name)
+  const revoked = await revokeCreatorTokens(scope.db, {
+    createdBy: userId,
+    scopes,
+    revokedBy: caller.userId,
+    now: scope.now(),
+  })
+  for (const token of revoked) {
+    await scope.audit.record({
+      action: 'tokens.revoke',
+      outcome: 'success',
+      spaceId: token.spaceId,
+      targetType: 'api_token',
+      targetId: token.id,
+    })
+  }
+  return revoked.length
 }

@@ -241,6 +241,26 @@ export async function revokeApiToken(
 }
 
 /**
+ * Revokes every live token of `scopes` that `createdBy` created, in every space, and erases their sealed
+ * values; the revoked tokens' ids and spaces.
+ * @example const gone = await revokeCreatorTokens(env.DB, { createdBy, scopes: ['management'], revokedBy, now })
+ */
+export async function revokeCreatorTokens(
+  db: D1Database,
+  input: { createdBy: string; scopes: readonly string[]; revokedBy: string; now: number },
+): Promise<{ id: string; spaceId: string }[]> {
+  const res = await db
+    .prepare(
+      `UPDATE api_tokens SET revoked_at = ?2, revoked_by = ?3, token_sealed = NULL
+       WHERE created_by = ?1 AND revoked_at IS NULL AND scope IN (SELECT value FROM json_each(?4))
+       RETURNING id, space_id AS spaceId`,
+    )
+    .bind(input.createdBy, input.now, input.revokedBy, JSON.stringify(input.scopes))
+    .all<{ id: string; spaceId: string }>()
+  return res.results
+}
+
+/**
  * Records a use, unless one was recorded within `throttleMs` (the condition is in the UPDATE, so two
  * concurrent requests cannot both write). Returns whether a row changed.
  * @example await touchApiToken(env.DB, { id, now, throttleMs: 300_000 })

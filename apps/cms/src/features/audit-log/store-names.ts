@@ -7,7 +7,13 @@
 
 /** The id prefixes this module can name, and where the name is. */
 const SOURCES = {
-  usr: { table: 'users', column: 'email' },
+  // A local user's login email, else an IdP user's last `email` claim, else their IdP display name; a
+  // deleted user by the name they had (`deleted_users`).
+  usr: {
+    table: `(SELECT id, coalesce(email, idp_email, name) AS label FROM users
+             UNION ALL SELECT id, label FROM deleted_users)`,
+    column: 'label',
+  },
   tok: { table: 'api_tokens', column: 'name' },
   spc: { table: 'spaces', column: 'name' },
   mcp: { table: 'mcp_integrations', column: 'name' },

@@ -6,6 +6,7 @@
 import { type Context, Hono } from 'hono'
 import type * as z from 'zod'
 import type { UserCaller } from '../../domain/caller'
+import { userLabel } from '../../domain/user-label'
 import { limitBody, parseBody } from '../../http/body'
 import { dashboardFormProtection, issueCsrfToken } from '../../http/csrf'
 import type { CmsHono } from '../../http/hono-types'
@@ -34,7 +35,7 @@ export function dashboardGroup(): Hono<CmsHono> {
 export async function viewerOf(c: Context<CmsHono>, caller: UserCaller): Promise<Viewer> {
   const user = await findUser(c.var.scope, caller.userId)
   return {
-    label: user?.email ?? `IdP user ${caller.userId}`,
+    label: userLabel(user, caller.userId),
     roles: caller.roles,
     csrf: await issueCsrfToken(c),
   }

@@ -16,6 +16,7 @@ import { previewUrlsPages } from '../preview-urls/page'
 import { signInPages, signOutPages } from '../sessions/page'
 import { spacesPages } from '../spaces/page'
 import { usersPages } from '../users/page'
+import { membersPages } from '../users/page-members'
 import { dashboardError } from './error-pages'
 
 /** The dashboard routes, mounted at `/`. */
@@ -39,6 +40,7 @@ dashboardPages.route('/spaces/:spaceId/settings/tokens', apiTokensPages)
 dashboardPages.route('/spaces/:spaceId/settings/mcp', mcpIntegrationsPages)
 dashboardPages.route('/spaces/:spaceId/settings/preview-urls', previewUrlsPages)
 dashboardPages.route('/spaces/:spaceId/audit', spaceAuditLogPages)
+dashboardPages.route('/spaces/:spaceId/members', membersPages)
 dashboardPages.route('/spaces', spacesPages)
 dashboardPages.route('/admin/audit', globalAuditLogPages)
 dashboardPages.route('/admin/keys', keyRotationPages)

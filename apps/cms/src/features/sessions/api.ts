@@ -72,6 +72,7 @@ sessionsApi.get('/me', async (c) => {
   return c.json({
     id: caller.userId,
     email: user?.email ?? null,
+    name: user?.name ?? null,
     via: caller.via,
     authenticatedAt: caller.authenticatedAt,
     roles: caller.roles,

@@ -6,6 +6,7 @@
  */
 import { type CacheStore, cacheApiStore, getOidcVerifier, kvStore, requireScopes } from '@alokai/auth-oidc'
 import type { CmsConfig } from '../../domain/config'
+import { authTimeOf } from './auth-time'
 
 /** The identity an IdP token proves. */
 export interface OidcIdentity {
@@ -18,6 +19,8 @@ export interface OidcIdentity {
   authTime: number | null
   /** `exp` in epoch ms, or `null` without one. */
   expiresAt: number | null
+  /** `iat` in epoch ms, or `null` without one: a token issued before the user's last disable is refused. */
+  issuedAt: number | null
 }
 
 /**
@@ -35,6 +38,14 @@ function tieredStore(first: CacheStore, second: CacheStore): CacheStore {
     async put(key, value, ttlSeconds) {
       await Promise.allSettled([first.put(key, value, ttlSeconds), second.put(key, value, ttlSeconds)])
     },
+  }
+}
+
+/** A verified token whose `auth_time` lies in the future would pass every recency check: refused. */
+class FutureAuthTime extends Error {
+  override readonly name: string = 'FutureAuthTime'
+  constructor() {
+    super('token auth_time is in the future')
   }
 }
 
@@ -64,14 +75,16 @@ export function oidcCacheStore(env: Env): CacheStore {
 }
 
 /**
- * Verifies an IdP access token and its scope; throws the package's `OidcError` on any failure.
- * @example const identity = await verifyIdpToken(config.oidc, env, deps, token)
+ * Verifies an IdP access token and its scope (the package's `OidcError` on a failure), and refuses a
+ * token without a subject or with an `auth_time` past `now` (plus the skew).
+ * @example const identity = await verifyIdpToken(config.oidc, env, deps, token, Date.now())
  */
 export async function verifyIdpToken(
   oidc: NonNullable<CmsConfig['oidc']>,
   env: Env,
   deps: { oidcFetch?: typeof fetch | undefined },
   token: string,
+  now: number,
 ): Promise<OidcIdentity> {
   const verifier = getOidcVerifier({
     issuer: oidc.issuer,
@@ -83,10 +96,13 @@ export async function verifyIdpToken(
   requireScopes(payload, [oidc.requiredScope])
   const { iss, sub } = payload
   if (typeof iss !== 'string' || typeof sub !== 'string' || sub === '') throw new MissingSubject()
+  const authTime = authTimeOf(payload.auth_time, now)
+  if (authTime === 'future') throw new FutureAuthTime()
   return {
     iss,
     sub,
-    authTime: typeof payload.auth_time === 'number' ? payload.auth_time * 1000 : null,
+    authTime,
     expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : null,
+    issuedAt: typeof payload.iat === 'number' ? payload.iat * 1000 : null,
   }
 }

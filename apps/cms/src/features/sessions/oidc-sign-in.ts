@@ -9,20 +9,21 @@
  * as its `customFetch`; plain http only to loopback, in development. The signed-in user's "authenticated
  * at" is the ID token's `auth_time` (absent: not recent), never the time of the callback, since an IdP may
  * answer from a single sign-on session hours old; a re-authentication sends `prompt=login` and
- * `max_age=0` and refuses an `auth_time` that is missing or older than the flow. It takes the request
+ * `max_age=0` and refuses an `auth_time` that is missing or older than the flow; one in the future is
+ * always refused. It takes the request
  * `Scope`, so it runs the same from the page, a test or anything else.
  */
 import { type CacheStore, discoverOidc, getOidcVerifier, type OidcAlgorithm } from '@alokai/auth-oidc'
 import { constantTimeEqual, fetchJsonBounded } from '@alokai/internal'
 import * as oauth from 'oauth4webapi'
 import type { Scope } from '../../domain/scope'
+import { idpProfileOf } from '../users/idp-profile'
 import { userOfIdentity } from '../users/service'
+import { authTimeOf, CLOCK_SKEW_MS } from './auth-time'
 import { type OidcFlow, openOidcFlow, sealOidcFlow } from './oidc-flow'
 
 const MAX_RESPONSE_BYTES = 64 * 1024
 const TIMEOUT_MS = 10_000
-// How far the IdP's clock may be behind ours when a re-authentication's `auth_time` is compared.
-const CLOCK_SKEW_MS = 60_000
 // The ID token's algorithms: auth-oidc's verifier accepts these, and oauth4webapi's header check is told
 // the same list (not the IdP's advertisement, and not its RS256-only fallback).
 const ID_TOKEN_ALGORITHMS: OidcAlgorithm[] = ['RS256', 'PS256', 'ES256', 'ES384', 'EdDSA']
@@ -44,6 +45,7 @@ type OidcSignInFailure =
   | 'id_token_invalid'
   | 'nonce_mismatch'
   | 'reauth_missing'
+  | 'auth_time_in_future'
   | 'user_disabled'
 
 /**
@@ -150,7 +152,7 @@ export async function startOidcSignIn(
     response_type: 'code',
     client_id: client.client_id,
     redirect_uri: flow.redirectUri,
-    scope: 'openid',
+    scope: 'openid email profile',
     state: flow.state,
     nonce: flow.nonce,
     code_challenge: await oauth.calculatePKCECodeChallenge(flow.verifier),
@@ -248,11 +250,12 @@ export async function finishOidcSignIn(
     return failed(scope, 'id_token_invalid')
   }
   if (typeof payload.sub !== 'string' || payload.sub === '') return failed(scope, 'id_token_invalid')
-  const authTime = typeof payload.auth_time === 'number' ? payload.auth_time * 1000 : null
+  const authTime = authTimeOf(payload.auth_time, scope.now())
+  if (authTime === 'future') return failed(scope, 'auth_time_in_future')
   if (flow.reauth && (authTime === null || authTime < flow.startedAt - CLOCK_SKEW_MS)) {
     return failed(scope, 'reauth_missing')
   }
-  const user = await userOfIdentity(scope, { iss: issuer, sub: payload.sub })
+  const user = await userOfIdentity(scope, { iss: issuer, sub: payload.sub }, idpProfileOf(payload))
   if (user.status !== 'active') return failed(scope, 'user_disabled')
   await scope.audit.record({
     action: 'auth.oidc_login',

@@ -14,6 +14,7 @@ import {
   type AuthMethod,
   activeSessionQuery,
   createSession,
+  revokeOtherUserSessions,
   revokeSession,
   revokeUserSessions as revokeUserSessionRows,
   toActiveSession,
@@ -47,6 +48,19 @@ export async function findActiveSession(scope: Scope, sid: string): Promise<Acti
  */
 export async function revokeUserSessions(scope: Scope, userId: string): Promise<number> {
   return revokeUserSessionRows(scope.db, userId, scope.now())
+}
+
+/**
+ * Revokes every live session of a user but `keepSid` (or all of them without one); how many.
+ * @example const n = await revokeOtherSessions(scope, userId, caller.sid)
+ */
+export async function revokeOtherSessions(
+  scope: Scope,
+  userId: string,
+  keepSid: string | undefined,
+): Promise<number> {
+  if (keepSid === undefined) return revokeUserSessionRows(scope.db, userId, scope.now())
+  return revokeOtherUserSessions(scope.db, userId, keepSid, scope.now())
 }
 
 /** What the sign-in proved beyond the user: when they authenticated, and until when the proof holds. */

@@ -91,6 +91,24 @@ export async function revokeUserSessions(db: D1Database, userId: string, now: nu
 }
 
 /**
+ * Revokes every live session of a user but `keepSid` (a password change keeps the session that made it);
+ * how many were revoked.
+ * @example const n = await revokeOtherUserSessions(env.DB, userId, sid, Date.now())
+ */
+export async function revokeOtherUserSessions(
+  db: D1Database,
+  userId: string,
+  keepSid: string,
+  now: number,
+): Promise<number> {
+  const res = await db
+    .prepare('UPDATE sessions SET revoked_at = ?3 WHERE user_id = ?1 AND id <> ?2 AND revoked_at IS NULL')
+    .bind(userId, keepSid, now)
+    .run()
+  return res.meta.changes
+}
+
+/**
  * Deletes every session that expired or was revoked at or before `endedBy`; returns how many went. Such a
  * row can never authenticate again (`findActiveSession` refuses it), so deleting it changes no answer.
  * @example const n = await deleteSessionsEndedBy(env.DB, Date.now() - DEAD_SESSION_RETENTION_MS)

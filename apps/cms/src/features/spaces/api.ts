@@ -10,13 +10,15 @@ import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { spaceIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
-import { createAuditedSpace, findSpace, listSpaces, renameAuditedSpace } from './service'
+import { createAuditedSpace, deleteAuditedSpace, findSpace, listSpaces, renameAuditedSpace } from './service'
 
 const nameSchema = safeName(z.string().trim().min(1).max(100))
 /** The body of a space creation or rename (JSON or form). */
 export const spaceBody = z.strictObject({ name: nameSchema })
 
 const RENAME = { action: 'spaces.rename' } as const
+/** The body of a deletion: the space's name, typed back (the API's confirmation). */
+const deleteBody = z.strictObject({ name: z.string().max(200) })
 
 /** The spaces routes. */
 export const spacesApi: Hono<CmsHono> = new Hono<CmsHono>()
@@ -49,4 +51,16 @@ spacesApi.patch('/:spaceId', authorize('spaces.rename', { audit: RENAME }), asyn
   const id = spaceIdParam(c)
   const { name } = await readBody(c, spaceBody)
   return c.json(await renameAuditedSpace(c.var.scope, id, name))
+})
+
+spacesApi.delete('/:spaceId', requestBody(deleteBody))
+spacesApi.delete('/:spaceId', authorize('spaces.delete'), async (c) => {
+  const id = spaceIdParam(c)
+  const { name } = await readBody(c, deleteBody)
+  if (!(await deleteAuditedSpace(c.var.scope, id, name))) {
+    throw new HttpProblem(400, 'validation_failed', 'Type the space name to delete it', {
+      issues: [{ path: 'name', message: "Type the space's name exactly" }],
+    })
+  }
+  return c.body(null, 204)
 })

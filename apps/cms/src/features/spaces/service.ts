@@ -10,6 +10,7 @@ import { NotFound } from '../../domain/errors'
 import type { Scope } from '../../domain/scope'
 import {
   createSpace,
+  deleteSpace,
   findSpace as findSpaceRow,
   listSpaces as listSpaceRows,
   renameSpace,
@@ -65,4 +66,25 @@ export async function renameAuditedSpace(scope: Scope, spaceId: string, name: st
     targetId: spaceId,
   })
   return space
+}
+
+/**
+ * Deletes a space when `typedName` is its name exactly (else `false`, nothing changed), audited as
+ * `spaces.delete`; everything in it goes with it, sealed secrets and API tokens included. `NotFound` when
+ * it is gone.
+ * @example if (!(await deleteAuditedSpace(scope, spaceId, typed))) refuse()
+ */
+export async function deleteAuditedSpace(scope: Scope, spaceId: string, typedName: string): Promise<boolean> {
+  const space = await findSpace(scope, spaceId)
+  if (!space) throw new NotFound('No such space')
+  if (space.name !== typedName) return false
+  if (!(await deleteSpace(scope.db, spaceId))) throw new NotFound('No such space')
+  await scope.audit.record({
+    action: 'spaces.delete',
+    outcome: 'success',
+    spaceId,
+    targetType: 'space',
+    targetId: spaceId,
+  })
+  return true
 }

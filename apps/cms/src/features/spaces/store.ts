@@ -75,3 +75,13 @@ export async function renameSpace(
     .bind(input.id, input.name, input.now)
     .first<SpaceRow>()
 }
+
+/**
+ * Deletes a space; its entries, roles, invitations, API tokens, MCP integrations and preview URLs (with
+ * their sealed secrets) go with it (foreign keys, `ON DELETE CASCADE`). Whether it existed.
+ * @example await deleteSpace(env.DB, spaceId)
+ */
+export async function deleteSpace(db: D1Database, id: string): Promise<boolean> {
+  const res = await db.prepare('DELETE FROM spaces WHERE id = ?1').bind(id).run()
+  return res.meta.changes > 0
+}

@@ -11,7 +11,15 @@ import { authorize, requireCaller } from '../../http/identify'
 import { userIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
 import { changeRole, roleChangeBody } from './roles'
-import { allUsers, changeUserStatus, createUser, signOutEverywhere, statusBody } from './service'
+import {
+  allUsers,
+  changeUserStatus,
+  createUser,
+  deleteUserAccount,
+  signOutEverywhere,
+  statusBody,
+} from './service'
+import { resetPassword } from './service-password'
 
 /** The body of a local user creation (JSON). */
 const createUserBody = z.strictObject({
@@ -26,6 +34,8 @@ const AUDIT = {
   roles: { action: 'roles.grant' },
   status: { action: 'users.status' },
   revoke: { action: 'users.sessions_revoke' },
+  delete: { action: 'users.delete' },
+  reset: { action: 'users.password_reset' },
 } satisfies Record<string, AuditDeclaration>
 
 /** The user-administration routes. */
@@ -53,9 +63,10 @@ usersApi.post('/:userId/roles', authorize('roles.grant', { audit: AUDIT.roles })
 
 usersApi.post('/:userId/status', requestBody(statusBody))
 usersApi.post('/:userId/status', authorize('users.manage', { audit: AUDIT.status }), async (c) => {
+  const caller = await requireCaller(c)
   const userId = await userIdParam(c)
   const { status } = await readBody(c, statusBody)
-  await changeUserStatus(c.var.scope, userId, status)
+  await changeUserStatus(c.var.scope, caller, userId, status)
   return c.json({ ok: true })
 })
 
@@ -63,4 +74,16 @@ usersApi.post('/:userId/sessions/revoke', authorize('users.manage', { audit: AUD
   const userId = await userIdParam(c)
   const revoked = await signOutEverywhere(c.var.scope, userId)
   return c.json({ revoked })
+})
+
+usersApi.delete('/:userId', authorize('users.manage', { audit: AUDIT.delete }), async (c) => {
+  const caller = await requireCaller(c)
+  await deleteUserAccount(c.var.scope, caller, await userIdParam(c))
+  return c.body(null, 204)
+})
+
+usersApi.post('/:userId/password/reset', authorize('users.manage', { audit: AUDIT.reset }), async (c) => {
+  const password = await resetPassword(c.var.scope, await userIdParam(c))
+  // Shown once: never cached on the way.
+  return c.json({ password }, 200, { 'cache-control': 'no-store' })
 })

@@ -1,13 +1,15 @@
 /**
  * Admin → Users, the accounts half: create a local user (the dashboard generates the password and shows
- * it once, through the sealed single-use flash), disable or enable a user, sign a user out everywhere —
- * through the same services as `/api/admin/users`. Disabling and signing out start on a confirmation page;
+ * it once, through the sealed single-use flash), disable or enable a user, sign a user out everywhere,
+ * reset a local user's password (shown once, the same way) — through the same services as
+ * `/api/admin/users`. Disabling, signing out and resetting start on a confirmation page;
  * every POST answers 303 to the Users page at its result: the new password (`#new-user`), the error summary
  * (`#form-errors`), or the user's card in a list narrowed to them (`?q=<id>#card-<id>`).
  */
 import type { Context, Hono } from 'hono'
 import * as z from 'zod'
-import { Conflict } from '../../domain/errors'
+import { Conflict, LastAdmin } from '../../domain/errors'
+import { userLabel } from '../../domain/user-label'
 import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { userIdParam } from '../../http/params'
@@ -17,8 +19,9 @@ import { redirectWithFlash } from '../dashboard/flash'
 import { readForm, viewerOf } from '../dashboard/page-kit'
 import { generatePassword } from './password'
 import { changeUserStatus, createUser, findUser, signOutEverywhere, statusBody } from './service'
+import { resetPassword } from './service-password'
 import type { AdminUsersProps } from './view'
-import { DisableUserPage, SignOutEverywherePage } from './view-accounts'
+import { DisableUserPage, ResetPasswordPage, SignOutEverywherePage } from './view-accounts'
 
 type Extra = Pick<AdminUsersProps, 'notice' | 'create'>
 
@@ -26,6 +29,7 @@ const USERS = '/admin/users'
 // One policy action (`users.manage`), each route's service records its own.
 const STATUS = { audit: { action: 'users.status' } } as const
 const SIGN_OUT = { audit: { action: 'users.sessions_revoke' } } as const
+const RESET = { audit: { action: 'users.password_reset' } } as const
 const createUserForm = z.strictObject({ email: z.string().trim().min(3).max(254).pipe(z.email()) })
 
 /**
@@ -37,9 +41,8 @@ export function userResultPath(userId: string): string {
   return `${USERS}?q=${encodeURIComponent(userId)}#card-${userId}`
 }
 
-async function userLabel(c: Context<CmsHono>, userId: string): Promise<string> {
-  const user = await findUser(c.var.scope, userId)
-  return user?.email ?? `IdP user ${userId}`
+async function labelOf(c: Context<CmsHono>, userId: string): Promise<string> {
+  return userLabel(await findUser(c.var.scope, userId), userId)
 }
 
 /**
@@ -69,16 +72,24 @@ export function addAccountPages(group: Hono<CmsHono>): void {
   group.get('/users/:userId/disable', authorize('users.manage'), async (c) => {
     const caller = await requireCaller(c)
     const userId = await userIdParam(c)
-    const label = await userLabel(c, userId)
+    const label = await labelOf(c, userId)
     return c.html(<DisableUserPage viewer={await viewerOf(c, caller)} userId={userId} userLabel={label} />)
   })
 
   group.post('/users/:userId/status', authorize('users.manage', STATUS), async (c) => {
+    const caller = await requireCaller(c)
     const userId = await userIdParam(c)
     const form = await readForm(c, statusBody)
     if (!form.ok) throw new HttpProblem(400, 'bad_request', 'Choose active or disabled')
-    await changeUserStatus(c.var.scope, userId, form.data.status)
-    const label = await userLabel(c, userId)
+    try {
+      await changeUserStatus(c.var.scope, caller, userId, form.data.status)
+    } catch (err) {
+      if (!(err instanceof LastAdmin)) throw err
+      return redirectWithFlash<Extra>(c, userResultPath(userId), {
+        notice: { tone: 'bad', text: `${err.message}.`, userId },
+      })
+    }
+    const label = await labelOf(c, userId)
     const text = form.data.status === 'disabled' ? `${label} is disabled.` : `${label} is enabled again.`
     return redirectWithFlash<Extra>(c, userResultPath(userId), {
       notice: { tone: 'ok', text, userId },
@@ -88,7 +99,7 @@ export function addAccountPages(group: Hono<CmsHono>): void {
   group.get('/users/:userId/sign-out', authorize('users.manage'), async (c) => {
     const caller = await requireCaller(c)
     const userId = await userIdParam(c)
-    const label = await userLabel(c, userId)
+    const label = await labelOf(c, userId)
     return c.html(
       <SignOutEverywherePage viewer={await viewerOf(c, caller)} userId={userId} userLabel={label} />,
     )
@@ -97,10 +108,25 @@ export function addAccountPages(group: Hono<CmsHono>): void {
   group.post('/users/:userId/sessions/revoke', authorize('users.manage', SIGN_OUT), async (c) => {
     const userId = await userIdParam(c)
     const revoked = await signOutEverywhere(c.var.scope, userId)
-    const label = await userLabel(c, userId)
+    const label = await labelOf(c, userId)
     const text = `${label} is signed out everywhere (${revoked} ${revoked === 1 ? 'session' : 'sessions'} ended).`
     return redirectWithFlash<Extra>(c, userResultPath(userId), {
       notice: { tone: 'ok', text, userId },
     })
+  })
+
+  group.get('/users/:userId/reset-password', authorize('users.manage'), async (c) => {
+    const caller = await requireCaller(c)
+    const userId = await userIdParam(c)
+    const label = await labelOf(c, userId)
+    return c.html(<ResetPasswordPage viewer={await viewerOf(c, caller)} userId={userId} userLabel={label} />)
+  })
+
+  // The new password travels in the sealed single-use flash, like a created user's: shown once.
+  group.post('/users/:userId/reset-password', authorize('users.manage', RESET), async (c) => {
+    const userId = await userIdParam(c)
+    const password = await resetPassword(c.var.scope, userId)
+    const created = { email: await labelOf(c, userId), password, reset: true }
+    return redirectWithFlash<Extra>(c, `${USERS}#new-user`, { create: { created } })
   })
 }

@@ -7,6 +7,8 @@
  */
 import type { Context, Hono } from 'hono'
 import type { UserCaller } from '../../domain/caller'
+import { LastAdmin } from '../../domain/errors'
+import { userLabel } from '../../domain/user-label'
 import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { userIdParam } from '../../http/params'
@@ -16,9 +18,10 @@ import { listQuery, PAGE_SIZE, pageCount } from '../dashboard/list-query'
 import { dashboardGroup, viewerOf } from '../dashboard/page-kit'
 import { findSpace, listSpaces } from '../spaces/service'
 import { addAccountPages, userResultPath } from './page-accounts'
-import { changeRole, everyonesRoles, roleChangeBody } from './roles'
+import { changeRole, everyonesRoles, NoSuchRole, roleChangeBody } from './roles'
 import { findUser, findUsers } from './service'
 import { AdminUsersPage, type AdminUsersProps, RevokeRolePage } from './view'
+import { GrantGlobalAdminPage } from './view-accounts'
 
 type Extra = Pick<AdminUsersProps, 'notice' | 'grantErrors' | 'create'>
 
@@ -59,6 +62,10 @@ async function roleForm(c: Context<CmsHono>, revoke: boolean): Promise<unknown> 
   return { scope: text('scope'), role: text('role'), ...(spaceId ? { spaceId } : {}), revoke }
 }
 
+async function confirmedForm(c: Context<CmsHono>): Promise<boolean> {
+  return (await c.req.parseBody()).confirmed === 'yes'
+}
+
 async function applyRole(c: Context<CmsHono>, revoke: boolean): Promise<Response> {
   const caller = await requireCaller(c)
   const userId = await userIdParam(c)
@@ -67,7 +74,21 @@ async function applyRole(c: Context<CmsHono>, revoke: boolean): Promise<Response
     const grantErrors = { userId, errors: { grant: 'Choose a role from the list' } }
     return redirectWithFlash<Extra>(c, userResultPath(userId), { grantErrors })
   }
-  await changeRole(c.var.scope, caller, userId, parsed.data)
+  if (!revoke && parsed.data.scope === 'global' && !(await confirmedForm(c))) {
+    // The global admin role is everything: one click in the picker only asks.
+    const label = userLabel(await findUser(c.var.scope, userId), userId)
+    return c.html(
+      <GrantGlobalAdminPage viewer={await viewerOf(c, caller)} userId={userId} userLabel={label} />,
+    )
+  }
+  try {
+    await changeRole(c.var.scope, caller, userId, parsed.data)
+  } catch (err) {
+    // The last admin, or a role the user no longer holds (another admin was quicker): said on their card.
+    if (!(err instanceof LastAdmin || err instanceof NoSuchRole)) throw err
+    const failed = { tone: 'bad', text: `${err.message}.`, userId } as const
+    return redirectWithFlash<Extra>(c, userResultPath(userId), { notice: failed })
+  }
   const notice = { tone: 'ok', text: revoke ? 'Role revoked.' : 'Role granted.', userId } as const
   return redirectWithFlash<Extra>(c, userResultPath(userId), { notice })
 }
@@ -99,7 +120,7 @@ usersPages.get('/users/:userId/roles/revoke', authorize('roles.grant'), async (c
   const page = (
     <RevokeRolePage
       viewer={await viewerOf(c, caller)}
-      userLabel={user?.email ?? `IdP user ${userId}`}
+      userLabel={userLabel(user, userId)}
       userId={userId}
       role={role}
       spaceName={space?.name}

@@ -2,18 +2,20 @@
  * Reading roles (for `authorize`, a management token's creator, the Users page) and granting and revoking
  * them, shared by `/api/admin/users/:userId/roles` and the dashboard's Users page:
  * the global `admin` role, or a space `admin` / `editor` role in an existing space (one role per user and
- * space; granting replaces), audited as `roles.grant` / `roles.revoke` with the role in `reason`. Callers
+ * space; granting replaces; a revoke removes only the role it names), audited as `roles.grant` /
+ * `roles.revoke` with the role in `reason`, and the last active global admin's role never goes. Callers
  * have already passed `authorize('roles.grant')`.
  */
 
 import * as z from 'zod'
 import type { UserCaller } from '../../domain/caller'
-import { NotFound } from '../../domain/errors'
+import { LastAdmin, NotFound } from '../../domain/errors'
 import { isId } from '../../domain/ids'
 import type { UserRoles } from '../../domain/roles'
 import type { Scope } from '../../domain/scope'
 import { findSpace } from '../spaces/service'
 import {
+  countOtherActiveAdmins,
   grantGlobalRole,
   grantSpaceRole,
   loadAllRoles,
@@ -70,7 +72,37 @@ export const roleChangeBody = z.discriminatedUnion('scope', [
 ])
 
 /**
- * Applies a role change to an existing user; 404 for an unknown space.
+ * A revoke of a role the user does not hold: it removed nothing (a 404 `not_found` in the API).
+ * @example if (err instanceof NoSuchRole) notice = err.message
+ */
+export class NoSuchRole extends NotFound {
+  override readonly name: string = 'NoSuchRole'
+  constructor() {
+    super('The user does not hold this role')
+  }
+}
+
+/**
+ * Refuses (`LastAdmin`, audited as a failure of `action`) a change that would leave no active global admin
+ * but `userId`'s: disabling, demoting or deleting the last one locks everyone out of user management.
+ * @example await requireAnotherAdmin(scope, userId, 'users.status')
+ */
+export async function requireAnotherAdmin(scope: Scope, userId: string, action: string): Promise<void> {
+  if ((await countOtherActiveAdmins(scope.db, userId)) > 0) return
+  await scope.audit.record({
+    action,
+    outcome: 'failure',
+    reason: 'last_admin',
+    targetType: 'user',
+    targetId: userId,
+  })
+  throw new LastAdmin('This would leave no active global admin')
+}
+
+/**
+ * Applies a role change to an existing user; 404 for an unknown space, or for a revoke of a role the user
+ * does not hold (audited as a failure: it removed nothing); `LastAdmin` for the last global admin's role.
+ * The entry's reason is the role added or removed (`global:admin`, `space:editor`).
  * @example await changeRole(scope, caller, userId, { scope: 'space', spaceId, role: 'editor' })
  */
 export async function changeRole(
@@ -80,29 +112,35 @@ export async function changeRole(
   body: z.output<typeof roleChangeBody>,
 ): Promise<void> {
   const now = scope.now()
-  const audit = (spaceId?: string) =>
+  const action = body.revoke ? 'roles.revoke' : 'roles.grant'
+  const spaceId = body.scope === 'space' ? body.spaceId : undefined
+  const audit = (outcome: 'success' | 'failure', reason: string) =>
     scope.audit.record({
-      action: body.revoke ? 'roles.revoke' : 'roles.grant',
-      outcome: 'success',
-      reason: `${body.scope}:${body.role}`,
+      action,
+      outcome,
+      reason,
       targetType: 'user',
       targetId: userId,
       ...(spaceId ? { spaceId } : {}),
     })
-  if (body.scope === 'global') {
-    if (body.revoke) await revokeGlobalRole(scope.db, userId, body.role)
-    else await grantGlobalRole(scope.db, { userId, role: body.role, grantedBy: caller.userId, now })
-    return audit()
+  if (spaceId !== undefined && !(await findSpace(scope, spaceId))) throw new NotFound('No such space')
+  let changed = true
+  if (body.scope === 'global' && body.revoke) {
+    if ((await rolesOf(scope, userId)).global.includes(body.role)) {
+      await requireAnotherAdmin(scope, userId, action)
+    }
+    changed = await revokeGlobalRole(scope.db, userId, body.role)
+  } else if (body.scope === 'global') {
+    await grantGlobalRole(scope.db, { userId, role: body.role, grantedBy: caller.userId, now })
+  } else if (body.revoke) {
+    changed = await revokeSpaceRole(scope.db, { userId, spaceId: body.spaceId, role: body.role })
+  } else {
+    const grant = { userId, spaceId: body.spaceId, role: body.role, grantedBy: caller.userId, now }
+    await grantSpaceRole(scope.db, grant)
   }
-  if (!(await findSpace(scope, body.spaceId))) throw new NotFound('No such space')
-  if (body.revoke) await revokeSpaceRole(scope.db, userId, body.spaceId)
-  else
-    await grantSpaceRole(scope.db, {
-      userId,
-      spaceId: body.spaceId,
-      role: body.role,
-      grantedBy: caller.userId,
-      now,
-    })
-  return audit(body.spaceId)
+  if (!changed) {
+    await audit('failure', 'no_such_role')
+    throw new NoSuchRole()
+  }
+  await audit('success', `${body.scope}:${body.role}`)
 }

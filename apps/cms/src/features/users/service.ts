@@ -4,20 +4,30 @@
  * account, and managing them, shared by `/api/admin/users` and the dashboard's Users page: creating a local
  * user, disabling or enabling one, and signing one out everywhere. Each change audits itself (target: the
  * user), so both front ends record the same entries. Disabling and signing out take effect on the user's next
- * request, since every request re-reads the session and the user's status from D1. Callers have passed
+ * request, since every request re-reads the session and the user's status from D1; disabling also revokes
+ * the user's sessions and management tokens, so enabling them again revives none. Callers have passed
  * `authorize('users.create' | 'users.manage')`.
  */
 import * as z from 'zod'
-import { Conflict } from '../../domain/errors'
+import type { UserCaller } from '../../domain/caller'
+import { Conflict, LastAdmin, NotFound } from '../../domain/errors'
 import type { Scope } from '../../domain/scope'
+import { userLabel } from '../../domain/user-label'
+import { revokeTokensActingFor } from '../api-tokens/service'
 import { revokeUserSessions } from '../sessions/service'
+import type { IdpProfile } from './idp-profile'
+import { claimByEmail } from './invitations'
 import { hashPassword, verifyPassword } from './password'
+import { requireAnotherAdmin, rolesOf } from './roles'
 import {
   createLocalUser,
+  deleteUserRow,
   findUserByEmail,
   findUserById,
   listUsers,
+  setIdpProfile,
   setUserStatus,
+  type UserRow,
   type UserSummary,
   upsertOidcUser,
 } from './store'
@@ -39,7 +49,12 @@ const target = (userId: string) => ({ targetType: 'user', targetId: userId })
  */
 export async function findUser(scope: Scope, id: string): Promise<UserSummary | null> {
   const row = await findUserById(scope.db, id)
-  return row && { id: row.id, email: row.email, status: row.status, created_at: row.created_at }
+  return row && summaryOf(row)
+}
+
+function summaryOf(row: UserRow): UserSummary {
+  const { id, status, created_at, name } = row
+  return { id, email: row.email ?? row.idp_email, name, status, created_at }
 }
 
 /**
@@ -70,15 +85,41 @@ export async function findUsers(
 }
 
 /**
- * The user behind an OIDC identity, created (with no role) on first sight; keyed by (iss, sub) only.
- * @example const user = await userOfIdentity(scope, { iss, sub })
+ * The user behind an OIDC identity, created (with no role) on first sight; keyed by (iss, sub) only. With
+ * a `profile` (a dashboard sign-in's ID token) the user's email and name are refreshed from it, and a
+ * verified email claims the invitations waiting for it.
+ * @example const user = await userOfIdentity(scope, { iss, sub }, idpProfileOf(payload))
  */
 export async function userOfIdentity(
   scope: Scope,
   identity: { iss: string; sub: string },
+  profile?: IdpProfile,
 ): Promise<UserSummary> {
-  const row = await upsertOidcUser(scope.db, { ...identity, now: scope.now() })
-  return { id: row.id, email: row.email, status: row.status, created_at: row.created_at }
+  const now = scope.now()
+  const row = await upsertOidcUser(scope.db, { ...identity, now })
+  if (!profile) return summaryOf(row)
+  await setIdpProfile(scope.db, row.id, profile, now)
+  if (profile.email !== null && profile.emailVerified && row.status === 'active') {
+    await claimByEmail(scope, row.id, profile.email)
+  }
+  return summaryOf({ ...row, idp_email: profile.email, name: profile.name })
+}
+
+/**
+ * Whether a credential the CMS cannot revoke (an IdP access token), issued at `issuedAt` (epoch ms,
+ * `null` when it does not say), is newer than the user's last disable: one issued before it stays ended
+ * after the user is enabled again.
+ * @example if (!(await credentialIsCurrent(scope, userId, identity.issuedAt))) refuse()
+ */
+export async function credentialIsCurrent(
+  scope: Scope,
+  userId: string,
+  issuedAt: number | null,
+): Promise<boolean> {
+  const row = await findUserById(scope.db, userId)
+  if (!row) return false
+  if (row.credentials_valid_after === 0) return true
+  return issuedAt !== null && issuedAt > row.credentials_valid_after
 }
 
 /**
@@ -98,7 +139,8 @@ export async function passwordOwner(scope: Scope, email: string, password: strin
 }
 
 /**
- * Creates a local (password) user; `Conflict` when the email is taken.
+ * Creates a local (password) user, who takes the invitations waiting for the email; `Conflict` when the
+ * email is taken.
  * @example const user = await createUser(scope, { email: 'ada@example.com', password })
  */
 export async function createUser(
@@ -109,16 +151,78 @@ export async function createUser(
   const user = await createLocalUser(scope.db, { email: input.email, passwordHash, now: scope.now() })
   if (!user) throw new Conflict('A user with this email exists')
   await scope.audit.record({ action: 'users.create', outcome: 'success', ...target(user.id) })
+  // The admin who typed the address vouches for it, as the IdP's email_verified does for an IdP user.
+  await claimByEmail(scope, user.id, input.email)
   return user
 }
 
 /**
- * Disables or enables a user (the user exists: the caller checked).
- * @example await changeUserStatus(scope, userId, 'disabled')
+ * Disables or enables a user (the user exists: the caller checked), audited with `disabled` or `enabled`
+ * as reason. Disabling ends the user's sessions and the management tokens that act for them for good
+ * (revoked, not suspended: enabling again revives none). `LastAdmin` (audited) for the caller themselves
+ * or the last active global admin.
+ * @example await changeUserStatus(scope, caller, userId, 'disabled')
  */
-export async function changeUserStatus(scope: Scope, userId: string, status: UserStatus): Promise<void> {
+export async function changeUserStatus(
+  scope: Scope,
+  caller: UserCaller,
+  userId: string,
+  status: UserStatus,
+): Promise<void> {
+  if (status === 'disabled') {
+    if (userId === caller.userId) {
+      await scope.audit.record({
+        action: 'users.status',
+        outcome: 'failure',
+        reason: 'last_admin',
+        ...target(userId),
+      })
+      throw new LastAdmin('You cannot disable yourself')
+    }
+    if ((await rolesOf(scope, userId)).global.includes('admin')) {
+      await requireAnotherAdmin(scope, userId, 'users.status')
+    }
+  }
+  // The status first: from here on no request of the user passes, whatever the revocations below meet.
   await setUserStatus(scope.db, userId, status, scope.now())
-  await scope.audit.record({ action: 'users.status', outcome: 'success', ...target(userId) })
+  if (status === 'disabled') {
+    await revokeUserSessions(scope, userId)
+    await revokeTokensActingFor(scope, caller, userId)
+  }
+  const reason = status === 'disabled' ? 'disabled' : 'enabled'
+  await scope.audit.record({ action: 'users.status', outcome: 'success', reason, ...target(userId) })
+}
+
+/**
+ * Deletes a user: the management tokens acting for them are revoked, their sessions, roles and IdP
+ * identities go with the row, and the audit log keeps naming them by the name they had. `LastAdmin`
+ * (audited) for the caller themselves or the last active global admin; `NotFound` for no such user.
+ * @example await deleteUserAccount(scope, caller, userId)
+ */
+export async function deleteUserAccount(scope: Scope, caller: UserCaller, userId: string): Promise<void> {
+  if (userId === caller.userId) {
+    await scope.audit.record({
+      action: 'users.delete',
+      outcome: 'failure',
+      reason: 'last_admin',
+      ...target(userId),
+    })
+    throw new LastAdmin('You cannot delete yourself')
+  }
+  const user = await findUser(scope, userId)
+  if (!user) throw new NotFound('No such user')
+  if ((await rolesOf(scope, userId)).global.includes('admin')) {
+    await requireAnotherAdmin(scope, userId, 'users.delete')
+  }
+  await revokeTokensActingFor(scope, caller, userId)
+  const deleted = await deleteUserRow(scope.db, {
+    id: userId,
+    label: userLabel(user, userId),
+    deletedBy: caller.userId,
+    now: scope.now(),
+  })
+  if (!deleted) throw new NotFound('No such user')
+  await scope.audit.record({ action: 'users.delete', outcome: 'success', ...target(userId) })
 }
 
 /**

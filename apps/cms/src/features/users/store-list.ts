@@ -1,9 +1,9 @@
 /**
- * The Users page's listing of `users`: narrowed by a search over the email (or an exact user id, for IdP
- * users who have no email) and cut into numbered pages, with the total. Offset paging: the CMS has tens to
+ * The Users page's listing of `users`: narrowed by a search over the email (an IdP user's last `email`
+ * claim included) or an exact user id and cut into numbered pages, with the total. Offset paging: the CMS has tens to
  * hundreds of users, so an OFFSET is cheap and numbered pages let an admin jump to the last one.
  */
-import type { UserSummary } from './store'
+import { SUMMARY_COLUMNS, type UserSummary } from './store'
 
 /** One page of users and how many match in all. */
 export interface UserPage {
@@ -12,7 +12,7 @@ export interface UserPage {
 }
 
 // `instr` rather than LIKE: a typed `%` or `_` is searched for, not treated as a wildcard.
-const MATCH = `(?1 = '' OR instr(lower(coalesce(email, '')), lower(?1)) > 0 OR id = ?1)`
+const MATCH = `(?1 = '' OR instr(lower(coalesce(email, idp_email, '')), lower(?1)) > 0 OR id = ?1)`
 
 /**
  * The users whose email contains `q` (or whose id is `q`), oldest first.
@@ -25,7 +25,7 @@ export async function pageUsers(
   const [rows, count] = await Promise.all([
     db
       .prepare(
-        `SELECT id, email, status, created_at FROM users WHERE ${MATCH} ORDER BY created_at, id LIMIT ?2 OFFSET ?3`,
+        `SELECT ${SUMMARY_COLUMNS} FROM users WHERE ${MATCH} ORDER BY created_at, id LIMIT ?2 OFFSET ?3`,
       )
       .bind(input.q, input.limit, input.offset)
       .all<UserSummary>(),

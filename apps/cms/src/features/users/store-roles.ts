@@ -120,13 +120,58 @@ export async function grantSpaceRole(
 }
 
 /**
- * Removes a user's role in a space; whether one was removed.
- * @example await revokeSpaceRole(env.DB, userId, spaceId)
+ * Removes a user's role in a space, only if it is `role` (revoking "editor" never removes an admin);
+ * whether one was removed.
+ * @example await revokeSpaceRole(env.DB, { userId, spaceId, role: 'editor' })
  */
-export async function revokeSpaceRole(db: D1Database, userId: string, spaceId: string): Promise<boolean> {
+export async function revokeSpaceRole(
+  db: D1Database,
+  input: { userId: string; spaceId: string; role: SpaceRole },
+): Promise<boolean> {
   const res = await db
-    .prepare('DELETE FROM space_roles WHERE user_id = ?1 AND space_id = ?2')
-    .bind(userId, spaceId)
+    .prepare('DELETE FROM space_roles WHERE user_id = ?1 AND space_id = ?2 AND role = ?3')
+    .bind(input.userId, input.spaceId, input.role)
     .run()
   return res.meta.changes > 0
+}
+
+/**
+ * How many active users hold the global admin role, `userId` left out (the last-admin rule asks: who would
+ * be left?).
+ * @example if ((await countOtherActiveAdmins(env.DB, userId)) === 0) throw new LastAdmin('…')
+ */
+export async function countOtherActiveAdmins(db: D1Database, userId: string): Promise<number> {
+  const row = await db
+    .prepare(
+      `SELECT count(*) AS n FROM user_roles r JOIN users u ON u.id = r.user_id
+       WHERE r.role = 'admin' AND u.status = 'active' AND r.user_id <> ?1`,
+    )
+    .bind(userId)
+    .first<{ n: number }>()
+  return row?.n ?? 0
+}
+
+/** A member of a space: a user with a role there. */
+export interface SpaceMember {
+  userId: string
+  email: string | null
+  name: string | null
+  role: SpaceRole
+  status: 'active' | 'disabled'
+}
+
+/**
+ * The users with a role in a space, by email.
+ * @example const members = await listSpaceMembers(env.DB, spaceId)
+ */
+export async function listSpaceMembers(db: D1Database, spaceId: string): Promise<SpaceMember[]> {
+  const res = await db
+    .prepare(
+      `SELECT r.user_id AS userId, coalesce(u.email, u.idp_email) AS email, u.name, r.role, u.status
+       FROM space_roles r JOIN users u ON u.id = r.user_id WHERE r.space_id = ?1
+       ORDER BY coalesce(u.email, u.idp_email, u.id) LIMIT 1000`,
+    )
+    .bind(spaceId)
+    .all<SpaceMember>()
+  return res.results
 }

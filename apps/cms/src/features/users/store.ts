@@ -11,15 +11,26 @@ export interface UserRow {
   status: 'active' | 'disabled'
   created_at: number
   updated_at: number
+  idp_email: string | null
+  idp_email_verified: number
+  name: string | null
+  credentials_valid_after: number
 }
 
-/** Public view of a user (no hash). */
+/** Public view of a user (no hash): `email` is the login email, or an IdP user's last `email` claim. */
 export interface UserSummary {
   id: string
   email: string | null
+  name: string | null
   status: 'active' | 'disabled'
   created_at: number
 }
+
+/**
+ * The columns of a `UserSummary`, for every query that lists or returns users.
+ * @example db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM users`)
+ */
+export const SUMMARY_COLUMNS: string = 'id, coalesce(email, idp_email) AS email, name, status, created_at'
 
 /**
  * The user with this (lower-cased) email, if any.
@@ -27,6 +38,22 @@ export interface UserSummary {
  */
 export async function findUserByEmail(db: D1Database, email: string): Promise<UserRow | null> {
   return db.prepare('SELECT * FROM users WHERE email = ?1').bind(email.toLowerCase()).first<UserRow>()
+}
+
+/**
+ * The ids of the users who have `email`: as their login email, or as the verified email of their last IdP
+ * sign-in (normally one; two when two IdP identities claim one address).
+ * @example const [userId] = await findUsersHoldingEmail(env.DB, 'ada@example.com')
+ */
+export async function findUsersHoldingEmail(db: D1Database, email: string): Promise<string[]> {
+  const res = await db
+    .prepare(
+      `SELECT id FROM users WHERE email = ?1 OR (idp_email = ?1 AND idp_email_verified = 1)
+       ORDER BY created_at, id LIMIT 2`,
+    )
+    .bind(email.toLowerCase())
+    .all<{ id: string }>()
+  return res.results.map((r) => r.id)
 }
 
 /**
@@ -50,7 +77,7 @@ export async function createLocalUser(
     .prepare(
       `INSERT INTO users (id, email, password_hash, status, created_at, updated_at)
        VALUES (?1, ?2, ?3, 'active', ?4, ?4) ON CONFLICT (email) DO NOTHING
-       RETURNING id, email, status, created_at`,
+       RETURNING ${SUMMARY_COLUMNS}`,
     )
     .bind(id, input.email.toLowerCase(), input.passwordHash, input.now)
     .first<UserSummary>()
@@ -58,7 +85,8 @@ export async function createLocalUser(
 }
 
 /**
- * Sets a user's status (a disabled user's sessions stop working on the next request).
+ * Sets a user's status (a disabled user's sessions stop working on the next request); a disable also
+ * marks every credential issued until now as ended (`credentials_valid_after`).
  * @example await setUserStatus(env.DB, id, 'disabled', Date.now())
  */
 export async function setUserStatus(
@@ -68,10 +96,30 @@ export async function setUserStatus(
   now: number,
 ): Promise<boolean> {
   const res = await db
-    .prepare('UPDATE users SET status = ?2, updated_at = ?3 WHERE id = ?1')
+    .prepare(
+      `UPDATE users SET status = ?2, updated_at = ?3,
+         credentials_valid_after = CASE WHEN ?2 = 'disabled' THEN ?3 ELSE credentials_valid_after END
+       WHERE id = ?1`,
+    )
     .bind(id, status, now)
     .run()
   return res.meta.changes > 0
+}
+
+/**
+ * Replaces a user's password hash.
+ * @example await setPasswordHash(env.DB, userId, hash, Date.now())
+ */
+export async function setPasswordHash(
+  db: D1Database,
+  id: string,
+  passwordHash: string,
+  now: number,
+): Promise<void> {
+  await db
+    .prepare('UPDATE users SET password_hash = ?2, updated_at = ?3 WHERE id = ?1')
+    .bind(id, passwordHash, now)
+    .run()
 }
 
 /**
@@ -80,7 +128,7 @@ export async function setUserStatus(
  */
 export async function listUsers(db: D1Database): Promise<UserSummary[]> {
   const res = await db
-    .prepare('SELECT id, email, status, created_at FROM users ORDER BY created_at, id LIMIT 1000')
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM users ORDER BY created_at, id LIMIT 1000`)
     .all<UserSummary>()
   return res.results
 }
@@ -132,4 +180,43 @@ export async function upsertOidcUser(
     await db.prepare('DELETE FROM users WHERE id = ?1').bind(id).run()
   }
   throw new Error('OIDC identity could not be resolved')
+}
+
+/**
+ * Stores what the IdP said about a user at sign-in (email, whether verified, display name).
+ * @example await setIdpProfile(env.DB, userId, { email, emailVerified: true, name }, Date.now())
+ */
+export async function setIdpProfile(
+  db: D1Database,
+  userId: string,
+  profile: { email: string | null; emailVerified: boolean; name: string | null },
+  now: number,
+): Promise<void> {
+  await db
+    .prepare(
+      'UPDATE users SET idp_email = ?2, idp_email_verified = ?3, name = ?4, updated_at = ?5 WHERE id = ?1',
+    )
+    .bind(userId, profile.email, profile.emailVerified ? 1 : 0, profile.name, now)
+    .run()
+}
+
+/**
+ * Deletes a user (their sessions, roles and IdP identities go with the row; tokens they created keep a
+ * `NULL` creator) and keeps the name they had in `deleted_users`, in one batch; whether a user was deleted.
+ * @example await deleteUserRow(env.DB, { id, label: 'ada@example.com', deletedBy, now: Date.now() })
+ */
+export async function deleteUserRow(
+  db: D1Database,
+  input: { id: string; label: string; deletedBy: string; now: number },
+): Promise<boolean> {
+  const [, deleted] = await db.batch([
+    db
+      .prepare(
+        `INSERT INTO deleted_users (id, label, deleted_by, deleted_at) SELECT id, ?2, ?3, ?4 FROM users WHERE id = ?1
+         ON CONFLICT (id) DO NOTHING`,
+      )
+      .bind(input.id, input.label, input.deletedBy, input.now),
+    db.prepare('DELETE FROM users WHERE id = ?1').bind(input.id),
+  ])
+  return (deleted?.meta.changes ?? 0) > 0
 }

@@ -15,8 +15,8 @@ export interface CreateUserProps {
   /** The typed email after a failed create. */
   email?: string | undefined
   errors?: FieldErrors | undefined
-  /** The user just created, with the password generated for them: shown this once. */
-  created?: { email: string; password: string } | undefined
+  /** The user just created (or whose password was reset), with the generated password: shown this once. */
+  created?: { email: string; password: string; reset?: boolean } | undefined
 }
 
 /**
@@ -29,13 +29,19 @@ export const CreateUserCard: FC<CreateUserProps> = (p) => (
     <ErrorSummary errors={p.errors} fieldIds={{ email: 'new-user-email' }} />
     {p.created ? (
       <div role="status" id="new-user" tabindex={-1}>
-        <p>
-          Created <strong>{p.created.email}</strong>. Their password:
-        </p>
+        {p.created.reset ? (
+          <p>
+            New password of <strong>{p.created.email}</strong> (their sessions have ended):
+          </p>
+        ) : (
+          <p>
+            Created <strong>{p.created.email}</strong>. Their password:
+          </p>
+        )}
         <CopyValue id="new-password" value={p.created.password} label="Copy password" />
         <p class="hint">
           Copy it now and give it to them over a channel you trust: it is shown only this once and nobody can
-          read it again. They get no role until you grant one below.
+          read it again.{p.created.reset ? '' : ' They get no role until you grant one below.'}
         </p>
       </div>
     ) : null}
@@ -80,7 +86,7 @@ export const DisableUserPage: FC<AccountConfirmProps> = (p) => (
     viewer={p.viewer}
     title="Disable user"
     heading={`Disable ${p.userLabel}?`}
-    consequence={`${p.userLabel} is signed out on their next request and cannot sign in again, and the management API tokens they created stop working, until an admin enables them. Their roles stay as they are.`}
+    consequence={`${p.userLabel} is signed out everywhere and cannot sign in until an admin enables them, and the management API tokens they created are revoked for good: enabling them again revives no session or token. Their roles stay as they are.`}
     action={`/admin/users/${p.userId}/status`}
     fields={{ status: 'disabled' }}
     confirmLabel="Disable user"
@@ -100,6 +106,39 @@ export const SignOutEverywherePage: FC<AccountConfirmProps> = (p) => (
     consequence={`Every session of ${p.userLabel}, on every device, ends on its next request. They can sign in again right away; disable the user to keep them out.`}
     action={`/admin/users/${p.userId}/sessions/revoke`}
     confirmLabel="Sign out everywhere"
+    cancelHref="/admin/users"
+  />
+)
+
+/**
+ * Confirms resetting a local user's password.
+ * @example c.html(<ResetPasswordPage viewer={v} userId={id} userLabel="ada@example.com" />)
+ */
+export const ResetPasswordPage: FC<AccountConfirmProps> = (p) => (
+  <ConfirmPage
+    viewer={p.viewer}
+    title="Reset password"
+    heading={`Reset the password of ${p.userLabel}?`}
+    consequence={`${p.userLabel}'s password is replaced by a generated one, shown to you once, and every session of theirs ends. Give them the new password over a channel you trust.`}
+    action={`/admin/users/${p.userId}/reset-password`}
+    confirmLabel="Reset password"
+    cancelHref="/admin/users"
+  />
+)
+
+/**
+ * Confirms granting the global admin role (every space, every user, the keys).
+ * @example c.html(<GrantGlobalAdminPage viewer={v} userId={id} userLabel="ada@example.com" />)
+ */
+export const GrantGlobalAdminPage: FC<AccountConfirmProps> = (p) => (
+  <ConfirmPage
+    viewer={p.viewer}
+    title="Grant global admin"
+    heading={`Make ${p.userLabel} a global admin?`}
+    consequence={`${p.userLabel} can then do everything: every space, every user and role, the encryption keys.`}
+    action={`/admin/users/${p.userId}/roles`}
+    fields={{ grant: 'global:admin', confirmed: 'yes' }}
+    confirmLabel="Grant global admin"
     cancelHref="/admin/users"
   />
 )

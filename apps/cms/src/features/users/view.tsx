@@ -6,6 +6,7 @@
  */
 import type { FC } from 'hono/jsx'
 import type { UserRoles } from '../../domain/roles'
+import { userLabel } from '../../domain/user-label'
 import { Badge, When } from '../../views/components/badge'
 import { DangerLink } from '../../views/components/danger'
 import { CsrfField, Notice } from '../../views/components/form'
@@ -39,7 +40,9 @@ export interface AdminUsersProps {
 }
 
 /** Enable (one click: it gives access back, nothing is lost), or disable and sign out (confirmed first). */
-const AccountActions: FC<{ user: UserSummary; label: string; own: boolean; csrf: string }> = (p) => (
+const AccountActions: FC<{ user: UserSummary; label: string; own: boolean; csrf: string; local: boolean }> = (
+  p,
+) => (
   <p class="actions">
     {p.user.status === 'disabled' ? (
       <form method="post" action={`/admin/users/${p.user.id}/status`} class="inline">
@@ -57,6 +60,14 @@ const AccountActions: FC<{ user: UserSummary; label: string; own: boolean; csrf:
     <DangerLink href={`/admin/users/${p.user.id}/sign-out`} label={`Sign out everywhere: ${p.label}`}>
       Sign out everywhere…
     </DangerLink>
+    {p.local ? (
+      <>
+        {' '}
+        <DangerLink href={`/admin/users/${p.user.id}/reset-password`} label={`Reset password: ${p.label}`}>
+          Reset password…
+        </DangerLink>
+      </>
+    ) : null}
   </p>
 )
 
@@ -91,7 +102,7 @@ export const AdminUsersPage: FC<AdminUsersProps> = (p) => {
       ) : null}
       {p.users.map((u) => {
         const errors = p.grantErrors?.userId === u.id ? p.grantErrors.errors : {}
-        const label = u.email ?? `IdP user ${u.id}`
+        const label = userLabel(u, u.id)
         const revoke = (fields: Record<string, string>, text: string) => (
           <DangerLink
             href={`/admin/users/${u.id}/roles/revoke?${new URLSearchParams(fields)}`}
@@ -111,7 +122,13 @@ export const AdminUsersPage: FC<AdminUsersProps> = (p) => {
             <p class="hint">
               <code>{u.id}</code> · since <When at={u.created_at} />
             </p>
-            <AccountActions user={u} label={label} own={u.id === p.ownUserId} csrf={p.viewer.csrf} />
+            <AccountActions
+              user={u}
+              label={label}
+              own={u.id === p.ownUserId}
+              csrf={p.viewer.csrf}
+              local={p.canCreateLocal}
+            />
             {u.roles.global.length === 0 && u.roles.spaces.length === 0 ? (
               <p class="empty">No roles: this user can sign in but see nothing.</p>
             ) : (

@@ -38,12 +38,17 @@ export const TAGS: Readonly<Record<string, { name: string; description: string }
   tokens: { name: 'API tokens', description: 'Per-space API tokens, managed by space admins.' },
   mcp: { name: 'MCP integrations', description: 'MCP servers of a space; bearers are write-only.' },
   'preview-urls': { name: 'Preview URLs', description: 'Storefront preview URLs with probe secrets.' },
+  members: { name: 'Members', description: "A space's members and invitations, managed by its admins." },
   audit: {
     name: 'Audit log',
     description:
       'Read-only, newest first, keyset pagination; filters by actor, action, outcome and UTC days; entries past the retention age are read from the R2 archive.',
   },
   users: { name: 'Users', description: 'User administration (global admins).' },
+  invitations: {
+    name: 'Invitations',
+    description: 'Roles granted by email before the account exists; the first verified sign-in claims them.',
+  },
   keys: { name: 'Key rotation', description: 'Key status and the resumable rewrap and reseal passes.' },
 }
 
@@ -86,12 +91,19 @@ export const OPERATIONS: Readonly<Record<string, OperationText>> = {
     status: 204,
     access: 'public',
   },
+  'POST /api/auth/password': {
+    summary: 'Changes your own password (local users): the current one first; your other sessions end',
+    access: 'user',
+    status: 204,
+    problems: ['invalid_credentials', 'wrong_auth_provider'],
+  },
   'GET /api/auth/me': {
-    summary: 'The caller: id, email, roles, how and when authenticated',
+    summary: 'The caller: id, email, name, roles, how and when authenticated',
     access: 'user',
     response: z.strictObject({
       id: z.string(),
-      email: z.string().nullable(),
+      email: z.string().nullable().describe("The login email, or an IdP user's last `email` claim."),
+      name: z.string().nullable().describe("An IdP user's last `name` claim."),
       via: z.enum(['session', 'bearer']),
       authenticatedAt: z.number().int(),
       roles: ROLES,
@@ -195,6 +207,29 @@ export const OPERATIONS: Readonly<Record<string, OperationText>> = {
   'GET /api/spaces/:spaceId/audit': {
     summary: "The space's audit log, newest first: `{ entries, next }`, `next` the next page's query",
   },
+  'DELETE /api/spaces/:spaceId': {
+    summary:
+      'Deletes a space, its name typed back as `{ name }`: everything in it goes, tokens and sealed secrets included',
+    status: 204,
+  },
+  'GET /api/spaces/:spaceId/members': {
+    summary: "The space's members (`userId`, `email`, `name`, `role`, `status`) and pending `invitations`",
+  },
+  'POST /api/spaces/:spaceId/members': {
+    summary: 'Adds a member by email: at once to the account that has it (200), else invited (201)',
+    description:
+      'Space roles only (`admin`, `editor`); the global admin role stays with global admins. An invitation is claimed by the first dashboard sign-in with that verified email.',
+    status: 201,
+    problems: ['conflict'],
+  },
+  'DELETE /api/spaces/:spaceId/members/:userId': {
+    summary: "Removes the user's role in the space (404 when they hold none)",
+    status: 204,
+  },
+  'DELETE /api/spaces/:spaceId/members/invitations/:invitationId': {
+    summary: 'Withdraws a pending invitation of the space',
+    status: 204,
+  },
   'GET /api/admin/users': { summary: 'Users' },
   'POST /api/admin/users': {
     summary: 'Creates a local user (password sign-in; 12+ characters)',
@@ -203,13 +238,42 @@ export const OPERATIONS: Readonly<Record<string, OperationText>> = {
   },
   'POST /api/admin/users/:userId/roles': {
     summary: 'Grants a global or space role, or revokes it with `revoke: true`',
+    description:
+      'A revoke removes only the role it names: 404 `not_found` when the user does not hold it. The last active global admin keeps their role (409 `last_admin`).',
     response: OK,
+    problems: ['last_admin'],
   },
-  'POST /api/admin/users/:userId/status': { summary: 'Enables or disables a user', response: OK },
+  'POST /api/admin/users/:userId/status': {
+    summary: 'Enables or disables a user',
+    description:
+      "Disabling revokes the user's sessions and management tokens: enabling them again revives none. Nobody disables themselves or the last active global admin (409 `last_admin`).",
+    response: OK,
+    problems: ['last_admin'],
+  },
+  'POST /api/admin/users/:userId/password/reset': {
+    summary: "Resets a local user's password: `{ password }`, shown this once; every session of theirs ends",
+    problems: ['conflict'],
+    response: z.strictObject({ password: z.string().describe('The new password, 192 random bits.') }),
+  },
+  'DELETE /api/admin/users/:userId': {
+    summary: 'Deletes a user: sessions and management tokens end; the audit log keeps their name',
+    description: 'Nobody deletes themselves or the last active global admin (409 `last_admin`).',
+    status: 204,
+    problems: ['last_admin'],
+  },
   'POST /api/admin/users/:userId/sessions/revoke': {
     summary: 'Revokes every session of the user',
     response: z.strictObject({ revoked: z.number().int().describe('How many sessions were revoked.') }),
   },
+  'GET /api/admin/invitations': { summary: 'Pending invitations, newest first: `{ invitations }`' },
+  'POST /api/admin/invitations': {
+    summary: 'Grants a role by email: at once to the user who has it (200), else as an invitation (201)',
+    description:
+      'The invitation is claimed by the first dashboard sign-in whose ID token carries the email with `email_verified: true` (in local mode: by creating the local user with that email). This is how the first OIDC admin is made.',
+    status: 201,
+    problems: ['conflict'],
+  },
+  'DELETE /api/admin/invitations/:invitationId': { summary: 'Withdraws a pending invitation', status: 204 },
   'GET /api/admin/keys': {
     summary: 'Per sealed column: counts per kid and the next step; `?list=unopenable` lists rows',
   },

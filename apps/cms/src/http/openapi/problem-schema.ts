@@ -21,6 +21,7 @@ export const PROBLEM_STATUS: Readonly<Record<ProblemCode, number>> = {
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  last_admin: 409,
   wrong_auth_provider: 404,
   url_not_allowed: 422,
   upstream_failed: 502,

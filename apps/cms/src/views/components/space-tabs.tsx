@@ -8,7 +8,7 @@ import { type Action, can } from '../../domain/policy'
 import type { UserRoles } from '../../domain/roles'
 
 /** The tabs of a space's settings. */
-export type SpaceTab = 'overview' | 'tokens' | 'mcp' | 'preview' | 'audit'
+export type SpaceTab = 'overview' | 'tokens' | 'mcp' | 'preview' | 'audit' | 'members'
 
 const TABS: readonly { tab: SpaceTab; path: string; label: string; action: Action }[] = [
   { tab: 'overview', path: '', label: 'Overview', action: 'spaces.read' },
@@ -16,6 +16,7 @@ const TABS: readonly { tab: SpaceTab; path: string; label: string; action: Actio
   { tab: 'mcp', path: 'settings/mcp', label: 'MCP Integrations', action: 'mcp.list' },
   { tab: 'preview', path: 'settings/preview-urls', label: 'Preview URLs', action: 'preview.list' },
   { tab: 'audit', path: 'audit', label: 'Audit log', action: 'audit.read' },
+  { tab: 'members', path: 'members', label: 'Members', action: 'members.list' },
 ]
 
 /**
