@@ -7,22 +7,13 @@
 import { execFileSync, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { delimiter, dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { devPort } from './dev-port.mjs'
+import { cmsDir, toolEnv as env } from './tool-env.mjs'
 
 // First, so a bad --port or PORT stops the script before it touches anything.
 const port = devPort(process.argv.slice(2), process.env)
 
-const cmsDir = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-// Run the workspace's pinned wrangler and tsx even when started with plain `node`.
-const bins = [join(cmsDir, 'node_modules/.bin'), join(cmsDir, '../../node_modules/.bin')]
-const env = {
-  ...process.env,
-  PATH: [...bins, process.env.PATH].join(delimiter),
-  WRANGLER_SEND_METRICS: 'false',
-  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
-}
 /** @type {(cmd: string, args: string[]) => string} */
 const run = (cmd, args) =>
   execFileSync(cmd, args, { cwd: cmsDir, env, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' })

@@ -9,17 +9,9 @@
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { delimiter, dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { cmsDir, toolEnv as env } from './tool-env.mjs'
 
-const cmsDir = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const bins = [join(cmsDir, 'node_modules/.bin'), join(cmsDir, '../../node_modules/.bin')]
-const env = {
-  ...process.env,
-  PATH: [...bins, process.env.PATH].join(delimiter),
-  WRANGLER_SEND_METRICS: 'false',
-  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
-}
 const committed = join(cmsDir, 'worker-configuration.d.ts')
 // Beside the committed file, so the entry's relative import (`./src/index`) comes out the same.
 const fresh = join(cmsDir, '.worker-configuration.fresh.d.ts')
