@@ -127,6 +127,8 @@ describe('the dashboard in Chromium', () => {
     const used = await fetch(api, { headers: { authorization: `Bearer ${token}` } })
     expect(used.status).toBe(200)
 
+    // Reveal sits behind a disclosure on each row (the token was shown once, at its creation).
+    await page.locator('tr', { hasText: 'Website' }).locator('summary').click()
     await go(page.getByRole('button', { name: 'Reveal token Website' }).click())
     expect(((await page.locator('#token-value').textContent()) ?? '').trim()).toBe(token)
     await checkPage(page, secrets, '09-token-revealed', { allow: ['API token'] })
@@ -135,6 +137,7 @@ describe('the dashboard in Chromium', () => {
     // sign-in, the list offers that token's reveal at once.
     await cms.d1(`UPDATE sessions SET authenticated_at = authenticated_at - 600000`)
     await open(`/spaces/${spaceId}/settings/tokens`)
+    await page.locator('tr', { hasText: 'Website' }).locator('summary').click()
     await go(page.getByRole('button', { name: 'Reveal token Website' }).click())
     expect(new URL(page.url()).pathname).toBe('/login')
     expect(await page.locator('main').textContent()).toContain('Sign in again to reveal a token')
