@@ -19,7 +19,7 @@ import {
 import { verifyIdpToken } from '../features/sessions/idp-verifier'
 import { findActiveSession } from '../features/sessions/service'
 import { rolesOf } from '../features/users/roles'
-import { credentialIsCurrent, userOfIdentity } from '../features/users/service'
+import { userOfIdpToken } from '../features/users/service'
 import { type AuditDeclaration, declareAudit } from './audit-declaration'
 import { bearerChallenge } from './bearer-challenge'
 import type { CmsHono } from './hono-types'
@@ -72,13 +72,14 @@ export async function oidcUser(
     }
     throw invalidBearer('Invalid bearer token')
   }
-  const user = await userOfIdentity(c.var.scope, { iss: identity.iss, sub: identity.sub })
-  if (user.status !== 'active') throw invalidBearer('Invalid bearer token')
   // Disabling ends credentials for good; an IdP token issued before the last disable stays ended.
-  if (!(await credentialIsCurrent(c.var.scope, user.id, identity.issuedAt))) {
-    throw invalidBearer('Invalid bearer token')
-  }
-  return { userId: user.id, authenticatedAt: identity.authTime ?? 0, expiresAt: identity.expiresAt }
+  const userId = await userOfIdpToken(
+    c.var.scope,
+    { iss: identity.iss, sub: identity.sub },
+    identity.issuedAt,
+  )
+  if (userId === null) throw invalidBearer('Invalid bearer token')
+  return { userId, authenticatedAt: identity.authTime ?? 0, expiresAt: identity.expiresAt }
 }
 
 /**

@@ -3,20 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { API_TOKEN_PATTERN, apiTokenDigest } from '../../src/features/api-tokens/bearer'
 import { bearerClient, expectNoTokenInDatabase, issueToken, member, testClock } from './api-tokens-helpers'
 import { client, loggedIn, makeSpace } from './helpers'
+import { auditOf } from './outbound-helpers'
 
 const MINUTE = 60_000
 const issued: string[] = []
-
-async function auditRows(
-  targetId: string,
-): Promise<{ action: string; outcome: string; reason: string | null }[]> {
-  const res = await env.DB.prepare(
-    'SELECT action, outcome, reason FROM audit_log WHERE target_id = ?1 ORDER BY id',
-  )
-    .bind(targetId)
-    .all<{ action: string; outcome: string; reason: string | null }>()
-  return res.results
-}
 
 describe('API token lifecycle', () => {
   it('creates, uses, reveals, revokes, and then refuses a token', async () => {
@@ -97,7 +87,7 @@ describe('API token lifecycle', () => {
       (await admin.fetch(`/api/spaces/${admin.spaceId}/tokens/${body.id}/reveal`, { method: 'POST' })).status,
     ).toBe(409)
 
-    const audit = await auditRows(body.id as string)
+    const audit = await auditOf(body.id as string)
     expect(audit).toEqual([
       { action: 'tokens.create', outcome: 'success', reason: null },
       { action: 'tokens.reveal', outcome: 'success', reason: null },
@@ -129,7 +119,7 @@ describe('API token lifecycle', () => {
     const text = await res.text()
     expect(JSON.parse(text).code).toBe('reauth_required')
     expect(text).not.toContain(token.slice(-43))
-    expect(await auditRows(id)).toContainEqual({
+    expect(await auditOf(id)).toContainEqual({
       action: 'tokens.reveal',
       outcome: 'denied',
       reason: 'reauth_required',

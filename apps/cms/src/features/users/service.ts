@@ -106,20 +106,22 @@ export async function userOfIdentity(
 }
 
 /**
- * Whether a credential the CMS cannot revoke (an IdP access token), issued at `issuedAt` (epoch ms,
- * `null` when it does not say), is newer than the user's last disable: one issued before it stays ended
- * after the user is enabled again.
- * @example if (!(await credentialIsCurrent(scope, userId, identity.issuedAt))) refuse()
+ * The active user behind an IdP access token, or `null` when their account is disabled or the token was
+ * issued before their last disable: a credential the CMS cannot revoke (issued at `issuedAt`, epoch ms,
+ * `null` when it does not say) stays ended after the user is enabled again. One row read per request.
+ * @example const userId = await userOfIdpToken(scope, { iss, sub }, identity.issuedAt)
  */
-export async function credentialIsCurrent(
+export async function userOfIdpToken(
   scope: Scope,
-  userId: string,
+  identity: { iss: string; sub: string },
   issuedAt: number | null,
-): Promise<boolean> {
-  const row = await findUserById(scope.db, userId)
-  if (!row) return false
-  if (row.credentials_valid_after === 0) return true
-  return issuedAt !== null && issuedAt > row.credentials_valid_after
+): Promise<string | null> {
+  const row = await upsertOidcUser(scope.db, { ...identity, now: scope.now() })
+  if (row.status !== 'active') return null
+  if (row.credentials_valid_after !== 0 && (issuedAt === null || issuedAt <= row.credentials_valid_after)) {
+    return null
+  }
+  return row.id
 }
 
 /**
