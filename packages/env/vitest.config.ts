@@ -1,7 +1,7 @@
 import type { ViteUserConfig } from 'vitest/config'
 import { packageTestConfig } from '../../vitest.shared.ts'
 
-// A real Workers env for test/workers-env.workerd.test.ts: string vars beside a KV binding. Test fixtures only.
+// A real Workers env for src/workers-env.workerd.test.ts: string vars beside a KV binding. Test fixtures only.
 const config: ViteUserConfig = packageTestConfig({
   miniflare: {
     kvNamespaces: ['SESSIONS'],

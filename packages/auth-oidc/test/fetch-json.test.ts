@@ -1,7 +1,7 @@
 import type { FetchLike } from '@alokai/internal'
 import { describe, expect, it } from 'vitest'
-import { isOidcError } from '../errors.ts'
-import { fetchJson } from './fetch-json.ts'
+import { isOidcError } from '../src/errors.ts'
+import { fetchJson } from '../src/internal/fetch-json.ts'
 
 const URL_ = 'https://idp.test/jwks'
 

@@ -9,7 +9,7 @@ import { execFile } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { AUDIENCE, ISSUER, SECRET } from './fixtures.ts'
+import { AUDIENCE, ISSUER, SECRET } from '../test/fixtures.ts'
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url))
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { freshnessSeconds } from './max-age.ts'
-import { parseFetchableUrl } from './url-policy.ts'
+import { freshnessSeconds } from '../src/internal/max-age.ts'
+import { parseFetchableUrl } from '../src/internal/url-policy.ts'
 
 describe('parseFetchableUrl', () => {
   it('allows https anywhere and http only on loopback', () => {
