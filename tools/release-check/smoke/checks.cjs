@@ -237,9 +237,9 @@ async function runSmoke({ env, zod, crypto, jwt, oidc, oidcHono, oidcExpress, ho
 }
 
 /** Prints one JSON line of results and sets the exit code. */
-function report(mode, checks, loadedFrom) {
+function report(mode, checks, loadedFrom, runtimeFiles) {
   const failed = checks.filter(([, ok]) => !ok).map(([name]) => name)
-  process.stdout.write(`${JSON.stringify({ mode, checks, failed, loadedFrom })}\n`)
+  process.stdout.write(`${JSON.stringify({ mode, checks, failed, loadedFrom, runtimeFiles })}\n`)
   process.exitCode = failed.length === 0 && checks.length > 0 ? 0 : 1
 }
 

@@ -27,7 +27,13 @@ async function main() {
     // jose 6 ships CommonJS too: the consumer's own dependency, from the public registry.
     jose: require('jose'),
   }
-  report('cjs', await runSmoke(modules), loadedFrom)
+  const checks = await runSmoke(modules)
+  // `require` fills the module cache: the `#runtime` files are the loaded dist/runtime-* modules.
+  const runtimeFiles = Object.keys(require.cache)
+    .filter((file) => /[\\/]dist[\\/]runtime-[a-z]+\.cjs$/.test(file))
+    .map((file) => `file://${file}`)
+    .sort()
+  report('cjs', checks, loadedFrom, runtimeFiles)
 }
 
 main().catch((error) => {

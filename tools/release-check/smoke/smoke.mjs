@@ -1,4 +1,5 @@
-// The ESM consumer: `import` resolves each package's `exports["."].import` (dist/*.js).
+// The ESM consumer: `import` resolves each package's `exports["."].import` (dist/*.js). Run with
+// `--import ./runtime-trace.mjs`, which records where each package's `#runtime` import resolved.
 
 import { randomBytes } from 'node:crypto'
 import { createRequire } from 'node:module'
@@ -57,4 +58,4 @@ checks.push([
   'dual package: ESM verifier + CommonJS auth-oidc/hono → a malformed token is 401',
   bearer.status === 401,
 ])
-smoke.report('esm', checks, loadedFrom)
+smoke.report('esm', checks, loadedFrom, await globalThis.runtimeFiles())

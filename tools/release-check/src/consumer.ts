@@ -16,6 +16,8 @@ export interface SmokeReport {
   failed: string[]
   /** Resolved file URL of each package entry, to prove it came from the consumer's node_modules. */
   loadedFrom: Record<string, string>
+  /** File URL of every `#runtime` module Node loaded (each package's backend, picked by its conditions). */
+  runtimeFiles: string[]
 }
 
 /** Options of {@link installConsumer}. */
@@ -45,7 +47,7 @@ export async function installConsumer(options: ConsumerOptions): Promise<void> {
   await writeFile(join(options.dir, '.npmrc'), `@alokai:registry=${options.registryUrl}\n`)
   // An empty workspace file keeps pnpm from adopting a workspace above the temp dir.
   await writeFile(join(options.dir, 'pnpm-workspace.yaml'), 'packages: []\n')
-  for (const file of ['checks.cjs', 'smoke.mjs', 'smoke.cjs']) {
+  for (const file of ['checks.cjs', 'smoke.mjs', 'smoke.cjs', 'runtime-trace.mjs', 'runtime-hooks.mjs']) {
     await copyFile(join(smokeDir, file), join(options.dir, file))
   }
   await run('pnpm', ['install', '--config.engine-strict=true'], {
@@ -63,10 +65,10 @@ export async function installConsumer(options: ConsumerOptions): Promise<void> {
  * const esm = await runSmoke(dir, 'esm')
  */
 export async function runSmoke(dir: string, mode: 'esm' | 'cjs'): Promise<SmokeReport> {
-  const script = mode === 'esm' ? 'smoke.mjs' : 'smoke.cjs'
+  const args = mode === 'esm' ? ['--import', './runtime-trace.mjs', 'smoke.mjs'] : ['smoke.cjs']
   let stdout: string
   try {
-    ;({ stdout } = await run(process.execPath, [script], { cwd: dir, timeoutMs: 60_000 }))
+    ;({ stdout } = await run(process.execPath, args, { cwd: dir, timeoutMs: 60_000 }))
   } catch (cause) {
     const detail = cause instanceof Error ? cause.message : 'failed'
     throw new ReleaseCheckError('ERR_RELEASE_SMOKE', `smoke (${mode}): ${detail}`, { cause })

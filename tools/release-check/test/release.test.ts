@@ -58,6 +58,21 @@ describe('the release to a real Verdaccio', () => {
     }
   })
 
+  it.each(['esm', 'cjs'] as const)(
+    "has Node pick each package's node backend through #runtime as %s",
+    (mode) => {
+      const report = passed()[mode]
+      const extension = mode === 'esm' ? 'js' : 'cjs'
+      const picked = report.runtimeFiles.map((url) => {
+        const match = /\/node_modules\/@alokai\/([a-z-]+)\/dist\/(runtime-[a-z]+)\.([a-z]+)$/.exec(url)
+        return match ? `${match[1]} ${match[2]}.${match[3]}` : url
+      })
+      expect(picked).toEqual(
+        ['auth-jwt', 'auth-oidc', 'crypto'].map((pkg) => `${pkg} runtime-node.${extension}`),
+      )
+    },
+  )
+
   it('type-checks a stranger project against the tarballs under node16, nodenext and bundler', () => {
     expect(passed().types.modes).toEqual(['node16', 'nodenext', 'bundler'])
   })
