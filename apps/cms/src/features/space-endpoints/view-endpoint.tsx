@@ -1,7 +1,7 @@
 /**
  * The JSX every space endpoint page shares (Settings → MCP Integrations, Settings → Preview URLs): the
- * page frame with its tabs and notice, one card per endpoint with its call button ("Test connection",
- * "Probe now") and its edit form, the add form, the URL field that warns that another origin drops the
+ * page frame with its tabs and notice, one card per endpoint with a POST's result, its call button ("Test
+ * connection", "Probe now") and its edit form (each form with its error summary), the add form, the URL field that warns that another origin drops the
  * stored secret, and the delete confirmation. Each feature fills in its own words and fields; no secret
  * ever reaches these components (forms are shown again without it).
  */

@@ -2,8 +2,10 @@
  * The one space endpoints page (Settings → MCP Integrations, Settings → Preview URLs) and its delete
  * confirmation, filled in by each feature's labels (`EndpointLabels`): the frame, one card per endpoint with
  * its call button and edit form, the add form (name, URL, write-only secret), and what deleting drops. A
- * feature says only what differs: its words, what a card shows, how its call's result reads. No secret ever
- * reaches these components (a form is shown again without it).
+ * feature says only what differs: its words, what a card shows, how its call's result reads. A POST's
+ * result shows on the card it is about (`view-card-result.tsx`). A reader who may not change endpoints gets
+ * no add or edit form, and a line saying who may instead. No secret ever reaches these components (a form
+ * is shown again without it, and only says that one must be entered again).
  */
 import type { Child, FC } from 'hono/jsx'
 import { Field, type FieldErrors } from '../../views/components/form'
@@ -25,7 +27,7 @@ export type EndpointFormState<K extends string> = {
 } & Partial<Record<K, string>>
 
 /** What one card shows once after a POST about it: the call's result, a notice, or an unreadable secret. */
-export type CardOutcome<R> =
+type CardOutcome<R> =
   | { kind: 'called'; result: R }
   | { kind: 'notice'; tone: 'ok' | 'warn'; text: string }
   /** The stored secret cannot be opened with the configured keys: nothing was called. */

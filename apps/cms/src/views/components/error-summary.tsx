@@ -1,6 +1,6 @@
 /**
  * The error summary above a form that came back with field errors: a 303 after a failed submit lands on
- * `#form-errors`, and the box is focusable (`tabindex="-1"`), so the browser scrolls to it and moves focus
+ * `#form-errors` (or the id a page with several forms gives each), and the box is focusable (`tabindex="-1"`), so the browser scrolls to it and moves focus
  * into it instead of leaving the reader at the top of a long page. Each line links to its field.
  */
 import type { FC } from 'hono/jsx'
