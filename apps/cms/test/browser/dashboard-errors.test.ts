@@ -238,4 +238,39 @@ describe('a result lands at its card on a long page', () => {
     expect(said.name).toMatch(/^Live shop Probe result: verified/)
     await cleanAtBothWidths('landing-preview-probe')
   })
+
+  // Last: it signs the admin out.
+  it('an editor gets the call only, is told who edits, and a failure asks a space admin; axe-clean', async () => {
+    const [id] = await createVia('mcp', [{ name: 'No bearer', url: `${mcp.origin}/mcp` }])
+    const reader = { email: 'reader@example.com', password: 'reader-password-123' }
+    const headers = { origin: cms.base }
+    const user = await page.request.post(`${cms.base}/api/admin/users`, { headers, data: reader })
+    expect(user.status()).toBe(201)
+    const role = { email: reader.email, role: 'editor' }
+    const member = await page.request.post(`${cms.base}/api/spaces/${spaceId}/members`, {
+      headers,
+      data: role,
+    })
+    expect(member.status()).toBe(200)
+    await go(page.getByRole('button', { name: 'Sign out' }).click())
+    await page.goto(`${cms.base}/login`)
+    await page.getByLabel('Email').fill(reader.email)
+    await page.getByLabel('Password').fill(reader.password)
+    await go(page.getByRole('button', { name: 'Sign in' }).click())
+
+    await page.goto(`${cms.base}/spaces/${spaceId}/settings/mcp`)
+    expect(await page.locator('main').textContent()).toContain(
+      'A space admin adds, changes and removes them.',
+    )
+    expect(await page.locator('main details, main input:not([type=hidden])').count()).toBe(0)
+    await go(page.locator(`#card-${id}`).getByRole('button', { name: 'Test connection' }).click())
+    await expect.poll(landing).toEqual({ focused: `result-${id}`, card: `card-${id}`, inView: true })
+    const said = await heard()
+    expect(said.role).toBe('alert')
+    expect(said.name).toContain(
+      'The server refused the credentials. Ask a space admin to enter the current secret.',
+    )
+    expect(await page.locator('main').textContent()).not.toMatch(/Enter the current secret|enter it again/)
+    await cleanAtBothWidths('landing-mcp-reader')
+  })
 })
