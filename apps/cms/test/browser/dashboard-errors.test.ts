@@ -14,6 +14,7 @@ import { type Served, serve } from '../node/fixtures/serve'
 import { freePort, startWranglerDev, type WranglerDev } from '../node/fixtures/wrangler-dev'
 import { type Browser, checkPage, launchChromium, type SecretBook } from './chromium'
 import { signInWithNewSpace, untilLoaded } from './first-space'
+import { heard, landing } from './landing'
 import { axeViolations, sidewaysOverflow } from './page-checks'
 
 const SECRET = 'typed-secret-value-Zq81xW'
@@ -103,37 +104,6 @@ async function createVia(api: 'mcp' | 'preview-urls', bodies: Record<string, unk
   return ids
 }
 
-/** The focused element's id, the id of the card holding it, and whether it is wholly in the window. */
-async function landing(): Promise<{ focused: string; card: string | undefined; inView: boolean }> {
-  return page.evaluate(() => {
-    const el = document.activeElement
-    const box = el?.getBoundingClientRect()
-    return {
-      focused: el?.id ?? '',
-      card: el?.closest('section.card')?.id,
-      inView: box !== undefined && box.top >= 0 && box.bottom <= window.innerHeight,
-    }
-  })
-}
-
-/** What a screen reader is given for the focused element: its role and name in Chromium's own tree. */
-async function heard(): Promise<{ role: string; name: string }> {
-  const cdp = await page.context().newCDPSession(page)
-  try {
-    const { nodes } = await cdp.send('Accessibility.getFullAXTree')
-    // The document's own node counts as focused too: the element is the other one.
-    const focused = nodes.filter(
-      (n) =>
-        n.role?.value !== 'RootWebArea' &&
-        n.properties?.some((p) => p.name === 'focused' && p.value.value === true),
-    )
-    expect(focused).toHaveLength(1)
-    return { role: String(focused[0]?.role?.value ?? ''), name: String(focused[0]?.name?.value ?? '') }
-  } finally {
-    await cdp.detach()
-  }
-}
-
 /** axe finds nothing at 1280 and 390 px, nothing scrolls sideways at 390; screenshots of both. */
 async function cleanAtBothWidths(name: string): Promise<void> {
   const size = page.viewportSize()
@@ -168,8 +138,10 @@ describe('a result lands at its card on a long page', () => {
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(2 * WIDE.height)
     await go(page.locator(`#card-${last}`).getByRole('button', { name: 'Test connection' }).click())
     expect(new URL(page.url()).hash).toBe(`#result-${last}`)
-    await expect.poll(landing).toEqual({ focused: `result-${last}`, card: `card-${last}`, inView: true })
-    const said = await heard()
+    await expect
+      .poll(() => landing(page))
+      .toEqual({ focused: `result-${last}`, card: `card-${last}`, inView: true })
+    const said = await heard(page)
     expect(said.role).toBe('status')
     expect(said.name).toMatch(/^Search .*2 tools available/)
     await cleanAtBothWidths('landing-mcp-test-passed')
@@ -180,8 +152,10 @@ describe('a result lands at its card on a long page', () => {
     await page.setViewportSize(NARROW)
     await page.goto(`${cms.base}/spaces/${spaceId}/settings/mcp`)
     await go(page.locator(`#card-${middle}`).getByRole('button', { name: 'Test connection' }).click())
-    await expect.poll(landing).toEqual({ focused: `result-${middle}`, card: `card-${middle}`, inView: true })
-    const said = await heard()
+    await expect
+      .poll(() => landing(page))
+      .toEqual({ focused: `result-${middle}`, card: `card-${middle}`, inView: true })
+    const said = await heard(page)
     expect(said.role).toBe('alert')
     expect(said.name).toMatch(/^Server 4 Connection failed\. Could not connect to the server/)
     expect(await countIn('main', 'Could not connect to the server')).toBe(1)
@@ -199,7 +173,9 @@ describe('a result lands at its card on a long page', () => {
     await page.locator(`#f-secret-${id}`).fill(SECRET)
     await go(card.getByRole('button', { name: 'Save changes' }).click())
     expect(new URL(page.url()).hash).toBe(`#errors-${id}`)
-    await expect.poll(landing).toEqual({ focused: `errors-${id}`, card: `card-${id}`, inView: true })
+    await expect
+      .poll(() => landing(page))
+      .toEqual({ focused: `errors-${id}`, card: `card-${id}`, inView: true })
     expect(await page.locator(`#f-name-${id}`).inputValue()).toBe('Renamed server')
     expect(await page.locator(`#f-url-${id}`).inputValue()).toBe('ftp://files.example.com/mcp')
     expect(await page.locator(`#f-secret-${id}`).inputValue()).toBe('')
@@ -214,7 +190,7 @@ describe('a result lands at its card on a long page', () => {
     await page.locator('#f-secret').fill(SECRET)
     await go(page.getByRole('button', { name: 'Add integration' }).click())
     expect(new URL(page.url()).hash).toBe('#form-errors')
-    await expect.poll(landing).toEqual({ focused: 'form-errors', card: '', inView: true })
+    await expect.poll(() => landing(page)).toEqual({ focused: 'form-errors', card: '', inView: true })
     expect(await page.locator('#f-name').inputValue()).toBe('Shop tools')
     expect(await page.locator('#f-url').inputValue()).toBe('shop.example.com/mcp')
     expect(await page.locator('#f-secret').inputValue()).toBe('')
@@ -232,8 +208,10 @@ describe('a result lands at its card on a long page', () => {
     const last = ids.at(-1) ?? ''
     await page.goto(`${cms.base}/spaces/${spaceId}/settings/preview-urls`)
     await go(page.locator(`#card-${last}`).getByRole('button', { name: 'Probe now' }).click())
-    await expect.poll(landing).toEqual({ focused: `result-${last}`, card: `card-${last}`, inView: true })
-    const said = await heard()
+    await expect
+      .poll(() => landing(page))
+      .toEqual({ focused: `result-${last}`, card: `card-${last}`, inView: true })
+    const said = await heard(page)
     expect(said.role).toBe('status')
     expect(said.name).toMatch(/^Live shop Probe result: verified/)
     await cleanAtBothWidths('landing-preview-probe')
@@ -264,8 +242,10 @@ describe('a result lands at its card on a long page', () => {
     )
     expect(await page.locator('main details, main input:not([type=hidden])').count()).toBe(0)
     await go(page.locator(`#card-${id}`).getByRole('button', { name: 'Test connection' }).click())
-    await expect.poll(landing).toEqual({ focused: `result-${id}`, card: `card-${id}`, inView: true })
-    const said = await heard()
+    await expect
+      .poll(() => landing(page))
+      .toEqual({ focused: `result-${id}`, card: `card-${id}`, inView: true })
+    const said = await heard(page)
     expect(said.role).toBe('alert')
     expect(said.name).toContain(
       'The server refused the credentials. Ask a space admin to enter the current secret.',
