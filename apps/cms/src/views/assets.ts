@@ -89,6 +89,9 @@ code { font-family: ui-monospace, monospace; font-size: .92em; overflow-wrap: an
   .card { padding: .75rem 1rem; }
   .signin { margin: 1.5rem auto; }
 }
+/* space endpoints (MCP, preview URLs): a call's or save's result lands at its card (#result-…); leave the
+   card's heading in sight above it, so the reader sees which endpoint it is about. */
+.card-result[tabindex="-1"] { scroll-margin-top: 6rem; }
 `
 
 /** Copy buttons: `<button data-copy="#id">` copies the text of that element and says so. */

@@ -1,30 +1,53 @@
 /**
- * Errors that say what to fix, in real headless Chromium against `wrangler dev`: a refused MCP server URL
- * shows a sentence tied to its field (`aria-describedby`), the typed name and URL come back, the typed
- * secret does not. One signed-in global admin and one space, set up once.
+ * What the MCP and preview URL pages say after a form, in real headless Chromium against `wrangler dev`:
+ * a refused MCP server URL shows a sentence tied to its field (`aria-describedby`), the typed name and URL
+ * come back, the typed secret does not; and on a page long with cards, a test, a probe, a save or a
+ * refused add lands where it happened (the redirect's fragment), in the window and focused, named for a
+ * screen reader by its card (read from Chromium's own accessibility tree), axe-clean at 1280 and 390 px.
+ * One signed-in global admin and one space, set up once, with a fake MCP server and a fake storefront.
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startWranglerDev, type WranglerDev } from '../node/fixtures/wrangler-dev'
+import { createFakeMcp } from '../node/fixtures/fake-mcp'
+import { createFakeStorefront } from '../node/fixtures/fake-storefront'
+import { type Served, serve } from '../node/fixtures/serve'
+import { freePort, startWranglerDev, type WranglerDev } from '../node/fixtures/wrangler-dev'
 import { type Browser, checkPage, launchChromium, type SecretBook } from './chromium'
 import { signInWithNewSpace, untilLoaded } from './first-space'
+import { heard, landing } from './landing'
+import { axeViolations, sidewaysOverflow } from './page-checks'
 
 const SECRET = 'typed-secret-value-Zq81xW'
+const MCP_BEARER = 'mcp-bearer-Landing4Xq9Wm2'
+const PROBE_SECRET = 'probe-secret-Landing7Rt3Kd'
 
 let browser: Browser
 let cms: WranglerDev
+let mcp: Served
+let shop: Served
 let page: Page
 let spaceId = ''
-const secrets: SecretBook = new Map()
+const secrets: SecretBook = new Map([
+  ['MCP bearer', MCP_BEARER],
+  ['probe secret', PROBE_SECRET],
+])
 
 const go = (action: Promise<void>): Promise<void> => untilLoaded(page, action)
+const WIDE = { width: 1280, height: 900 }
+const NARROW = { width: 390, height: 844 }
 
 beforeAll(async () => {
   browser = await launchChromium()
   page = browser.page
   // The machine running this may be loaded: a navigation gets more than the default 15 s.
   page.setDefaultTimeout(45_000)
-  cms = await startWranglerDev({ TOKEN_ENCRYPTION_KEY: '6a'.repeat(32) })
+  await page.setViewportSize(WIDE)
+  mcp = await serve(createFakeMcp({ bearer: MCP_BEARER, mode: 'json' }).handler)
+  // The storefront signs over its own host, known only once serve() has picked a port.
+  let storefront: ((request: Request) => Promise<Response>) | undefined
+  shop = await serve((request) => (storefront ?? (async () => new Response(null, { status: 503 })))(request))
+  storefront = createFakeStorefront({ secret: PROBE_SECRET, host: `127.0.0.1:${shop.port}` }).handler
+  cms = await startWranglerDev({ TOKEN_ENCRYPTION_KEY: '6a'.repeat(32), OUTBOUND_TIMEOUT_MS: '3000' })
   secrets.set('admin password', cms.admin.password)
   secrets.set('typed secret', SECRET)
   spaceId = await signInWithNewSpace(page, cms, 'Errors')
@@ -32,6 +55,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close()
+  await mcp?.close()
+  await shop?.close()
   cms?.stop()
 })
 
@@ -63,4 +88,169 @@ describe('errors that say what to fix', () => {
       await checkPage(page, secrets, `errors-mcp-url-${url.startsWith('ftp') ? 'scheme' : 'userinfo'}`)
     },
   )
+})
+
+/** Creates endpoints through the JSON API with the page's own session; their ids, in order. */
+async function createVia(api: 'mcp' | 'preview-urls', bodies: Record<string, unknown>[]): Promise<string[]> {
+  const ids: string[] = []
+  for (const data of bodies) {
+    const res = await page.request.post(`${cms.base}/api/spaces/${spaceId}/${api}`, {
+      headers: { origin: cms.base },
+      data,
+    })
+    expect(res.status()).toBe(201)
+    ids.push(((await res.json()) as { id: string }).id)
+  }
+  return ids
+}
+
+/** axe finds nothing at 1280 and 390 px, nothing scrolls sideways at 390; screenshots of both. */
+async function cleanAtBothWidths(name: string): Promise<void> {
+  const size = page.viewportSize()
+  await page.setViewportSize(WIDE)
+  expect(await axeViolations(page), `${name} at 1280`).toEqual([])
+  await checkPage(page, secrets, `${name}-1280`)
+  await page.setViewportSize(NARROW)
+  expect(await axeViolations(page), `${name} at 390`).toEqual([])
+  expect((await sidewaysOverflow(page)).by, `${name} sideways at 390`).toBe(0)
+  await checkPage(page, secrets, `${name}-390`)
+  await page.setViewportSize(size ?? WIDE)
+}
+
+const countIn = async (selector: string, text: string): Promise<number> =>
+  ((await page.locator(selector).textContent()) ?? '').split(text).length - 1
+
+describe('a result lands at its card on a long page', () => {
+  let mcpIds: string[] = []
+
+  beforeAll(async () => {
+    const closed = `http://127.0.0.1:${await freePort()}`
+    const down = Array.from({ length: 7 }, (_, i) => ({ name: `Server ${i + 1}`, url: `${closed}/mcp/${i}` }))
+    mcpIds = await createVia('mcp', [
+      ...down,
+      { name: 'Search', url: `${mcp.origin}/mcp`, secret: MCP_BEARER },
+    ])
+  })
+
+  it('a passing test on the last card: its result in the window, focused, heard as a status of that card', async () => {
+    const last = mcpIds.at(-1) ?? ''
+    await page.goto(`${cms.base}/spaces/${spaceId}/settings/mcp`)
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(2 * WIDE.height)
+    await go(page.locator(`#card-${last}`).getByRole('button', { name: 'Test connection' }).click())
+    expect(new URL(page.url()).hash).toBe(`#result-${last}`)
+    await expect
+      .poll(() => landing(page))
+      .toEqual({ focused: `result-${last}`, card: `card-${last}`, inView: true })
+    const said = await heard(page)
+    expect(said.role).toBe('status')
+    expect(said.name).toMatch(/^Search .*2 tools available/)
+    await cleanAtBothWidths('landing-mcp-test-passed')
+  })
+
+  it('a failed test on a phone: the alert at its card, focused, the reason said once', async () => {
+    const middle = mcpIds[3] ?? ''
+    await page.setViewportSize(NARROW)
+    await page.goto(`${cms.base}/spaces/${spaceId}/settings/mcp`)
+    await go(page.locator(`#card-${middle}`).getByRole('button', { name: 'Test connection' }).click())
+    await expect
+      .poll(() => landing(page))
+      .toEqual({ focused: `result-${middle}`, card: `card-${middle}`, inView: true })
+    const said = await heard(page)
+    expect(said.role).toBe('alert')
+    expect(said.name).toMatch(/^Server 4 Connection failed\. Could not connect to the server/)
+    expect(await countIn('main', 'Could not connect to the server')).toBe(1)
+    await page.setViewportSize(WIDE)
+    await cleanAtBothWidths('landing-mcp-test-failed')
+  })
+
+  it('a refused save lands on its card’s error summary, keeps name and URL, asks for the secret again', async () => {
+    const id = mcpIds[1] ?? ''
+    await page.goto(`${cms.base}/spaces/${spaceId}/settings/mcp`)
+    const card = page.locator(`#card-${id}`)
+    await card.getByText('Edit Server 2').click()
+    await page.locator(`#f-name-${id}`).fill('Renamed server')
+    await page.locator(`#f-url-${id}`).fill('ftp://files.example.com/mcp')
+    await page.locator(`#f-secret-${id}`).fill(SECRET)
+    await go(card.getByRole('button', { name: 'Save changes' }).click())
+    expect(new URL(page.url()).hash).toBe(`#errors-${id}`)
+    await expect
+      .poll(() => landing(page))
+      .toEqual({ focused: `errors-${id}`, card: `card-${id}`, inView: true })
+    expect(await page.locator(`#f-name-${id}`).inputValue()).toBe('Renamed server')
+    expect(await page.locator(`#f-url-${id}`).inputValue()).toBe('ftp://files.example.com/mcp')
+    expect(await page.locator(`#f-secret-${id}`).inputValue()).toBe('')
+    expect(await page.locator(`#f-secret-${id}-hint`).textContent()).toContain('Enter the secret again')
+    await cleanAtBothWidths('landing-mcp-save-refused')
+  })
+
+  it('a refused add lands on the add form’s error summary with what was typed, never the secret', async () => {
+    await page.goto(`${cms.base}/spaces/${spaceId}/settings/mcp`)
+    await page.locator('#f-name').fill('Shop tools')
+    await page.locator('#f-url').fill('shop.example.com/mcp')
+    await page.locator('#f-secret').fill(SECRET)
+    await go(page.getByRole('button', { name: 'Add integration' }).click())
+    expect(new URL(page.url()).hash).toBe('#form-errors')
+    await expect.poll(() => landing(page)).toEqual({ focused: 'form-errors', card: '', inView: true })
+    expect(await page.locator('#f-name').inputValue()).toBe('Shop tools')
+    expect(await page.locator('#f-url').inputValue()).toBe('shop.example.com/mcp')
+    expect(await page.locator('#f-secret').inputValue()).toBe('')
+    expect(await page.locator('#f-secret-hint').textContent()).toContain('Enter the secret again')
+    await cleanAtBothWidths('landing-mcp-add-refused')
+  })
+
+  it('a probe on the last of several preview URLs: its result in the window and focused', async () => {
+    const closed = `http://127.0.0.1:${await freePort()}`
+    const down = Array.from({ length: 6 }, (_, i) => ({ url: `${closed}/shop/${i}`, label: `Shop ${i + 1}` }))
+    const ids = await createVia('preview-urls', [
+      ...down,
+      { url: shop.origin, label: 'Live shop', secret: PROBE_SECRET },
+    ])
+    const last = ids.at(-1) ?? ''
+    await page.goto(`${cms.base}/spaces/${spaceId}/settings/preview-urls`)
+    await go(page.locator(`#card-${last}`).getByRole('button', { name: 'Probe now' }).click())
+    await expect
+      .poll(() => landing(page))
+      .toEqual({ focused: `result-${last}`, card: `card-${last}`, inView: true })
+    const said = await heard(page)
+    expect(said.role).toBe('status')
+    expect(said.name).toMatch(/^Live shop Probe result: verified/)
+    await cleanAtBothWidths('landing-preview-probe')
+  })
+
+  // Last: it signs the admin out.
+  it('an editor gets the call only, is told who edits, and a failure asks a space admin; axe-clean', async () => {
+    const [id] = await createVia('mcp', [{ name: 'No bearer', url: `${mcp.origin}/mcp` }])
+    const reader = { email: 'reader@example.com', password: 'reader-password-123' }
+    const headers = { origin: cms.base }
+    const user = await page.request.post(`${cms.base}/api/admin/users`, { headers, data: reader })
+    expect(user.status()).toBe(201)
+    const role = { email: reader.email, role: 'editor' }
+    const member = await page.request.post(`${cms.base}/api/spaces/${spaceId}/members`, {
+      headers,
+      data: role,
+    })
+    expect(member.status()).toBe(200)
+    await go(page.getByRole('button', { name: 'Sign out' }).click())
+    await page.goto(`${cms.base}/login`)
+    await page.getByLabel('Email').fill(reader.email)
+    await page.getByLabel('Password').fill(reader.password)
+    await go(page.getByRole('button', { name: 'Sign in' }).click())
+
+    await page.goto(`${cms.base}/spaces/${spaceId}/settings/mcp`)
+    expect(await page.locator('main').textContent()).toContain(
+      'A space admin adds, changes and removes them.',
+    )
+    expect(await page.locator('main details, main input:not([type=hidden])').count()).toBe(0)
+    await go(page.locator(`#card-${id}`).getByRole('button', { name: 'Test connection' }).click())
+    await expect
+      .poll(() => landing(page))
+      .toEqual({ focused: `result-${id}`, card: `card-${id}`, inView: true })
+    const said = await heard(page)
+    expect(said.role).toBe('alert')
+    expect(said.name).toContain(
+      'The server refused the credentials. Ask a space admin to enter the current secret.',
+    )
+    expect(await page.locator('main').textContent()).not.toMatch(/Enter the current secret|enter it again/)
+    await cleanAtBothWidths('landing-mcp-reader')
+  })
 })

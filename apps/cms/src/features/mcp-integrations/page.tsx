@@ -47,7 +47,5 @@ export const mcpIntegrationsPages: Hono<CmsHono> = createEndpointPages({
         ? `Saved “${view.name}”. The URL moved to another origin, so the stored secret was discarded: enter it again if the server needs one.`
         : `Saved “${view.name}”.`,
     deleted: (row) => `Deleted “${row.name}”.`,
-    unreadable: (row) =>
-      `The stored secret of “${row.name}” cannot be opened with the configured keys: enter it again.`,
   },
 })

@@ -1,27 +1,31 @@
 /**
  * Settings → MCP Integrations. Each integration shows its name, URL, the secret only as `••••` + last 4,
- * and its last connection test; "Test connection" answers inline on the integration. Space admins add and
- * change integrations: the secret field is write-only (empty keeps the stored one) and says that moving the
- * URL to another origin drops the stored secret unless it is entered again. The page itself is the shared
- * one (`space-endpoints/view-endpoints-page.tsx`); this module gives its words and what a card shows.
+ * and its last connection test; "Test connection" answers on the integration's card, which says why a
+ * test failed once. Space admins add and change integrations: the secret field is write-only (empty keeps
+ * the stored one) and says that moving the URL to another origin drops the stored secret unless it is
+ * entered again. An editor may only test them, and is told to ask a space admin where a fix is an edit.
+ * The page itself is the shared one (`space-endpoints/view-endpoints-page.tsx`); this module gives its
+ * words and what a card shows.
  */
 import type { FC } from 'hono/jsx'
 import { Badge } from '../../views/components/badge'
-import { Field, Notice } from '../../views/components/form'
-import { failureText } from '../../views/outbound-messages'
+import { Field } from '../../views/components/form'
+import { failureText, readerOf } from '../../views/outbound-messages'
 import { EditSecretField, EditUrlField, LastCall } from '../space-endpoints/view-endpoint'
-import type { EndpointFormState, EndpointLabels } from '../space-endpoints/view-endpoints-page'
+import type { CardContext, EndpointFormState, EndpointLabels } from '../space-endpoints/view-endpoints-page'
 import type { McpIntegrationView } from './model'
 import type { McpTestResult } from './service'
 
 type McpForm = EndpointFormState<'name'>
 
-const TestBadge: FC<{ result: 'ok' | 'failed'; reason: string | null }> = ({ result, reason }) =>
+/** A test's badge, and for a failure the sentence saying why (left out where the card says it already). */
+const TestBadge: FC<{ result: 'ok' | 'failed'; why: string | undefined }> = ({ result, why }) =>
   result === 'ok' ? (
     <Badge tone="ok">connected</Badge>
   ) : (
     <>
-      <Badge tone="bad">failed</Badge> {failureText(reason)}
+      <Badge tone="bad">failed</Badge>
+      {why === undefined ? null : ` ${why}`}
     </>
   )
 
@@ -35,31 +39,31 @@ const EditFields: FC<{ m: McpIntegrationView; edit: McpForm | undefined }> = ({ 
       placeholder={m.secretHint ?? 'none'}
       error={edit?.errors?.secret}
       hint={m.secretHint ? `Stored: ${m.secretHint}. Leave empty to keep it.` : 'Leave empty for none.'}
+      again={edit?.secretTyped}
     />
   </>
 )
 
-/** What a card says about an integration: its URL, its secret's hint, its last and its fresh test. */
-const CardBody: FC<{ m: McpIntegrationView; tested: McpTestResult | undefined }> = ({ m, tested }) => (
-  <>
-    <p>
-      <code>{m.url}</code>
-    </p>
-    <p>
-      Secret: {m.secretHint ? <code>{m.secretHint}</code> : <span class="empty">none</span>} · Last test:{' '}
-      <LastCall at={m.lastTest?.at}>
-        {m.lastTest ? <TestBadge result={m.lastTest.result} reason={m.lastTest.reason} /> : null}
-      </LastCall>
-    </p>
-    {tested ? (
-      <Notice tone={tested.result === 'ok' ? 'ok' : 'bad'}>
-        {tested.result === 'ok'
-          ? `Connected${tested.serverName ? ` to ${tested.serverName}` : ''}: ${tested.toolCount} tool${tested.toolCount === 1 ? '' : 's'} available.`
-          : `Connection failed. ${failureText(tested.reason)}`}
-      </Notice>
-    ) : null}
-  </>
-)
+/**
+ * What a card says about an integration: its URL, its secret's hint, its last test (why it failed, unless
+ * the card's fresh result says so already).
+ */
+const CardBody: FC<{ m: McpIntegrationView; context: CardContext<'name'> }> = ({ m, context }) => {
+  const last = m.lastTest
+  const why =
+    last === null || context.fresh ? undefined : failureText(last.reason, readerOf(context.canManage))
+  return (
+    <>
+      <p>
+        <code>{m.url}</code>
+      </p>
+      <p>
+        Secret: {m.secretHint ? <code>{m.secretHint}</code> : <span class="empty">none</span>} · Last test:{' '}
+        <LastCall at={last?.at}>{last ? <TestBadge result={last.result} why={why} /> : null}</LastCall>
+      </p>
+    </>
+  )
+}
 
 /**
  * The MCP Integrations page's words and cards.
@@ -70,16 +74,28 @@ export const mcpLabels: EndpointLabels<McpIntegrationView, McpTestResult, 'name'
   path: 'mcp',
   title: 'MCP Integrations',
   empty: 'No MCP servers are connected to this space yet.',
+  readOnly: 'You can test these connections. A space admin adds, changes and removes them.',
   call: { path: 'test', label: 'Test connection' },
-  card: (m, edit, tested) => ({
+  card: (m, context) => ({
     heading: m.name,
     edit: {
       summary: `Edit ${m.name}`,
-      fields: <EditFields m={m} edit={edit} />,
+      fields: <EditFields m={m} edit={context.edit} />,
       deleteLabel: `Delete ${m.name}…`,
     },
-    body: <CardBody m={m} tested={tested} />,
+    body: <CardBody m={m} context={context} />,
   }),
+  result: (tested, canManage) =>
+    tested.result === 'ok'
+      ? {
+          tone: 'ok',
+          text: `Connected${tested.serverName ? ` to ${tested.serverName}` : ''}: ${tested.toolCount} tool${tested.toolCount === 1 ? '' : 's'} available.`,
+        }
+      : { tone: 'bad', text: `Connection failed. ${failureText(tested.reason, readerOf(canManage))}` },
+  unreadable: (m, canManage) =>
+    canManage
+      ? `The stored secret of “${m.name}” cannot be opened with the configured keys: enter it again.`
+      : `The stored secret of “${m.name}” cannot be opened with the configured keys. Ask a space admin to enter it again.`,
   add: {
     anchor: 'add-mcp',
     heading: 'Add an MCP server',

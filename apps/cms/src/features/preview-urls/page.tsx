@@ -50,6 +50,5 @@ export const previewUrlsPages: Hono<CmsHono> = createEndpointPages({
         ? 'Saved. The URL moved to another origin, so the stored probe secret was discarded: enter it again to verify probes.'
         : 'Saved.',
     deleted: () => 'Deleted the preview URL.',
-    unreadable: () => 'The stored probe secret cannot be opened with the configured keys: enter it again.',
   },
 })

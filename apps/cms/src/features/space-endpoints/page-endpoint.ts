@@ -50,6 +50,16 @@ export async function submittedFields<K extends string>(
 }
 
 /**
+ * Whether the posted form carried a secret: a refused form never shows it back, so its field asks for it
+ * again (a retry without it would save no secret, or keep the old one, without a word).
+ * @example const secretTyped = await typedSecret(c)
+ */
+export async function typedSecret(c: Context<CmsHono>): Promise<boolean> {
+  const value = (await c.req.parseBody()).secret
+  return typeof value === 'string' && value !== ''
+}
+
+/**
  * Saves a valid form; a URL the outbound policy refuses comes back as the URL field's error (the form was
  * checked with the same policy first, `readUrlForm`, so this is only a safety net), and so does a URL
  * another endpoint of the space has (`duplicate`, for features that refuse twins).

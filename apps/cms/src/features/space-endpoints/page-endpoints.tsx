@@ -4,7 +4,11 @@
  * ("Test connection", "Probe now") run the same service as the feature's `/api` routes behind the same
  * `authorize` actions (delete after a confirmation page); a refused URL (outbound policy) and validation
  * problems show next to their field. Every POST answers 303 to the page, its result carried by a single-use
- * flash (`dashboard/flash.ts`), so a reload repeats nothing.
+ * flash (`dashboard/flash.ts`), so a reload repeats nothing, and the redirect's fragment names where the
+ * result is shown (`view-card-result.tsx`): the card's result (`#result-<id>`, also for a new card), a
+ * refused save's error summary in its card (`#errors-<id>`), a refused add's (`#form-errors`); only a
+ * delete, whose card is gone, shows its notice at the top. A refused form keeps what was typed, never the
+ * secret: it only notes that one was typed, so the field asks for it again.
  */
 import type { Context, Hono } from 'hono'
 import type * as z from 'zod'
@@ -13,6 +17,7 @@ import { type Action, can } from '../../domain/policy'
 import type { Scope } from '../../domain/scope'
 import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
+import { FORM_ERRORS_ID } from '../../views/components/error-summary'
 import { redirectWithFlash, takeFlash } from '../dashboard/flash'
 import { dashboardGroup, routeSpace, viewerOf } from '../dashboard/page-kit'
 import type { EndpointKind } from './endpoint-kind'
@@ -21,8 +26,10 @@ import {
   readUrlForm,
   saveEndpointForm,
   submittedFields,
+  typedSecret,
   unlessSecretUnavailable,
 } from './page-endpoint'
+import { errorsId, resultId } from './view-card-result'
 import {
   EndpointDeleteView,
   type EndpointLabels,
@@ -59,8 +66,6 @@ export interface EndpointPagesSpec<Row, V, R, C, U, K extends string> {
     added(v: V): string
     saved(v: V & { secretDiscarded: boolean }): string
     deleted(row: Row): string
-    /** The stored secret cannot be opened with the configured keys. */
-    unreadable(row: Row): string
   }
 }
 
@@ -79,12 +84,15 @@ export function createEndpointPages<
   type Flash = EndpointPageState<R, K>
   const { actions, service, labels, notices } = spec
   const pagePath = (spaceId: string): string => `/spaces/${spaceId}/settings/${labels.path}`
-  /** Answers 303 to the page, which shows `flash` once. */
-  const done = (c: Context<CmsHono>, spaceId: string, flash: Flash): Promise<Response> =>
-    redirectWithFlash<Flash>(c, pagePath(spaceId), flash)
+  /** Answers 303 to the page at `fragment` (the element showing the result), which shows `flash` once. */
+  const done = (c: Context<CmsHono>, spaceId: string, fragment: string, flash: Flash): Promise<Response> =>
+    redirectWithFlash<Flash>(c, `${pagePath(spaceId)}${fragment ? `#${fragment}` : ''}`, flash)
   const loadRow = (c: Context<CmsHono>): Promise<Row> => loadEndpointRow(c, spec.kind, spec.param)
-  /** What a refused form shows again: never the secret. */
-  const submitted = (c: Context<CmsHono>) => submittedFields(c, [labels.add.name.field, 'url'])
+  /** What a refused form shows again: never the secret, only whether one was typed. */
+  const submitted = async (c: Context<CmsHono>) => ({
+    ...(await submittedFields(c, [labels.add.name.field, 'url'])),
+    secretTyped: await typedSecret(c),
+  })
 
   const pages = dashboardGroup()
 
@@ -112,8 +120,15 @@ export function createEndpointPages<
     const form = await readUrlForm(c, service.createBody)
     const save = (data: C) => service.create(c.var.scope, caller, space.id, data)
     const saved = await saveEndpointForm(form, save, spec.duplicate)
-    if (!saved.ok) return done(c, space.id, { createForm: { ...(await submitted(c)), errors: saved.errors } })
-    return done(c, space.id, { notice: { tone: 'ok', text: notices.added(saved.data) } })
+    if (!saved.ok) {
+      return done(c, space.id, FORM_ERRORS_ID, {
+        createForm: { ...(await submitted(c)), errors: saved.errors },
+      })
+    }
+    const { id } = saved.data
+    return done(c, space.id, resultId(id), {
+      card: { id, kind: 'notice', tone: 'ok', text: notices.added(saved.data) },
+    })
   })
 
   pages.post(`/:${spec.param}`, authorize(actions.update), async (c) => {
@@ -125,12 +140,14 @@ export function createEndpointPages<
       spec.duplicate,
     )
     if (!saved.ok) {
-      return done(c, row.space_id, {
+      return done(c, row.space_id, errorsId(row.id), {
         editForm: { id: row.id, ...(await submitted(c)), errors: saved.errors },
       })
     }
     const tone = saved.data.secretDiscarded ? 'warn' : 'ok'
-    return done(c, row.space_id, { notice: { tone, text: notices.saved(saved.data) } })
+    return done(c, row.space_id, resultId(row.id), {
+      card: { id: row.id, kind: 'notice', tone, text: notices.saved(saved.data) },
+    })
   })
 
   pages.get(`/:${spec.param}/delete`, authorize(actions.delete), async (c) => {
@@ -146,14 +163,14 @@ export function createEndpointPages<
   pages.post(`/:${spec.param}/delete`, authorize(actions.delete), async (c) => {
     const row = await loadRow(c)
     await service.remove(c.var.scope, row)
-    return done(c, row.space_id, { notice: { tone: 'ok', text: notices.deleted(row) } })
+    return done(c, row.space_id, '', { notice: { tone: 'ok', text: notices.deleted(row) } })
   })
 
   pages.post(`/:${spec.param}/${labels.call.path}`, authorize(actions.call), async (c) => {
     const row = await loadRow(c)
     const result = await unlessSecretUnavailable(() => service.call(c.var.scope, row))
-    if (result) return done(c, row.space_id, { called: { id: row.id, result } })
-    return done(c, row.space_id, { notice: { tone: 'warn', text: notices.unreadable(row) } })
+    const card = result === undefined ? { kind: 'unreadable' as const } : { kind: 'called' as const, result }
+    return done(c, row.space_id, resultId(row.id), { card: { id: row.id, ...card } })
   })
 
   return pages

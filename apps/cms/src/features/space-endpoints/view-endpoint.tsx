@@ -1,18 +1,20 @@
 /**
  * The JSX every space endpoint page shares (Settings → MCP Integrations, Settings → Preview URLs): the
- * page frame with its tabs and notice, one card per endpoint with its call button ("Test connection",
- * "Probe now") and its edit form, the add form, the URL field that warns that another origin drops the
+ * page frame with its tabs and notice, one card per endpoint with a POST's result, its call button ("Test
+ * connection", "Probe now") and its edit form (each form with its error summary), the add form, the URL field that warns that another origin drops the
  * stored secret, and the delete confirmation. Each feature fills in its own words and fields; no secret
  * ever reaches these components (forms are shown again without it).
  */
 import type { Child, FC } from 'hono/jsx'
 import { When } from '../../views/components/badge'
 import { DangerLink } from '../../views/components/danger'
-import { CsrfField, Field, Notice } from '../../views/components/form'
+import { ErrorSummary } from '../../views/components/error-summary'
+import { CsrfField, Field, type FieldErrors, Notice } from '../../views/components/form'
 import { type SpaceTab, SpaceTabs } from '../../views/components/space-tabs'
 import { ConfirmPage } from '../../views/confirm-page'
 import { Layout, type Viewer } from '../../views/layout'
 import type { SpaceRow } from '../spaces/service'
+import { type CardNotice, CardResult, errorsId, SECRET_AGAIN } from './view-card-result'
 
 /** Props of {@link EndpointsPage}. */
 export interface EndpointsPageProps {
@@ -24,17 +26,21 @@ export interface EndpointsPageProps {
   notice: { tone: 'ok' | 'warn'; text: string } | undefined
   /** Shown instead of the cards when there are none. */
   empty: string | undefined
+  /** What a reader who may not change these can do, under the heading (nothing for managers). */
+  readOnly?: string | undefined
   children?: Child
 }
 
 /**
- * The frame of an endpoints page: title, tabs, heading, the one-time notice, the empty state.
+ * The frame of an endpoints page: title, tabs, heading, what a read-only reader may do, the one-time
+ * notice (after a delete: the card is gone), the empty state.
  * @example <EndpointsPage viewer={v} space={s} tab="mcp" title="MCP Integrations" notice={n} empty={undefined}>…</EndpointsPage>
  */
 export const EndpointsPage: FC<EndpointsPageProps> = (p) => (
   <Layout title={`${p.title} · ${p.space.name}`} viewer={p.viewer}>
     <SpaceTabs space={p.space} current={p.tab} roles={p.viewer.roles} />
     <h1>{p.title}</h1>
+    {p.readOnly === undefined ? null : <p>{p.readOnly}</p>}
     {p.notice ? <Notice tone={p.notice.tone}>{p.notice.text}</Notice> : null}
     {p.empty === undefined ? null : <p class="empty">{p.empty}</p>}
     {p.children}
@@ -52,19 +58,32 @@ export interface EndpointCardProps {
   heading: Child
   /** The call's path segment and button text (`test`, `Test connection`). */
   call: { path: string; label: string }
-  /** The edit form, for those who may change it. */
-  edit?: { open: boolean; summary: string; fields: Child; deleteLabel: string } | undefined
-  /** What the card says about the endpoint (URL, secret, last call, the call's fresh result). */
+  /** The edit form, for those who may change it, with the errors of a refused save and their fields' ids. */
+  edit?:
+    | {
+        open: boolean
+        summary: string
+        fields: Child
+        deleteLabel: string
+        errors?: FieldErrors | undefined
+        fieldIds: Record<string, string>
+      }
+    | undefined
+  /** What a POST about this card says once (a call's result, saved, added): where its redirect lands. */
+  result?: CardNotice | undefined
+  /** What the card says about the endpoint (URL, secret, last call). */
   children?: Child
 }
 
 /**
- * One endpoint: what it is, a button to call it, and (for managers) its edit form and delete link.
+ * One endpoint: what it is, the one-time result of a POST about it, a button to call it, and (for managers)
+ * its edit form (with a refused save's error summary) and delete link.
  * @example <EndpointCard base={base} id={v.id} anchor="pvu" csrf={csrf} heading={<code>{v.url}</code>} call={{ path: 'probe', label: 'Probe now' }}>…</EndpointCard>
  */
 export const EndpointCard: FC<EndpointCardProps> = (p) => (
   <section class="card" aria-labelledby={`${p.anchor}-${p.id}`} id={`card-${p.id}`}>
     <h2 id={`${p.anchor}-${p.id}`}>{p.heading}</h2>
+    {p.result ? <CardResult id={p.id} headingId={`${p.anchor}-${p.id}`} notice={p.result} /> : null}
     {p.children}
     <form method="post" action={`${p.base}/${p.id}/${p.call.path}`}>
       <CsrfField token={p.csrf} />
@@ -73,6 +92,7 @@ export const EndpointCard: FC<EndpointCardProps> = (p) => (
     {p.edit ? (
       <details open={p.edit.open}>
         <summary>{p.edit.summary}</summary>
+        <ErrorSummary id={errorsId(p.id)} errors={p.edit.errors} fieldIds={p.edit.fieldIds} />
         <form method="post" action={`${p.base}/${p.id}`} novalidate>
           <CsrfField token={p.csrf} />
           {p.edit.fields}
@@ -89,8 +109,8 @@ export const EndpointCard: FC<EndpointCardProps> = (p) => (
 )
 
 /**
- * The add form's card.
- * @example <AddEndpointCard base={base} anchor="add-mcp" heading="Add an MCP server" csrf={csrf} submit="Add integration">…</AddEndpointCard>
+ * The add form's card, with a refused add's error summary (`#form-errors`, where its redirect lands).
+ * @example <AddEndpointCard base={base} anchor="add-mcp" heading="Add an MCP server" csrf={csrf} submit="Add integration" errors={undefined} fieldIds={ids}>…</AddEndpointCard>
  */
 export const AddEndpointCard: FC<{
   base: string
@@ -98,10 +118,14 @@ export const AddEndpointCard: FC<{
   heading: string
   csrf: string
   submit: string
+  errors: FieldErrors | undefined
+  /** The id of each field's input, by field name. */
+  fieldIds: Record<string, string>
   children?: Child
 }> = (p) => (
   <section class="card" aria-labelledby={p.anchor}>
     <h2 id={p.anchor}>{p.heading}</h2>
+    <ErrorSummary errors={p.errors} fieldIds={p.fieldIds} />
     <form method="post" action={p.base} novalidate>
       <CsrfField token={p.csrf} />
       {p.children}
@@ -134,7 +158,8 @@ export const EditUrlField: FC<{
 )
 
 /**
- * The secret field of an edit form: write-only, never filled in (an empty field keeps the stored secret).
+ * The secret field of an edit form: write-only, never filled in (an empty field keeps the stored secret);
+ * after a refused save in which one was typed (`again`), it asks for it again.
  * @example <EditSecretField id={v.id} label="Probe secret" error={undefined} hint="Leave empty for none." />
  */
 export const EditSecretField: FC<{
@@ -142,7 +167,8 @@ export const EditSecretField: FC<{
   label: string
   error: string | undefined
   hint: string
-  placeholder?: string
+  placeholder?: string | undefined
+  again?: boolean | undefined
 }> = (p) => (
   <Field
     name="secret"
@@ -152,7 +178,7 @@ export const EditSecretField: FC<{
     autocomplete="off"
     placeholder={p.placeholder}
     error={p.error}
-    hint={p.hint}
+    hint={p.again ? `${SECRET_AGAIN} ${p.hint}` : p.hint}
   />
 )
 

@@ -2,38 +2,64 @@
  * The one space endpoints page (Settings → MCP Integrations, Settings → Preview URLs) and its delete
  * confirmation, filled in by each feature's labels (`EndpointLabels`): the frame, one card per endpoint with
  * its call button and edit form, the add form (name, URL, write-only secret), and what deleting drops. A
- * feature says only what differs: its words, what a card shows, how its call's result reads. No secret ever
- * reaches these components (a form is shown again without it).
+ * feature says only what differs: its words, what a card shows, how its call's result reads. A POST's
+ * result shows on the card it is about (`view-card-result.tsx`). A reader who may not change endpoints gets
+ * no add or edit form, and a line saying who may instead. No secret ever reaches these components (a form
+ * is shown again without it, and only says that one must be entered again).
  */
 import type { Child, FC } from 'hono/jsx'
 import { Field, type FieldErrors } from '../../views/components/form'
 import type { SpaceTab } from '../../views/components/space-tabs'
 import type { Viewer } from '../../views/layout'
 import type { SpaceRow } from '../spaces/service'
+import { type CardNotice, SECRET_AGAIN } from './view-card-result'
 import { AddEndpointCard, DeleteEndpointPage, EndpointCard, EndpointsPage } from './view-endpoint'
 
-/** A form being shown again with its errors: its URL and its name field `K` (never the secret). */
+/**
+ * A form being shown again with its errors: its URL and its name field `K` (never the secret), and whether
+ * a secret was typed (the field then asks for it again).
+ */
 export type EndpointFormState<K extends string> = {
   id?: string
   url?: string
   errors?: FieldErrors
+  secretTyped?: boolean
 } & Partial<Record<K, string>>
 
-/** What a page shows once after a POST (carried by the flash): a call's result, a notice, a refused form. */
+/** What one card shows once after a POST about it: the call's result, a notice, or an unreadable secret. */
+type CardOutcome<R> =
+  | { kind: 'called'; result: R }
+  | { kind: 'notice'; tone: 'ok' | 'warn'; text: string }
+  /** The stored secret cannot be opened with the configured keys: nothing was called. */
+  | { kind: 'unreadable' }
+
+/**
+ * What a page shows once after a POST (carried by the flash): the card it was about with its outcome, a
+ * notice of the page (after a delete, the card is gone), a refused form.
+ */
 export interface EndpointPageState<R, K extends string> {
-  called?: { id: string; result: R }
+  card?: { id: string } & CardOutcome<R>
   notice?: { tone: 'ok' | 'warn'; text: string }
   createForm?: EndpointFormState<K>
   editForm?: EndpointFormState<K>
 }
 
-/** What one card shows of an endpoint `V`, with its form being shown again and its call's fresh result. */
+/** What one card shows of an endpoint `V`, with its form being shown again. */
 interface EndpointCardContent {
   heading: Child
   /** The edit form: its summary, its fields (`EditUrlField` for the URL) and its delete link. */
   edit: { summary: string; fields: Child; deleteLabel: string }
-  /** What the card says about the endpoint (URL, secret, last call, the fresh result). */
+  /** What the card says about the endpoint (URL, secret, last call). */
   body: Child
+}
+
+/** How a card is being shown: its refused edit form, whether a fresh result is on it, the reader's rights. */
+export interface CardContext<K extends string> {
+  edit: EndpointFormState<K> | undefined
+  /** A fresh call result is on the card: its last-call line need not say why again. */
+  fresh: boolean
+  /** The reader may change endpoints (else the words ask a space admin instead). */
+  canManage: boolean
 }
 
 /** An add-form field's words. */
@@ -50,9 +76,15 @@ export interface EndpointLabels<V, R, K extends string> {
   title: string
   /** Shown when the space has none. */
   empty: string
+  /** What a reader who may not change these can do; shown to them under the heading. */
+  readOnly: string
   /** The call's path segment and button text (`test`, `Test connection`). */
   call: { path: string; label: string }
-  card(v: V, edit: EndpointFormState<K> | undefined, called: R | undefined): EndpointCardContent
+  card(v: V, context: CardContext<K>): EndpointCardContent
+  /** How the card shows a fresh call result. */
+  result(result: R, canManage: boolean): CardNotice
+  /** The card's words when its stored secret cannot be opened with the configured keys. */
+  unreadable(v: V, canManage: boolean): string
   add: {
     anchor: string
     heading: string
@@ -80,8 +112,21 @@ export interface EndpointsListProps<V, R, K extends string> extends EndpointPage
 const basePath = (space: SpaceRow, labels: { path: string }): string =>
   `/spaces/${space.id}/settings/${labels.path}`
 
+/** What the card `v` says once, from the page's state. */
+function cardNotice<V, R, K extends string>(
+  p: EndpointsListProps<V, R, K>,
+  v: V,
+  outcome: CardOutcome<R> | undefined,
+): CardNotice | undefined {
+  if (outcome === undefined) return undefined
+  if (outcome.kind === 'called') return p.labels.result(outcome.result, p.canManage)
+  if (outcome.kind === 'notice') return { tone: outcome.tone, text: outcome.text }
+  return { tone: 'warn', text: p.labels.unreadable(v, p.canManage) }
+}
+
 /**
- * The page: every endpoint of the space as a card, and the add form for those who may manage them.
+ * The page: every endpoint of the space as a card (a POST's result on its card), and the add form for
+ * those who may manage them; others are told what they may do.
  * @example c.html(<EndpointsListPage viewer={v} space={s} items={rows.map(mcpView)} anchor="mcp" canManage labels={mcpLabels} />)
  */
 export function EndpointsListPage<V extends { id: string }, R, K extends string>(
@@ -92,6 +137,7 @@ export function EndpointsListPage<V extends { id: string }, R, K extends string>
   const add = labels.add
   const form = p.createForm
   const err = form?.errors
+  const nameField: string = add.name.field
   return (
     <EndpointsPage
       viewer={p.viewer}
@@ -100,10 +146,17 @@ export function EndpointsListPage<V extends { id: string }, R, K extends string>
       title={labels.title}
       notice={p.notice}
       empty={p.items.length === 0 ? labels.empty : undefined}
+      readOnly={p.canManage ? undefined : labels.readOnly}
     >
       {p.items.map((v) => {
         const edit = p.editForm?.id === v.id ? p.editForm : undefined
-        const card = labels.card(v, edit, p.called?.id === v.id ? p.called.result : undefined)
+        const outcome = p.card?.id === v.id ? p.card : undefined
+        const card = labels.card(v, { edit, fresh: outcome?.kind === 'called', canManage: p.canManage })
+        const fieldIds = {
+          [nameField]: `f-${nameField}-${v.id}`,
+          url: `f-url-${v.id}`,
+          secret: `f-secret-${v.id}`,
+        }
         return (
           <EndpointCard
             base={base}
@@ -112,14 +165,25 @@ export function EndpointsListPage<V extends { id: string }, R, K extends string>
             csrf={p.viewer.csrf}
             heading={card.heading}
             call={labels.call}
-            edit={p.canManage ? { open: edit !== undefined, ...card.edit } : undefined}
+            result={cardNotice(p, v, outcome)}
+            edit={
+              p.canManage
+                ? { open: edit !== undefined, errors: edit?.errors, fieldIds, ...card.edit }
+                : undefined
+            }
           >
             {card.body}
           </EndpointCard>
         )
       })}
       {p.canManage ? (
-        <AddEndpointCard base={base} csrf={p.viewer.csrf} {...add}>
+        <AddEndpointCard
+          base={base}
+          csrf={p.viewer.csrf}
+          errors={err}
+          fieldIds={{ [nameField]: `f-${nameField}`, url: 'f-url', secret: 'f-secret' }}
+          {...add}
+        >
           <Field
             name={add.name.field}
             label={add.name.label}
@@ -129,7 +193,14 @@ export function EndpointsListPage<V extends { id: string }, R, K extends string>
             required={add.name.required}
           />
           <Field name="url" type="url" value={form?.url} error={err?.url} required {...add.url} />
-          <Field name="secret" type="password" autocomplete="off" error={err?.secret} {...add.secret} />
+          <Field
+            name="secret"
+            type="password"
+            autocomplete="off"
+            error={err?.secret}
+            label={add.secret.label}
+            hint={form?.secretTyped ? `${SECRET_AGAIN} ${add.secret.hint}` : add.secret.hint}
+          />
         </AddEndpointCard>
       ) : null}
     </EndpointsPage>

@@ -1,6 +1,6 @@
 /**
  * The error summary above a form that came back with field errors: a 303 after a failed submit lands on
- * `#form-errors`, and the box is focusable (`tabindex="-1"`), so the browser scrolls to it and moves focus
+ * `#form-errors` (or the id a page with several forms gives each), and the box is focusable (`tabindex="-1"`), so the browser scrolls to it and moves focus
  * into it instead of leaving the reader at the top of a long page. Each line links to its field.
  */
 import type { FC } from 'hono/jsx'
@@ -14,18 +14,22 @@ export interface ErrorSummaryProps {
   errors: FieldErrors | undefined
   /** The id of each field's input, by field name (a link per error). */
   fieldIds: Record<string, string>
+  /** The box's id, the fragment a failed submit lands on; another one where a page has several forms. @default 'form-errors' */
+  id?: string
 }
 
 /**
  * The box, or nothing when there is no error.
  * @example <ErrorSummary errors={form.errors} fieldIds={{ name: 'f-name' }} />
+ * @example <ErrorSummary id={`errors-${id}`} errors={edit.errors} fieldIds={{ url: `f-url-${id}` }} />
  */
 export const ErrorSummary: FC<ErrorSummaryProps> = (p) => {
   const lines = Object.entries(p.errors ?? {}).filter((e): e is [string, string] => e[1] !== undefined)
   if (lines.length === 0) return null
+  const id = p.id ?? FORM_ERRORS_ID
   return (
-    <section class="notice bad" id={FORM_ERRORS_ID} tabindex={-1} aria-labelledby={`${FORM_ERRORS_ID}-title`}>
-      <p id={`${FORM_ERRORS_ID}-title`}>
+    <section class="notice bad" id={id} tabindex={-1} aria-labelledby={`${id}-title`}>
+      <p id={`${id}-title`}>
         <strong>Fix {lines.length === 1 ? 'this' : 'these'} to continue:</strong>
       </p>
       <ul>
