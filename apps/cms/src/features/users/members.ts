@@ -10,12 +10,7 @@
 import * as z from 'zod'
 import type { UserCaller } from '../../domain/caller'
 import type { Scope } from '../../domain/scope'
-import {
-  grantByEmail,
-  type Invitation,
-  pendingInvitations,
-  withdrawInvitation,
-} from './invitations'
+import { grantByEmail, type Invitation, pendingInvitations, withdrawInvitation } from './invitations'
 import { changeRole, NoSuchRole, rolesOf } from './roles'
 import { listSpaceMembers, type SpaceMember } from './store-roles'
 
@@ -59,7 +54,12 @@ export async function addMember(
   body: z.output<typeof addMemberBody>,
 ): Promise<MemberAdded> {
   const email = body.email.toLowerCase()
-  await grantByEmail(scope, caller, { email, role: body.role, scope: 'space', spaceId }, { several: 'invite' })
+  await grantByEmail(
+    scope,
+    caller,
+    { email, role: body.role, scope: 'space', spaceId },
+    { several: 'invite' },
+  )
   return { email, role: body.role }
 }
 

@@ -216,7 +216,8 @@ export const OPERATIONS: Readonly<Record<string, OperationText>> = {
     summary: "The space's members (`userId`, `email`, `name`, `role`, `status`) and pending `invitations`",
   },
   'POST /api/spaces/:spaceId/members': {
-    summary: 'Adds a member by email: `{ email, role }`, the same answer whether the address has an account or not',
+    summary:
+      'Adds a member by email: `{ email, role }`, the same answer whether the address has an account or not',
     description:
       'Space roles only (`admin`, `editor`); the global admin role stays with global admins. The account that has the address holds the role at once; otherwise (also when several accounts hold it) an invitation waits, claimed by the first dashboard sign-in with that verified email. The answer does not say which, so it tells nobody whether an address has an account; the member list shows who holds a role in the space.',
     status: 202,
