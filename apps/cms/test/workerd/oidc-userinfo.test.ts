@@ -41,6 +41,16 @@ async function signIn(
   return { result, sub }
 }
 
+/** Makes the IdP's userinfo endpoint answer 500 (with the token in the body) for this setup. */
+function failUserinfo(s: ServiceSetup): void {
+  const inner = s.transport.fetch
+  s.transport.fetch = async (input, init) => {
+    const url = String(input instanceof Request ? input.url : input)
+    if (url === `${ISSUER}/userinfo`) return new Response(`secret ${ACCESS_TOKEN}`, { status: 500 })
+    return (inner ?? fetch)(input, init)
+  }
+}
+
 const pendingInvitation = (email: string) =>
   env.DB.prepare('SELECT id FROM invitations WHERE email = ?1').bind(email).first()
 
@@ -132,12 +142,7 @@ describe('userinfo at IdP sign-in', () => {
   it('signs in with what the ID token had when userinfo fails, and logs a line without the token', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const s = serviceSetup(idp)
-    const failing = s.transport.fetch
-    s.transport.fetch = async (input, init) => {
-      const url = String(input instanceof Request ? input.url : input)
-      if (url === `${ISSUER}/userinfo`) return new Response(`secret ${ACCESS_TOKEN}`, { status: 500 })
-      return (failing ?? fetch)(input, init)
-    }
+    failUserinfo(s)
     const { result, sub } = await signIn(s, { name: 'Only A Name' })
     expect(result).toMatchObject({ ok: true })
     expect(await profileOf(sub)).toEqual({ email: null, verified: 0, name: 'Only A Name' })
@@ -146,6 +151,22 @@ describe('userinfo at IdP sign-in', () => {
       { level: 'warn', event: 'oidc_userinfo_failed', reason: 'unavailable', code: 'status' },
     ])
     expect(lines.join('\n')).not.toContain(ACCESS_TOKEN)
+  })
+
+  it('keeps what an earlier sign-in stored for the claims a failed userinfo would have given', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const sub = `kept-${crypto.randomUUID()}`
+    await signIn(serviceSetup(idp), { sub }, () => ({
+      sub,
+      email: 'kept@example.com',
+      email_verified: true,
+      name: 'Kept',
+    }))
+    const failing = serviceSetup(idp)
+    failUserinfo(failing)
+    const { result } = await signIn(failing, { sub, name: 'Renamed In Token' })
+    expect(result.ok).toBe(true)
+    expect(await profileOf(sub)).toEqual({ email: 'kept@example.com', verified: 1, name: 'Renamed In Token' })
   })
 
   it('asks nothing of an IdP whose discovery names no userinfo endpoint', async () => {

@@ -202,8 +202,10 @@ export async function finishOidcSignIn(
     as.userinfo_endpoint !== undefined && lacksProfileClaims(payload)
       ? await userinfoClaims(as, client, { accessToken, sub: payload.sub }, idpRequests(scope, idp))
       : {}
-  const profile = idpProfileOf(payload, userinfo)
-  const user = await userOfIdentity(scope, { iss: issuer, sub: payload.sub }, profile)
+  const profile = idpProfileOf(payload, userinfo ?? {})
+  // A failed userinfo says nothing: the claims it would have given keep their stored values.
+  const identity = { iss: issuer, sub: payload.sub }
+  const user = await userOfIdentity(scope, identity, profile, { keepStored: userinfo === null })
   if (user.status !== 'active') return failed(scope, 'user_disabled')
   await scope.audit.record({
     action: 'auth.oidc_login',

@@ -5,8 +5,9 @@
  * token lacks `email` or `name`, the sign-in asks it with the access token, through the same bounded fetch.
  * The answer's `sub` must be the ID token's (5.3.2), or nothing of it is kept. Userinfo only completes a
  * profile: a failure (unreachable, an error status, a signed or malformed answer, another `sub`) never
- * fails the sign-in, which goes on with the ID token's claims alone, and is logged as one line with a
- * fixed reason — never the access token, the answer or the address.
+ * fails the sign-in, which goes on with the ID token's claims (what userinfo would have said stays as the
+ * last sign-in stored it), and is logged as one line with a fixed reason — never the access token, the
+ * answer or the address.
  */
 import { BoundedFetchError } from '@alokai/internal'
 import * as oauth from 'oauth4webapi'
@@ -24,7 +25,7 @@ function failureOf(err: unknown): { reason: UserinfoFailure; code?: string } {
 }
 
 /**
- * The IdP's userinfo claims about `sub`, or `{}` when they could not be had (logged). Only call it when
+ * The IdP's userinfo claims about `sub`, or `null` when they could not be had (logged). Only call it when
  * `as.userinfo_endpoint` is set.
  * @example const userinfo = await userinfoClaims(as, client, { accessToken, sub }, idpRequests(scope, idp))
  */
@@ -33,12 +34,12 @@ export async function userinfoClaims(
   client: oauth.Client,
   tokens: { accessToken: string; sub: string },
   options: oauth.UserInfoRequestOptions,
-): Promise<Record<string, unknown>> {
+): Promise<Record<string, unknown> | null> {
   try {
     const response = await oauth.userInfoRequest(as, client, tokens.accessToken, options)
     return { ...(await oauth.processUserInfoResponse(as, client, tokens.sub, response)) }
   } catch (err) {
     console.warn(JSON.stringify({ level: 'warn', event: 'oidc_userinfo_failed', ...failureOf(err) }))
-    return {}
+    return null
   }
 }
