@@ -35,3 +35,14 @@ export function devPort(argv, env) {
   if (env.PORT !== undefined && env.PORT !== '') return parsePort(env.PORT, 'PORT')
   return DEFAULT_DEV_PORT
 }
+
+/**
+ * The `wrangler` arguments that serve the Worker on `port`, as `pnpm dev` runs it (the end-to-end fixture
+ * starts wrangler with the same ones, plus its isolation flags).
+ * @example spawn('wrangler', wranglerDevArgs(8899)) // wrangler dev --ip 127.0.0.1 --port 8899
+ * @param {number} port
+ * @returns {string[]}
+ */
+export function wranglerDevArgs(port) {
+  return ['dev', '--ip', '127.0.0.1', '--port', String(port)]
+}

@@ -8,7 +8,7 @@ import { execFileSync, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { devPort } from './dev-port.mjs'
+import { devPort, wranglerDevArgs } from './dev-port.mjs'
 import { cmsDir, toolEnv as env } from './tool-env.mjs'
 
 // First, so a bad --port or PORT stops the script before it touches anything.
@@ -40,7 +40,7 @@ console.log(`    email:    ${admin.email}`)
 console.log(`    password: ${admin.password}\n`)
 
 console.log(`dev: serving on http://127.0.0.1:${port}`)
-const child = spawn('wrangler', ['dev', '--ip', '127.0.0.1', '--port', String(port)], {
+const child = spawn('wrangler', wranglerDevArgs(port), {
   cwd: cmsDir,
   env,
   stdio: 'inherit',

@@ -20,7 +20,15 @@ describe('the Members tab', () => {
       await submitForm(admin, `/spaces/${spaceId}/members`, { email: 'soon@example.com', role: 'editor' }),
     )
     expect(added).toContain('soon@example.com')
-    expect(added).toContain('Invited soon@example.com')
+    const notice = (text: string) => /<div id="result"[\s\S]*?<\/div>/.exec(text)?.[0] ?? ''
+    expect(notice(added)).toContain('If soon@example.com has an account here, they are now editor of Shop;')
+    // An address with an account gets the very same notice: the page says nothing of accounts elsewhere.
+    const stranger = await makeUser()
+    const granted = await followRedirect(
+      admin,
+      await submitForm(admin, `/spaces/${spaceId}/members`, { email: stranger.email, role: 'editor' }),
+    )
+    expect(notice(granted)).toBe(notice(added).replaceAll('soon@example.com', stranger.email))
     const bad = await followRedirect(
       admin,
       await submitForm(admin, `/spaces/${spaceId}/members`, { email: 'not-an-email', role: 'editor' }),

@@ -1,83 +1,25 @@
 /**
- * The IdP sign-in service (`features/sessions/oidc-sign-in.ts`) driven without HTTP: a scope built the way
- * a job builds one, the local IdP of `oidc-idp.ts` as the transport, and `start` / `finish` called
- * directly with the callback URL the IdP would send the browser to and the sealed flow the browser kept.
+ * The IdP sign-in service (`features/sessions/oidc-sign-in.ts`) driven without HTTP (`oidc-service.ts`):
+ * `start` / `finish` called directly with the callback URL the IdP would send the browser to and the sealed
+ * flow the browser kept.
  */
 
 import { env } from 'cloudflare:test'
-import type { CacheStore } from '@alokai/auth-oidc'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { loadEnv } from '../../src/config/load-config'
 import type { AuditEvent } from '../../src/domain/audit'
-import type { Scope } from '../../src/domain/scope'
-import {
-  finishOidcSignIn,
-  type IdpTransport,
-  startOidcSignIn,
-} from '../../src/features/sessions/oidc-sign-in'
-import { createJobScope } from '../../src/jobs/job-scope'
-import { CLIENT_ID, createLocalIdp, ISSUER, type LocalIdp, oidcEnv } from './oidc-idp'
-
-const REDIRECT_URI = 'https://cms.test/login/oidc/callback'
+import type { IdpTransport } from '../../src/features/sessions/oidc-idp-server'
+import { finishOidcSignIn } from '../../src/features/sessions/oidc-sign-in'
+import { createLocalIdp, ISSUER, type LocalIdp } from './oidc-idp'
+import { REDIRECT_URI, serviceSetup, startedSignIn } from './oidc-service'
 
 let idp: LocalIdp
 beforeAll(async () => {
   idp = await createLocalIdp()
 })
 
-function memoryCache(): CacheStore {
-  const entries = new Map<string, string>()
-  return {
-    get: async (key) => entries.get(key),
-    put: async (key, value) => {
-      entries.set(key, value)
-    },
-  }
-}
-
-/** A scope in oidc mode whose audit entries are also kept in memory, and a transport that counts codes. */
-function setup() {
-  const loaded = loadEnv({ ...env, ...oidcEnv, OIDC_CLIENT_ID: CLIENT_ID })
-  if (!loaded.ok) throw new Error('The test env does not validate')
-  const base = createJobScope(env, loaded.config, { now: Date.now })
-  const events: AuditEvent[] = []
-  const scope: Scope = {
-    ...base,
-    audit: {
-      ...base.audit,
-      record: async (event) => {
-        events.push(event)
-        await base.audit.record(event)
-      },
-    },
-  }
-  const codes: string[] = []
-  const transport: IdpTransport = {
-    cache: memoryCache(),
-    fetch: async (input, init) => {
-      const url = String(input instanceof Request ? input.url : input)
-      if (url === `${ISSUER}/token`) codes.push(new URLSearchParams(String(init?.body)).get('code') ?? '')
-      return idp.fetch(input, init)
-    },
-  }
-  return { scope, events, codes, transport }
-}
-
-type Setup = ReturnType<typeof setup>
-
-/** Starts a sign-in; the IdP then answers with an ID token carrying `claims` (and the flow's nonce). */
-async function started(s: Setup, claims: Record<string, unknown> = {}) {
-  const { authorizationUrl, kept } = await startOidcSignIn(s.scope, s.transport, {
-    redirectUri: REDIRECT_URI,
-    next: '/spaces',
-  })
-  const authorize = new URL(authorizationUrl)
-  const state = authorize.searchParams.get('state') ?? ''
-  const sub = `svc-${crypto.randomUUID()}`
-  idp.nextIdToken = await idp.idToken({ sub, nonce: authorize.searchParams.get('nonce'), ...claims })
-  const callback = (query: Record<string, string>) => new URL(`${REDIRECT_URI}?${new URLSearchParams(query)}`)
-  return { kept, state, sub, authorize, callback }
-}
+const setup = () => serviceSetup(idp)
+const started = (s: ReturnType<typeof setup>, claims?: Record<string, unknown>) =>
+  startedSignIn(idp, s, claims)
 
 const failures = (events: AuditEvent[]) =>
   events.filter((e) => e.action === 'auth.oidc_login' && e.outcome === 'failure').map((e) => e.reason)

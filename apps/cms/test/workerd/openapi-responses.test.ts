@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { OPERATIONS } from '../../src/http/openapi/operations'
-import { client, loggedIn, makeUser, PASSWORD } from './helpers'
+import { client, loggedIn, makeSpace, makeUser, PASSWORD } from './helpers'
 import { createLocalIdp, oidcEnv } from './oidc-idp'
 
 const called = new Set<string>()
@@ -54,6 +54,15 @@ describe('documented success answers', () => {
     await expectDocumented('POST /api/admin/users/:userId/sessions/revoke', revoke)
     const reset = await admin.fetch(`${users}/password/reset`, { json: {} })
     await expectDocumented('POST /api/admin/users/:userId/password/reset', reset)
+  })
+
+  it("adding a space's member answers what the document says", async () => {
+    const spaceId = await makeSpace()
+    const admin = await loggedIn({ spaces: [{ spaceId, role: 'admin' }] })
+    const res = await admin.fetch(`/api/spaces/${spaceId}/members`, {
+      json: { email: 'openapi-member@example.com', role: 'editor' },
+    })
+    await expectDocumented('POST /api/spaces/:spaceId/members', res)
   })
 
   it('every documented answer was checked above', () => {

@@ -32,22 +32,42 @@ describe("a space's members", () => {
     expect((await other.fetch(`/api/spaces/${spaceId}/members`)).status).toBe(403)
   })
 
-  it('are added by email: at once for an account, pending for an address without one', async () => {
+  it('are added by email with one answer, account or not: the account holds the role, the address is invited', async () => {
     const spaceId = await makeSpace()
     const admin = await loggedIn({ spaces: [{ spaceId, role: 'admin' }] })
     const known = await makeUser()
-    const added = await admin.fetch(`/api/spaces/${spaceId}/members`, {
-      json: { email: known.email, role: 'editor' },
-    })
-    expect(added.status).toBe(200)
-    expect(await added.json()).toMatchObject({ status: 'granted', userId: known.id })
-    const invited = await admin.fetch(`/api/spaces/${spaceId}/members`, {
-      json: { email: 'newcomer@example.com', role: 'admin' },
-    })
-    expect(invited.status).toBe(201)
+    const add = (email: string, role: string) =>
+      admin.fetch(`/api/spaces/${spaceId}/members`, { json: { email, role } })
+    const added = await add(known.email.toUpperCase(), 'editor')
+    const invited = await add('Newcomer@Example.com', 'editor')
+    // The same status, headers and body shape: the answer says nothing of an account elsewhere.
+    expect([added.status, invited.status]).toEqual([202, 202])
+    expect(await added.json()).toEqual({ email: known.email, role: 'editor' })
+    expect(await invited.json()).toEqual({ email: 'newcomer@example.com', role: 'editor' })
+    expect(added.headers.get('location')).toBe(invited.headers.get('location'))
     const body = (await (await admin.fetch(`/api/spaces/${spaceId}/members`)).json()) as Members
     expect(body.members.some((m) => m.userId === known.id && m.role === 'editor')).toBe(true)
-    expect(body.invitations).toMatchObject([{ email: 'newcomer@example.com', role: 'admin' }])
+    expect(body.invitations).toMatchObject([{ email: 'newcomer@example.com', role: 'editor' }])
+  })
+
+  it('answer an address that several accounts hold like any other, as an invitation', async () => {
+    const spaceId = await makeSpace()
+    const admin = await loggedIn({ spaces: [{ spaceId, role: 'admin' }] })
+    const local = await makeUser()
+    // An IdP user whose last sign-in verified the same address: two holders.
+    await env.DB.prepare(
+      `INSERT INTO users (id, email, password_hash, status, created_at, updated_at, idp_email, idp_email_verified)
+       VALUES (?1, NULL, NULL, 'active', 0, 0, ?2, 1)`,
+    )
+      .bind(`usr_${crypto.randomUUID().replaceAll('-', '').slice(0, 22)}`, local.email)
+      .run()
+    const res = await admin.fetch(`/api/spaces/${spaceId}/members`, {
+      json: { email: local.email, role: 'editor' },
+    })
+    expect(res.status).toBe(202)
+    expect(await res.json()).toEqual({ email: local.email, role: 'editor' })
+    const body = (await (await admin.fetch(`/api/spaces/${spaceId}/members`)).json()) as Members
+    expect(body.invitations).toMatchObject([{ email: local.email, role: 'editor' }])
   })
 
   it('never reach a global role through the space routes', async () => {
@@ -85,7 +105,10 @@ describe("a space's members", () => {
     const res = await otherAdmin.fetch(`/api/spaces/${otherSpace}/members`, {
       json: { email: 'pending@example.com', role: 'editor' },
     })
-    const { invitation } = (await res.json()) as { invitation: { id: string } }
+    expect(res.status).toBe(202)
+    const listed = (await (await otherAdmin.fetch(`/api/spaces/${otherSpace}/members`)).json()) as Members
+    const [invitation] = listed.invitations
+    if (!invitation) throw new Error('no invitation')
     const path = (space: string) => `/api/spaces/${space}/members/invitations/${invitation.id}`
     expect((await admin.fetch(path(spaceId), { method: 'DELETE' })).status).toBe(404)
     expect((await otherAdmin.fetch(path(otherSpace), { method: 'DELETE' })).status).toBe(204)

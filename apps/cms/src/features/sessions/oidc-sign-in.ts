@@ -10,30 +10,26 @@
  * at" is the ID token's `auth_time` (absent: not recent), never the time of the callback, since an IdP may
  * answer from a single sign-on session hours old; a re-authentication sends `prompt=login` and
  * `max_age=0` and refuses an `auth_time` that is missing or older than the flow; one in the future is
- * always refused. It takes the request
+ * always refused. The user's email and name come from the ID token, completed from the IdP's userinfo
+ * endpoint when it has one and the ID token lacks them (`oidc-userinfo.ts`). It takes the request
  * `Scope`, so it runs the same from the page, a test or anything else.
  */
-import { type CacheStore, discoverOidc, getOidcVerifier, type OidcAlgorithm } from '@alokai/auth-oidc'
-import { constantTimeEqual, fetchJsonBounded } from '@alokai/internal'
+import { getOidcVerifier } from '@alokai/auth-oidc'
+import { constantTimeEqual } from '@alokai/internal'
 import * as oauth from 'oauth4webapi'
 import type { Scope } from '../../domain/scope'
-import { idpProfileOf } from '../users/idp-profile'
+import { idpProfileOf, lacksProfileClaims } from '../users/idp-profile'
 import { userOfIdentity } from '../users/service'
 import { authTimeOf, CLOCK_SKEW_MS } from './auth-time'
 import { type OidcFlow, openOidcFlow, sealOidcFlow } from './oidc-flow'
-
-const MAX_RESPONSE_BYTES = 64 * 1024
-const TIMEOUT_MS = 10_000
-// The ID token's algorithms: auth-oidc's verifier accepts these, and oauth4webapi's header check is told
-// the same list (not the IdP's advertisement, and not its RS256-only fallback).
-const ID_TOKEN_ALGORITHMS: OidcAlgorithm[] = ['RS256', 'PS256', 'ES256', 'ES384', 'EdDSA']
-
-/** How the service reaches the IdP: the shared document cache, and a replacement `fetch` in tests. */
-export interface IdpTransport {
-  cache: CacheStore
-  /** @default globalThis.fetch */
-  fetch?: typeof fetch | undefined
-}
+import {
+  authorizationServer,
+  dashboardClient,
+  ID_TOKEN_ALGORITHMS,
+  type IdpTransport,
+  idpRequests,
+} from './oidc-idp-server'
+import { userinfoClaims } from './oidc-userinfo'
 
 /** Why a callback signed nobody in; each is the `reason` of its `auth.oidc_login` audit entry. */
 type OidcSignInFailure =
@@ -61,61 +57,6 @@ export class IdpUnavailable extends Error {
   override readonly name: string = 'IdpUnavailable'
   constructor(options?: { cause?: unknown }) {
     super('The identity provider is unavailable', options)
-  }
-}
-
-interface DashboardClient {
-  issuer: string
-  client: oauth.Client
-}
-
-function dashboardClient(scope: Scope): DashboardClient {
-  const oidc = scope.config.oidc
-  // The edge answers 404 before calling when no dashboard client is configured.
-  if (!oidc?.clientId) throw new Error('IdP sign-in is not configured')
-  return { issuer: oidc.issuer, client: { client_id: oidc.clientId } }
-}
-
-/**
- * The IdP as oauth4webapi describes it, from auth-oidc's discovery (which keeps an endpoint only when it is
- * https or plain http to loopback); the loopback case is for a developer's local IdP, so a deployed CMS
- * refuses it.
- */
-async function authorizationServer(scope: Scope, idp: IdpTransport): Promise<oauth.AuthorizationServer> {
-  const { issuer } = dashboardClient(scope)
-  const doc = await discoverOidc(issuer, { cache: idp.cache, ...(idp.fetch ? { fetch: idp.fetch } : {}) })
-  const allowed = (url: string | undefined): url is string =>
-    url !== undefined && (new URL(url).protocol === 'https:' || scope.config.environment === 'development')
-  if (!allowed(doc.authorization_endpoint) || !allowed(doc.token_endpoint)) {
-    throw new Error('idp_bad_discovery')
-  }
-  return {
-    issuer: doc.issuer,
-    jwks_uri: doc.jwks_uri,
-    authorization_endpoint: doc.authorization_endpoint,
-    token_endpoint: doc.token_endpoint,
-    id_token_signing_alg_values_supported: [...ID_TOKEN_ALGORITHMS],
-  }
-}
-
-/** oauth4webapi's requests to the IdP, through the one bounded JSON reader. */
-function idpRequests(scope: Scope, idp: IdpTransport): oauth.TokenEndpointRequestOptions {
-  return {
-    [oauth.customFetch]: async (url, init) => {
-      const { json } = await fetchJsonBounded(url, {
-        fetch: idp.fetch,
-        timeoutMs: TIMEOUT_MS,
-        maxBytes: MAX_RESPONSE_BYTES,
-        method: 'POST',
-        headers: init.headers,
-        body: init.body.toString(),
-      })
-      // Only a 200 JSON answer gets here; oauth4webapi validates its members.
-      return Response.json(json)
-    },
-    // oauth4webapi refuses plain http by default; `authorizationServer` has already limited it to loopback
-    // in development, which is what this flag allows.
-    ...(scope.config.environment === 'development' ? { [oauth.allowInsecureRequests]: true } : {}),
   }
 }
 
@@ -217,6 +158,7 @@ export async function finishOidcSignIn(
   }
   if (!callback.get('code')) return failed(scope, 'idp_error')
   let idToken: string
+  let accessToken: string
   try {
     const response = await oauth.authorizationCodeGrantRequest(
       as,
@@ -232,6 +174,7 @@ export async function finishOidcSignIn(
       requireIdToken: true,
     })
     idToken = tokens.id_token ?? ''
+    accessToken = tokens.access_token
   } catch (err) {
     return failed(scope, exchangeFailure(err))
   }
@@ -255,7 +198,14 @@ export async function finishOidcSignIn(
   if (flow.reauth && (authTime === null || authTime < flow.startedAt - CLOCK_SKEW_MS)) {
     return failed(scope, 'reauth_missing')
   }
-  const user = await userOfIdentity(scope, { iss: issuer, sub: payload.sub }, idpProfileOf(payload))
+  const userinfo =
+    as.userinfo_endpoint !== undefined && lacksProfileClaims(payload)
+      ? await userinfoClaims(as, client, { accessToken, sub: payload.sub }, idpRequests(scope, idp))
+      : {}
+  const profile = idpProfileOf(payload, userinfo ?? {})
+  // A failed userinfo says nothing: the claims it would have given keep their stored values.
+  const identity = { iss: issuer, sub: payload.sub }
+  const user = await userOfIdentity(scope, identity, profile, { keepStored: userinfo === null })
   if (user.status !== 'active') return failed(scope, 'user_disabled')
   await scope.audit.record({
     action: 'auth.oidc_login',

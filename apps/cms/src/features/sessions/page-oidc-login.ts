@@ -10,13 +10,8 @@ import type { CmsHono } from '../../http/hono-types'
 import { HttpProblem } from '../../http/problem'
 import { oidcCacheStore } from './idp-verifier'
 import { OIDC_FLOW_TTL_MS } from './oidc-flow'
-import {
-  finishOidcSignIn,
-  type IdpTransport,
-  IdpUnavailable,
-  type OidcSignInResult,
-  startOidcSignIn,
-} from './oidc-sign-in'
+import type { IdpTransport } from './oidc-idp-server'
+import { finishOidcSignIn, IdpUnavailable, type OidcSignInResult, startOidcSignIn } from './oidc-sign-in'
 
 /** `__Host-cms_oidc`, or `cms_oidc` in development over plain http. */
 const FLOW_COOKIE = 'cms_oidc'

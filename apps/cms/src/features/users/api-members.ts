@@ -1,6 +1,7 @@
 /**
  * `/api/spaces/:spaceId/members`: a space's admins list its members and pending invitations, add a member
- * by email (200 granted to the account, 201 invited), remove a member's role, and withdraw an invitation.
+ * by email (202 `{ email, role }` whether it was granted to an account or invited: the answer is no oracle
+ * of accounts), remove a member's role, and withdraw an invitation.
  */
 import { Hono } from 'hono'
 import { readBody, requestBody } from '../../http/body'
@@ -23,8 +24,8 @@ membersApi.get('/', authorize('members.list'), async (c) =>
 membersApi.post('/', requestBody(addMemberBody))
 membersApi.post('/', authorize('members.manage', GRANT), async (c) => {
   const caller = await requireCaller(c)
-  const result = await addMember(c.var.scope, caller, spaceIdParam(c), await readBody(c, addMemberBody))
-  return c.json(result, result.status === 'invited' ? 201 : 200)
+  const added = await addMember(c.var.scope, caller, spaceIdParam(c), await readBody(c, addMemberBody))
+  return c.json(added, 202)
 })
 
 membersApi.delete('/invitations/:invitationId', authorize('members.manage', REVOKE), async (c) => {

@@ -49,20 +49,24 @@ const roleName = (i: { spaceId: string | null; role: string }) =>
   `${i.spaceId ? 'space' : 'global'}:${i.role}`
 
 /**
- * Grants a role to whoever has `email`, or invites the address; `Conflict` when several users have it
- * (grant by user id then), 404 for an unknown space.
+ * Grants a role to whoever has `email`, or invites the address; 404 for an unknown space. When several
+ * users have it: `Conflict` (grant by user id then), or with `several: 'invite'` an invitation like any
+ * other, for callers whose answer must not tell that accounts hold the address.
  * @example const result = await grantByEmail(scope, caller, { email, scope: 'global', role: 'admin' })
  */
 export async function grantByEmail(
   scope: Scope,
   caller: UserCaller,
   body: z.output<typeof grantByEmailBody>,
+  options: { several?: 'conflict' | 'invite' } = {},
 ): Promise<GrantByEmailResult> {
   const space = body.scope === 'space' ? body.spaceId : null
   if (space !== null && !(await findSpace(scope, space))) throw new NotFound('No such space')
   const holders = await findUsersHoldingEmail(scope.db, body.email)
-  if (holders.length > 1) throw new Conflict('Several users have this email; grant the role by user id')
-  const [holder] = holders
+  if (holders.length > 1 && options.several !== 'invite') {
+    throw new Conflict('Several users have this email; grant the role by user id')
+  }
+  const holder = holders.length === 1 ? holders[0] : undefined
   if (holder !== undefined) {
     const { email: _, ...role } = body
     await changeRole(scope, caller, holder, role)

@@ -1,20 +1,16 @@
 /**
  * A space's members, for its admins (the JSON API and the dashboard): who holds a role there and who is
  * invited, adding a member by email (at once for an account, else an invitation the first verified sign-in
- * claims) and removing one. Only space roles: the global admin role stays with global admins. Changes are
+ * claims) and removing one. Adding answers the same whichever it was (also for an address several accounts
+ * hold, which is invited), so a space admin does not learn from the answer whether an address has an
+ * account in the CMS; the member list, which they need, shows who holds a role in their own space. Only space roles: the global admin role stays with global admins. Changes are
  * audited by the role services (`roles.grant` / `roles.revoke` with the space, the role actually changed).
  * Callers have passed `authorize('members.list' | 'members.manage')` in the space.
  */
 import * as z from 'zod'
 import type { UserCaller } from '../../domain/caller'
 import type { Scope } from '../../domain/scope'
-import {
-  type GrantByEmailResult,
-  grantByEmail,
-  type Invitation,
-  pendingInvitations,
-  withdrawInvitation,
-} from './invitations'
+import { grantByEmail, type Invitation, pendingInvitations, withdrawInvitation } from './invitations'
 import { changeRole, NoSuchRole, rolesOf } from './roles'
 import { listSpaceMembers, type SpaceMember } from './store-roles'
 
@@ -41,17 +37,30 @@ export async function spaceMembers(
   return { members, invitations }
 }
 
+/** What adding a member answers, the same whether the address had an account or was invited. */
+export interface MemberAdded {
+  email: string
+  role: 'admin' | 'editor'
+}
+
 /**
- * Gives `email` a role in the space: granted to its account, or invited.
- * @example const result = await addMember(scope, caller, spaceId, { email, role: 'editor' })
+ * Gives `email` a role in the space: granted to its account, or invited; the answer does not say which.
+ * @example const { email, role } = await addMember(scope, caller, spaceId, { email, role: 'editor' })
  */
 export async function addMember(
   scope: Scope,
   caller: UserCaller,
   spaceId: string,
   body: z.output<typeof addMemberBody>,
-): Promise<GrantByEmailResult> {
-  return grantByEmail(scope, caller, { ...body, scope: 'space', spaceId })
+): Promise<MemberAdded> {
+  const email = body.email.toLowerCase()
+  await grantByEmail(
+    scope,
+    caller,
+    { email, role: body.role, scope: 'space', spaceId },
+    { several: 'invite' },
+  )
+  return { email, role: body.role }
 }
 
 /**

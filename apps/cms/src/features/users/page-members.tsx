@@ -1,7 +1,7 @@
 /**
  * `/spaces/:spaceId/members`: the Members tab for the space's admins, on the same service as
  * `/api/spaces/:spaceId/members` behind the same `authorize` actions. Adding answers 303 to the tab with
- * the result (`#result`) or the refused form, as typed (`#form-errors`), in a single-use flash; removing
+ * the result (`#result`, worded the same whether or not the address has an account) or the refused form, as typed (`#form-errors`), in a single-use flash; removing
  * starts on a confirmation page.
  */
 import type { Hono } from 'hono'
@@ -51,12 +51,9 @@ membersPages.post('/', authorize('members.manage', GRANT), async (c) => {
       form: { ...typed, errors: form.errors },
     })
   }
-  const result = await addMember(c.var.scope, caller, space.id, form.data)
-  const email = form.data.email.toLowerCase()
-  const notice =
-    result.status === 'invited'
-      ? `Invited ${email} as ${form.data.role}: their first sign-in with this verified email takes the role.`
-      : `${email} is now ${form.data.role} of ${space.name}.`
+  const { email, role } = await addMember(c.var.scope, caller, space.id, form.data)
+  // One wording whether or not the address has an account: the notice is no oracle of accounts.
+  const notice = `If ${email} has an account here, they are now ${role} of ${space.name}; if not, their first sign-in with this verified email gives them the role.`
   return redirectWithFlash<Extra>(c, `${tab(space.id)}#result`, { notice })
 })
 

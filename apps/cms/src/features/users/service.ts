@@ -87,22 +87,33 @@ export async function findUsers(
 /**
  * The user behind an OIDC identity, created (with no role) on first sight; keyed by (iss, sub) only. With
  * a `profile` (a dashboard sign-in's ID token) the user's email and name are refreshed from it, and a
- * verified email claims the invitations waiting for it.
+ * verified email claims the invitations waiting for it. With `keepStored` (the IdP's userinfo failed), an
+ * email or name the profile lacks keeps its stored value instead of being cleared.
  * @example const user = await userOfIdentity(scope, { iss, sub }, idpProfileOf(payload))
  */
 export async function userOfIdentity(
   scope: Scope,
   identity: { iss: string; sub: string },
-  profile?: IdpProfile,
+  given?: IdpProfile,
+  options: { keepStored?: boolean } = {},
 ): Promise<UserSummary> {
   const now = scope.now()
   const row = await upsertOidcUser(scope.db, { ...identity, now })
-  if (!profile) return summaryOf(row)
+  if (!given) return summaryOf(row)
+  const profile = options.keepStored ? withStored(given, row) : given
   await setIdpProfile(scope.db, row.id, profile, now)
   if (profile.email !== null && profile.emailVerified && row.status === 'active') {
     await claimByEmail(scope, row.id, profile.email)
   }
   return summaryOf({ ...row, idp_email: profile.email, name: profile.name })
+}
+
+function withStored(profile: IdpProfile, row: UserRow): IdpProfile {
+  const email =
+    profile.email === null
+      ? { email: row.idp_email, emailVerified: row.idp_email_verified === 1 }
+      : { email: profile.email, emailVerified: profile.emailVerified }
+  return { ...email, name: profile.name ?? row.name }
 }
 
 /**

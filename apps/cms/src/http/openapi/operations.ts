@@ -19,7 +19,7 @@ export interface OperationText {
   /** More for the reader (Markdown). @default none */
   description?: string
   /** The success status. @default 200 */
-  status?: 200 | 201 | 204
+  status?: 200 | 201 | 202 | 204
   /** The success answer, where it is small and fixed. @default none (described in words) */
   response?: z.ZodType
   /** Required exactly for routes without `authorize`. */
@@ -216,11 +216,12 @@ export const OPERATIONS: Readonly<Record<string, OperationText>> = {
     summary: "The space's members (`userId`, `email`, `name`, `role`, `status`) and pending `invitations`",
   },
   'POST /api/spaces/:spaceId/members': {
-    summary: 'Adds a member by email: at once to the account that has it (200), else invited (201)',
+    summary:
+      'Adds a member by email: `{ email, role }`, the same answer whether the address has an account or not',
     description:
-      'Space roles only (`admin`, `editor`); the global admin role stays with global admins. An invitation is claimed by the first dashboard sign-in with that verified email.',
-    status: 201,
-    problems: ['conflict'],
+      'Space roles only (`admin`, `editor`); the global admin role stays with global admins. The account that has the address holds the role at once; otherwise (also when several accounts hold it) an invitation waits, claimed by the first dashboard sign-in with that verified email. The answer does not say which, so it tells nobody whether an address has an account; the member list shows who holds a role in the space.',
+    status: 202,
+    response: z.strictObject({ email: z.string(), role: z.enum(['admin', 'editor']) }),
   },
   'DELETE /api/spaces/:spaceId/members/:userId': {
     summary: "Removes the user's role in the space (404 when they hold none)",
