@@ -96,6 +96,11 @@ table.audit { font-size: .875rem; }
 table.audit code { font-size: .85em; }
 td.when { white-space: nowrap; }
 .action-code { color: var(--muted); font-size: .8em; }
+table.audit th { white-space: nowrap; }
+table.audit td.action { min-width: 9.5rem; }
+table.audit td.space { min-width: 8rem; }
+/* A long pasted URL as a target wraps anywhere rather than squeezing the other columns. */
+table.audit td.target { overflow-wrap: anywhere; }
 .filters .hint { flex-basis: 100%; margin: 0 0 .5rem; }
 /* A table that scrolls sideways shadows the edge where more of it hides: the white covers move with the
    content (local), the shadows stay at the box's edges (scroll), so a shadow shows only where there is more. */
@@ -107,7 +112,8 @@ td.when { white-space: nowrap; }
     radial-gradient(farthest-side at 100% 50%, rgba(0, 0, 0, .3), rgba(0, 0, 0, 0)) right center / 1rem 100% no-repeat scroll;
   background-color: #fff;
 }
-td.user-email { overflow-wrap: anywhere; }
+/* The Users table: a user's name under their email. */
+.user-name { display: block; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 0 0 1rem; }
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; overflow-wrap: anywhere; }

@@ -162,7 +162,7 @@ export const AuditLogPage: FC<AuditLogProps> = (p) => (
                 <td>
                   <Named name={e.actorName} kind={e.actor_type} id={e.actor_id} />
                 </td>
-                <td>
+                <td class="action">
                   {auditActionLabel(e.action)}
                   <br />
                   <code class="action-code">{e.action}</code>
@@ -171,11 +171,11 @@ export const AuditLogPage: FC<AuditLogProps> = (p) => (
                   <Badge tone={TONE[e.outcome]}>{e.outcome}</Badge>
                   {e.reason ? <span class="hint"> {e.reason}</span> : null}
                 </td>
-                <td>
+                <td class="target">
                   <Named name={e.targetName} kind={e.target_type} id={e.target_id} />
                 </td>
                 {p.space ? null : (
-                  <td>
+                  <td class="space">
                     {e.space_id ? <a href={`/spaces/${e.space_id}`}>{e.spaceName ?? e.space_id}</a> : '—'}
                   </td>
                 )}

@@ -128,7 +128,7 @@ export const InvitationsPage: FC<InvitationsProps> = (p) => {
             <tbody>
               {p.invitations.map((i) => (
                 <tr id={`invitation-${i.id}`}>
-                  <td class="user-email">{i.email}</td>
+                  <td>{i.email}</td>
                   <td>{invitedRole(i, spaceName)}</td>
                   <td class="when">
                     <When at={i.createdAt} />

@@ -73,7 +73,7 @@ const AccountActions: FC<{ user: ListedUser; label: string; own: boolean; csrf: 
       {p.own ? null : (
         <>
           {' '}
-          <DangerLink href={`${base}/delete`} label={`Delete ${p.label}`}>
+          <DangerLink href={`${base}/delete`} label={`Delete user ${p.label}`}>
             Delete user…
           </DangerLink>
         </>

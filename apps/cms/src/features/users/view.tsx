@@ -1,8 +1,9 @@
 /**
- * Admin → Users: every user as one compact table row (name, email, how they sign in, status, roles), 20 a
- * page, searched by email (`?q=`); each row leads to the user's own page (`view-user.tsx`), where their
- * roles are granted and revoked and their account is managed. First-time IdP users appear here without a
- * role until granted one. A result that leaves no user page to land on (a deletion) shows at `#result`.
+ * Admin → Users: every user as one compact table row (email and name, how they sign in and whether they
+ * are active, roles), 20 a page, searched by email (`?q=`); each row leads to the user's own page
+ * (`view-user.tsx`), where their roles are granted and revoked and their account is managed. First-time
+ * IdP users appear here without a role until granted one. A result that leaves no user page to land on
+ * (a deletion) shows at `#result`.
  */
 import type { FC } from 'hono/jsx'
 import type { UserRoles } from '../../domain/roles'
@@ -58,12 +59,12 @@ const UserRow: FC<{ user: ListedUser & { roles: UserRoles }; spaceName: Readonly
   const roles = roleNames(user.roles, spaceName)
   return (
     <tr id={`user-${user.id}`}>
-      <td>{user.name ?? <span class="empty">—</span>}</td>
-      <td class="user-email">{user.email ?? <code>{user.id}</code>}</td>
       <td>
-        <KindBadge kind={user.kind} />
+        {user.email ?? <code>{user.id}</code>}
+        {user.name ? <span class="hint user-name">{user.name}</span> : null}
       </td>
       <td>
+        <KindBadge kind={user.kind} />{' '}
         {user.status === 'disabled' ? <Badge tone="bad">disabled</Badge> : <Badge tone="ok">active</Badge>}
       </td>
       <td>{roles.length === 0 ? <span class="empty">none</span> : roles.join(', ')}</td>
@@ -116,10 +117,8 @@ export const AdminUsersPage: FC<AdminUsersProps> = (p) => {
           <table class="users">
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Sign-in</th>
-                <th scope="col">Status</th>
+                <th scope="col">User</th>
+                <th scope="col">Account</th>
                 <th scope="col">Roles</th>
                 <th scope="col">
                   <span class="visually-hidden">Actions</span>
