@@ -92,6 +92,35 @@ code { font-family: ui-monospace, monospace; font-size: .92em; overflow-wrap: an
 /* space endpoints (MCP, preview URLs): a call's or save's result lands at its card (#result-…); leave the
    card's heading in sight above it, so the reader sees which endpoint it is about. */
 .card-result[tabindex="-1"] { scroll-margin-top: 6rem; }
+/* admin pages (users table, a user's page, invitations, audit log): */
+/* The audit table takes a 1280 px window's width and tighter type, so every column shows without scrolling. */
+main:has(table.audit) { max-width: 80rem; }
+table.audit { font-size: .875rem; }
+table.audit code { font-size: .85em; }
+td.when { white-space: nowrap; }
+.action-code { color: var(--muted); font-size: .8em; }
+table.audit th { white-space: nowrap; }
+table.audit td.action { min-width: 9.5rem; }
+table.audit td.space { min-width: 8rem; }
+/* A long pasted URL as a target wraps anywhere rather than squeezing the other columns. */
+table.audit td.target { overflow-wrap: anywhere; }
+.filters .hint { flex-basis: 100%; margin: 0 0 .5rem; }
+/* A table that scrolls sideways shadows the edge where more of it hides: the white covers move with the
+   content (local), the shadows stay at the box's edges (scroll), so a shadow shows only where there is more. */
+.table-scroll {
+  background:
+    linear-gradient(to right, #fff 30%, rgba(255, 255, 255, 0)) left center / 2.5rem 100% no-repeat local,
+    linear-gradient(to left, #fff 30%, rgba(255, 255, 255, 0)) right center / 2.5rem 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, rgba(0, 0, 0, .3), rgba(0, 0, 0, 0)) left center / 1rem 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, rgba(0, 0, 0, .3), rgba(0, 0, 0, 0)) right center / 1rem 100% no-repeat scroll;
+  background-color: #fff;
+}
+/* The Users table: a user's name under their email. */
+.user-name { display: block; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 0 0 1rem; }
+dl.facts dt { font-weight: 600; }
+dl.facts dd { margin: 0; overflow-wrap: anywhere; }
+ul.roles li { margin: .25rem 0; }
 `
 
 /** Copy buttons: `<button data-copy="#id">` copies the text of that element and says so. */

@@ -4,7 +4,10 @@
  * create lands with its error summary on screen and focused, the name search narrows the list, the pager
  * reaches the oldest token, revoked tokens sit in their own collapsed section with their revocation time,
  * and a reveal that needs a fresh sign-in comes back, after sign-in with the email already filled in, to a
- * focused "Reveal <name> now" form. The Users page's failed create lands the same way.
+ * focused "Reveal <name> now" form. The Users page's failed create lands the same way. With 20 users the
+ * Users page is a compact table, not a screen per user; the global audit log at 1280 px shows every column
+ * (Space and Client IP included) without scrolling sideways, each time on one line, and where it must
+ * scroll on a phone its box shows that it does.
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -52,6 +55,20 @@ beforeAll(async () => {
       data: { name: `Token ${String(i).padStart(2, '0')}`, scope: 'delivery' },
     })
     expect(res.status()).toBe(201)
+  }
+  for (let i = 1; i <= 20; i++) {
+    const res = await page.request.post(`${cms.base}/api/admin/users`, {
+      headers: { origin: cms.base },
+      data: { email: `person-${String(i).padStart(2, '0')}@example.com`, password: 'a-long-password-123' },
+    })
+    expect(res.status()).toBe(201)
+    const { id } = (await res.json()) as { id: string }
+    const role = { scope: 'space', role: i % 2 === 0 ? 'admin' : 'editor', spaceId }
+    const granted = await page.request.post(`${cms.base}/api/admin/users/${id}/roles`, {
+      headers: { origin: cms.base },
+      data: role,
+    })
+    expect(granted.status()).toBe(200)
   }
 }, 240_000)
 
@@ -165,5 +182,63 @@ describe('the Users page', () => {
     await page.getByLabel('Email', { exact: true }).fill('not an email')
     await go(page.getByRole('button', { name: 'Create user' }).click())
     expect(await placed('#form-errors')).toEqual({ inView: true, focused: true })
+  })
+})
+
+describe('the Users page with 20 users', () => {
+  it('is a compact table: 20 users fit in well under 2,500 px at 1280 px wide', async () => {
+    await page.goto(`${cms.base}/admin/users`)
+    const height = await page.evaluate(() => document.documentElement.scrollHeight)
+    expect(height).toBeLessThan(2_500)
+    expect(await page.locator('tbody tr[id^="user-"]').count()).toBe(20)
+  })
+
+  it('leads from a row to the user’s page with their roles and actions', async () => {
+    await page.goto(`${cms.base}/admin/users?q=person-07`)
+    await go(page.getByRole('link', { name: 'Manage person-07@example.com' }).click())
+    expect(await page.locator('h1').textContent()).toContain('person-07@example.com')
+    expect(await page.getByRole('link', { name: /^Revoke editor role from person-07/ }).count()).toBe(1)
+  })
+})
+
+describe('the global audit log at 1280 px', () => {
+  it('shows every column, Space and Client IP too, without scrolling sideways', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await page.goto(`${cms.base}/admin/audit`)
+    const box = page.locator('section.table-scroll')
+    const fits = await box.evaluate((el) => el.scrollWidth <= el.clientWidth)
+    expect(fits).toBe(true)
+    for (const name of ['Space', 'Client IP']) {
+      const header = await page.getByRole('columnheader', { name, exact: true }).boundingBox()
+      expect(header && header.x >= 0 && header.x + header.width <= 1280).toBe(true)
+    }
+  })
+
+  it('writes each time on one line', async () => {
+    await page.goto(`${cms.base}/admin/audit`)
+    const heights = await page.locator('tbody td:first-child time').evaluateAll((els) =>
+      els.map((el) => {
+        const lineHeight = Number.parseFloat(getComputedStyle(el).lineHeight)
+        return el.getBoundingClientRect().height / lineHeight
+      }),
+    )
+    expect(heights.length).toBeGreaterThan(10)
+    expect(Math.max(...heights)).toBeLessThan(1.5)
+  })
+
+  it('shows a cue where the table scrolls sideways on a phone', async () => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto(`${cms.base}/admin/audit`)
+    const box = page.locator('section.table-scroll')
+    const cue = await box.evaluate((el) => ({
+      scrolls: el.scrollWidth > el.clientWidth,
+      image: getComputedStyle(el).backgroundImage,
+      attachment: getComputedStyle(el).backgroundAttachment,
+    }))
+    await page.setViewportSize({ width: 1280, height: 800 })
+    expect(cue.scrolls).toBe(true)
+    // Shadows at the edges that move with the content: one shows wherever more of the table is hidden.
+    expect(cue.image).toContain('gradient')
+    expect(cue.attachment).toContain('local')
   })
 })

@@ -246,18 +246,21 @@ describe('the dashboard in Chromium', () => {
     })
     expect(created.status()).toBe(201)
     await open('/admin/users')
-    const card = page.locator('section', { hasText: 'editor@example.com' })
-    expect(await card.textContent()).toContain('No roles')
-    await card.getByLabel('Grant role').selectOption({ label: 'editor of Storefront <EU>' })
-    await go(card.getByRole('button', { name: 'Grant' }).click())
-    const after = page.locator('section', { hasText: 'editor@example.com' })
-    expect(await after.textContent()).toContain('editor of Storefront <EU>')
-    await checkPage(page, secrets, '21-users')
-    await go(after.getByRole('link', { name: 'Revoke editor role from editor@example.com' }).click())
-    await go(page.getByRole('button', { name: 'Revoke role' }).click())
-    expect(await page.locator('section', { hasText: 'editor@example.com' }).textContent()).toContain(
-      'No roles',
+    await go(page.getByRole('link', { name: 'Manage editor@example.com' }).click())
+    const main = page.locator('main')
+    expect(await main.textContent()).toContain('No roles')
+    await page.getByLabel('Grant role').selectOption({ label: 'editor of Storefront <EU>' })
+    await go(page.getByRole('button', { name: 'Grant' }).click())
+    expect(await main.textContent()).toContain('editor of Storefront <EU>')
+    await open('/admin/users')
+    expect(await page.locator('#users ~ section.table-scroll').textContent()).toContain(
+      'editor of Storefront <EU>',
     )
+    await checkPage(page, secrets, '21-users')
+    await go(page.getByRole('link', { name: 'Manage editor@example.com' }).click())
+    await go(page.getByRole('link', { name: 'Revoke editor role from editor@example.com' }).click())
+    await go(page.getByRole('button', { name: 'Revoke role' }).click())
+    expect(await main.textContent()).toContain('No roles')
     // Sign-ins and role changes made through the dashboard's forms are in the global audit log.
     await open('/admin/audit')
     const log = (await page.locator('tbody').textContent()) ?? ''

@@ -63,6 +63,42 @@ describe('the audit log names people and things', () => {
   })
 })
 
+describe('the audit table reads at a glance', () => {
+  it('names an action in words, with its code kept beside it for support', async () => {
+    const spaceId = await makeSpace('Worded')
+    const admin = await loggedIn({ spaces: [{ spaceId, role: 'admin' }] })
+    const created = await admin.fetch(`/api/spaces/${spaceId}/tokens`, {
+      json: { name: 'W', scope: 'delivery' },
+    })
+    expect(created.status).toBe(201)
+    const page = await html(admin, `/spaces/${spaceId}/audit?action=tokens.create`)
+    const [row] = rows(page)
+    expect(row).toContain('API token created')
+    expect(row).toContain('<code class="action-code">tokens.create</code>')
+    // The filter offers the words too, the code as the value.
+    expect(page).toContain('<option value="tokens.create" selected="">API token created</option>')
+  })
+
+  it('writes each time on one line in UTC, the full instant in the <time> element', async () => {
+    const spaceId = await makeSpace('Timed')
+    await seed(spaceId, 1, Date.UTC(2026, 11, 8, 14, 3, 7))
+    const admin = await loggedIn({ spaces: [{ spaceId, role: 'admin' }] })
+    const [row] = rows(await html(admin, `/spaces/${spaceId}/audit?action=test.even`))
+    expect(row).toContain(
+      '<td class="when"><time datetime="2026-12-08T14:03:07.000Z">2026-12-08 14:03:07 UTC</time></td>',
+    )
+  })
+
+  it('says the date filters are UTC days', async () => {
+    const spaceId = await makeSpace('Days')
+    const admin = await loggedIn({ spaces: [{ spaceId, role: 'admin' }] })
+    const page = await html(admin, `/spaces/${spaceId}/audit`)
+    expect(page).toContain('<label for="audit-from">From (UTC)</label>')
+    expect(page).toContain('<label for="audit-to">To (UTC)</label>')
+    expect(page).toContain('Whole days in UTC')
+  })
+})
+
 describe('filters', () => {
   it('narrow by action, outcome and actor email, and an unknown email matches nothing', async () => {
     const spaceId = await makeSpace('Filtered')

@@ -94,9 +94,9 @@ describe('disabling, enabling and signing out a user', () => {
     expect((await login(user.email, PASSWORD)).status).toBe(200)
   })
 
-  it('offers no Disable on the viewer’s own row', async () => {
+  it('offers no Disable on the viewer’s own page', async () => {
     const admin = await loggedIn({ globalAdmin: true })
-    const html = await (await admin.fetch('/admin/users')).text()
+    const html = await (await admin.fetch(`/admin/users/${admin.user.id}`)).text()
     expect(html).not.toContain(`/admin/users/${admin.user.id}/disable`)
     expect(html).toContain(`/admin/users/${admin.user.id}/sign-out`)
   })

@@ -1,15 +1,15 @@
 /**
- * The Users page with a long list, over HTTP: a search over emails (`?q=`), numbered
- * pages of 20, and every POST answering 303 at its result — a failed create at the error summary, a new
- * user at the password, a change to a user at that user's card in a list narrowed to them, with the notice
- * inside the card.
+ * The Users page with a long list, over HTTP: one table row per user (`#user-<id>`), a search over emails
+ * (`?q=`), numbered pages of 20, and every POST answering 303 at its result — a failed create at the error
+ * summary, a new user at the password, a change to a user on that user's own page, at its notice
+ * (`/admin/users/<id>#result`).
  */
 import { describe, expect, it } from 'vitest'
 import { followRedirect, submitForm } from './forms'
 import { loggedIn, makeSpace, makeUser } from './helpers'
 
 function cardIds(html: string): string[] {
-  return [...html.matchAll(/<section class="card" id="card-(usr_[^"]+)"/g)].map((m) => m[1] ?? '')
+  return [...html.matchAll(/<tr id="user-(usr_[^"]+)"/g)].map((m) => m[1] ?? '')
 }
 
 describe('the Users list, long', () => {
@@ -44,23 +44,48 @@ describe('where a Users submit lands', () => {
     expect(await followRedirect(admin, good)).toContain('id="new-user" tabindex="-1"')
   })
 
-  it('lands a role grant on the user’s card, in a list narrowed to them, with the notice inside', async () => {
+  it('lands a role grant on the user’s page, at its notice, with the role listed', async () => {
     const admin = await loggedIn({ globalAdmin: true })
-    const spaceId = await makeSpace()
+    const spaceId = await makeSpace('Granted space')
     const user = await makeUser({ label: 'grantee' })
     const res = await submitForm(admin, `/admin/users/${user.id}/roles`, { grant: `space:editor:${spaceId}` })
-    expect(res.headers.get('location')).toBe(`/admin/users?q=${user.id}#card-${user.id}`)
+    expect(res.headers.get('location')).toBe(`/admin/users/${user.id}#result`)
     const html = await followRedirect(admin, res)
-    expect(cardIds(html)).toEqual([user.id])
-    const card = html.slice(html.indexOf(`id="card-${user.id}" tabindex="-1"`))
-    expect(card).toContain('Role granted.')
+    expect(html).toContain('<h1>')
+    expect(html.slice(html.indexOf('id="result" tabindex="-1"'))).toContain('Role granted.')
+    expect(html).toContain('editor of Granted space')
   })
 
-  it('lands a disable on the user’s card', async () => {
+  it('lands a refused grant on the error summary of the user’s page', async () => {
+    const admin = await loggedIn({ globalAdmin: true })
+    const user = await makeUser({ label: 'bad-grant' })
+    const res = await submitForm(admin, `/admin/users/${user.id}/roles`, { grant: 'space:owner:nowhere' })
+    expect(res.headers.get('location')).toBe(`/admin/users/${user.id}#form-errors`)
+    expect(await followRedirect(admin, res)).toContain('Choose a role from the list')
+  })
+
+  it('lands a disable on the user’s page', async () => {
     const admin = await loggedIn({ globalAdmin: true })
     const user = await makeUser({ label: 'disabled' })
     const res = await submitForm(admin, `/admin/users/${user.id}/status`, { status: 'disabled' })
-    expect(res.headers.get('location')).toBe(`/admin/users?q=${user.id}#card-${user.id}`)
+    expect(res.headers.get('location')).toBe(`/admin/users/${user.id}#result`)
     expect(await followRedirect(admin, res)).toContain(`${user.email} is disabled.`)
+  })
+})
+
+describe('the Users table', () => {
+  it('shows one compact row per user: name, email, kind, status, roles and a link to their page', async () => {
+    const admin = await loggedIn({ globalAdmin: true })
+    const spaceId = await makeSpace('Row space')
+    const user = await makeUser({ label: 'rowed', spaces: [{ spaceId, role: 'admin' }] })
+    const html = await (await admin.fetch(`/admin/users?q=${user.id}`)).text()
+    const row = /<tr id="user-[^"]+">([\s\S]*?)<\/tr>/.exec(html)?.[1] ?? ''
+    expect(row).toContain(user.email)
+    expect(row).toContain('local')
+    expect(row).toContain('active')
+    expect(row).toContain('admin of Row space')
+    expect(row).toContain(`href="/admin/users/${user.id}"`)
+    // The role forms live on the user's page, not once per row.
+    expect(html).not.toContain('name="grant"')
   })
 })

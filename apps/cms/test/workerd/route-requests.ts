@@ -108,6 +108,9 @@ export const ROUTE_REQUESTS: Readonly<Record<string, RouteRequest>> = {
   'POST /admin/users/:userId/status': { form: { status: 'disabled' } },
   'POST /admin/users/:userId/sessions/revoke': { form: {} },
   'POST /admin/users/:userId/reset-password': { form: {} },
+  'POST /admin/users/:userId/delete': { form: {} },
+  'POST /admin/invitations': { form: { email: '<email>', grant: 'global:admin', confirmed: 'yes' } },
+  'POST /admin/invitations/:invitationId/revoke': { form: {} },
 }
 
 async function created(res: Response): Promise<string> {

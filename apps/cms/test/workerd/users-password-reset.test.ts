@@ -45,19 +45,20 @@ describe("an admin's password reset", () => {
 })
 
 describe('the Users page password reset', () => {
-  it('confirms first, then shows the new password once', async () => {
+  it('confirms first, then shows the new password once, on the user’s page', async () => {
     const admin = await loggedIn({ globalAdmin: true })
     const user = await loggedIn()
-    const list = await (await admin.fetch(`/admin/users?q=${user.user.id}`)).text()
-    expect(list).toContain(`/admin/users/${user.user.id}/reset-password`)
+    const own = await (await admin.fetch(`/admin/users/${user.user.id}`)).text()
+    expect(own).toContain(`/admin/users/${user.user.id}/reset-password`)
     const confirm = await (await admin.fetch(`/admin/users/${user.user.id}/reset-password`)).text()
     expect(confirm).toContain(`Reset the password of ${user.user.email}?`)
     const res = await submitForm(admin, `/admin/users/${user.user.id}/reset-password`, {})
+    expect(res.headers.get('location')).toBe(`/admin/users/${user.user.id}#new-user`)
     const html = await followRedirect(admin, res)
     const password = /<code class="secret" id="new-password">([^<]+)<\/code>/.exec(html)?.[1]
     expect(password).toMatch(/^[A-Za-z0-9_-]{32}$/)
     expect(html).toContain(`New password of <strong>${user.user.email}</strong>`)
     expect((await login(user.user.email, password ?? '')).status).toBe(200)
-    expect(await (await admin.fetch('/admin/users')).text()).not.toContain(password ?? 'none')
+    expect(await (await admin.fetch(`/admin/users/${user.user.id}`)).text()).not.toContain(password ?? 'none')
   })
 })

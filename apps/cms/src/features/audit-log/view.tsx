@@ -1,10 +1,13 @@
 /**
  * The audit log page: who did what to what, when, with which outcome, newest first — people and things by
- * name (an email, a token's name), ids beside them; filters by actor, action, outcome and dates; newer and
- * older pages; a CSV download of what the filter shows. Entries hold ids, names, fixed codes and times
- * only, so nothing here can be a secret value.
+ * name (an email, a token's name), ids beside them, actions in words (`domain/audit-labels.ts`) with their
+ * code beside them for support; filters by actor, action, outcome and UTC dates; newer and older pages; a
+ * CSV download of what the filter shows. Every column fits a 1280 px window (the table is `audit`, which
+ * the stylesheet gives the width and the tighter type it needs), each time on one line. Entries hold ids,
+ * names, fixed codes and times only, so nothing here can be a secret value.
  */
 import type { FC } from 'hono/jsx'
+import { auditActionLabel } from '../../domain/audit-labels'
 import { Badge, When } from '../../views/components/badge'
 import { SpaceTabs } from '../../views/components/space-tabs'
 import { TableScroll } from '../../views/components/table-scroll'
@@ -69,7 +72,7 @@ const Filters: FC<{ query: AuditQuery; problems: AuditLogProps['problems']; acti
           <option value="">Any action</option>
           {p.actions.map((a) => (
             <option value={a} selected={a === p.query.action}>
-              {a}
+              {auditActionLabel(a)}
             </option>
           ))}
         </select>
@@ -86,22 +89,31 @@ const Filters: FC<{ query: AuditQuery; problems: AuditLogProps['problems']; acti
         </select>
       </div>
       <div class="field">
-        <label for="audit-from">From</label>
+        <label for="audit-from">From (UTC)</label>
         <input
           id="audit-from"
           name="from"
           type="date"
           value={p.query.from}
-          aria-describedby={described('from')}
+          aria-describedby={['audit-dates-hint', described('from')].filter(Boolean).join(' ')}
         />
         {error('from')}
       </div>
       <div class="field">
-        <label for="audit-to">To</label>
-        <input id="audit-to" name="to" type="date" value={p.query.to} aria-describedby={described('to')} />
+        <label for="audit-to">To (UTC)</label>
+        <input
+          id="audit-to"
+          name="to"
+          type="date"
+          value={p.query.to}
+          aria-describedby={['audit-dates-hint', described('to')].filter(Boolean).join(' ')}
+        />
         {error('to')}
       </div>
       <button type="submit">Filter</button> <a href="?">Clear</a>
+      <p class="hint" id="audit-dates-hint">
+        Whole days in UTC, as the times below: From is from 00:00 UTC, To includes the whole day.
+      </p>
     </form>
   )
 }
@@ -129,7 +141,7 @@ export const AuditLogPage: FC<AuditLogProps> = (p) => (
       <p class="empty">No entries{Object.values(p.query).some(Boolean) ? ' match this filter' : ' yet'}.</p>
     ) : (
       <TableScroll label="Audit log entries">
-        <table>
+        <table class="audit">
           <thead>
             <tr>
               <th scope="col">When</th>
@@ -144,24 +156,26 @@ export const AuditLogPage: FC<AuditLogProps> = (p) => (
           <tbody>
             {p.entries.map((e) => (
               <tr>
-                <td>
+                <td class="when">
                   <When at={e.at} />
                 </td>
                 <td>
                   <Named name={e.actorName} kind={e.actor_type} id={e.actor_id} />
                 </td>
-                <td>
-                  <code>{e.action}</code>
+                <td class="action">
+                  {auditActionLabel(e.action)}
+                  <br />
+                  <code class="action-code">{e.action}</code>
                 </td>
                 <td>
                   <Badge tone={TONE[e.outcome]}>{e.outcome}</Badge>
                   {e.reason ? <span class="hint"> {e.reason}</span> : null}
                 </td>
-                <td>
+                <td class="target">
                   <Named name={e.targetName} kind={e.target_type} id={e.target_id} />
                 </td>
                 {p.space ? null : (
-                  <td>
+                  <td class="space">
                     {e.space_id ? <a href={`/spaces/${e.space_id}`}>{e.spaceName ?? e.space_id}</a> : '—'}
                   </td>
                 )}

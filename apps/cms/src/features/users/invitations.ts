@@ -26,14 +26,15 @@ import {
 
 export type { Invitation } from './store-invitations'
 
-const email = z.string().trim().min(3).max(254).pipe(z.email('Enter an email address'))
+/** An invited address (JSON or form). */
+export const invitationEmail = z.string().trim().min(3).max(254).pipe(z.email('Enter an email address'))
 const spaceId = z.string().refine((v) => isId('spc', v), 'Choose a space')
 
 /** A grant by email (JSON): the global admin role, or a space role. */
 export const grantByEmailBody = z.discriminatedUnion('scope', [
-  z.strictObject({ email, scope: z.literal('global'), role: z.literal('admin') }),
+  z.strictObject({ email: invitationEmail, scope: z.literal('global'), role: z.literal('admin') }),
   z.strictObject({
-    email,
+    email: invitationEmail,
     scope: z.literal('space'),
     spaceId,
     role: z.enum(['admin', 'editor'], 'Choose admin or editor'),

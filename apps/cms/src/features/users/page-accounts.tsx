@@ -1,10 +1,11 @@
 /**
  * Admin → Users, the accounts half: create a local user (the dashboard generates the password and shows
  * it once, through the sealed single-use flash), disable or enable a user, sign a user out everywhere,
- * reset a local user's password (shown once, the same way) — through the same services as
- * `/api/admin/users`. Disabling, signing out and resetting start on a confirmation page;
- * every POST answers 303 to the Users page at its result: the new password (`#new-user`), the error summary
- * (`#form-errors`), or the user's card in a list narrowed to them (`?q=<id>#card-<id>`).
+ * reset a local user's password (shown once, the same way), delete a user — through the same services as
+ * `/api/admin/users`. Disabling, signing out, resetting and deleting start on a confirmation page; every
+ * POST answers 303 at its result: a create on the Users page (the new password at `#new-user`, or the
+ * error summary at `#form-errors`), a change to a user on their page (`/admin/users/<id>#result`, a reset
+ * password at `#new-user`), a deletion on the Users page (`#result`).
  */
 import type { Context, Hono } from 'hono'
 import * as z from 'zod'
@@ -18,27 +19,39 @@ import { FORM_ERRORS_ID } from '../../views/components/error-summary'
 import { redirectWithFlash } from '../dashboard/flash'
 import { readForm, viewerOf } from '../dashboard/page-kit'
 import { generatePassword } from './password'
-import { changeUserStatus, createUser, findUser, signOutEverywhere, statusBody } from './service'
+import {
+  changeUserStatus,
+  createUser,
+  deleteUserAccount,
+  findUser,
+  signOutEverywhere,
+  statusBody,
+} from './service'
 import { resetPassword } from './service-password'
 import type { AdminUsersProps } from './view'
-import { DisableUserPage, ResetPasswordPage, SignOutEverywherePage } from './view-accounts'
+import { DeleteUserPage, DisableUserPage, ResetPasswordPage, SignOutEverywherePage } from './view-accounts'
+import type { UserPageProps } from './view-user'
 
 type Extra = Pick<AdminUsersProps, 'notice' | 'create'>
+
+/** What a POST leaves for a user's page to show once: a notice, a refused grant, a reset password. */
+export type UserPageExtra = Pick<UserPageProps, 'notice' | 'grantErrors' | 'created'>
 
 const USERS = '/admin/users'
 // One policy action (`users.manage`), each route's service records its own.
 const STATUS = { audit: { action: 'users.status' } } as const
 const SIGN_OUT = { audit: { action: 'users.sessions_revoke' } } as const
 const RESET = { audit: { action: 'users.password_reset' } } as const
+const DELETE = { audit: { action: 'users.delete' } } as const
 const createUserForm = z.strictObject({ email: z.string().trim().min(3).max(254).pipe(z.email()) })
 
 /**
- * The Users page narrowed to one user, at their card. Narrowed by id, not email: an address would land in
- * history and access logs, an id says nothing about the person.
+ * A user's page, at the notice of a change to them. By id, not email: an address would land in history
+ * and access logs, an id says nothing about the person.
  * @example return redirectWithFlash(c, userResultPath(userId), { notice })
  */
 export function userResultPath(userId: string): string {
-  return `${USERS}?q=${encodeURIComponent(userId)}#card-${userId}`
+  return `${USERS}/${userId}#result`
 }
 
 async function labelOf(c: Context<CmsHono>, userId: string): Promise<string> {
@@ -85,15 +98,13 @@ export function addAccountPages(group: Hono<CmsHono>): void {
       await changeUserStatus(c.var.scope, caller, userId, form.data.status)
     } catch (err) {
       if (!(err instanceof LastAdmin)) throw err
-      return redirectWithFlash<Extra>(c, userResultPath(userId), {
-        notice: { tone: 'bad', text: `${err.message}.`, userId },
+      return redirectWithFlash<UserPageExtra>(c, userResultPath(userId), {
+        notice: { tone: 'bad', text: `${err.message}.` },
       })
     }
     const label = await labelOf(c, userId)
     const text = form.data.status === 'disabled' ? `${label} is disabled.` : `${label} is enabled again.`
-    return redirectWithFlash<Extra>(c, userResultPath(userId), {
-      notice: { tone: 'ok', text, userId },
-    })
+    return redirectWithFlash<UserPageExtra>(c, userResultPath(userId), { notice: { tone: 'ok', text } })
   })
 
   group.get('/users/:userId/sign-out', authorize('users.manage'), async (c) => {
@@ -110,9 +121,7 @@ export function addAccountPages(group: Hono<CmsHono>): void {
     const revoked = await signOutEverywhere(c.var.scope, userId)
     const label = await labelOf(c, userId)
     const text = `${label} is signed out everywhere (${revoked} ${revoked === 1 ? 'session' : 'sessions'} ended).`
-    return redirectWithFlash<Extra>(c, userResultPath(userId), {
-      notice: { tone: 'ok', text, userId },
-    })
+    return redirectWithFlash<UserPageExtra>(c, userResultPath(userId), { notice: { tone: 'ok', text } })
   })
 
   group.get('/users/:userId/reset-password', authorize('users.manage'), async (c) => {
@@ -127,6 +136,31 @@ export function addAccountPages(group: Hono<CmsHono>): void {
     const userId = await userIdParam(c)
     const password = await resetPassword(c.var.scope, userId)
     const created = { email: await labelOf(c, userId), password, reset: true }
-    return redirectWithFlash<Extra>(c, `${USERS}#new-user`, { create: { created } })
+    return redirectWithFlash<UserPageExtra>(c, `${USERS}/${userId}#new-user`, { created })
+  })
+
+  group.get('/users/:userId/delete', authorize('users.manage'), async (c) => {
+    const caller = await requireCaller(c)
+    const userId = await userIdParam(c)
+    const label = await labelOf(c, userId)
+    return c.html(<DeleteUserPage viewer={await viewerOf(c, caller)} userId={userId} userLabel={label} />)
+  })
+
+  group.post('/users/:userId/delete', authorize('users.manage', DELETE), async (c) => {
+    const caller = await requireCaller(c)
+    const userId = await userIdParam(c)
+    // Named before the row goes: the notice says whom.
+    const label = await labelOf(c, userId)
+    try {
+      await deleteUserAccount(c.var.scope, caller, userId)
+    } catch (err) {
+      if (!(err instanceof LastAdmin)) throw err
+      return redirectWithFlash<UserPageExtra>(c, userResultPath(userId), {
+        notice: { tone: 'bad', text: `${err.message}.` },
+      })
+    }
+    return redirectWithFlash<Extra>(c, `${USERS}#result`, {
+      notice: { tone: 'ok', text: `${label} is deleted.` },
+    })
   })
 }

@@ -1,9 +1,10 @@
 /**
- * `/admin/users` pages for global admins: grant and revoke roles through the same service as
- * `/api/admin/users/:userId/roles`, a revoke after a confirmation page; accounts in `page-accounts.tsx`.
- * The Users page searches emails (`?q=`) and shows 20 users a page. Role changes answer 303 to the Users
- * page narrowed to that user, at their card (`?q=<id>#card-<id>`), with the result in a single-use flash
- * (`features/dashboard/flash.ts`), so the result is on screen however long the list is.
+ * `/admin/users` pages for global admins: the Users table (searched by email with `?q=`, 20 users a page),
+ * each user's own page, and granting and revoking roles through the same service as
+ * `/api/admin/users/:userId/roles`, a revoke (and a global admin grant) after a confirmation page; accounts
+ * in `page-accounts.tsx`, invitations in `page-invitations.tsx`. Role changes answer 303 to the user's page
+ * at its notice (`/admin/users/<id>#result`), with the result in a single-use flash
+ * (`features/dashboard/flash.ts`).
  */
 import type { Context, Hono } from 'hono'
 import type { UserCaller } from '../../domain/caller'
@@ -13,27 +14,28 @@ import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { userIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
+import { FORM_ERRORS_ID } from '../../views/components/error-summary'
 import { redirectWithFlash, takeFlash } from '../dashboard/flash'
 import { listQuery, PAGE_SIZE, pageCount } from '../dashboard/list-query'
 import { dashboardGroup, viewerOf } from '../dashboard/page-kit'
 import { findSpace, listSpaces } from '../spaces/service'
-import { addAccountPages, userResultPath } from './page-accounts'
-import { changeRole, everyonesRoles, NoSuchRole, roleChangeBody } from './roles'
-import { findUser, findUsers } from './service'
+import { addAccountPages, type UserPageExtra, userResultPath } from './page-accounts'
+import { addInvitationPages } from './page-invitations'
+import { changeRole, everyonesRoles, NoSuchRole, roleChangeBody, rolesOf } from './roles'
+import { findListedUserById, findUser, findUsers } from './service'
 import { AdminUsersPage, type AdminUsersProps, RevokeRolePage } from './view'
 import { GrantGlobalAdminPage } from './view-accounts'
-
-type Extra = Pick<AdminUsersProps, 'notice' | 'grantErrors' | 'create'>
+import { UserPage } from './view-user'
 
 async function renderUsers(c: Context<CmsHono>, caller: UserCaller): Promise<Response> {
-  const extra = await takeFlash<Extra>(c, caller)
+  const extra = await takeFlash<Pick<AdminUsersProps, 'notice' | 'create'>>(c, caller)
   const query = listQuery(c)
-  const [found, roles] = await Promise.all([
+  const [found, roles, spaces] = await Promise.all([
     findUsers(c.var.scope, { q: query.q, limit: PAGE_SIZE, offset: (query.page - 1) * PAGE_SIZE }),
     everyonesRoles(c.var.scope),
+    listSpaces(c.var.scope, { userId: caller.userId, all: true }),
   ])
   const withRoles = found.users.map((u) => ({ ...u, roles: roles.get(u.id) ?? { global: [], spaces: [] } }))
-  const spaces = await listSpaces(c.var.scope, { userId: caller.userId, all: true })
   return c.html(
     <AdminUsersPage
       viewer={await viewerOf(c, caller)}
@@ -42,8 +44,29 @@ async function renderUsers(c: Context<CmsHono>, caller: UserCaller): Promise<Res
       total={found.total}
       pages={pageCount(found.total)}
       spaces={spaces}
-      ownUserId={caller.userId}
       canCreateLocal={c.var.config.authProvider === 'local'}
+      {...extra}
+    />,
+  )
+}
+
+async function renderUser(c: Context<CmsHono>, caller: UserCaller): Promise<Response> {
+  const userId = await userIdParam(c)
+  const extra = await takeFlash<UserPageExtra>(c, caller)
+  const [user, roles, spaces] = await Promise.all([
+    findListedUserById(c.var.scope, userId),
+    rolesOf(c.var.scope, userId),
+    listSpaces(c.var.scope, { userId: caller.userId, all: true }),
+  ])
+  if (!user) throw new HttpProblem(404, 'not_found', 'No such user')
+  return c.html(
+    <UserPage
+      viewer={await viewerOf(c, caller)}
+      user={user}
+      roles={roles}
+      spaces={spaces}
+      own={userId === caller.userId}
+      resettable={c.var.config.authProvider === 'local' && user.kind === 'local'}
       {...extra}
     />,
   )
@@ -71,8 +94,8 @@ async function applyRole(c: Context<CmsHono>, revoke: boolean): Promise<Response
   const userId = await userIdParam(c)
   const parsed = roleChangeBody.safeParse(await roleForm(c, revoke))
   if (!parsed.success) {
-    const grantErrors = { userId, errors: { grant: 'Choose a role from the list' } }
-    return redirectWithFlash<Extra>(c, userResultPath(userId), { grantErrors })
+    const grantErrors = { grant: 'Choose a role from the list' }
+    return redirectWithFlash<UserPageExtra>(c, `/admin/users/${userId}#${FORM_ERRORS_ID}`, { grantErrors })
   }
   if (!revoke && parsed.data.scope === 'global' && !(await confirmedForm(c))) {
     // The global admin role is everything: one click in the picker only asks.
@@ -84,13 +107,13 @@ async function applyRole(c: Context<CmsHono>, revoke: boolean): Promise<Response
   try {
     await changeRole(c.var.scope, caller, userId, parsed.data)
   } catch (err) {
-    // The last admin, or a role the user no longer holds (another admin was quicker): said on their card.
+    // The last admin, or a role the user no longer holds (another admin was quicker): said on their page.
     if (!(err instanceof LastAdmin || err instanceof NoSuchRole)) throw err
-    const failed = { tone: 'bad', text: `${err.message}.`, userId } as const
-    return redirectWithFlash<Extra>(c, userResultPath(userId), { notice: failed })
+    const failed = { tone: 'bad', text: `${err.message}.` } as const
+    return redirectWithFlash<UserPageExtra>(c, userResultPath(userId), { notice: failed })
   }
-  const notice = { tone: 'ok', text: revoke ? 'Role revoked.' : 'Role granted.', userId } as const
-  return redirectWithFlash<Extra>(c, userResultPath(userId), { notice })
+  const notice = { tone: 'ok', text: revoke ? 'Role revoked.' : 'Role granted.' } as const
+  return redirectWithFlash<UserPageExtra>(c, userResultPath(userId), { notice })
 }
 
 // `changeRole` records the grant or the revoke with the role as reason; a form sent back records nothing.
@@ -101,6 +124,7 @@ const REVOKE = { audit: { action: 'roles.revoke' } } as const
 export const usersPages: Hono<CmsHono> = dashboardGroup()
 
 usersPages.get('/users', authorize('users.list'), async (c) => renderUsers(c, await requireCaller(c)))
+usersPages.get('/users/:userId', authorize('users.list'), async (c) => renderUser(c, await requireCaller(c)))
 usersPages.post('/users/:userId/roles', authorize('roles.grant', GRANT), (c) => applyRole(c, false))
 usersPages.get('/users/:userId/roles/revoke', authorize('roles.grant'), async (c) => {
   const caller = await requireCaller(c)
@@ -131,3 +155,4 @@ usersPages.get('/users/:userId/roles/revoke', authorize('roles.grant'), async (c
 })
 usersPages.post('/users/:userId/roles/revoke', authorize('roles.grant', REVOKE), (c) => applyRole(c, true))
 addAccountPages(usersPages)
+addInvitationPages(usersPages)

@@ -31,7 +31,7 @@ import {
   type UserSummary,
   upsertOidcUser,
 } from './store'
-import { pageUsers, type UserPage } from './store-list'
+import { findListedUser, type ListedUser, pageUsers, type UserPage } from './store-list'
 
 /** A user's status: a disabled user cannot sign in, and their sessions and tokens stop. */
 export type UserStatus = 'active' | 'disabled'
@@ -71,6 +71,14 @@ export async function userIdByEmail(scope: Scope, email: string): Promise<string
  */
 export async function allUsers(scope: Scope): Promise<UserSummary[]> {
   return listUsers(scope.db)
+}
+
+/**
+ * The user with this id as the Users pages show them (with how they sign in), or `null`.
+ * @example const user = await findListedUserById(scope, userId)
+ */
+export async function findListedUserById(scope: Scope, id: string): Promise<ListedUser | null> {
+  return findListedUser(scope.db, id)
 }
 
 /**

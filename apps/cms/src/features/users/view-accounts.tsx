@@ -1,6 +1,8 @@
 /**
  * The account parts of Admin → Users: the create-a-local-user card (the generated password shown once,
- * right after creation, at `#new-user`; a failed create's error summary at `#form-errors`), and the confirmations of disabling a user and of signing one out everywhere.
+ * right after creation, at `#new-user`; a failed create's error summary at `#form-errors`), the one-time
+ * password box it shares with a password reset, and the confirmations of disabling, signing out
+ * everywhere, resetting the password of, granting global admin to and deleting a user.
  */
 import type { FC } from 'hono/jsx'
 import { CopyValue } from '../../views/components/copy-button'
@@ -9,14 +11,43 @@ import { CsrfField, type FieldErrors } from '../../views/components/form'
 import { ConfirmPage } from '../../views/confirm-page'
 import type { Viewer } from '../../views/layout'
 
+/** Props of {@link OneTimePassword}. */
+export interface OneTimePasswordProps {
+  /** The user just created (or whose password was reset), with the generated password: shown this once. */
+  created: { email: string; password: string; reset?: boolean }
+}
+
+/**
+ * The generated password of a user just created or reset, with its copy button, at `#new-user`.
+ * @example {extra.created ? <OneTimePassword created={extra.created} /> : null}
+ */
+export const OneTimePassword: FC<OneTimePasswordProps> = ({ created }) => (
+  <div role="status" id="new-user" tabindex={-1}>
+    {created.reset ? (
+      <p>
+        New password of <strong>{created.email}</strong> (their sessions have ended):
+      </p>
+    ) : (
+      <p>
+        Created <strong>{created.email}</strong>. Their password:
+      </p>
+    )}
+    <CopyValue id="new-password" value={created.password} label="Copy password" />
+    <p class="hint">
+      Copy it now and give it to them over a channel you trust: it is shown only this once and nobody can read
+      it again.{created.reset ? '' : ' They get no role until you grant one on their page.'}
+    </p>
+  </div>
+)
+
 /** What the create card shows: the form, its errors, or the one-time password of the user just created. */
 export interface CreateUserProps {
   csrf: string
   /** The typed email after a failed create. */
   email?: string | undefined
   errors?: FieldErrors | undefined
-  /** The user just created (or whose password was reset), with the generated password: shown this once. */
-  created?: { email: string; password: string; reset?: boolean } | undefined
+  /** The user just created, with the generated password: shown this once. */
+  created?: OneTimePasswordProps['created'] | undefined
 }
 
 /**
@@ -27,24 +58,7 @@ export const CreateUserCard: FC<CreateUserProps> = (p) => (
   <section class="card" aria-labelledby="create-user">
     <h2 id="create-user">Create a user</h2>
     <ErrorSummary errors={p.errors} fieldIds={{ email: 'new-user-email' }} />
-    {p.created ? (
-      <div role="status" id="new-user" tabindex={-1}>
-        {p.created.reset ? (
-          <p>
-            New password of <strong>{p.created.email}</strong> (their sessions have ended):
-          </p>
-        ) : (
-          <p>
-            Created <strong>{p.created.email}</strong>. Their password:
-          </p>
-        )}
-        <CopyValue id="new-password" value={p.created.password} label="Copy password" />
-        <p class="hint">
-          Copy it now and give it to them over a channel you trust: it is shown only this once and nobody can
-          read it again.{p.created.reset ? '' : ' They get no role until you grant one below.'}
-        </p>
-      </div>
-    ) : null}
+    {p.created ? <OneTimePassword created={p.created} /> : null}
     <form method="post" action="/admin/users" novalidate>
       <CsrfField token={p.csrf} />
       <div class="field">
@@ -90,7 +104,7 @@ export const DisableUserPage: FC<AccountConfirmProps> = (p) => (
     action={`/admin/users/${p.userId}/status`}
     fields={{ status: 'disabled' }}
     confirmLabel="Disable user"
-    cancelHref="/admin/users"
+    cancelHref={`/admin/users/${p.userId}`}
   />
 )
 
@@ -106,7 +120,7 @@ export const SignOutEverywherePage: FC<AccountConfirmProps> = (p) => (
     consequence={`Every session of ${p.userLabel}, on every device, ends on its next request. They can sign in again right away; disable the user to keep them out.`}
     action={`/admin/users/${p.userId}/sessions/revoke`}
     confirmLabel="Sign out everywhere"
-    cancelHref="/admin/users"
+    cancelHref={`/admin/users/${p.userId}`}
   />
 )
 
@@ -122,7 +136,7 @@ export const ResetPasswordPage: FC<AccountConfirmProps> = (p) => (
     consequence={`${p.userLabel}'s password is replaced by a generated one, shown to you once, and every session of theirs ends. Give them the new password over a channel you trust.`}
     action={`/admin/users/${p.userId}/reset-password`}
     confirmLabel="Reset password"
-    cancelHref="/admin/users"
+    cancelHref={`/admin/users/${p.userId}`}
   />
 )
 
@@ -139,6 +153,22 @@ export const GrantGlobalAdminPage: FC<AccountConfirmProps> = (p) => (
     action={`/admin/users/${p.userId}/roles`}
     fields={{ grant: 'global:admin', confirmed: 'yes' }}
     confirmLabel="Grant global admin"
-    cancelHref="/admin/users"
+    cancelHref={`/admin/users/${p.userId}`}
+  />
+)
+
+/**
+ * Confirms deleting a user for good.
+ * @example c.html(<DeleteUserPage viewer={v} userId={id} userLabel="ada@example.com" />)
+ */
+export const DeleteUserPage: FC<AccountConfirmProps> = (p) => (
+  <ConfirmPage
+    viewer={p.viewer}
+    title="Delete user"
+    heading={`Delete ${p.userLabel}?`}
+    consequence={`${p.userLabel} is deleted for good: signed out everywhere, the management API tokens they created revoked, their roles gone. The audit log keeps naming them as ${p.userLabel}. This cannot be undone; to keep them out for now, disable them instead.`}
+    action={`/admin/users/${p.userId}/delete`}
+    confirmLabel="Delete user"
+    cancelHref={`/admin/users/${p.userId}`}
   />
 )

@@ -1,83 +1,88 @@
 /**
- * Admin → Users: users with their roles, 20 a page, searched by email (`?q=`); a global admin grants a role
- * (global admin, or admin/editor in a space) and revokes any role. First-time IdP users appear here without
- * a role until granted one. Each user's card is `#card-<id>` and focusable: a change to a user lands there,
- * with its notice inside the card.
+ * Admin → Users: every user as one compact table row (email and name, how they sign in and whether they
+ * are active, roles), 20 a page, searched by email (`?q=`); each row leads to the user's own page
+ * (`view-user.tsx`), where their roles are granted and revoked and their account is managed. First-time
+ * IdP users appear here without a role until granted one. A result that leaves no user page to land on
+ * (a deletion) shows at `#result`.
  */
 import type { FC } from 'hono/jsx'
 import type { UserRoles } from '../../domain/roles'
 import { userLabel } from '../../domain/user-label'
-import { Badge, When } from '../../views/components/badge'
-import { DangerLink } from '../../views/components/danger'
-import { CsrfField, Notice } from '../../views/components/form'
+import { Badge } from '../../views/components/badge'
+import { Notice } from '../../views/components/form'
 import { Pager, SearchForm } from '../../views/components/list-controls'
+import { TableScroll } from '../../views/components/table-scroll'
 import { ConfirmPage } from '../../views/confirm-page'
 import { Layout, type Viewer } from '../../views/layout'
 import type { SpaceRow } from '../spaces/service'
-import type { UserSummary } from './store'
+import type { ListedUser } from './store-list'
 import { CreateUserCard, type CreateUserProps } from './view-accounts'
 
 /** Props of {@link AdminUsersPage}. */
 export interface AdminUsersProps {
   viewer: Viewer
-  users: (UserSummary & { roles: UserRoles })[]
+  users: (ListedUser & { roles: UserRoles })[]
   spaces: SpaceRow[]
   /** The search text and the page (from 1). */
   query: { q: string; page: number }
   /** How many users match the search, and how many pages they fill. */
   total: number
   pages: number
-  /** A result; shown inside the card of `userId` when it names one. */
-  notice?: { tone: 'ok' | 'bad'; text: string; userId?: string }
-  /** The viewer's own user id: their own row offers no Disable. */
-  ownUserId: string
+  /** A result with no user page to show it on (a deleted user). */
+  notice?: { tone: 'ok' | 'bad'; text: string }
   /** Local users can be created here (password sign-in); IdP users appear on first sign-in. */
   canCreateLocal: boolean
   /** The create card's one-time state: errors and the typed email, or the user just created. */
   create?: Omit<CreateUserProps, 'csrf'>
-  /** Errors of one user's grant form. */
-  grantErrors?: { userId: string; errors: Record<string, string | undefined> }
 }
 
-/** Enable (one click: it gives access back, nothing is lost), or disable and sign out (confirmed first). */
-const AccountActions: FC<{ user: UserSummary; label: string; own: boolean; csrf: string; local: boolean }> = (
-  p,
-) => (
-  <p class="actions">
-    {p.user.status === 'disabled' ? (
-      <form method="post" action={`/admin/users/${p.user.id}/status`} class="inline">
-        <CsrfField token={p.csrf} />
-        <input type="hidden" name="status" value="active" />
-        <button type="submit" aria-label={`Enable ${p.label}`}>
-          Enable
-        </button>
-      </form>
-    ) : p.own ? null : (
-      <DangerLink href={`/admin/users/${p.user.id}/disable`} label={`Disable ${p.label}`}>
-        Disable…
-      </DangerLink>
-    )}{' '}
-    <DangerLink href={`/admin/users/${p.user.id}/sign-out`} label={`Sign out everywhere: ${p.label}`}>
-      Sign out everywhere…
-    </DangerLink>
-    {p.local ? (
-      <>
-        {' '}
-        <DangerLink href={`/admin/users/${p.user.id}/reset-password`} label={`Reset password: ${p.label}`}>
-          Reset password…
-        </DangerLink>
-      </>
-    ) : null}
-  </p>
+/** A user's roles in words, global first: `global admin`, `editor of Storefront`. */
+function roleNames(roles: UserRoles, spaceName: ReadonlyMap<string, string>): string[] {
+  return [
+    ...roles.global.map((r) => `global ${r}`),
+    ...roles.spaces.map((r) => `${r.role} of ${spaceName.get(r.spaceId) ?? r.spaceId}`),
+  ]
+}
+
+/**
+ * How a user signs in, as a badge: a local password, or the identity provider.
+ * @example <KindBadge kind={user.kind} />
+ */
+export const KindBadge: FC<{ kind: ListedUser['kind'] }> = ({ kind }) => (
+  <Badge tone="muted">{kind === 'idp' ? 'IdP' : 'local'}</Badge>
 )
+
+const UserRow: FC<{ user: ListedUser & { roles: UserRoles }; spaceName: ReadonlyMap<string, string> }> = ({
+  user,
+  spaceName,
+}) => {
+  const roles = roleNames(user.roles, spaceName)
+  return (
+    <tr id={`user-${user.id}`}>
+      <td>
+        {user.email ?? <code>{user.id}</code>}
+        {user.name ? <span class="hint user-name">{user.name}</span> : null}
+      </td>
+      <td>
+        <KindBadge kind={user.kind} />{' '}
+        {user.status === 'disabled' ? <Badge tone="bad">disabled</Badge> : <Badge tone="ok">active</Badge>}
+      </td>
+      <td>{roles.length === 0 ? <span class="empty">none</span> : roles.join(', ')}</td>
+      <td>
+        <a href={`/admin/users/${user.id}`} aria-label={`Manage ${userLabel(user, user.id)}`}>
+          Manage
+        </a>
+      </td>
+    </tr>
+  )
+}
 
 /**
  * The page.
- * @example c.html(<AdminUsersPage viewer={viewer} users={users} spaces={spaces} query={{ q: '', page: 1 }} total={1} pages={1} ownUserId={id} canCreateLocal />)
+ * @example c.html(<AdminUsersPage viewer={viewer} users={users} spaces={spaces} query={{ q: '', page: 1 }} total={1} pages={1} canCreateLocal />)
  */
 export const AdminUsersPage: FC<AdminUsersProps> = (p) => {
   const spaceName = new Map(p.spaces.map((s) => [s.id, s.name]))
-  const cardNotice = p.notice?.userId !== undefined && p.users.some((u) => u.id === p.notice?.userId)
   const q = p.query.q
   const href = (n: number) => {
     const params = new URLSearchParams(q === '' ? {} : { q })
@@ -88,7 +93,15 @@ export const AdminUsersPage: FC<AdminUsersProps> = (p) => {
   return (
     <Layout title="Users" viewer={p.viewer}>
       <h1>Users</h1>
-      {p.notice && !cardNotice ? <Notice tone={p.notice.tone}>{p.notice.text}</Notice> : null}
+      {p.notice ? (
+        <div id="result" tabindex={-1}>
+          <Notice tone={p.notice.tone}>{p.notice.text}</Notice>
+        </div>
+      ) : null}
+      <p>
+        <a href="/admin/invitations">Invitations</a>{' '}
+        <span class="hint">— roles granted by email, waiting for the address’s first sign-in</span>
+      </p>
       {p.canCreateLocal ? <CreateUserCard csrf={p.viewer.csrf} {...p.create} /> : null}
       <h2 id="users">All users</h2>
       <SearchForm action="/admin/users" label="Search users" q={q} />
@@ -99,71 +112,27 @@ export const AdminUsersPage: FC<AdminUsersProps> = (p) => {
       </p>
       {p.users.length === 0 ? (
         <p class="empty">{q !== '' ? 'No user matches this search.' : 'No users here.'}</p>
-      ) : null}
-      {p.users.map((u) => {
-        const errors = p.grantErrors?.userId === u.id ? p.grantErrors.errors : {}
-        const label = userLabel(u, u.id)
-        const revoke = (fields: Record<string, string>, text: string) => (
-          <DangerLink
-            href={`/admin/users/${u.id}/roles/revoke?${new URLSearchParams(fields)}`}
-            label={`Revoke ${text} from ${label}`}
-          >
-            Revoke…
-          </DangerLink>
-        )
-        return (
-          <section class="card" id={`card-${u.id}`} tabindex={-1} aria-labelledby={`user-${u.id}`}>
-            <h3 id={`user-${u.id}`}>
-              {label} {u.status === 'disabled' ? <Badge tone="bad">disabled</Badge> : null}
-            </h3>
-            {cardNotice && p.notice?.userId === u.id ? (
-              <Notice tone={p.notice.tone}>{p.notice.text}</Notice>
-            ) : null}
-            <p class="hint">
-              <code>{u.id}</code> · since <When at={u.created_at} />
-            </p>
-            <AccountActions
-              user={u}
-              label={label}
-              own={u.id === p.ownUserId}
-              csrf={p.viewer.csrf}
-              local={p.canCreateLocal}
-            />
-            {u.roles.global.length === 0 && u.roles.spaces.length === 0 ? (
-              <p class="empty">No roles: this user can sign in but see nothing.</p>
-            ) : (
-              <ul>
-                {u.roles.global.map((r) => (
-                  <li>
-                    global {r} {revoke({ scope: 'global', role: r }, `global ${r}`)}
-                  </li>
-                ))}
-                {u.roles.spaces.map((r) => (
-                  <li>
-                    {r.role} of {spaceName.get(r.spaceId) ?? r.spaceId}{' '}
-                    {revoke({ scope: 'space', role: r.role, spaceId: r.spaceId }, `${r.role} role`)}
-                  </li>
-                ))}
-              </ul>
-            )}
-            <form method="post" action={`/admin/users/${u.id}/roles`} novalidate>
-              <CsrfField token={p.viewer.csrf} />
-              <div class="field">
-                <label for={`role-${u.id}`}>Grant role</label>
-                <select id={`role-${u.id}`} name="grant">
-                  {p.spaces.flatMap((s) => [
-                    <option value={`space:editor:${s.id}`}>editor of {s.name}</option>,
-                    <option value={`space:admin:${s.id}`}>admin of {s.name}</option>,
-                  ])}
-                  <option value="global:admin">global admin (everything, key rotation)</option>
-                </select>
-                {errors.grant ? <p class="error">{errors.grant}</p> : null}
-              </div>
-              <button type="submit">Grant</button>
-            </form>
-          </section>
-        )
-      })}
+      ) : (
+        <TableScroll label="Users">
+          <table class="users">
+            <thead>
+              <tr>
+                <th scope="col">User</th>
+                <th scope="col">Account</th>
+                <th scope="col">Roles</th>
+                <th scope="col">
+                  <span class="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.users.map((u) => (
+                <UserRow user={u} spaceName={spaceName} />
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
       <Pager label="Pages of users" page={p.query.page} pages={p.pages} href={href} />
     </Layout>
   )
@@ -214,7 +183,7 @@ export const RevokeRolePage: FC<RevokeRolePageProps> = (p) => {
       action={`/admin/users/${p.userId}/roles/revoke`}
       fields={fields}
       confirmLabel="Revoke role"
-      cancelHref="/admin/users"
+      cancelHref={`/admin/users/${p.userId}`}
     />
   )
 }

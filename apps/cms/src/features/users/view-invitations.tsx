@@ -1,0 +1,182 @@
+/**
+ * Admin → Invitations (`/admin/invitations`): roles granted by email that wait for the address's first
+ * verified sign-in (or, with password sign-in, for the local user to be created), a form that invites an
+ * address with a space role or the global admin role, and the confirmations of inviting a global admin and
+ * of revoking an invitation. A refused form comes back with what was typed at `#form-errors`, a result at
+ * `#result`.
+ */
+import type { FC } from 'hono/jsx'
+import { When } from '../../views/components/badge'
+import { DangerLink } from '../../views/components/danger'
+import { ErrorSummary } from '../../views/components/error-summary'
+import { CsrfField, Field, type FieldErrors, Notice } from '../../views/components/form'
+import { TableScroll } from '../../views/components/table-scroll'
+import { ConfirmPage } from '../../views/confirm-page'
+import { Layout, type Viewer } from '../../views/layout'
+import type { SpaceRow } from '../spaces/service'
+import type { Invitation } from './invitations'
+
+const PAGE = '/admin/invitations'
+
+/** Props of {@link InvitationsPage}. */
+export interface InvitationsProps {
+  viewer: Viewer
+  invitations: Invitation[]
+  /** Every space, for the role picker and the names of space roles. */
+  spaces: SpaceRow[]
+  /** The result of the last change. */
+  notice?: { tone: 'ok' | 'bad'; text: string }
+  /** A refused invite, with what was typed. */
+  form?: { email: string; grant: string; errors: FieldErrors }
+}
+
+/**
+ * An invitation's role in words: `global admin`, `editor of Storefront`.
+ * @example invitedRole(invitation, spaceName) // 'editor of Storefront'
+ */
+export function invitedRole(
+  i: { spaceId: string | null; role: string },
+  spaceName: ReadonlyMap<string, string>,
+): string {
+  return i.spaceId === null ? `global ${i.role}` : `${i.role} of ${spaceName.get(i.spaceId) ?? i.spaceId}`
+}
+
+const InviteForm: FC<{ csrf: string; spaces: SpaceRow[]; form: InvitationsProps['form'] }> = (p) => {
+  const chosen = p.form?.grant
+  const error = p.form?.errors.grant
+  return (
+    <section class="card" aria-labelledby="invite">
+      <h2 id="invite">Invite by email</h2>
+      <ErrorSummary errors={p.form?.errors} fieldIds={{ email: 'f-email', grant: 'f-grant' }} />
+      <form method="post" action={PAGE} novalidate>
+        <CsrfField token={p.csrf} />
+        <Field
+          name="email"
+          label="Email"
+          type="email"
+          value={p.form?.email}
+          error={p.form?.errors.email}
+          autocomplete="off"
+          hint="Someone who already has an account gets the role at once; anyone else when they first sign in with this verified email."
+        />
+        <div class="field">
+          <label for="f-grant">Role</label>
+          <select
+            id="f-grant"
+            name="grant"
+            aria-invalid={error ? 'true' : undefined}
+            aria-describedby={error ? 'f-grant-error' : undefined}
+          >
+            {p.spaces.flatMap((s) => [
+              <option value={`space:editor:${s.id}`} selected={chosen === `space:editor:${s.id}`}>
+                editor of {s.name}
+              </option>,
+              <option value={`space:admin:${s.id}`} selected={chosen === `space:admin:${s.id}`}>
+                admin of {s.name}
+              </option>,
+            ])}
+            <option value="global:admin" selected={chosen === 'global:admin'}>
+              global admin (everything, key rotation)
+            </option>
+          </select>
+          {error ? (
+            <p class="error" id="f-grant-error">
+              {error}
+            </p>
+          ) : null}
+        </div>
+        <button type="submit">Invite</button>
+      </form>
+    </section>
+  )
+}
+
+/**
+ * The page.
+ * @example c.html(<InvitationsPage viewer={v} invitations={pending} spaces={spaces} />)
+ */
+export const InvitationsPage: FC<InvitationsProps> = (p) => {
+  const spaceName = new Map(p.spaces.map((s) => [s.id, s.name]))
+  return (
+    <Layout title="Invitations" viewer={p.viewer}>
+      <p>
+        <a href="/admin/users">← Users</a>
+      </p>
+      <h1>Invitations</h1>
+      {p.notice ? (
+        <div id="result" tabindex={-1}>
+          <Notice tone={p.notice.tone}>{p.notice.text}</Notice>
+        </div>
+      ) : null}
+      <InviteForm csrf={p.viewer.csrf} spaces={p.spaces} form={p.form} />
+      <h2 id="pending">Pending</h2>
+      {p.invitations.length === 0 ? (
+        <p class="empty">No pending invitations.</p>
+      ) : (
+        <TableScroll label="Pending invitations">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Email</th>
+                <th scope="col">Role</th>
+                <th scope="col">Invited</th>
+                <th scope="col">
+                  <span class="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.invitations.map((i) => (
+                <tr id={`invitation-${i.id}`}>
+                  <td>{i.email}</td>
+                  <td>{invitedRole(i, spaceName)}</td>
+                  <td class="when">
+                    <When at={i.createdAt} />
+                  </td>
+                  <td>
+                    <DangerLink href={`${PAGE}/${i.id}/revoke`} label={`Revoke the invitation of ${i.email}`}>
+                      Revoke…
+                    </DangerLink>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+    </Layout>
+  )
+}
+
+/**
+ * Confirms inviting an address as global admin (the typed email travels on in the confirmed form).
+ * @example c.html(<InviteGlobalAdminPage viewer={v} email="ada@example.com" />)
+ */
+export const InviteGlobalAdminPage: FC<{ viewer: Viewer; email: string }> = (p) => (
+  <ConfirmPage
+    viewer={p.viewer}
+    title="Invite a global admin"
+    heading={`Invite ${p.email} as a global admin?`}
+    consequence={`Whoever has ${p.email} — the user who has it now, or the first to sign in with it verified — can then do everything: every space, every user and role, the encryption keys.`}
+    action={PAGE}
+    fields={{ email: p.email, grant: 'global:admin', confirmed: 'yes' }}
+    confirmLabel="Invite global admin"
+    cancelHref={PAGE}
+  />
+)
+
+/**
+ * Confirms revoking a pending invitation.
+ * @example c.html(<RevokeInvitationPage viewer={v} invitation={i} role="editor of Storefront" />)
+ */
+export const RevokeInvitationPage: FC<{ viewer: Viewer; invitation: Invitation; role: string }> = (p) => (
+  <ConfirmPage
+    viewer={p.viewer}
+    title="Revoke invitation"
+    heading={`Revoke the invitation of ${p.invitation.email}?`}
+    consequence={`${p.invitation.email} no longer gets ${p.role} at their first sign-in. Nothing else changes; you can invite them again.`}
+    action={`${PAGE}/${p.invitation.id}/revoke`}
+    confirmLabel="Revoke invitation"
+    cancelHref={PAGE}
+  />
+)
