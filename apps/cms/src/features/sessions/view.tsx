@@ -20,6 +20,8 @@ export type SignInProps =
       problem?: string
       /** Why the user is asked to sign in (e.g. to reveal a token). */
       reason?: string
+      /** What just happened (signed out), from a fixed list. */
+      notice?: string
     }
   | {
       mode: 'oidc'
@@ -29,6 +31,7 @@ export type SignInProps =
       reauth?: boolean
       problem?: string
       reason?: string
+      notice?: string
     }
   | { mode: 'oidc-api-only'; issuerHost: string }
 
@@ -40,6 +43,7 @@ export const SignInPage: FC<SignInProps> = (p) => (
   <Layout title="Sign in">
     <div class="signin">
       <h1>Sign in</h1>
+      {'notice' in p && p.notice ? <Notice tone="ok">{p.notice}</Notice> : null}
       {'reason' in p && p.reason ? <Notice tone="warn">{p.reason}</Notice> : null}
       {'problem' in p && p.problem ? <Notice tone="bad">{p.problem}</Notice> : null}
       {p.mode === 'local' ? (
