@@ -35,7 +35,13 @@ function lockedUntil(reservation: Reservation, now: number): number | null {
   return until !== null && until > now ? until : null
 }
 
-async function refuse(scope: Scope, audit: GuessAudit, until: number, now: number, reason: string) {
+async function refuse(
+  scope: Scope,
+  audit: GuessAudit,
+  until: number,
+  now: number,
+  reason: string,
+): Promise<never> {
   await scope.audit.record({ ...audit, outcome: 'failure', reason })
   throw new LockedOut(Math.max(1, Math.ceil((until - now) / 1000)))
 }
