@@ -14,6 +14,7 @@ import { TableScroll } from '../../views/components/table-scroll'
 import { Layout, type Viewer } from '../../views/layout'
 import type { SpaceHoldings } from './holdings'
 import type { SpaceRow } from './store'
+import { SpaceAbilities } from './view-abilities'
 
 /** Props of {@link SpaceOverviewPage}. */
 export interface SpaceOverviewProps {
@@ -83,6 +84,7 @@ export const SpaceOverviewPage: FC<SpaceOverviewProps> = (p) => {
           </table>
         </TableScroll>
       </section>
+      <SpaceAbilities roles={p.viewer.roles} spaceId={p.space.id} />
       {can(p.viewer.roles, 'audit.read', p.space.id) ? (
         <p>
           <a href={`${base}/audit`}>Open this space’s audit log</a>
