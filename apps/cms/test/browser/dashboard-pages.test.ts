@@ -476,7 +476,7 @@ describe('the frame on a phone (390 px)', () => {
       await page.locator('header.top summary').focus()
       await page.keyboard.press('Enter')
       expect(await page.locator('details.account').getAttribute('open')).toBe('')
-      expect(await page.locator('.account-menu').innerText()).toContain(`Signed in as ${long}`)
+      expect(await page.locator('.account-menu').textContent()).toContain(`Signed in as ${long}`)
       await page.keyboard.press('Tab')
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Change password')
       expect((await sidewaysOverflow(page)).by).toBe(0)
