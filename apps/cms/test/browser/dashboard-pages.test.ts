@@ -250,7 +250,7 @@ beforeAll(async () => {
 
   // A space made to be deleted: created (its overview says so), then deleted with its name typed back.
   await open('/spaces')
-  await page.getByLabel('Name').fill('Short-lived space')
+  await page.getByLabel('Name', { exact: true }).fill('Short-lived space')
   await go(page.getByRole('button', { name: 'Create space' }).click())
   await visit('space-created')
   await go(page.getByRole('link', { name: 'Delete space…' }).click())
