@@ -107,9 +107,13 @@ header.top details.account .who { display: block; min-width: 0; overflow: hidden
   min-width: 12rem; max-width: min(22rem, calc(100vw - 1.5rem)); padding: .6rem .8rem; background: #fff;
   border: 1px solid var(--line); border-radius: 8px; box-shadow: 0 4px 12px rgb(0 0 0 / 12%); overflow-wrap: anywhere; }
 .account-menu p { margin: 0 0 .4rem; }
+.account-menu strong { display: block; }
 @media (max-width: 40rem) {
   header.top { padding: .3rem .75rem; gap: .15rem .5rem; line-height: 1.35; }
-  header.top details.account { order: 2; flex: 1 1 0; }
+  /* The menu hangs from the whole bar, within the screen's edges, however long the label. */
+  header.top { position: relative; }
+  header.top details.account { order: 2; flex: 1 1 0; position: static; }
+  .account-menu { left: .75rem; right: .75rem; top: calc(100% + .25rem); width: auto; max-width: none; }
   header.top details.account > summary { max-width: 100%; }
   header.top form { order: 3; }
   header.top form button { padding: .15rem .6rem; }

@@ -480,6 +480,10 @@ describe('the frame on a phone (390 px)', () => {
       await page.keyboard.press('Tab')
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Change password')
       expect((await sidewaysOverflow(page)).by).toBe(0)
+      // The open menu stays within the screen on both sides.
+      const menu = await page.locator('.account-menu').evaluate((el) => el.getBoundingClientRect().toJSON())
+      expect(menu.left).toBeGreaterThanOrEqual(0)
+      expect(menu.right).toBeLessThanOrEqual(390)
       expect(await axeViolations(page)).toEqual([])
       await screenshot(page, 'pages-account-menu-390')
       await page.setViewportSize(WIDE)
