@@ -5,7 +5,9 @@
  * list with its revoked section, a search, a create error, and a reveal resumed after a fresh sign-in), MCP
  * integrations and preview URLs (with a form error and their delete confirmations), the space and global
  * audit logs, users (with the role revoke and global admin confirmations, a password reset and a search), a space's members (with the removal
- * confirmation), encryption keys (with the reseal confirmation) and the error page. Each state is screenshotted at 1280 and 390 px wide, checked by axe-core
+ * confirmation), encryption keys (with the reseal confirmation), changing your own password (and its
+ * error and notice), a space created (its notice) and deleted (confirmation, a wrong name, the notice)
+ * and the error page. Each state is screenshotted at 1280 and 390 px wide, checked by axe-core
  * (default rules), measured for sideways scrolling at 390 px, and searched for destructive controls without
  * the danger styling; the tests below assert what the walk found. The skip link and the focus ring are
  * checked by keyboard.

@@ -4,7 +4,8 @@
  * PKCE) when `OIDC_CLIENT_ID` is set, and otherwise explains that the API takes IdP bearer tokens. A
  * failed password sign-in answers 303 back to `/login` (post/redirect/get: a reload sends nothing again),
  * the problem and the typed email carried by a flash bound to the visitor's pre-login form-token cookie;
- * the password is never kept.
+ * the password is never kept. A sign-out lands on `/login?notice=signed-out` ("Signed out"): no session
+ * is left to bind a flash to, so the URL names a notice from a fixed list, never its text.
  */
 import type { Context, Hono } from 'hono'
 import { InvalidCredentials, LockedOut } from '../../domain/errors'

@@ -1,6 +1,7 @@
 /**
  * The sign-in page. Local mode: email and password with the error next to the form (one message for a
- * wrong email or password, the lockout message with its wait). OIDC mode: a "Sign in with <issuer host>"
+ * wrong email or password, the lockout message with its wait). Either mode shows a fixed notice the URL
+ * names by id (`?notice=signed-out` after a sign-out). OIDC mode: a "Sign in with <issuer host>"
  * button starting the authorization-code + PKCE flow when a dashboard client id is configured; otherwise
  * a page that explains that the API takes IdP bearer tokens and the dashboard has no IdP client.
  */
