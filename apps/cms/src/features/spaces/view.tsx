@@ -26,9 +26,8 @@ export interface SpacesProps {
 
 // The viewer's role in a space, as the column shows it (a label, not a permission: `can` decides those).
 function roleIn(viewer: Viewer, spaceId: string): string {
-  const role = viewer.roles.spaces.find((r) => r.spaceId === spaceId)?.role
-  if (role !== undefined) return role
-  return viewer.roles.global.length > 0 ? 'global admin' : '—'
+  if (viewer.roles.global.includes('admin')) return 'global admin'
+  return viewer.roles.spaces.find((r) => r.spaceId === spaceId)?.role ?? '—'
 }
 
 /**
