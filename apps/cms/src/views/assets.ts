@@ -1,7 +1,7 @@
 /**
  * The dashboard's two static assets, served by the Worker from `/assets/*` so the page CSP can stay
  * `script-src 'self'; style-src 'self'` with nothing inline. The script only wires copy buttons (the one
- * thing that needs JavaScript); every form works without it.
+ * thing that needs JavaScript, hidden until it does); every form works without it.
  */
 
 /** The stylesheet: readable defaults, a visible focus ring, badges, tables that scroll in place on a phone. */
@@ -121,9 +121,48 @@ dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1r
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 ul.roles li { margin: .25rem 0; }
+/* frame: hidden means hidden (author display rules such as the buttons' would otherwise show a copy
+   button without JavaScript), a secret one click selects whole, the account menu, and on a phone a bar of
+   two short rows (brand, account, Sign out; then the navigation as one row that scrolls in place) above
+   space tabs in one scrolling row: header and tabs within about 140 px of a 390 px screen. */
+[hidden] { display: none !important; }
+.secret { user-select: all; }
+.crumbs { margin: 0 0 .5rem; }
+header.top details.account { position: relative; min-width: 0; }
+header.top details.account > summary { display: flex; align-items: center; gap: .3rem; margin: 0 0 0 auto;
+  width: fit-content; max-width: 18rem; padding: .15rem .4rem; border-radius: 6px; font-weight: 400; list-style: none; }
+header.top details.account > summary::-webkit-details-marker { display: none; }
+header.top details.account > summary::after { content: "▾" / ""; color: var(--muted); }
+header.top details.account .who { display: block; min-width: 0; overflow: hidden; text-overflow: ellipsis;
+  white-space: nowrap; overflow-wrap: normal; }
+.account-menu { position: absolute; right: 0; top: calc(100% + .35rem); z-index: 5; width: max-content;
+  min-width: 12rem; max-width: min(22rem, calc(100vw - 1.5rem)); padding: .6rem .8rem; background: #fff;
+  border: 1px solid var(--line); border-radius: 8px; box-shadow: 0 4px 12px rgb(0 0 0 / 12%); overflow-wrap: anywhere; }
+.account-menu p { margin: 0 0 .4rem; }
+.account-menu strong { display: block; }
+@media (max-width: 40rem) {
+  header.top { padding: .3rem .75rem; gap: .15rem .5rem; line-height: 1.35; }
+  /* The menu hangs from the whole bar, within the screen's edges, however long the label. */
+  header.top { position: relative; }
+  header.top details.account { order: 2; flex: 1 1 0; position: static; }
+  .account-menu { left: .75rem; right: .75rem; top: calc(100% + .25rem); width: auto; max-width: none; }
+  header.top details.account > summary { max-width: 100%; }
+  header.top form { order: 3; }
+  header.top form button { padding: .15rem .6rem; }
+  header.top nav { order: 4; flex-wrap: nowrap; overflow-x: auto; white-space: nowrap; gap: 1rem; }
+  main { padding: .6rem 1rem 1rem; }
+  .crumbs { font-size: .9rem; margin: 0 0 .3rem; }
+  nav.tabs { flex-wrap: nowrap; overflow-x: auto; margin-bottom: 1rem; }
+  nav.tabs a { padding: .25rem .6rem; white-space: nowrap; }
+}
 `
 
-/** Copy buttons: `<button data-copy="#id">` copies the text of that element and says so. */
+/**
+ * Copy buttons: `<button data-copy="#id" hidden>` copies the text of that element and says so. Each is
+ * rendered hidden and shown here only where the clipboard API exists (a secure context), so a page
+ * without JavaScript, or without a clipboard, never shows a button that does nothing: the value stays
+ * selectable text.
+ */
 export const APP_JS: string = `
 document.addEventListener('click', function (event) {
   var button = event.target instanceof Element ? event.target.closest('button[data-copy]') : null
@@ -136,5 +175,5 @@ document.addEventListener('click', function (event) {
     button.textContent = 'Copy failed: select the text'
   })
 })
-for (const b of document.querySelectorAll('button[data-copy]')) b.hidden = false
+if (navigator.clipboard) for (const b of document.querySelectorAll('button[data-copy]')) b.hidden = false
 `

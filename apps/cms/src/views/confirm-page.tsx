@@ -30,6 +30,8 @@ export interface ConfirmPageProps {
   cancelHref: string
   /** What sits above the heading (a space's tabs). */
   context?: Child
+  /** Inputs the person fills in before confirming (typing a space's name back), above the button. */
+  children?: Child
 }
 
 /**
@@ -47,6 +49,7 @@ export const ConfirmPage: FC<ConfirmPageProps> = (p) => (
       {Object.entries(p.fields ?? {}).map(([name, value]) => (
         <input type="hidden" name={name} value={value} />
       ))}
+      {p.children}
       <DangerButton>{p.confirmLabel}</DangerButton> <a href={p.cancelHref}>Cancel</a>
     </form>
   </Layout>

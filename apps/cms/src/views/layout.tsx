@@ -1,7 +1,10 @@
 /**
  * The page frame of the dashboard: document head (the Worker's own CSS and copy-button script, nothing
  * inline), a "Skip to content" link as the first thing a keyboard reaches, the top bar with the signed-in
- * user's navigation (only the links their roles open) and a sign-out form, and the main landmark.
+ * user's navigation (only the links their roles open), their account menu (a `<details>`: the label,
+ * truncated in the bar, in full inside, with Change password for local users) and a sign-out form, and
+ * the main landmark. On a phone the bar is two short rows: brand, account and Sign out, then the
+ * navigation as one row that scrolls sideways in place (`APP_CSS`, "frame").
  */
 import { raw } from 'hono/html'
 import type { Child, FC } from 'hono/jsx'
@@ -14,6 +17,8 @@ export interface Viewer {
   /** What the viewer may open is read from these through the role matrix (`can`), never from a role name. */
   roles: UserRoles
   csrf: string
+  /** A local user, who has a password to change here (an IdP user's lives at the IdP). */
+  hasPassword: boolean
 }
 
 // Each link names the action its page needs: the matrix decides who sees it.
@@ -63,7 +68,18 @@ export const Layout: FC<LayoutProps> = ({ title, viewer, children }) => (
                   <a href={l.href}>{l.label}</a>
                 ))}
               </nav>
-              <span class="who">{viewer.label}</span>
+              <details class="account">
+                <summary>
+                  <span class="visually-hidden">Account: </span>
+                  <span class="who">{viewer.label}</span>
+                </summary>
+                <div class="account-menu">
+                  <p>
+                    Signed in as <strong>{viewer.label}</strong>
+                  </p>
+                  {viewer.hasPassword ? <a href="/account/password">Change password</a> : null}
+                </div>
+              </details>
               <form method="post" action="/logout">
                 <input type="hidden" name="csrf_token" value={viewer.csrf} />
                 <button type="submit">Sign out</button>

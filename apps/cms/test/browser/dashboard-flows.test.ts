@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freePort, startWranglerDev, type WranglerDev } from '../node/fixtures/wrangler-dev'
 import { type Browser, checkPage, launchChromium, type SecretBook } from './chromium'
 import { signInWithNewSpace, untilLoaded } from './first-space'
+import { axeViolations, sidewaysOverflow } from './page-checks'
 
 const TOKEN = /cms_(?:delivery|preview|management)_[A-Za-z0-9_-]{43}/g
 
@@ -18,6 +19,21 @@ let spaceId = ''
 const secrets: SecretBook = new Map()
 
 const go = (action: Promise<void>): Promise<void> => untilLoaded(page, action)
+
+/** axe (0 violations) at 1280 and at 390 px wide, and no sideways scroll at 390 px, of `p` as it stands. */
+async function checkBothWidths(p: Page, name: string, allow: string[] = []): Promise<void> {
+  const size = p.viewportSize() ?? { width: 1200, height: 900 }
+  try {
+    for (const width of [1280, 390]) {
+      await p.setViewportSize({ width, height: 844 })
+      expect(await axeViolations(p), `${name} at ${width} px`).toEqual([])
+      if (width === 390) expect((await sidewaysOverflow(p)).by, name).toBe(0)
+      await checkPage(p, secrets, `${name}-${width}`, { allow })
+    }
+  } finally {
+    await p.setViewportSize(size)
+  }
+}
 
 async function open(path: string): Promise<void> {
   await page.goto(`${cms.base}${path}`)
@@ -239,6 +255,52 @@ describe('confirmations for destructive actions', () => {
   })
 })
 
+describe('the copy button', () => {
+  it('is hidden without JavaScript, the value left selectable; with JavaScript it shows and copies', async () => {
+    const tokens = `/spaces/${spaceId}/settings/tokens`
+    // A second tab of the same browser (same session), its scripts switched off the way playwright's
+    // `javaScriptEnabled: false` does it.
+    const noJs = await browser.context.newPage()
+    try {
+      const cdp = await browser.context.newCDPSession(noJs)
+      await cdp.send('Emulation.setScriptExecutionDisabled', { value: true })
+      await noJs.goto(`${cms.base}${tokens}`)
+      await noJs.getByLabel('Name').fill('Copied by hand')
+      await untilLoaded(noJs, noJs.getByRole('button', { name: 'Create token' }).click())
+      const value = noJs.locator('#token-value')
+      const token = ((await value.textContent()) ?? '').trim()
+      expect(token).toMatch(/^cms_delivery_[A-Za-z0-9_-]{43}$/)
+      secrets.set('API token', token)
+      expect(await noJs.locator('button[data-copy]').count()).toBe(1)
+      expect(await noJs.locator('button[data-copy]').isVisible()).toBe(false)
+      // One click selects the whole value, ready for the system's copy.
+      await value.click()
+      expect(await noJs.evaluate(() => window.getSelection()?.toString().trim())).toBe(token)
+      // axe needs scripts of its own: switched back on, the page stays as it loaded (app.js never ran).
+      await cdp.send('Emulation.setScriptExecutionDisabled', { value: false })
+      expect(await noJs.locator('button[data-copy]').isVisible()).toBe(false)
+      await checkBothWidths(noJs, 'flows-40-copy-without-js', ['API token'])
+    } finally {
+      await noJs.close()
+    }
+
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: cms.base })
+    await open(tokens)
+    await page.getByLabel('Name').fill('Copied by button')
+    await go(page.getByRole('button', { name: 'Create token' }).click())
+    const token = ((await page.locator('#token-value').textContent()) ?? '').trim()
+    secrets.set('API token', token)
+    // Found by its attribute: its name changes to say what happened.
+    const copy = page.locator('button[data-copy="#token-value"]')
+    expect(await copy.textContent()).toBe('Copy token')
+    expect(await copy.isVisible()).toBe(true)
+    await copy.click()
+    await expect.poll(() => copy.textContent()).toBe('Copied')
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token)
+    await checkBothWidths(page, 'flows-41-copy-with-js', ['API token'])
+  })
+})
+
 describe('navigation by role', () => {
   it('shows an editor only what their roles open: every link they see works', async () => {
     const email = 'editor-nav@example.com'
@@ -256,10 +318,18 @@ describe('navigation by role', () => {
     expect(granted.status()).toBe(200)
     await open('/spaces')
     await go(page.getByRole('button', { name: 'Sign out' }).click())
+    expect(await page.getByRole('status').textContent()).toBe('Signed out. Sign in again to continue.')
+    await checkBothWidths(page, 'flows-29-signed-out')
     await page.getByLabel('Email').fill(email)
     await page.getByLabel('Password').fill(password)
     await go(page.getByRole('button', { name: 'Sign in' }).click())
     expect(new URL(page.url()).pathname).toBe('/spaces')
+    // Told their role and who creates spaces, and on the space what an editor can do there.
+    expect(await page.locator('main').textContent()).toContain('Only a global admin creates spaces')
+    await checkBothWidths(page, 'flows-31-editor-spaces')
+    await open(`/spaces/${spaceId}`)
+    expect(await page.locator('#abilities + ul').textContent()).toContain('Test its MCP integrations')
+    await checkBothWidths(page, 'flows-32-editor-overview')
 
     // Every same-origin link of every page an editor reaches from /spaces, followed once.
     const seen = new Set<string>()

@@ -7,7 +7,9 @@
  * audit logs, users (the table, a user's page with the role revoke, global admin, disable and delete
  * confirmations, a password reset, a search and a deletion), invitations (empty, a refused form, the global
  * admin confirmation, with entries, the revoke confirmation), a space's members (with the removal
- * confirmation), encryption keys (with the reseal confirmation) and the error page. Each state is screenshotted at 1280 and 390 px wide, checked by axe-core
+ * confirmation), encryption keys (with the reseal confirmation), changing your own password (and its
+ * error and notice), a space created (its notice) and deleted (confirmation, a wrong name, the notice)
+ * and the error page. Each state is screenshotted at 1280 and 390 px wide, checked by axe-core
  * (default rules) at both widths, measured for sideways scrolling at 390 px, and searched for destructive controls without
  * the danger styling; the tests below assert what the walk found. The skip link and the focus ring are
  * checked by keyboard.
@@ -31,6 +33,7 @@ const WIDE = { width: 1280, height: 900 }
 const NARROW = { width: 390, height: 844 }
 // Long, unbroken values of the kind operators paste: they must wrap or scroll in place, not widen the page.
 const LONG_PATH = '/mcp/a-rather-long-path-segment-that-an-operator-might-paste-in-full'
+const NEW_ADMIN_PASSWORD = 'the admin’s own new passphrase 2026'
 
 /** What the walk found on one page state. */
 interface Visit {
@@ -269,6 +272,35 @@ beforeAll(async () => {
   await go(page.getByRole('link', { name: 'Reseal now…' }).click())
   await visit('keys-reseal-confirm')
 
+  // The account: changing your own password (a wrong current one first), from the header's account menu.
+  await open('/spaces')
+  await page.locator('details.account summary').click()
+  await go(page.getByRole('link', { name: 'Change password' }).click())
+  await visit('account-password')
+  await page.getByLabel('Current password').fill('not-the-password')
+  await page.getByLabel('New password').fill(NEW_ADMIN_PASSWORD)
+  await go(page.getByRole('button', { name: 'Change password' }).click())
+  await visit('account-password-error')
+  expect(await page.getByLabel('New password').inputValue()).toBe('')
+  await page.getByLabel('Current password').fill(cms.admin.password)
+  await page.getByLabel('New password').fill(NEW_ADMIN_PASSWORD)
+  await go(page.getByRole('button', { name: 'Change password' }).click())
+  await visit('account-password-changed')
+
+  // A space made to be deleted: created (its overview says so), then deleted with its name typed back.
+  await open('/spaces')
+  await page.getByLabel('Name', { exact: true }).fill('Short-lived space')
+  await go(page.getByRole('button', { name: 'Create space' }).click())
+  await visit('space-created')
+  await go(page.getByRole('link', { name: 'Delete space…' }).click())
+  await visit('space-delete-confirm')
+  await page.getByLabel('Type the space’s name').fill('short-lived space')
+  await go(page.getByRole('button', { name: 'Delete space' }).click())
+  await visit('space-delete-error')
+  await page.getByLabel('Type the space’s name').fill('Short-lived space')
+  await go(page.getByRole('button', { name: 'Delete space' }).click())
+  await visit('spaces-deleted')
+
   await open('/no/such/page')
   await visit('error-not-found')
 }, 360_000)
@@ -327,6 +359,13 @@ describe('every dashboard page, as a global admin', () => {
       'members-remove-confirm',
       'keys',
       'keys-reseal-confirm',
+      'account-password',
+      'account-password-error',
+      'account-password-changed',
+      'space-created',
+      'space-delete-confirm',
+      'space-delete-error',
+      'spaces-deleted',
       'error-not-found',
     ])
   })
@@ -444,5 +483,63 @@ describe('the audit log', () => {
     expect(words).toContain('API token created')
     const csv = await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href')
     expect(csv).toBe(`/spaces/${spaceId}/audit/export.csv?action=tokens.create`)
+  })
+})
+
+describe('the frame on a phone (390 px)', () => {
+  it('keeps the header and the space tabs within 140 px, each a single row, with no sideways page scroll', async () => {
+    await page.setViewportSize(NARROW)
+    try {
+      for (const path of [`/spaces/${spaceId}/settings/tokens`, `/spaces/${spaceId}`]) {
+        await open(path)
+        const bottom = await page.locator('nav.tabs').evaluate((el) => el.getBoundingClientRect().bottom)
+        expect(bottom, path).toBeLessThanOrEqual(140)
+        const rows = await page.evaluate(() => {
+          const tops = (sel: string) =>
+            new Set(
+              Array.from(document.querySelectorAll(`${sel} a`)).map((a) => a.getBoundingClientRect().top),
+            ).size
+          return { main: tops('header.top nav'), tabs: tops('nav.tabs') }
+        })
+        expect(rows, path).toEqual({ main: 1, tabs: 1 })
+        expect((await sidewaysOverflow(page)).by, path).toBe(0)
+      }
+      await screenshot(page, 'pages-frame-390')
+    } finally {
+      await page.setViewportSize(WIDE)
+    }
+  })
+
+  it('truncates a long account label in the bar and shows it in full in the account menu, by keyboard', async () => {
+    const long = 'a.rather.long.address.for.one.person@storefront-operations.example.com'
+    await cms.d1(`UPDATE users SET email = '${long}' WHERE email = '${cms.admin.email}'`)
+    await page.setViewportSize(NARROW)
+    try {
+      await open('/spaces')
+      const label = page.locator('header.top summary .who')
+      expect(await label.textContent()).toBe(long)
+      expect(await label.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true)
+      expect(
+        await page.locator('header.top').evaluate((el) => el.getBoundingClientRect().height),
+      ).toBeLessThan(90)
+      await page.locator('header.top summary').focus()
+      await page.keyboard.press('Enter')
+      expect(await page.locator('details.account').getAttribute('open')).toBe('')
+      expect(await page.locator('.account-menu').textContent()).toContain(`Signed in as ${long}`)
+      await page.keyboard.press('Tab')
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Change password')
+      expect((await sidewaysOverflow(page)).by).toBe(0)
+      // The open menu stays within the screen on both sides.
+      const menu = await page.locator('.account-menu').evaluate((el) => el.getBoundingClientRect().toJSON())
+      expect(menu.left).toBeGreaterThanOrEqual(0)
+      expect(menu.right).toBeLessThanOrEqual(390)
+      expect(await axeViolations(page)).toEqual([])
+      await screenshot(page, 'pages-account-menu-390')
+      await page.setViewportSize(WIDE)
+      expect(await axeViolations(page)).toEqual([])
+    } finally {
+      await page.setViewportSize(WIDE)
+      await cms.d1(`UPDATE users SET email = '${cms.admin.email}' WHERE email = '${long}'`)
+    }
   })
 })

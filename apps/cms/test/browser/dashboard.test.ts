@@ -98,11 +98,14 @@ describe('the dashboard in Chromium', () => {
     await checkPage(page, secrets, '05-space-validation')
     await page.getByLabel('Name').fill('Storefront <EU>')
     await go(page.getByRole('button', { name: 'Create space' }).click())
-    const match = /\/spaces\/(spc_[A-Za-z0-9_-]{22})\/settings\/tokens$/.exec(page.url())
+    // A new space opens on its overview, saying so.
+    const match = /\/spaces\/(spc_[A-Za-z0-9_-]{22})$/.exec(page.url())
     expect(match).not.toBeNull()
     spaceId = match?.[1] ?? ''
+    expect(await page.getByRole('status').textContent()).toBe('Space created: “Storefront <EU>”.')
     // Escaped, not interpreted.
     expect(await page.content()).toContain('Storefront &lt;EU&gt;')
+    await go(page.getByRole('link', { name: 'API tokens', exact: true }).click())
     expect(await page.locator('main').textContent()).toContain('This space has no API tokens yet.')
     await checkPage(page, secrets, '06-tokens-empty')
   })

@@ -18,7 +18,8 @@ export async function signInWithNewSpace(page: Page, cms: WranglerDev, spaceName
   await untilLoaded(page, page.getByRole('button', { name: 'Sign in' }).click())
   await page.getByLabel('Name').fill(spaceName)
   await untilLoaded(page, page.getByRole('button', { name: 'Create space' }).click())
-  const spaceId = /\/spaces\/(spc_[A-Za-z0-9_-]{22})\//.exec(page.url())?.[1]
+  // A new space opens on its overview, `/spaces/<id>`.
+  const spaceId = /\/spaces\/(spc_[A-Za-z0-9_-]{22})$/.exec(new URL(page.url()).pathname)?.[1]
   if (spaceId === undefined) throw new Error(`no space id in ${new URL(page.url()).pathname}`)
   return spaceId
 }

@@ -98,6 +98,12 @@ export const ROUTE_REQUESTS: Readonly<Record<string, RouteRequest>> = {
   'POST /spaces/:spaceId/settings/preview-urls/:previewUrlId/probe': { form: {} },
   'POST /spaces': { form: { name: 'walk' } },
   'POST /spaces/:spaceId/rename': { form: { name: 'renamed' } },
+  'POST /spaces/:spaceId/delete': { form: { name: 'Walk' } },
+  'POST /account/password': {
+    as: 'own',
+    open: true,
+    form: { currentPassword: PASSWORD, newPassword: 'walk-new-password-42' },
+  },
   'POST /admin/keys/rewrap': { form: {} },
   'POST /admin/keys/reseal': { form: {} },
   'POST /spaces/:spaceId/members': { form: { email: '<email>', role: 'editor' } },

@@ -7,6 +7,8 @@ import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { client, loggedIn, PASSWORD } from './helpers'
 
+const from = (ip: string) => ({ 'cf-connecting-ip': ip })
+
 const NEW_PASSWORD = 'a brand new passphrase 42'
 const login = (email: string, password: string) =>
   client().fetch('/api/auth/login', { json: { email, password } })
@@ -65,5 +67,72 @@ describe('changing your own password', () => {
       json: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD },
     })
     expect(res.status).toBe(401)
+  })
+})
+
+describe('guessing the current password', () => {
+  /** A signed-in client whose PBKDF2 derivations after sign-in are counted. */
+  async function countingSession(ip: string) {
+    let n = 0
+    const me = await loggedIn({}, { deps: { onPasswordDerivation: () => void n++ } })
+    const change = (currentPassword: string) =>
+      me.fetch('/api/auth/password', {
+        json: { currentPassword, newPassword: NEW_PASSWORD },
+        headers: from(ip),
+      })
+    n = 0
+    return Object.assign(me, { change, derivations: () => n })
+  }
+
+  it('is throttled like sign-in: 5 wrong guesses, then 429 locked_out before any PBKDF2 work, audited', async () => {
+    const me = await countingSession('203.0.113.41')
+    for (let i = 0; i < 5; i++) expect((await me.change(`wrong guess ${i}`)).status).toBe(401)
+    expect(me.derivations()).toBe(5)
+    const locked = await me.change(PASSWORD)
+    expect(locked.status).toBe(429)
+    expect(locked.headers.get('content-type')).toBe('application/problem+json')
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(14 * 60)
+    expect(await locked.json()).toMatchObject({ code: 'locked_out', status: 429 })
+    expect(me.derivations()).toBe(5)
+    // Nothing changed: the old password still signs in (from another address, which is not locked).
+    const elsewhere = await client().fetch('/api/auth/login', {
+      json: { email: me.user.email, password: PASSWORD },
+      headers: from('198.51.100.41'),
+    })
+    expect(elsewhere.status).toBe(200)
+    const { results } = await env.DB.prepare(
+      `SELECT outcome, reason FROM audit_log WHERE action = 'auth.password_change' AND target_id = ?1
+       ORDER BY rowid`,
+    )
+      .bind(me.user.id)
+      .all()
+    expect(results).toHaveLength(6)
+    expect(results.at(-1)).toEqual({ outcome: 'failure', reason: 'locked_out' })
+  })
+
+  it('shares the sign-in throttle: wrong current passwords count against signing in from that address', async () => {
+    const me = await countingSession('203.0.113.42')
+    for (let i = 0; i < 5; i++) await me.change(`wrong guess ${i}`)
+    const login = await client().fetch('/api/auth/login', {
+      json: { email: me.user.email, password: PASSWORD },
+      headers: from('203.0.113.42'),
+    })
+    expect(login.status).toBe(429)
+  })
+
+  it('holds across addresses: a stolen cookie used from many addresses meets the account-wide ceiling', async () => {
+    const me = await countingSession('203.0.113.43')
+    const statuses: number[] = []
+    for (let i = 0; i < 24; i++) {
+      const res = await me.fetch('/api/auth/password', {
+        json: { currentPassword: `wrong guess ${i}`, newPassword: NEW_PASSWORD },
+        headers: from(`192.0.2.${100 + i}`),
+      })
+      statuses.push(res.status)
+    }
+    // The sign-in that made the session was the account's first attempt in the window.
+    expect(statuses.slice(0, 19)).toEqual(Array(19).fill(401))
+    expect(statuses.slice(19)).toEqual([429, 429, 429, 429, 429])
+    expect(me.derivations()).toBe(19)
   })
 })

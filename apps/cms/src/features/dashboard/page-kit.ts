@@ -38,6 +38,8 @@ export async function viewerOf(c: Context<CmsHono>, caller: UserCaller): Promise
     label: userLabel(user, caller.userId),
     roles: caller.roles,
     csrf: await issueCsrfToken(c),
+    // In local mode every dashboard user signs in with a password; an IdP user has none here.
+    hasPassword: c.var.config.authProvider === 'local',
   }
 }
 

@@ -17,6 +17,7 @@ import { signInPages, signOutPages } from '../sessions/page'
 import { spacesPages } from '../spaces/page'
 import { usersPages } from '../users/page'
 import { membersPages } from '../users/page-members'
+import { accountPages } from '../users/page-password'
 import { dashboardError } from './error-pages'
 
 /** The dashboard routes, mounted at `/`. */
@@ -45,3 +46,4 @@ dashboardPages.route('/spaces', spacesPages)
 dashboardPages.route('/admin/audit', globalAuditLogPages)
 dashboardPages.route('/admin/keys', keyRotationPages)
 dashboardPages.route('/admin', usersPages)
+dashboardPages.route('/account', accountPages)

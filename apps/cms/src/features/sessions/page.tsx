@@ -4,7 +4,8 @@
  * PKCE) when `OIDC_CLIENT_ID` is set, and otherwise explains that the API takes IdP bearer tokens. A
  * failed password sign-in answers 303 back to `/login` (post/redirect/get: a reload sends nothing again),
  * the problem and the typed email carried by a flash bound to the visitor's pre-login form-token cookie;
- * the password is never kept.
+ * the password is never kept. A sign-out lands on `/login?notice=signed-out` ("Signed out"): no session
+ * is left to bind a flash to, so the URL names a notice from a fixed list, never its text.
  */
 import type { Context, Hono } from 'hono'
 import { InvalidCredentials, LockedOut } from '../../domain/errors'
@@ -21,6 +22,12 @@ import { loginSchema } from './api'
 import { checkPassword } from './local-login'
 import { finishOidcLogin, startOidcLogin } from './page-oidc-login'
 import { SignInPage, type SignInProps } from './view'
+
+// Fixed notices the sign-in page may show after something that ended a session; the query names one by
+// its id, so no URL can make the page say anything else.
+const NOTICES: Record<string, string> = {
+  'signed-out': 'Signed out. Sign in again to continue.',
+}
 
 // Fixed reasons a page may ask for a sign-in; the query names one, the text never comes from the URL.
 const REASONS: Record<string, string> = {
@@ -47,6 +54,8 @@ async function renderSignIn(c: Context<CmsHono>, extra: SignInFlash): Promise<Re
   // An own key only: `?reason=constructor` must not reach `Object.prototype`.
   const asked = c.req.query('reason') ?? ''
   const reason = Object.hasOwn(REASONS, asked) ? REASONS[asked] : undefined
+  const noticeId = c.req.query('notice') ?? ''
+  const notice = Object.hasOwn(NOTICES, noticeId) ? NOTICES[noticeId] : undefined
   const oidc = c.var.config.oidc
   let props: SignInProps
   if (!oidc) {
@@ -58,6 +67,7 @@ async function renderSignIn(c: Context<CmsHono>, extra: SignInFlash): Promise<Re
       ...extra,
       ...(email ? { email } : {}),
       ...(reason ? { reason } : {}),
+      ...(notice ? { notice } : {}),
     }
   } else if (oidc.clientId) {
     props = {
@@ -67,6 +77,7 @@ async function renderSignIn(c: Context<CmsHono>, extra: SignInFlash): Promise<Re
       reauth: c.req.query('reason') === 'reveal',
       ...(extra.problem ? { problem: extra.problem } : {}),
       ...(reason ? { reason } : {}),
+      ...(notice ? { notice } : {}),
     }
   } else {
     props = { mode: 'oidc-api-only', issuerHost: issuerHost(oidc.issuer) }
@@ -144,5 +155,5 @@ export const signOutPages: Hono<CmsHono> = dashboardGroup()
 // `closeSession` audits the revoked session, as for `POST /api/auth/logout`.
 signOutPages.post('/', audited({ action: 'auth.logout' }), async (c) => {
   await endSession(c)
-  return c.redirect('/login', 303)
+  return c.redirect('/login?notice=signed-out', 303)
 })

@@ -1,6 +1,7 @@
 /**
  * The sign-in page. Local mode: email and password with the error next to the form (one message for a
- * wrong email or password, the lockout message with its wait). OIDC mode: a "Sign in with <issuer host>"
+ * wrong email or password, the lockout message with its wait). Either mode shows a fixed notice the URL
+ * names by id (`?notice=signed-out` after a sign-out). OIDC mode: a "Sign in with <issuer host>"
  * button starting the authorization-code + PKCE flow when a dashboard client id is configured; otherwise
  * a page that explains that the API takes IdP bearer tokens and the dashboard has no IdP client.
  */
@@ -20,6 +21,8 @@ export type SignInProps =
       problem?: string
       /** Why the user is asked to sign in (e.g. to reveal a token). */
       reason?: string
+      /** What just happened (signed out), from a fixed list. */
+      notice?: string
     }
   | {
       mode: 'oidc'
@@ -29,6 +32,7 @@ export type SignInProps =
       reauth?: boolean
       problem?: string
       reason?: string
+      notice?: string
     }
   | { mode: 'oidc-api-only'; issuerHost: string }
 
@@ -40,6 +44,7 @@ export const SignInPage: FC<SignInProps> = (p) => (
   <Layout title="Sign in">
     <div class="signin">
       <h1>Sign in</h1>
+      {'notice' in p && p.notice ? <Notice tone="ok">{p.notice}</Notice> : null}
       {'reason' in p && p.reason ? <Notice tone="warn">{p.reason}</Notice> : null}
       {'problem' in p && p.problem ? <Notice tone="bad">{p.problem}</Notice> : null}
       {p.mode === 'local' ? (

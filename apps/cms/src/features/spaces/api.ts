@@ -17,8 +17,8 @@ const nameSchema = safeName(z.string().trim().min(1).max(100))
 export const spaceBody = z.strictObject({ name: nameSchema })
 
 const RENAME = { action: 'spaces.rename' } as const
-/** The body of a deletion: the space's name, typed back (the API's confirmation). */
-const deleteBody = z.strictObject({ name: z.string().max(200) })
+/** The body of a deletion (JSON or form): the space's name, typed back (the API's confirmation). */
+export const deleteSpaceBody = z.strictObject({ name: z.string().max(200) })
 
 /** The spaces routes. */
 export const spacesApi: Hono<CmsHono> = new Hono<CmsHono>()
@@ -53,10 +53,10 @@ spacesApi.patch('/:spaceId', authorize('spaces.rename', { audit: RENAME }), asyn
   return c.json(await renameAuditedSpace(c.var.scope, id, name))
 })
 
-spacesApi.delete('/:spaceId', requestBody(deleteBody))
+spacesApi.delete('/:spaceId', requestBody(deleteSpaceBody))
 spacesApi.delete('/:spaceId', authorize('spaces.delete'), async (c) => {
   const id = spaceIdParam(c)
-  const { name } = await readBody(c, deleteBody)
+  const { name } = await readBody(c, deleteSpaceBody)
   if (!(await deleteAuditedSpace(c.var.scope, id, name))) {
     throw new HttpProblem(400, 'validation_failed', 'Type the space name to delete it', {
       issues: [{ path: 'name', message: "Type the space's name exactly" }],

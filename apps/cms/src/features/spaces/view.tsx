@@ -1,7 +1,7 @@
 /**
  * The spaces list: the spaces the viewer belongs to (all of them for a global admin), each linking to its
- * overview (`view-overview.tsx`), and, for those allowed, a form to create a space. A first-time IdP user
- * with no role sees why.
+ * overview (`view-overview.tsx`) with the viewer's role in it, and, for those allowed, a form to create a
+ * space; those who may not are told who creates spaces. A first-time IdP user with no role sees why.
  */
 import type { FC } from 'hono/jsx'
 import { can } from '../../domain/policy'
@@ -24,73 +24,96 @@ export interface SpacesProps {
   notice?: string
 }
 
+// The viewer's role in a space, as the column shows it (a label, not a permission: `can` decides those).
+function roleIn(viewer: Viewer, spaceId: string): string {
+  if (viewer.roles.global.includes('admin')) return 'global admin'
+  return viewer.roles.spaces.find((r) => r.spaceId === spaceId)?.role ?? '—'
+}
+
 /**
  * The page.
  * @example c.html(<SpacesPage viewer={viewer} spaces={spaces} isMember canCreate />)
  */
-export const SpacesPage: FC<SpacesProps> = (p) => (
-  <Layout title="Spaces" viewer={p.viewer}>
-    <h1>Spaces</h1>
-    {p.notice ? <Notice tone="ok">{p.notice}</Notice> : null}
-    {!p.isMember ? (
-      <p class="empty">
-        You are signed in, but you have no role in any space yet. A global admin can grant you one under
-        Users.
-      </p>
-    ) : p.spaces.length === 0 ? (
-      <p class="empty">There are no spaces yet.{p.canCreate ? ' Create the first one below.' : ''}</p>
-    ) : (
-      <TableScroll label="Spaces">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Id</th>
-              <th scope="col">Created</th>
-              <th scope="col">
-                <span class="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.spaces.map((s) => (
-              <tr>
-                <td>
-                  <a href={`/spaces/${s.id}`}>{s.name}</a>
-                </td>
-                <td>
-                  <code>{s.id}</code>
-                </td>
-                <td>
-                  <When at={s.created_at} />
-                </td>
-                <td>
-                  {can(p.viewer.roles, 'spaces.rename', s.id) ? (
-                    <a href={`/spaces/${s.id}/rename`} aria-label={`Rename ${s.name}`}>
-                      Rename
-                    </a>
+export const SpacesPage: FC<SpacesProps> = (p) => {
+  const renamable = p.spaces.some((s) => can(p.viewer.roles, 'spaces.rename', s.id))
+  return (
+    <Layout title="Spaces" viewer={p.viewer}>
+      <h1>Spaces</h1>
+      {p.notice ? <Notice tone="ok">{p.notice}</Notice> : null}
+      {!p.isMember ? (
+        <p class="empty">
+          You are signed in, but you have no role in any space yet. A global admin can grant you one under
+          Users.
+        </p>
+      ) : p.spaces.length === 0 ? (
+        <p class="empty">There are no spaces yet.{p.canCreate ? ' Create the first one below.' : ''}</p>
+      ) : (
+        <>
+          {p.canCreate ? null : (
+            <p class="hint">
+              These are the spaces where you have a role. Only a global admin creates spaces: ask one when you
+              need a new one.
+            </p>
+          )}
+          <TableScroll label="Spaces">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Id</th>
+                  <th scope="col">Your role</th>
+                  <th scope="col">Created</th>
+                  {renamable ? (
+                    <th scope="col">
+                      <span class="visually-hidden">Actions</span>
+                    </th>
                   ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
-    )}
-    {p.canCreate ? (
-      <section class="card" aria-labelledby="create-space">
-        <h2 id="create-space">Create a space</h2>
-        <form method="post" action="/spaces" novalidate>
-          <CsrfField token={p.viewer.csrf} />
-          <Field name="name" label="Name" value={p.name} error={p.errors?.name} required />
-          <button class="primary" type="submit">
-            Create space
-          </button>
-        </form>
-      </section>
-    ) : null}
-  </Layout>
-)
+                </tr>
+              </thead>
+              <tbody>
+                {p.spaces.map((s) => (
+                  <tr>
+                    <td>
+                      <a href={`/spaces/${s.id}`}>{s.name}</a>
+                    </td>
+                    <td>
+                      <code>{s.id}</code>
+                    </td>
+                    <td>{roleIn(p.viewer, s.id)}</td>
+                    <td>
+                      <When at={s.created_at} />
+                    </td>
+                    {renamable ? (
+                      <td>
+                        {can(p.viewer.roles, 'spaces.rename', s.id) ? (
+                          <a href={`/spaces/${s.id}/rename`} aria-label={`Rename ${s.name}`}>
+                            Rename
+                          </a>
+                        ) : null}
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </>
+      )}
+      {p.canCreate ? (
+        <section class="card" aria-labelledby="create-space">
+          <h2 id="create-space">Create a space</h2>
+          <form method="post" action="/spaces" novalidate>
+            <CsrfField token={p.viewer.csrf} />
+            <Field name="name" label="Name" value={p.name} error={p.errors?.name} required />
+            <button class="primary" type="submit">
+              Create space
+            </button>
+          </form>
+        </section>
+      ) : null}
+    </Layout>
+  )
+}
 
 /** Props of {@link RenameSpacePage}. */
 export interface RenameSpaceProps {

@@ -1,12 +1,13 @@
 /**
  * Passwords of local users, the feature's door for them: a user changes their own (the current one
- * first; their other sessions end) and an admin resets someone's (a generated one, shown once; every
- * session of theirs ends). Both audit themselves. IdP users have no password here.
+ * first, throttled like a sign-in; their other sessions end) and an admin resets someone's (a generated
+ * one, shown once; every session of theirs ends). Both audit themselves. IdP users have no password here.
  */
 import * as z from 'zod'
 import type { UserCaller } from '../../domain/caller'
 import { Conflict, InvalidCredentials, NotFound } from '../../domain/errors'
 import type { Scope } from '../../domain/scope'
+import { reservePasswordGuess } from '../sessions/password-guess'
 import { revokeOtherSessions, revokeUserSessions } from '../sessions/service'
 import { generatePassword, hashPassword, verifyPassword } from './password'
 import { findUserById, setPasswordHash } from './store'
@@ -24,7 +25,9 @@ export const passwordChangeBody: z.ZodType<{ currentPassword: string; newPasswor
 /**
  * A local user changes their own password: the current one is checked first (`InvalidCredentials`
  * otherwise, audited as a failure), then the new hash is stored and the user's other sessions are
- * revoked; the session that made the change stays. Audited as `auth.password_change`.
+ * revoked; the session that made the change stays. Audited as `auth.password_change`. The check is a
+ * guess at the password like a sign-in, so it draws on the sign-in's throttle (`LockedOut`, audited,
+ * before any PBKDF2 work): a stolen session cookie cannot guess the password without limit.
  * @example await changeOwnPassword(scope, caller, { currentPassword, newPassword })
  */
 export async function changeOwnPassword(
@@ -33,6 +36,10 @@ export async function changeOwnPassword(
   body: { currentPassword: string; newPassword: string },
 ): Promise<void> {
   const user = await findUserById(scope.db, caller.userId)
+  const guess = await reservePasswordGuess(scope, user?.email ?? caller.userId, {
+    action: 'auth.password_change',
+    ...target(caller.userId),
+  })
   const hash = user?.password_hash ?? undefined
   const ok = await verifyPassword(body.currentPassword, hash, scope.onPasswordDerivation)
   if (!ok || hash === undefined) {
@@ -44,6 +51,7 @@ export async function changeOwnPassword(
     })
     throw new InvalidCredentials()
   }
+  await guess.succeeded()
   const next = await hashPassword(body.newPassword, { onDerive: scope.onPasswordDerivation })
   await setPasswordHash(scope.db, caller.userId, next, scope.now())
   await revokeOtherSessions(scope, caller.userId, caller.sid)

@@ -92,10 +92,11 @@ export const OPERATIONS: Readonly<Record<string, OperationText>> = {
     access: 'public',
   },
   'POST /api/auth/password': {
-    summary: 'Changes your own password (local users): the current one first; your other sessions end',
+    summary:
+      'Changes your own password (local users): the current one first, throttled like sign-in; your other sessions end',
     access: 'user',
     status: 204,
-    problems: ['invalid_credentials', 'wrong_auth_provider'],
+    problems: ['invalid_credentials', 'locked_out', 'wrong_auth_provider'],
   },
   'GET /api/auth/me': {
     summary: 'The caller: id, email, name, roles, how and when authenticated',

@@ -1,6 +1,7 @@
 /**
- * A value to copy and its button. The button is hidden until the script runs (without JavaScript the
- * value is still selectable text).
+ * A value to copy and its button. The button is rendered `hidden` and `/assets/app.js` shows it when it
+ * wires it, so without JavaScript no button that does nothing is shown; the value is selectable text that
+ * one click selects whole (`.secret`, `user-select: all`).
  */
 import type { FC } from 'hono/jsx'
 

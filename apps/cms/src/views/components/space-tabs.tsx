@@ -1,5 +1,6 @@
 /**
- * The per-space tabs (the space's overview, then its settings), with `aria-current` on the active one.
+ * The per-space tabs (the space's overview, then its settings), with `aria-current` on the active one; on
+ * a phone they stay one row that scrolls sideways in place (`APP_CSS`, "frame").
  * Each tab names the policy action its page needs, so what a viewer may open is read from the role matrix,
  * never decided here.
  */
@@ -37,7 +38,7 @@ export const SpaceTabs: FC<{ space: { id: string; name: string }; current: Space
   roles,
 }) => (
   <>
-    <p>
+    <p class="crumbs">
       <a href="/spaces">Spaces</a> › {space.name}
     </p>
     <nav class="tabs" aria-label="Space">
