@@ -166,9 +166,9 @@ describe('OIDC dashboard sign-in in Chromium', () => {
     const invite = { email: 'someone@example.com', scope: 'space', spaceId, role: 'editor' }
     expect((await api('/api/admin/invitations', invite)).status()).toBe(201)
 
-    // An ID token whose address the IdP has not verified claims nothing.
+    // An ID token whose address the IdP has not verified claims nothing, and is marked wherever it shows.
     await signInAs('mallory')
-    expect(await header()).toBe('someone@example.com')
+    expect(await header()).toBe('someone@example.com (unverified)')
     expect(await page.locator('main').textContent()).toContain('you have no role in any space yet')
     expect((await page.goto(`${cms.base}/spaces/${spaceId}`))?.status()).toBe(403)
     expect(await cms.d1("SELECT email FROM invitations WHERE email = 'someone@example.com'")).toEqual([
@@ -187,15 +187,20 @@ describe('OIDC dashboard sign-in in Chromium', () => {
     expect(await cms.d1('SELECT count(*) AS n FROM invitations')).toEqual([[{ n: 0 }]])
 
     await signInAs('ada')
-    // By id: Mallory's card carries the same (unverified) address, and two cards of one label are two
-    // landmarks of one name (axe landmark-unique, a Users page matter reported separately).
-    const [[sam]] = (await cms.d1("SELECT user_id AS id FROM oidc_identities WHERE sub = 'sam'")) as [
-      [{ id: string }],
-    ]
-    await page.goto(`${cms.base}/admin/users?q=${sam.id}`)
+    // Sam and Mallory both show the address; only Mallory's row marks it unverified.
+    const idOf = async (sub: string) =>
+      (
+        (await cms.d1(`SELECT user_id AS id FROM oidc_identities WHERE sub = '${sub}'`)) as [[{ id: string }]]
+      )[0][0].id
+    await page.goto(`${cms.base}/admin/users?q=someone%40example.com`)
     const users = (await page.locator('main').textContent()) ?? ''
-    expect(users).toContain('someone@example.com')
     expect(users).not.toContain('IdP user')
+    const samRow = (await page.locator(`#user-${await idOf('sam')}`).textContent()) ?? ''
+    expect(samRow).toContain('someone@example.com')
+    expect(samRow).not.toContain('unverified')
+    const malloryRow = (await page.locator(`#user-${await idOf('mallory')}`).textContent()) ?? ''
+    expect(malloryRow).toContain('someone@example.com')
+    expect(malloryRow).toContain('unverified')
     await checkBothWidths('35-oidc-users-by-email')
     await page.goto(`${cms.base}/admin/audit?action=invitations.claim`)
     const audit = (await page.locator('main').textContent()) ?? ''

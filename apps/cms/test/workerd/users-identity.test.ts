@@ -71,4 +71,22 @@ describe("an IdP user's identity", () => {
     const audit = await (await admin.fetch('/admin/audit?action=auth.oidc_login')).text()
     expect(audit).toContain('grace@example.com')
   })
+
+  it('marks an address the IdP did not verify wherever the user is named, so nobody passes for a colleague', async () => {
+    const sub = `mallory-${crypto.randomUUID()}`
+    // Some IdPs let a user type any address into their profile: this one names a colleague's.
+    const mallory = await signIn(sub, { email: 'boss@example.com', email_verified: false })
+    const header = await (await mallory.fetch('/spaces')).text()
+    expect(header).toContain('boss@example.com (unverified)')
+    const admin = await loggedIn({ globalAdmin: true })
+    const users = await (await admin.fetch('/admin/users?q=boss%40example.com')).text()
+    expect(users).toMatch(/boss@example\.com <span[^>]*>unverified<\/span>/)
+    expect(users).toContain('Manage boss@example.com (unverified)')
+    const audit = await (await admin.fetch('/admin/audit?action=auth.oidc_login')).text()
+    expect(audit).toContain('boss@example.com (unverified)')
+    const listed = (await (await admin.fetch('/api/admin/users')).json()) as {
+      users: { email: string | null; email_verified: boolean }[]
+    }
+    expect(listed.users.find((u) => u.email === 'boss@example.com')?.email_verified).toBe(false)
+  })
 })

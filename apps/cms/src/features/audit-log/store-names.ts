@@ -7,10 +7,13 @@
 
 /** The id prefixes this module can name, and where the name is. */
 const SOURCES = {
-  // A local user's login email, else an IdP user's last `email` claim, else their IdP display name; a
-  // deleted user by the name they had (`deleted_users`).
+  // A local user's login email, else an IdP user's last `email` claim (marked when the IdP did not verify
+  // it, as `domain/user-label.ts` does on every page), else their IdP display name; a deleted user by the
+  // name they had (`deleted_users`).
   usr: {
-    table: `(SELECT id, coalesce(email, idp_email, name) AS label FROM users
+    table: `(SELECT id, coalesce(email,
+               CASE WHEN idp_email_verified = 1 THEN idp_email ELSE idp_email || ' (unverified)' END,
+               name) AS label FROM users
              UNION ALL SELECT id, label FROM deleted_users)`,
     column: 'label',
   },

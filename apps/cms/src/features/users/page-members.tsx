@@ -63,7 +63,10 @@ membersPages.get('/:userId/remove', authorize('members.manage'), async (c) => {
   const userId = await userIdParam(c)
   const held = (await spaceMembers(c.var.scope, space.id)).members.find((m) => m.userId === userId)
   if (!held) throw new HttpProblem(404, 'not_found', 'No such member')
-  const label = userLabel({ id: userId, email: held.email, name: held.name }, userId)
+  const label = userLabel(
+    { id: userId, email: held.email, email_verified: held.emailVerified, name: held.name },
+    userId,
+  )
   const viewer = await viewerOf(c, caller)
   return c.html(
     <RemoveMemberPage viewer={viewer} space={space} userId={userId} label={label} role={held.role} />,

@@ -54,7 +54,8 @@ export async function findUser(scope: Scope, id: string): Promise<UserSummary | 
 
 function summaryOf(row: UserRow): UserSummary {
   const { id, status, created_at, name } = row
-  return { id, email: row.email ?? row.idp_email, name, status, created_at }
+  const email_verified = row.email !== null || row.idp_email_verified === 1
+  return { id, email: row.email ?? row.idp_email, email_verified, name, status, created_at }
 }
 
 /**
@@ -113,7 +114,12 @@ export async function userOfIdentity(
   if (profile.email !== null && profile.emailVerified && row.status === 'active') {
     await claimByEmail(scope, row.id, profile.email)
   }
-  return summaryOf({ ...row, idp_email: profile.email, name: profile.name })
+  return summaryOf({
+    ...row,
+    idp_email: profile.email,
+    idp_email_verified: profile.emailVerified ? 1 : 0,
+    name: profile.name,
+  })
 }
 
 function withStored(profile: IdpProfile, row: UserRow): IdpProfile {

@@ -4,12 +4,14 @@
  * user id and cut into numbered pages, with the total. Offset paging: the CMS has tens to hundreds of
  * users, so an OFFSET is cheap and numbered pages let an admin jump to the last one.
  */
-import { SUMMARY_COLUMNS, type UserSummary } from './store'
+import { SUMMARY_COLUMNS, type SummaryRow, summaryRow, type UserSummary } from './store'
 
 /** A user as the Users table lists them: with how they sign in (a local password, or the IdP). */
 export interface ListedUser extends UserSummary {
   kind: 'local' | 'idp'
 }
+
+type ListedRow = SummaryRow & Pick<ListedUser, 'kind'>
 
 /** One page of users and how many match in all. */
 export interface UserPage {
@@ -28,10 +30,11 @@ const MATCH = `(?1 = '' OR instr(lower(coalesce(email, idp_email, '')), lower(?1
  * @example const user = await findListedUser(env.DB, userId)
  */
 export async function findListedUser(db: D1Database, id: string): Promise<ListedUser | null> {
-  return db
+  const row = await db
     .prepare(`SELECT ${SUMMARY_COLUMNS}, ${KIND} FROM users WHERE id = ?1`)
     .bind(id)
-    .first<ListedUser>()
+    .first<ListedRow>()
+  return row && summaryRow(row)
 }
 
 /**
@@ -48,8 +51,8 @@ export async function pageUsers(
         `SELECT ${SUMMARY_COLUMNS}, ${KIND} FROM users WHERE ${MATCH} ORDER BY created_at, id LIMIT ?2 OFFSET ?3`,
       )
       .bind(input.q, input.limit, input.offset)
-      .all<ListedUser>(),
+      .all<ListedRow>(),
     db.prepare(`SELECT count(*) AS n FROM users WHERE ${MATCH}`).bind(input.q).first<number>('n'),
   ])
-  return { users: rows.results, total: count ?? 0 }
+  return { users: rows.results.map(summaryRow), total: count ?? 0 }
 }

@@ -155,6 +155,8 @@ export async function countOtherActiveAdmins(db: D1Database, userId: string): Pr
 export interface SpaceMember {
   userId: string
   email: string | null
+  /** False only for an IdP address the IdP did not say it verified. */
+  emailVerified: boolean
   name: string | null
   role: SpaceRole
   status: 'active' | 'disabled'
@@ -167,11 +169,12 @@ export interface SpaceMember {
 export async function listSpaceMembers(db: D1Database, spaceId: string): Promise<SpaceMember[]> {
   const res = await db
     .prepare(
-      `SELECT r.user_id AS userId, coalesce(u.email, u.idp_email) AS email, u.name, r.role, u.status
+      `SELECT r.user_id AS userId, coalesce(u.email, u.idp_email) AS email,
+              (u.email IS NOT NULL OR u.idp_email_verified = 1) AS emailVerified, u.name, r.role, u.status
        FROM space_roles r JOIN users u ON u.id = r.user_id WHERE r.space_id = ?1
        ORDER BY coalesce(u.email, u.idp_email, u.id) LIMIT 1000`,
     )
     .bind(spaceId)
-    .all<SpaceMember>()
-  return res.results
+    .all<Omit<SpaceMember, 'emailVerified'> & { emailVerified: number }>()
+  return res.results.map((m) => ({ ...m, emailVerified: m.emailVerified === 1 }))
 }

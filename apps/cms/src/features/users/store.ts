@@ -17,10 +17,14 @@ export interface UserRow {
   credentials_valid_after: number
 }
 
-/** Public view of a user (no hash): `email` is the login email, or an IdP user's last `email` claim. */
+/**
+ * Public view of a user (no hash): `email` is the login email, or an IdP user's last `email` claim;
+ * `email_verified` is false only for an IdP address the IdP did not say it verified.
+ */
 export interface UserSummary {
   id: string
   email: string | null
+  email_verified: boolean
   name: string | null
   status: 'active' | 'disabled'
   created_at: number
@@ -30,7 +34,21 @@ export interface UserSummary {
  * The columns of a `UserSummary`, for every query that lists or returns users.
  * @example db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM users`)
  */
-export const SUMMARY_COLUMNS: string = 'id, coalesce(email, idp_email) AS email, name, status, created_at'
+export const SUMMARY_COLUMNS: string = `id, coalesce(email, idp_email) AS email,
+  (email IS NOT NULL OR idp_email_verified = 1) AS email_verified, name, status, created_at`
+
+/**
+ * A row read with {@link SUMMARY_COLUMNS} as a `UserSummary`: SQLite answers the verified flag as 0 or 1.
+ * @example const user = summaryRow(await stmt.first<SummaryRow>())
+ */
+export function summaryRow<T extends { email_verified: number | boolean }>(
+  row: T,
+): Omit<T, 'email_verified'> & { email_verified: boolean } {
+  return { ...row, email_verified: row.email_verified === 1 || row.email_verified === true }
+}
+
+/** A `UserSummary` as SQLite answers it. */
+export type SummaryRow = Omit<UserSummary, 'email_verified'> & { email_verified: number }
 
 /**
  * The user with this (lower-cased) email, if any.
@@ -80,8 +98,8 @@ export async function createLocalUser(
        RETURNING ${SUMMARY_COLUMNS}`,
     )
     .bind(id, input.email.toLowerCase(), input.passwordHash, input.now)
-    .first<UserSummary>()
-  return row ?? null
+    .first<SummaryRow>()
+  return row ? summaryRow(row) : null
 }
 
 /**
@@ -129,8 +147,8 @@ export async function setPasswordHash(
 export async function listUsers(db: D1Database): Promise<UserSummary[]> {
   const res = await db
     .prepare(`SELECT ${SUMMARY_COLUMNS} FROM users ORDER BY created_at, id LIMIT 1000`)
-    .all<UserSummary>()
-  return res.results
+    .all<SummaryRow>()
+  return res.results.map(summaryRow)
 }
 
 /**

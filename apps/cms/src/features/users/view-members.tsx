@@ -57,14 +57,17 @@ export const MembersPage: FC<MembersProps> = (p) => (
           {p.members.map((m) => (
             <tr>
               <td>
-                {userLabel({ id: m.userId, email: m.email, name: m.name }, m.userId)}{' '}
+                {userLabel(
+                  { id: m.userId, email: m.email, email_verified: m.emailVerified, name: m.name },
+                  m.userId,
+                )}{' '}
                 {m.status === 'disabled' ? <Badge tone="bad">disabled</Badge> : null}
               </td>
               <td>{m.role}</td>
               <td>
                 <DangerLink
                   href={`${base(p.space.id)}/${m.userId}/remove`}
-                  label={`Remove ${userLabel({ id: m.userId, email: m.email, name: m.name }, m.userId)}`}
+                  label={`Remove ${userLabel({ id: m.userId, email: m.email, email_verified: m.emailVerified, name: m.name }, m.userId)}`}
                 >
                   Remove…
                 </DangerLink>

@@ -139,7 +139,10 @@ export const UserPage: FC<UserPageProps> = (p) => {
         <dt>Name</dt>
         <dd>{user.name ?? <span class="empty">none given</span>}</dd>
         <dt>Email</dt>
-        <dd>{user.email ?? <span class="empty">none given</span>}</dd>
+        <dd>
+          {user.email ?? <span class="empty">none given</span>}
+          {user.email && !user.email_verified ? ' (the IdP did not say it verified this address)' : null}
+        </dd>
         <dt>Signs in with</dt>
         <dd>
           <KindBadge kind={user.kind} /> {user.kind === 'idp' ? 'the identity provider' : 'a password'}

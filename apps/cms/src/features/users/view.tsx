@@ -61,6 +61,12 @@ const UserRow: FC<{ user: ListedUser & { roles: UserRoles }; spaceName: Readonly
     <tr id={`user-${user.id}`}>
       <td>
         {user.email ?? <code>{user.id}</code>}
+        {user.email && !user.email_verified ? (
+          <>
+            {' '}
+            <Badge tone="warn">unverified</Badge>
+          </>
+        ) : null}
         {user.name ? <span class="hint user-name">{user.name}</span> : null}
       </td>
       <td>
