@@ -9,8 +9,9 @@
 import type { FC } from 'hono/jsx'
 import { CopyValue } from '../../views/components/copy-button'
 import { ErrorSummary } from '../../views/components/error-summary'
-import { CsrfField, Field, type FieldErrors, Notice } from '../../views/components/form'
+import { CsrfField, Field, type FieldErrors } from '../../views/components/form'
 import { Pager, SearchForm } from '../../views/components/list-controls'
+import { ResultNotice } from '../../views/components/result-notice'
 import { SpaceTabs } from '../../views/components/space-tabs'
 import { ConfirmPage } from '../../views/confirm-page'
 import { Layout, type Viewer } from '../../views/layout'
@@ -87,11 +88,7 @@ export const ApiTokensPage: FC<ApiTokensProps> = (p) => {
     <Layout title={`API tokens · ${p.space.name}`} viewer={p.viewer}>
       <SpaceTabs space={p.space} current="tokens" roles={p.viewer.roles} />
       <h1>API tokens</h1>
-      {p.notice ? (
-        <div id="result" tabindex={-1}>
-          <Notice tone="ok">{p.notice}</Notice>
-        </div>
-      ) : null}
+      {p.notice ? <ResultNotice tone="ok">{p.notice}</ResultNotice> : null}
       {p.shown ? (
         <section
           class="card"

@@ -9,7 +9,8 @@ import type { FC } from 'hono/jsx'
 import { When } from '../../views/components/badge'
 import { DangerLink } from '../../views/components/danger'
 import { ErrorSummary } from '../../views/components/error-summary'
-import { CsrfField, Field, type FieldErrors, Notice } from '../../views/components/form'
+import { CsrfField, Field, type FieldErrors } from '../../views/components/form'
+import { ResultNotice } from '../../views/components/result-notice'
 import { TableScroll } from '../../views/components/table-scroll'
 import { ConfirmPage } from '../../views/confirm-page'
 import { Layout, type Viewer } from '../../views/layout'
@@ -103,11 +104,7 @@ export const InvitationsPage: FC<InvitationsProps> = (p) => {
         <a href="/admin/users">← Users</a>
       </p>
       <h1>Invitations</h1>
-      {p.notice ? (
-        <div id="result" tabindex={-1}>
-          <Notice tone={p.notice.tone}>{p.notice.text}</Notice>
-        </div>
-      ) : null}
+      {p.notice ? <ResultNotice tone={p.notice.tone}>{p.notice.text}</ResultNotice> : null}
       <InviteForm csrf={p.viewer.csrf} spaces={p.spaces} form={p.form} />
       <h2 id="pending">Pending</h2>
       {p.invitations.length === 0 ? (

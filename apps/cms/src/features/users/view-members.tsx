@@ -8,7 +8,8 @@ import { userLabel } from '../../domain/user-label'
 import { Badge } from '../../views/components/badge'
 import { DangerLink } from '../../views/components/danger'
 import { ErrorSummary } from '../../views/components/error-summary'
-import { CsrfField, Field, type FieldErrors, Notice } from '../../views/components/form'
+import { CsrfField, Field, type FieldErrors } from '../../views/components/form'
+import { ResultNotice } from '../../views/components/result-notice'
 import { SpaceTabs } from '../../views/components/space-tabs'
 import { TableScroll } from '../../views/components/table-scroll'
 import { ConfirmPage } from '../../views/confirm-page'
@@ -38,11 +39,7 @@ export const MembersPage: FC<MembersProps> = (p) => (
   <Layout title={`Members · ${p.space.name}`} viewer={p.viewer}>
     <SpaceTabs space={p.space} current="members" roles={p.viewer.roles} />
     <h1>Members</h1>
-    {p.notice ? (
-      <div id="result" tabindex={-1}>
-        <Notice tone="ok">{p.notice}</Notice>
-      </div>
-    ) : null}
+    {p.notice ? <ResultNotice tone="ok">{p.notice}</ResultNotice> : null}
     <TableScroll label="Members">
       <table>
         <caption>Who holds a role in this space</caption>

@@ -6,6 +6,7 @@
 import type { FC } from 'hono/jsx'
 import { ErrorSummary } from '../../views/components/error-summary'
 import { CsrfField, Field, type FieldErrors, Notice } from '../../views/components/form'
+import { ResultNotice } from '../../views/components/result-notice'
 import { Layout, type Viewer } from '../../views/layout'
 
 /** Props of {@link ChangePasswordPage}. */
@@ -27,11 +28,9 @@ export const ChangePasswordPage: FC<ChangePasswordProps> = (p) => (
   <Layout title="Change your password" viewer={p.viewer}>
     <h1>Change your password</h1>
     {p.changed ? (
-      <div id="result" tabindex={-1}>
-        <Notice tone="ok">
-          Password changed. Your other sessions were signed out; this one stays signed in.
-        </Notice>
-      </div>
+      <ResultNotice tone="ok">
+        Password changed. Your other sessions were signed out; this one stays signed in.
+      </ResultNotice>
     ) : null}
     {p.problem ? <Notice tone="bad">{p.problem}</Notice> : null}
     <ErrorSummary

@@ -11,7 +11,8 @@ import { userLabel } from '../../domain/user-label'
 import { Badge, When } from '../../views/components/badge'
 import { DangerLink } from '../../views/components/danger'
 import { ErrorSummary } from '../../views/components/error-summary'
-import { CsrfField, type FieldErrors, Notice } from '../../views/components/form'
+import { CsrfField, type FieldErrors } from '../../views/components/form'
+import { ResultNotice } from '../../views/components/result-notice'
 import { Layout, type Viewer } from '../../views/layout'
 import type { SpaceRow } from '../spaces/service'
 import type { ListedUser } from './store-list'
@@ -129,11 +130,7 @@ export const UserPage: FC<UserPageProps> = (p) => {
       <h1>
         {label} {user.status === 'disabled' ? <Badge tone="bad">disabled</Badge> : null}
       </h1>
-      {p.notice ? (
-        <div id="result" tabindex={-1}>
-          <Notice tone={p.notice.tone}>{p.notice.text}</Notice>
-        </div>
-      ) : null}
+      {p.notice ? <ResultNotice tone={p.notice.tone}>{p.notice.text}</ResultNotice> : null}
       {p.created ? <OneTimePassword created={p.created} /> : null}
       <dl class="facts">
         <dt>Name</dt>

@@ -9,8 +9,8 @@ import type { FC } from 'hono/jsx'
 import type { UserRoles } from '../../domain/roles'
 import { userLabel } from '../../domain/user-label'
 import { Badge } from '../../views/components/badge'
-import { Notice } from '../../views/components/form'
 import { Pager, SearchForm } from '../../views/components/list-controls'
+import { ResultNotice } from '../../views/components/result-notice'
 import { TableScroll } from '../../views/components/table-scroll'
 import { ConfirmPage } from '../../views/confirm-page'
 import { Layout, type Viewer } from '../../views/layout'
@@ -99,11 +99,7 @@ export const AdminUsersPage: FC<AdminUsersProps> = (p) => {
   return (
     <Layout title="Users" viewer={p.viewer}>
       <h1>Users</h1>
-      {p.notice ? (
-        <div id="result" tabindex={-1}>
-          <Notice tone={p.notice.tone}>{p.notice.text}</Notice>
-        </div>
-      ) : null}
+      {p.notice ? <ResultNotice tone={p.notice.tone}>{p.notice.text}</ResultNotice> : null}
       <p>
         <a href="/admin/invitations">Invitations</a>{' '}
         <span class="hint">— roles granted by email, waiting for the address’s first sign-in</span>
