@@ -4,8 +4,8 @@
  */
 import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
-import { parseEnv } from './index.ts'
 import { sampleEnv } from '../test/fixtures/sample-env.ts'
+import { parseEnv } from './index.ts'
 
 describe('parseEnv on a Workers env', () => {
   it('parses the string vars, ignores the KV binding and treats the empty var as missing', () => {

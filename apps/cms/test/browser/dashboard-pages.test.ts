@@ -1,77 +1,32 @@
 /**
  * Every dashboard page a global admin reaches, in real headless Chromium against `wrangler dev`, walked once
  * in one signed-in journey: sign-in (and its error), spaces (and a form with errors), a space's overview, its
- * rename form and the expired-form page, its tokens (with the new-token card, the revoke confirmation, a long
- * list with its revoked section, a search, a create error, and a reveal resumed after a fresh sign-in), MCP
- * integrations and preview URLs (with a form error and their delete confirmations), the space and global
- * audit logs, users (the table, a user's page with the role revoke, global admin, disable and delete
- * confirmations, a password reset, a search and a deletion), invitations (empty, a refused form, the global
- * admin confirmation, with entries, the revoke confirmation), a space's members (with the removal
- * confirmation), encryption keys (with the reseal confirmation), changing your own password (and its
- * error and notice), a space created (its notice) and deleted (confirmation, a wrong name, the notice)
- * and the error page. Each state is screenshotted at 1280 and 390 px wide, checked by axe-core
- * (default rules) at both widths, measured for sideways scrolling at 390 px, and searched for destructive controls without
- * the danger styling; the tests below assert what the walk found. The skip link and the focus ring are
- * checked by keyboard.
+ * rename form and the expired-form page, then the space's pages (`walk-space-pages.ts`), the admin and
+ * account pages (`walk-admin-pages.ts`) and the error page. Each state is screenshotted at 1280 and 390 px
+ * wide, checked by axe-core (default rules) at both widths, measured for sideways scrolling at 390 px, and
+ * searched for destructive controls without the danger styling (`page-walk.ts`); the tests below assert
+ * what the walk found. The skip link, the focus ring and the phone frame are checked by keyboard and size.
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freePort, startWranglerDev, type WranglerDev } from '../node/fixtures/wrangler-dev'
+import { startWranglerDev, type WranglerDev } from '../node/fixtures/wrangler-dev'
 import { type Browser, launchChromium, screenshot } from './chromium'
-import { signInWithNewSpace, untilLoaded } from './first-space'
-import {
-  type AxeViolation,
-  axeViolations,
-  contrastRatio,
-  focusedRing,
-  parseRgb,
-  plainDestructive,
-  sidewaysOverflow,
-} from './page-checks'
-
-const WIDE = { width: 1280, height: 900 }
-const NARROW = { width: 390, height: 844 }
-// Long, unbroken values of the kind operators paste: they must wrap or scroll in place, not widen the page.
-const LONG_PATH = '/mcp/a-rather-long-path-segment-that-an-operator-might-paste-in-full'
-const NEW_ADMIN_PASSWORD = 'the admin’s own new passphrase 2026'
-
-/** What the walk found on one page state. */
-interface Visit {
-  name: string
-  overflow: { by: number; culprits: string[] }
-  violations: AxeViolation[]
-  /** Destructive links and buttons (revoke, delete, reseal, remove) without the danger colour. */
-  plainDestructive: string[]
-}
+import { signInWithNewSpace } from './first-space'
+import { axeViolations, contrastRatio, focusedRing, parseRgb, sidewaysOverflow } from './page-checks'
+import { createWalk, NARROW, type Visit, type Walk, WIDE } from './page-walk'
+import { walkAdminPages } from './walk-admin-pages'
+import { walkSpacePages } from './walk-space-pages'
 
 let browser: Browser
 let cms: WranglerDev
 let page: Page
+let walk: Walk
+let visits: Visit[] = []
 let spaceId = ''
-const visits: Visit[] = []
 
-const go = (action: Promise<void>): Promise<void> => untilLoaded(page, action)
-
-async function open(path: string): Promise<void> {
-  await page.goto(`${cms.base}${path}`)
-}
-
-/** Checks the page as it stands at both widths; `<details>` are opened so their forms are checked too. */
-async function visit(name: string): Promise<void> {
-  await page.evaluate(() => {
-    for (const d of Array.from(document.querySelectorAll('details'))) d.open = true
-  })
-  await screenshot(page, `pages-${name}-1280`)
-  const wide = await axeViolations(page)
-  const destructive = await plainDestructive(page)
-  await page.setViewportSize(NARROW)
-  const overflow = await sidewaysOverflow(page)
-  // Narrow, the layout is another one (the header wraps, tables scroll in their box): axe checks it too.
-  const narrow = (await axeViolations(page)).map((v) => ({ ...v, id: `${v.id} at 390 px` }))
-  await screenshot(page, `pages-${name}-390`)
-  await page.setViewportSize(WIDE)
-  visits.push({ name, overflow, violations: [...wide, ...narrow], plainDestructive: destructive })
-}
+const open = (path: string): Promise<void> => walk.open(path)
+const go = (action: Promise<void>): Promise<void> => walk.go(action)
+const visit = (name: string): Promise<void> => walk.visit(name)
 
 beforeAll(async () => {
   browser = await launchChromium()
@@ -80,6 +35,8 @@ beforeAll(async () => {
   page.setDefaultTimeout(45_000)
   await page.setViewportSize(WIDE)
   cms = await startWranglerDev({ TOKEN_ENCRYPTION_KEY: '4d'.repeat(32), OUTBOUND_TIMEOUT_MS: '3000' })
+  walk = createWalk(page, cms)
+  visits = walk.visits
 
   await open('/login')
   await visit('sign-in')
@@ -113,193 +70,9 @@ beforeAll(async () => {
   await visit('error-form-expired')
   expect(await page.locator('#error-next').getAttribute('href')).toBe(`${space}/rename`)
 
-  await open(`${space}/settings/tokens`)
-  await page.getByLabel('Name').fill('Website preview for the storefront team')
-  await page.getByLabel('Description (optional)').fill('Preview deploys of the storefront, EU region')
-  // The first choice, 7 days: the list shows the expiry with its "Expires soon" badge.
-  await page.getByLabel('Expires', { exact: true }).selectOption({ index: 1 })
-  await page.getByLabel('Scope').selectOption('management')
-  await go(page.getByRole('button', { name: 'Create token' }).click())
-  await visit('tokens-created')
-  await open(`${space}/settings/tokens`)
-  await visit('tokens')
-  await go(page.getByRole('link', { name: /^Revoke token/ }).click())
-  await visit('tokens-revoke-confirm')
-  // A long list: a revoked token in its own section, and more live tokens than one page holds.
-  await go(page.getByRole('button', { name: 'Revoke token' }).click())
-  for (let i = 1; i <= 22; i++) {
-    const res = await page.request.post(`${cms.base}/api/spaces/${spaceId}/tokens`, {
-      headers: { origin: cms.base },
-      data: { name: `Storefront build ${String(i).padStart(2, '0')}`, scope: 'delivery' },
-    })
-    expect(res.status()).toBe(201)
-  }
-  await open(`${space}/settings/tokens`)
-  await visit('tokens-long')
-  await page.getByLabel('Search tokens').fill('build 1')
-  await go(page.getByRole('button', { name: 'Search' }).click())
-  await visit('tokens-search')
-  await open(`${space}/settings/tokens`)
-  await page.getByLabel('Name').fill('Storefront build 01')
-  await go(page.getByRole('button', { name: 'Create token' }).click())
-  await visit('tokens-form-error')
-  // A reveal with a stale sign-in: sign-in (email filled in), then the reveal offered at once.
-  await cms.d1('UPDATE sessions SET authenticated_at = authenticated_at - 600000')
-  await open(`${space}/settings/tokens?q=build%2001`)
-  await page.locator('summary', { hasText: 'Reveal…' }).click()
-  await go(page.getByRole('button', { name: 'Reveal token Storefront build 01' }).click())
-  await visit('sign-in-reauth')
-  await page.getByLabel('Password').fill(cms.admin.password)
-  await go(page.getByRole('button', { name: 'Sign in' }).click())
-  await visit('tokens-reveal-resume')
-  await open(`${space}/settings/tokens?q=build%2002`)
-  await go(page.getByRole('link', { name: 'Roll token Storefront build 02' }).click())
-  await visit('tokens-roll-confirm')
-  await go(page.getByRole('button', { name: 'Roll token' }).click())
-  await visit('tokens-rolled')
+  await walkSpacePages(walk, spaceId)
 
-  const port = await freePort()
-  await open(`${space}/settings/mcp`)
-  await page.getByLabel('Name').fill('Search')
-  await page.getByLabel('URL').fill(`ftp://127.0.0.1:${port}${LONG_PATH}`)
-  await go(page.getByRole('button', { name: 'Add integration' }).click())
-  await visit('mcp-form-error')
-  await page.getByLabel('URL').fill(`http://127.0.0.1:${port}${LONG_PATH}`)
-  await go(page.getByRole('button', { name: 'Add integration' }).click())
-  await visit('mcp')
-  // visit() left the <details> open.
-  await go(page.getByRole('link', { name: 'Delete Search…' }).click())
-  await visit('mcp-delete-confirm')
-
-  await open(`${space}/settings/preview-urls`)
-  await page.getByLabel('Name (optional)').fill('Storefront staging for the European market')
-  await page.getByLabel('Storefront URL').fill(`http://127.0.0.1:${port}/storefront${LONG_PATH}`)
-  await go(page.getByRole('button', { name: 'Add preview URL' }).click())
-  // The same address with a trailing slash is the same preview URL: refused next to the field.
-  await page.getByLabel('Storefront URL').fill(`http://127.0.0.1:${port}/storefront${LONG_PATH}/`)
-  await go(page.getByRole('button', { name: 'Add preview URL' }).click())
-  await visit('preview-urls-form-error')
-  expect(await page.locator('#f-url-error').textContent()).toContain('already has a preview URL')
-  await go(page.getByRole('button', { name: 'Probe now' }).click())
-  await visit('preview-urls')
-  await go(page.getByRole('link', { name: 'Delete this preview URL…' }).click())
-  await visit('preview-urls-delete-confirm')
-
-  await open(`${space}/audit`)
-  await visit('audit')
-  await open('/admin/audit')
-  await visit('audit-global')
-
-  const created = await page.request.post(`${cms.base}/api/admin/users`, {
-    headers: { origin: cms.base },
-    data: { email: 'editor@example.com', password: 'editor-password-123' },
-  })
-  expect(created.status()).toBe(201)
-  const leaver = await page.request.post(`${cms.base}/api/admin/users`, {
-    headers: { origin: cms.base },
-    data: { email: 'leaver@example.com', password: 'leaver-password-123' },
-  })
-  const leaverId = ((await leaver.json()) as { id: string }).id
-  const me = await page.request.get(`${cms.base}/api/auth/me`)
-  const ownId = ((await me.json()) as { id: string }).id
-  await open('/admin/users')
-  await visit('users')
-  await go(page.getByRole('link', { name: `Manage ${cms.admin.email}` }).click())
-  await go(page.getByRole('link', { name: `Revoke global admin from ${cms.admin.email}` }).click())
-  await visit('users-revoke-confirm')
-  await open('/admin/users')
-  await page.getByLabel('Email').fill('new-person@example.com')
-  await go(page.getByRole('button', { name: 'Create user' }).click())
-  await visit('users-created')
-  await open('/admin/users')
-  await go(page.getByRole('link', { name: 'Manage editor@example.com' }).click())
-  await visit('user-page')
-  const editorPage = page.url()
-  await go(page.getByRole('link', { name: 'Disable editor@example.com' }).click())
-  await visit('users-disable-confirm')
-  await page.goto(editorPage)
-  await page.getByLabel('Grant role').selectOption('global:admin')
-  await go(page.getByRole('button', { name: 'Grant' }).click())
-  await visit('users-grant-admin-confirm')
-  await page.goto(editorPage)
-  await go(page.getByRole('link', { name: 'Delete user editor@example.com' }).click())
-  await visit('users-delete-confirm')
-  await page.goto(editorPage)
-  await go(page.getByRole('link', { name: 'Reset password: editor@example.com' }).click())
-  await visit('users-reset-confirm')
-  await go(page.getByRole('button', { name: 'Reset password' }).click())
-  await visit('users-password-reset')
-  await page.goto(`${cms.base}/admin/users/${ownId}`)
-  await go(page.getByRole('link', { name: `Sign out everywhere: ${cms.admin.email}` }).click())
-  await visit('users-sign-out-confirm')
-  await open('/admin/users')
-  await page.getByLabel('Search users').fill('editor')
-  await go(page.getByRole('button', { name: 'Search' }).click())
-  await visit('users-search')
-  await page.goto(`${cms.base}/admin/users/${leaverId}`)
-  await go(page.getByRole('link', { name: 'Delete user leaver@example.com' }).click())
-  await go(page.getByRole('button', { name: 'Delete user' }).click())
-  await visit('users-deleted')
-
-  await open('/admin/users')
-  await go(page.getByRole('link', { name: 'Invitations' }).click())
-  await visit('invitations-empty')
-  await page.getByLabel('Email', { exact: true }).fill('not an email')
-  await go(page.getByRole('button', { name: 'Invite' }).click())
-  await visit('invitations-form-error')
-  await page.getByLabel('Email', { exact: true }).fill('future-editor@example.com')
-  await go(page.getByRole('button', { name: 'Invite' }).click())
-  await page.getByLabel('Email', { exact: true }).fill('future-admin@example.com')
-  await page.getByLabel('Role', { exact: true }).selectOption('global:admin')
-  await go(page.getByRole('button', { name: 'Invite' }).click())
-  await visit('invitations-admin-confirm')
-  await go(page.getByRole('button', { name: 'Invite global admin' }).click())
-  await visit('invitations')
-  await go(page.getByRole('link', { name: 'Revoke the invitation of future-editor@example.com' }).click())
-  await visit('invitations-revoke-confirm')
-
-  await open(`${space}/members`)
-  await page.getByLabel('Email').fill('invitee@example.com')
-  await go(page.getByRole('button', { name: 'Add member' }).click())
-  await page.getByLabel('Email').fill('editor@example.com')
-  await go(page.getByRole('button', { name: 'Add member' }).click())
-  await visit('members')
-  await go(page.getByRole('link', { name: 'Remove editor@example.com' }).click())
-  await visit('members-remove-confirm')
-
-  await open('/admin/keys')
-  await visit('keys')
-  await go(page.getByRole('link', { name: 'Reseal now…' }).click())
-  await visit('keys-reseal-confirm')
-
-  // The account: changing your own password (a wrong current one first), from the header's account menu.
-  await open('/spaces')
-  await page.locator('details.account summary').click()
-  await go(page.getByRole('link', { name: 'Change password' }).click())
-  await visit('account-password')
-  await page.getByLabel('Current password').fill('not-the-password')
-  await page.getByLabel('New password').fill(NEW_ADMIN_PASSWORD)
-  await go(page.getByRole('button', { name: 'Change password' }).click())
-  await visit('account-password-error')
-  expect(await page.getByLabel('New password').inputValue()).toBe('')
-  await page.getByLabel('Current password').fill(cms.admin.password)
-  await page.getByLabel('New password').fill(NEW_ADMIN_PASSWORD)
-  await go(page.getByRole('button', { name: 'Change password' }).click())
-  await visit('account-password-changed')
-
-  // A space made to be deleted: created (its overview says so), then deleted with its name typed back.
-  await open('/spaces')
-  await page.getByLabel('Name', { exact: true }).fill('Short-lived space')
-  await go(page.getByRole('button', { name: 'Create space' }).click())
-  await visit('space-created')
-  await go(page.getByRole('link', { name: 'Delete space…' }).click())
-  await visit('space-delete-confirm')
-  await page.getByLabel('Type the space’s name').fill('short-lived space')
-  await go(page.getByRole('button', { name: 'Delete space' }).click())
-  await visit('space-delete-error')
-  await page.getByLabel('Type the space’s name').fill('Short-lived space')
-  await go(page.getByRole('button', { name: 'Delete space' }).click())
-  await visit('spaces-deleted')
+  await walkAdminPages(walk, spaceId)
 
   await open('/no/such/page')
   await visit('error-not-found')
@@ -473,7 +246,7 @@ describe('the audit log', () => {
   it('names the acting user by email, filters by action, and offers the filtered view as CSV', async () => {
     await open(`/spaces/${spaceId}/audit`)
     const who = page.locator('tbody tr').first().locator('td').nth(1)
-    await expect.poll(() => who.innerText()).toContain(cms.admin.email)
+    await expect.poll(() => who.textContent()).toContain(cms.admin.email)
     await page.getByLabel('Action').selectOption({ label: 'API token created' })
     await go(page.getByRole('button', { name: 'Filter' }).click())
     const actions = await page.locator('tbody tr td:nth-child(3) code').allTextContents()
