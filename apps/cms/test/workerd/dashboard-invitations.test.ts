@@ -10,7 +10,7 @@ import { followRedirect, submitForm } from './forms'
 import { type Client, loggedIn, makeSpace, makeUser, uniqueEmail } from './helpers'
 
 const PAGE = '/admin/invitations'
-let admin: Client
+let admin: Client & { user: { id: string; email: string } }
 let spaceId = ''
 
 const pending = async (email: string) =>
@@ -42,7 +42,21 @@ describe('the invitations page', () => {
     )?.[1]
     expect(row).toContain('editor of Invited space')
     expect(row).toContain('<time datetime=')
+    expect(row).toContain(admin.user.email)
     expect(await pending(email)).toMatchObject({ spaceId, role: 'editor' })
+  })
+
+  it('says who made each invitation, and the command line for one made there', async () => {
+    const email = uniqueEmail('by-cli')
+    await env.DB.prepare(
+      `INSERT INTO invitations (id, email, space_id, role, invited_by, created_at)
+       VALUES ('inv_cli_test', ?1, NULL, 'admin', NULL, ?2)`,
+    )
+      .bind(email, Date.now())
+      .run()
+    const html = await (await admin.fetch(PAGE)).text()
+    const row = /<tr id="invitation-inv_cli_test">([\s\S]*?)<\/tr>/.exec(html)?.[1]
+    expect(row).toContain('the command line')
   })
 
   it('asks before inviting a global admin, and invites only the confirmed form', async () => {

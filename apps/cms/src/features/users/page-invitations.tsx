@@ -8,6 +8,7 @@
 import type { Context, Hono } from 'hono'
 import type { UserCaller } from '../../domain/caller'
 import { Conflict, NotFound } from '../../domain/errors'
+import { userLabel } from '../../domain/user-label'
 import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { idParam } from '../../http/params'
@@ -25,6 +26,7 @@ import {
   pendingInvitations,
   withdrawInvitation,
 } from './invitations'
+import { findUser } from './service'
 import {
   InvitationsPage,
   type InvitationsProps,
@@ -84,8 +86,23 @@ export function addInvitationPages(group: Hono<CmsHono>): void {
       pendingInvitations(c.var.scope),
       listSpaces(c.var.scope, { userId: caller.userId, all: true }),
     ])
+    // Who invited: a handful of distinct admins, each read once (an invitation made by the CLI has none).
+    const inviters = [...new Set(invitations.flatMap((i) => (i.invitedBy ? [i.invitedBy] : [])))]
+    const invitedBy = new Map(
+      await Promise.all(
+        inviters.map(async (id) => [id, userLabel(await findUser(c.var.scope, id), id)] as const),
+      ),
+    )
     const viewer = await viewerOf(c, caller)
-    return c.html(<InvitationsPage viewer={viewer} invitations={invitations} spaces={spaces} {...extra} />)
+    return c.html(
+      <InvitationsPage
+        viewer={viewer}
+        invitations={invitations}
+        invitedBy={invitedBy}
+        spaces={spaces}
+        {...extra}
+      />,
+    )
   })
 
   group.post('/invitations', authorize('roles.grant', GRANT), async (c) => {

@@ -23,6 +23,8 @@ const PAGE = '/admin/invitations'
 export interface InvitationsProps {
   viewer: Viewer
   invitations: Invitation[]
+  /** Who made each invitation, by user id (`userLabel`); an invitation without one came from the CLI. */
+  invitedBy: ReadonlyMap<string, string>
   /** Every space, for the role picker and the names of space roles. */
   spaces: SpaceRow[]
   /** The result of the last change. */
@@ -94,7 +96,7 @@ const InviteForm: FC<{ csrf: string; spaces: SpaceRow[]; form: InvitationsProps[
 
 /**
  * The page.
- * @example c.html(<InvitationsPage viewer={v} invitations={pending} spaces={spaces} />)
+ * @example c.html(<InvitationsPage viewer={v} invitations={pending} invitedBy={labels} spaces={spaces} />)
  */
 export const InvitationsPage: FC<InvitationsProps> = (p) => {
   const spaceName = new Map(p.spaces.map((s) => [s.id, s.name]))
@@ -117,6 +119,7 @@ export const InvitationsPage: FC<InvitationsProps> = (p) => {
                 <th scope="col">Email</th>
                 <th scope="col">Role</th>
                 <th scope="col">Invited</th>
+                <th scope="col">By</th>
                 <th scope="col">
                   <span class="visually-hidden">Actions</span>
                 </th>
@@ -129,6 +132,13 @@ export const InvitationsPage: FC<InvitationsProps> = (p) => {
                   <td>{invitedRole(i, spaceName)}</td>
                   <td class="when">
                     <When at={i.createdAt} />
+                  </td>
+                  <td>
+                    {i.invitedBy === null ? (
+                      <span class="empty">the command line</span>
+                    ) : (
+                      (p.invitedBy.get(i.invitedBy) ?? i.invitedBy)
+                    )}
                   </td>
                   <td>
                     <DangerLink href={`${PAGE}/${i.id}/revoke`} label={`Revoke the invitation of ${i.email}`}>
