@@ -5,6 +5,7 @@
  */
 import { AUDIT_ACTIONS } from '../../domain/audit-actions'
 import type { Scope } from '../../domain/scope'
+import { userLabels } from '../users/service-labels'
 import { dayOf } from './archive-days'
 import { type AuditSpan, readAuditSpan } from './archive-read'
 import { type AuditFilter, type AuditRow, hasNewerAuditEntry, queryAuditEntries } from './store'
@@ -36,7 +37,9 @@ export interface AuditPage {
 async function named(scope: Scope, rows: AuditRow[]): Promise<NamedAuditEntry[]> {
   const ids = new Set<string>()
   for (const row of rows) for (const id of [row.actor_id, row.target_id, row.space_id]) if (id) ids.add(id)
-  const names = await namesOf(scope.db, ids)
+  const userIds = [...ids].filter((id) => id.startsWith('usr_'))
+  const [names, users] = await Promise.all([namesOf(scope.db, ids), userLabels(scope, userIds)])
+  for (const [id, label] of users) names.set(id, label)
   const nameOf = (id: string | null) => (id === null ? undefined : names.get(id))
   return rows.map((row) => ({
     ...row,

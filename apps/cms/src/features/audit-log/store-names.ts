@@ -1,22 +1,12 @@
 /**
  * Names for the ids an audit entry holds, so the log reads "ada@example.com revoked “Website”" rather than
- * `usr_…` / `tok_…`: users by email, API tokens, spaces and MCP integrations by name, preview URLs by
- * address. Read-only lookups over the resources' tables, batched per kind; an id whose row is gone (a
+ * `usr_…` / `tok_…`: API tokens, spaces and MCP integrations by name, preview URLs by address (users are
+ * named by the users feature's one rule, `userLabels`). Read-only lookups over the resources' tables, batched per kind; an id whose row is gone (a
  * deleted integration) simply has no name, and the log shows the id.
  */
 
 /** The id prefixes this module can name, and where the name is. */
 const SOURCES = {
-  // A local user's login email, else an IdP user's last `email` claim (marked when the IdP did not verify
-  // it, as `domain/user-label.ts` does on every page), else their IdP display name; a deleted user by the
-  // name they had (`deleted_users`).
-  usr: {
-    table: `(SELECT id, coalesce(email,
-               CASE WHEN idp_email_verified = 1 THEN idp_email ELSE idp_email || ' (unverified)' END,
-               name) AS label FROM users
-             UNION ALL SELECT id, label FROM deleted_users)`,
-    column: 'label',
-  },
   tok: { table: 'api_tokens', column: 'name' },
   spc: { table: 'spaces', column: 'name' },
   mcp: { table: 'mcp_integrations', column: 'name' },

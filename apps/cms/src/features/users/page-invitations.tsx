@@ -8,7 +8,6 @@
 import type { Context, Hono } from 'hono'
 import type { UserCaller } from '../../domain/caller'
 import { Conflict, NotFound } from '../../domain/errors'
-import { userLabel } from '../../domain/user-label'
 import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { idParam } from '../../http/params'
@@ -26,7 +25,7 @@ import {
   pendingInvitations,
   withdrawInvitation,
 } from './invitations'
-import { findUser } from './service'
+import { userLabels } from './service-labels'
 import {
   InvitationsPage,
   type InvitationsProps,
@@ -86,12 +85,10 @@ export function addInvitationPages(group: Hono<CmsHono>): void {
       pendingInvitations(c.var.scope),
       listSpaces(c.var.scope, { userId: caller.userId, all: true }),
     ])
-    // Who invited: a handful of distinct admins, each read once (an invitation made by the CLI has none).
-    const inviters = [...new Set(invitations.flatMap((i) => (i.invitedBy ? [i.invitedBy] : [])))]
-    const invitedBy = new Map(
-      await Promise.all(
-        inviters.map(async (id) => [id, userLabel(await findUser(c.var.scope, id), id)] as const),
-      ),
+    // Who invited, in one read (an invitation made by the command line has nobody).
+    const invitedBy = await userLabels(
+      c.var.scope,
+      invitations.flatMap((i) => (i.invitedBy ? [i.invitedBy] : [])),
     )
     const viewer = await viewerOf(c, caller)
     return c.html(
