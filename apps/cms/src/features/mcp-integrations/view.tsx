@@ -50,8 +50,7 @@ const EditFields: FC<{ m: McpIntegrationView; edit: McpForm | undefined }> = ({ 
  */
 const CardBody: FC<{ m: McpIntegrationView; context: CardContext<'name'> }> = ({ m, context }) => {
   const last = m.lastTest
-  const why =
-    last === null || context.fresh ? undefined : failureText(last.reason, readerOf(context.canManage))
+  const why = last === null ? undefined : context.lastWhy(last.reason)
   return (
     <>
       <p>

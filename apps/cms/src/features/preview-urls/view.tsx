@@ -61,8 +61,7 @@ const EditFields: FC<{ v: PreviewUrlView; edit: PreviewForm | undefined }> = ({ 
  */
 const CardBody: FC<{ v: PreviewUrlView; context: CardContext<'label'> }> = ({ v, context }) => {
   const last = v.lastProbe
-  const why =
-    last === null || context.fresh ? undefined : failureText(last.reason, readerOf(context.canManage))
+  const why = last === null ? undefined : context.lastWhy(last.reason)
   return (
     <>
       {v.label === null ? null : (

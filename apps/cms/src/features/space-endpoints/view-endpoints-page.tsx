@@ -11,6 +11,7 @@ import type { Child, FC } from 'hono/jsx'
 import { Field, type FieldErrors } from '../../views/components/form'
 import type { SpaceTab } from '../../views/components/space-tabs'
 import type { Viewer } from '../../views/layout'
+import { failureText, readerOf } from '../../views/outbound-messages'
 import type { SpaceRow } from '../spaces/service'
 import { type CardNotice, SECRET_AGAIN } from './view-card-result'
 import { AddEndpointCard, DeleteEndpointPage, EndpointCard, EndpointsPage } from './view-endpoint'
@@ -56,8 +57,11 @@ interface EndpointCardContent {
 /** How a card is being shown: its refused edit form, whether a fresh result is on it, the reader's rights. */
 export interface CardContext<K extends string> {
   edit: EndpointFormState<K> | undefined
-  /** A fresh call result is on the card: its last-call line need not say why again. */
-  fresh: boolean
+  /**
+   * Why the last call failed, in the reader's words; `undefined` when the card's fresh result says so
+   * already (once per card).
+   */
+  lastWhy(reason: string | null): string | undefined
   /** The reader may change endpoints (else the words ask a space admin instead). */
   canManage: boolean
 }
@@ -151,7 +155,10 @@ export function EndpointsListPage<V extends { id: string }, R, K extends string>
       {p.items.map((v) => {
         const edit = p.editForm?.id === v.id ? p.editForm : undefined
         const outcome = p.card?.id === v.id ? p.card : undefined
-        const card = labels.card(v, { edit, fresh: outcome?.kind === 'called', canManage: p.canManage })
+        const fresh = outcome?.kind === 'called'
+        const lastWhy = (reason: string | null) =>
+          fresh ? undefined : failureText(reason, readerOf(p.canManage))
+        const card = labels.card(v, { edit, lastWhy, canManage: p.canManage })
         const fieldIds = {
           [nameField]: `f-${nameField}-${v.id}`,
           url: `f-url-${v.id}`,
