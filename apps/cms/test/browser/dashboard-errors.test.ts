@@ -13,6 +13,7 @@ import { createFakeStorefront } from '../node/fixtures/fake-storefront'
 import { type Served, serve } from '../node/fixtures/serve'
 import { freePort, startWranglerDev, type WranglerDev } from '../node/fixtures/wrangler-dev'
 import { type Browser, checkPage, launchChromium, type SecretBook } from './chromium'
+import { cmsApi } from './cms-api'
 import { signInWithNewSpace, untilLoaded } from './first-space'
 import { heard, landing } from './landing'
 import { axeViolations, sidewaysOverflow } from './page-checks'
@@ -94,8 +95,7 @@ describe('errors that say what to fix', () => {
 async function createVia(api: 'mcp' | 'preview-urls', bodies: Record<string, unknown>[]): Promise<string[]> {
   const ids: string[] = []
   for (const data of bodies) {
-    const res = await page.request.post(`${cms.base}/api/spaces/${spaceId}/${api}`, {
-      headers: { origin: cms.base },
+    const res = await cmsApi(page, cms.base).post(`/api/spaces/${spaceId}/${api}`, {
       data,
     })
     expect(res.status()).toBe(201)
@@ -221,14 +221,11 @@ describe('a result lands at its card on a long page', () => {
   it('an editor gets the call only, is told who edits, and a failure asks a space admin; axe-clean', async () => {
     const [id] = await createVia('mcp', [{ name: 'No bearer', url: `${mcp.origin}/mcp` }])
     const reader = { email: 'reader@example.com', password: 'reader-password-123' }
-    const headers = { origin: cms.base }
-    const user = await page.request.post(`${cms.base}/api/admin/users`, { headers, data: reader })
+    const api = cmsApi(page, cms.base)
+    const user = await api.post('/api/admin/users', { data: reader })
     expect(user.status()).toBe(201)
     const role = { email: reader.email, role: 'editor' }
-    const member = await page.request.post(`${cms.base}/api/spaces/${spaceId}/members`, {
-      headers,
-      data: role,
-    })
+    const member = await api.post(`/api/spaces/${spaceId}/members`, { data: role })
     // 202 whether it granted or invited: the answer tells a space admin nothing about accounts.
     expect(member.status()).toBe(202)
     await go(page.getByRole('button', { name: 'Sign out' }).click())

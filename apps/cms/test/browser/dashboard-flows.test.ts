@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freePort, startWranglerDev, type WranglerDev } from '../node/fixtures/wrangler-dev'
 import { type Browser, checkPage, launchChromium, type SecretBook } from './chromium'
+import { cmsApi } from './cms-api'
 import { signInWithNewSpace, untilLoaded } from './first-space'
 import { axeViolations, sidewaysOverflow } from './page-checks'
 
@@ -67,9 +68,8 @@ describe('post/redirect/get', () => {
     const tokens = `/spaces/${spaceId}/settings/tokens`
     await open(tokens)
     const csrf = (await page.locator('input[name=csrf_token]').first().getAttribute('value')) ?? ''
-    const res = await page.request.post(`${cms.base}${tokens}`, {
+    const res = await cmsApi(page, cms.base).post(tokens, {
       form: { csrf_token: csrf, name: 'Over HTTP', scope: 'delivery' },
-      headers: { origin: cms.base },
       maxRedirects: 0,
     })
     expect(res.status()).toBe(303)
@@ -77,9 +77,9 @@ describe('post/redirect/get', () => {
     expect(new URL(location, cms.base).pathname).toBe(tokens)
     expect(location).not.toMatch(TOKEN)
     expect(await res.text()).not.toMatch(TOKEN)
-    const first = await (await page.request.get(`${cms.base}${location}`)).text()
+    const first = await (await cmsApi(page, cms.base).get(location)).text()
     expect(first.match(TOKEN)).toHaveLength(1)
-    const again = await (await page.request.get(`${cms.base}${location}`)).text()
+    const again = await (await cmsApi(page, cms.base).get(location)).text()
     expect(again).not.toMatch(TOKEN)
     expect(again).toContain('Over HTTP')
   })
@@ -224,8 +224,7 @@ describe('confirmations for destructive actions', () => {
     const admins = `SELECT COUNT(*) AS n FROM user_roles WHERE role = 'admin'`
     expect(await count(admins)).toBe(1)
 
-    const created = await page.request.post(`${cms.base}/api/admin/users`, {
-      headers: { origin: cms.base },
+    const created = await cmsApi(page, cms.base).post('/api/admin/users', {
       data: { email: 'second@example.com', password: 'second-password-123' },
     })
     expect(created.status()).toBe(201)
@@ -305,14 +304,12 @@ describe('navigation by role', () => {
   it('shows an editor only what their roles open: every link they see works', async () => {
     const email = 'editor-nav@example.com'
     const password = 'editor-nav-password-123'
-    const created = await page.request.post(`${cms.base}/api/admin/users`, {
-      headers: { origin: cms.base },
+    const created = await cmsApi(page, cms.base).post('/api/admin/users', {
       data: { email, password },
     })
     expect(created.status()).toBe(201)
     const { id } = (await created.json()) as { id: string }
-    const granted = await page.request.post(`${cms.base}/api/admin/users/${id}/roles`, {
-      headers: { origin: cms.base },
+    const granted = await cmsApi(page, cms.base).post(`/api/admin/users/${id}/roles`, {
       data: { scope: 'space', role: 'editor', spaceId },
     })
     expect(granted.status()).toBe(200)

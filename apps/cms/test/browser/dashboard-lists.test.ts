@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startWranglerDev, type WranglerDev } from '../node/fixtures/wrangler-dev'
 import { type Browser, launchChromium } from './chromium'
+import { cmsApi } from './cms-api'
 import { signInWithNewSpace, untilLoaded } from './first-space'
 
 let browser: Browser
@@ -50,22 +51,19 @@ beforeAll(async () => {
   tokensPath = `/spaces/${spaceId}/settings/tokens`
   // The page's own session makes these API calls (same cookies), as quickly as a script would.
   for (let i = 1; i <= 34; i++) {
-    const res = await page.request.post(`${cms.base}/api/spaces/${spaceId}/tokens`, {
-      headers: { origin: cms.base },
+    const res = await cmsApi(page, cms.base).post(`/api/spaces/${spaceId}/tokens`, {
       data: { name: `Token ${String(i).padStart(2, '0')}`, scope: 'delivery' },
     })
     expect(res.status()).toBe(201)
   }
   for (let i = 1; i <= 20; i++) {
-    const res = await page.request.post(`${cms.base}/api/admin/users`, {
-      headers: { origin: cms.base },
+    const res = await cmsApi(page, cms.base).post('/api/admin/users', {
       data: { email: `person-${String(i).padStart(2, '0')}@example.com`, password: 'a-long-password-123' },
     })
     expect(res.status()).toBe(201)
     const { id } = (await res.json()) as { id: string }
     const role = { scope: 'space', role: i % 2 === 0 ? 'admin' : 'editor', spaceId }
-    const granted = await page.request.post(`${cms.base}/api/admin/users/${id}/roles`, {
-      headers: { origin: cms.base },
+    const granted = await cmsApi(page, cms.base).post(`/api/admin/users/${id}/roles`, {
       data: role,
     })
     expect(granted.status()).toBe(200)

@@ -14,6 +14,7 @@ import { createFakeStorefront } from '../node/fixtures/fake-storefront'
 import { type Served, serve } from '../node/fixtures/serve'
 import { freePort, startWranglerDev, type WranglerDev } from '../node/fixtures/wrangler-dev'
 import { type Browser, checkPage, launchChromium, type SecretBook } from './chromium'
+import { cmsApi } from './cms-api'
 
 const KEY_1 = '3c'.repeat(32)
 const KEY_2 = 'a7'.repeat(32)
@@ -243,8 +244,7 @@ describe('the dashboard in Chromium', () => {
   })
 
   it('grants and revokes a space role on the Users page', async () => {
-    const created = await page.request.post(`${cms.base}/api/admin/users`, {
-      headers: { origin: cms.base },
+    const created = await cmsApi(page, cms.base).post('/api/admin/users', {
       data: { email: 'editor@example.com', password: 'editor-password-123' },
     })
     expect(created.status()).toBe(201)

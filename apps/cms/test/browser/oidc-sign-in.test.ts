@@ -21,6 +21,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startWranglerDev, type WranglerDev } from '../node/fixtures/wrangler-dev'
 import { type Browser, checkPage, launchChromium, type SecretBook } from './chromium'
+import { cmsApi } from './cms-api'
 import { axeViolations, sidewaysOverflow } from './page-checks'
 
 const CLIENT_ID = 'cms-dashboard'
@@ -126,7 +127,7 @@ const header = async () => (await page.locator('header .who').textContent()) ?? 
 
 /** Posts JSON to the CMS API with the browser's session cookie (and its origin, for the CSRF check). */
 async function api(path: string, data: unknown) {
-  return page.request.post(`${cms.base}${path}`, { data, headers: { origin: cms.base } })
+  return cmsApi(page, cms.base).post(path, { data })
 }
 
 describe('OIDC dashboard sign-in in Chromium', () => {

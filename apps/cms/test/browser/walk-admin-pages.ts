@@ -7,6 +7,7 @@
  * deleted (confirmation, a wrong name, the notice).
  */
 import { expect } from 'vitest'
+import { cmsApi } from './cms-api'
 import type { Walk } from './page-walk'
 
 const NEW_ADMIN_PASSWORD = 'the admin’s own new passphrase 2026'
@@ -18,17 +19,15 @@ const NEW_ADMIN_PASSWORD = 'the admin’s own new passphrase 2026'
 export async function walkAdminPages(w: Walk, spaceId: string): Promise<void> {
   const { page, cms, go, open, visit } = w
   const space = `/spaces/${spaceId}`
-  const created = await page.request.post(`${cms.base}/api/admin/users`, {
-    headers: { origin: cms.base },
+  const created = await cmsApi(page, cms.base).post('/api/admin/users', {
     data: { email: 'editor@example.com', password: 'editor-password-123' },
   })
   expect(created.status()).toBe(201)
-  const leaver = await page.request.post(`${cms.base}/api/admin/users`, {
-    headers: { origin: cms.base },
+  const leaver = await cmsApi(page, cms.base).post('/api/admin/users', {
     data: { email: 'leaver@example.com', password: 'leaver-password-123' },
   })
   const leaverId = ((await leaver.json()) as { id: string }).id
-  const me = await page.request.get(`${cms.base}/api/auth/me`)
+  const me = await cmsApi(page, cms.base).get('/api/auth/me')
   const ownId = ((await me.json()) as { id: string }).id
   await open('/admin/users')
   await visit('users')

@@ -6,6 +6,7 @@
  */
 import { expect } from 'vitest'
 import { freePort } from '../node/fixtures/wrangler-dev'
+import { cmsApi } from './cms-api'
 import type { Walk } from './page-walk'
 
 // Long, unbroken values of the kind operators paste: they must wrap or scroll in place, not widen the page.
@@ -33,8 +34,7 @@ export async function walkSpacePages(w: Walk, spaceId: string): Promise<void> {
   // A long list: a revoked token in its own section, and more live tokens than one page holds.
   await go(page.getByRole('button', { name: 'Revoke token' }).click())
   for (let i = 1; i <= 22; i++) {
-    const res = await page.request.post(`${cms.base}/api/spaces/${spaceId}/tokens`, {
-      headers: { origin: cms.base },
+    const res = await cmsApi(page, cms.base).post(`/api/spaces/${spaceId}/tokens`, {
       data: { name: `Storefront build ${String(i).padStart(2, '0')}`, scope: 'delivery' },
     })
     expect(res.status()).toBe(201)
