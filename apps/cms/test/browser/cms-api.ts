@@ -11,7 +11,7 @@
 import type { APIResponse, Page } from 'playwright-core'
 
 /** What a call may carry besides the method and path. */
-export interface CmsCallOptions {
+interface CmsCallOptions {
   /** A JSON body. */
   data?: unknown
   /** A form body (`application/x-www-form-urlencoded`). */
