@@ -198,6 +198,21 @@ describe('a result lands at its card on a long page', () => {
     await cleanAtBothWidths('landing-mcp-add-refused')
   })
 
+  it('a delete from a card lands on the page’s notice (its card is gone): focused, heard as a status', async () => {
+    const id = mcpIds[6] ?? ''
+    await page.goto(`${cms.base}/spaces/${spaceId}/settings/mcp`)
+    const card = page.locator(`#card-${id}`)
+    await card.getByText('Edit Server 7').click()
+    await go(card.getByRole('link', { name: 'Delete Server 7…' }).click())
+    await go(page.getByRole('button', { name: 'Delete integration' }).click())
+    expect(new URL(page.url()).hash).toBe('#result')
+    await expect.poll(() => landing(page)).toEqual({ focused: 'result', card: undefined, inView: true })
+    expect((await heard(page)).role).toBe('status')
+    expect(await page.locator('#result').textContent()).toBe('Deleted “Server 7”.')
+    expect(await page.locator(`#card-${id}`).count()).toBe(0)
+    await cleanAtBothWidths('landing-mcp-deleted')
+  })
+
   it('a probe on the last of several preview URLs: its result in the window and focused', async () => {
     const closed = `http://127.0.0.1:${await freePort()}`
     const down = Array.from({ length: 6 }, (_, i) => ({ url: `${closed}/shop/${i}`, label: `Shop ${i + 1}` }))

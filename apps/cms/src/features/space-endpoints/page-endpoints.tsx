@@ -7,7 +7,7 @@
  * flash (`dashboard/flash.ts`), so a reload repeats nothing, and the redirect's fragment names where the
  * result is shown (`view-card-result.tsx`): the card's result (`#result-<id>`, also for a new card), a
  * refused save's error summary in its card (`#errors-<id>`), a refused add's (`#form-errors`); only a
- * delete, whose card is gone, shows its notice at the top. A refused form keeps what was typed, never the
+ * delete, whose card is gone, lands on the page's notice at the top (`#result`). A refused form keeps what was typed, never the
  * secret: it only notes that one was typed, so the field asks for it again.
  */
 import type { Context, Hono } from 'hono'
@@ -163,7 +163,7 @@ export function createEndpointPages<
   pages.post(`/:${spec.param}/delete`, authorize(actions.delete), async (c) => {
     const row = await loadRow(c)
     await service.remove(c.var.scope, row)
-    return done(c, row.space_id, '', { notice: { tone: 'ok', text: notices.deleted(row) } })
+    return done(c, row.space_id, 'result', { notice: { tone: 'ok', text: notices.deleted(row) } })
   })
 
   pages.post(`/:${spec.param}/${labels.call.path}`, authorize(actions.call), async (c) => {

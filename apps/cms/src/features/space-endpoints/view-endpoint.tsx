@@ -9,7 +9,8 @@ import type { Child, FC } from 'hono/jsx'
 import { When } from '../../views/components/badge'
 import { DangerLink } from '../../views/components/danger'
 import { ErrorSummary } from '../../views/components/error-summary'
-import { CsrfField, Field, type FieldErrors, Notice } from '../../views/components/form'
+import { CsrfField, Field, type FieldErrors } from '../../views/components/form'
+import { ResultNotice } from '../../views/components/result-notice'
 import { type SpaceTab, SpaceTabs } from '../../views/components/space-tabs'
 import { ConfirmPage } from '../../views/confirm-page'
 import { Layout, type Viewer } from '../../views/layout'
@@ -33,7 +34,7 @@ export interface EndpointsPageProps {
 
 /**
  * The frame of an endpoints page: title, tabs, heading, what a read-only reader may do, the one-time
- * notice (after a delete: the card is gone), the empty state.
+ * notice (after a delete, whose card is gone, the `#result` it lands on), the empty state.
  * @example <EndpointsPage viewer={v} space={s} tab="mcp" title="MCP Integrations" notice={n} empty={undefined}>…</EndpointsPage>
  */
 export const EndpointsPage: FC<EndpointsPageProps> = (p) => (
@@ -41,7 +42,7 @@ export const EndpointsPage: FC<EndpointsPageProps> = (p) => (
     <SpaceTabs space={p.space} current={p.tab} roles={p.viewer.roles} />
     <h1>{p.title}</h1>
     {p.readOnly === undefined ? null : <p>{p.readOnly}</p>}
-    {p.notice ? <Notice tone={p.notice.tone}>{p.notice.text}</Notice> : null}
+    {p.notice ? <ResultNotice tone={p.notice.tone}>{p.notice.text}</ResultNotice> : null}
     {p.empty === undefined ? null : <p class="empty">{p.empty}</p>}
     {p.children}
   </Layout>
