@@ -16,6 +16,11 @@ export interface UserCaller {
   /** When the user last proved who they are (epoch ms). */
   authenticatedAt: number
   roles: UserRoles
+  /**
+   * How pages name the user (`user-label.ts`), when authenticating already read it: a session's lookup
+   * does; a bearer request, which no page answers, leaves it `undefined`.
+   */
+  label?: string | undefined
 }
 
 /** A per-space API token (`Authorization: Bearer cms_…`): no user, no roles, only its scope in its space. */

@@ -135,6 +135,7 @@ async function resolve(c: Context<CmsHono>): Promise<Caller | null> {
     sid: session.sid,
     authenticatedAt: session.authenticatedAt,
     roles: session.roles,
+    label: session.label,
   }
 }
 

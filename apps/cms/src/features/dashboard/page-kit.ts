@@ -33,9 +33,8 @@ export function dashboardGroup(): Hono<CmsHono> {
  * @example const viewer = await viewerOf(c, caller)
  */
 export async function viewerOf(c: Context<CmsHono>, caller: UserCaller): Promise<Viewer> {
-  const user = await findUser(c.var.scope, caller.userId)
   return {
-    label: userLabel(user, caller.userId),
+    label: caller.label ?? userLabel(await findUser(c.var.scope, caller.userId), caller.userId),
     roles: caller.roles,
     csrf: await issueCsrfToken(c),
     // In local mode every dashboard user signs in with a password; an IdP user has none here.

@@ -7,7 +7,7 @@
  */
 import type { UserRoles } from '../../domain/roles'
 import type { Scope } from '../../domain/scope'
-import { sessionRolesRead } from '../users/roles'
+import { sessionUserRead } from '../users/session-user'
 import { SESSION_TTL_SECONDS } from './session-token'
 import {
   type ActiveSession,
@@ -22,24 +22,26 @@ import {
 
 export type { ActiveSession, AuthMethod } from './store'
 
-/** A valid session with its user's roles. */
-export interface ActiveSessionWithRoles extends ActiveSession {
+/** A valid session with its user's roles and the label pages name them by. */
+export interface ActiveSessionWithUser extends ActiveSession {
   roles: UserRoles
+  /** Undefined only if the user row went between the two reads of one batch (it cannot: one transaction). */
+  label: string | undefined
 }
 
 /**
- * The session if it exists, is not revoked or expired, and its user is active, with the user's roles: one
- * batch (one round trip, one consistent read) for what every cookie-authenticated request needs.
+ * The session if it exists, is not revoked or expired, and its user is active, with the user's roles and
+ * label: one batch (one round trip, one consistent read) for what every cookie-authenticated request needs.
  * @example const session = await findActiveSession(scope, sid)
  */
-export async function findActiveSession(scope: Scope, sid: string): Promise<ActiveSessionWithRoles | null> {
-  const roles = sessionRolesRead(scope, sid)
+export async function findActiveSession(scope: Scope, sid: string): Promise<ActiveSessionWithUser | null> {
+  const user = sessionUserRead(scope, sid)
   const [session, ...results] = await scope.db.batch<unknown>([
     activeSessionQuery(scope.db, sid, scope.now()),
-    ...roles.statements,
+    ...user.statements,
   ])
   const row = toActiveSession(session)
-  return row ? { ...row, roles: roles.roles(results) } : null
+  return row ? { ...row, ...user.user(results) } : null
 }
 
 /**

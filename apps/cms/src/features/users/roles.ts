@@ -22,8 +22,6 @@ import {
   loadRoles,
   revokeGlobalRole,
   revokeSpaceRole,
-  roleQueries,
-  toUserRoles,
 } from './store-roles'
 
 /**
@@ -40,22 +38,6 @@ export async function rolesOf(scope: Scope, userId: string): Promise<UserRoles> 
  */
 export async function everyonesRoles(scope: Scope): Promise<Map<string, UserRoles>> {
   return loadAllRoles(scope.db)
-}
-
-/** The role reads of the user behind a session, to run in one batch with the session's own read. */
-export interface SessionRolesRead {
-  statements: D1PreparedStatement[]
-  /** The roles from the results of `statements`, in their order. */
-  roles(results: readonly D1Result<unknown>[]): UserRoles
-}
-
-/**
- * The role reads of a session's user, for the session lookup to batch with its own query: a
- * cookie-authenticated request then reads D1 in one round trip.
- * @example const read = sessionRolesRead(scope, sid); const [s, ...r] = await scope.db.batch([q, ...read.statements])
- */
-export function sessionRolesRead(scope: Scope, sid: string): SessionRolesRead {
-  return { statements: roleQueries(scope.db, { sid }), roles: toUserRoles }
 }
 
 const spaceId = z.string().refine((v) => isId('spc', v), 'Choose a space')
