@@ -5,6 +5,7 @@
  * size is checked before the body is kept, not after), and strict UTF-8 JSON. A failure is a
  * {@link BoundedFetchError} with a fixed message per reason; the response body never reaches an error.
  */
+import { readBodyCapped } from './read-body-capped.ts'
 
 /**
  * A `fetch`-compatible function (the global one, or one injected for tests and custom transports).
@@ -70,35 +71,6 @@ export interface BoundedJson {
   headers: Headers
 }
 
-async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array> {
-  const declared = Number(res.headers.get('content-length') ?? Number.NaN)
-  if (declared > maxBytes) {
-    await res.body?.cancel()
-    throw new BoundedFetchError('too_large')
-  }
-  if (res.body === null) return new Uint8Array(0)
-  const reader = res.body.getReader()
-  const chunks: Uint8Array[] = []
-  let total = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    total += value.byteLength
-    if (total > maxBytes) {
-      await reader.cancel()
-      throw new BoundedFetchError('too_large')
-    }
-    chunks.push(value)
-  }
-  const out = new Uint8Array(total)
-  let offset = 0
-  for (const chunk of chunks) {
-    out.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return out
-}
-
 async function send(url: string, options: BoundedFetchOptions): Promise<Response> {
   const doFetch = options.fetch ?? ((input: string, init: RequestInit) => fetch(input, init))
   try {
@@ -133,16 +105,15 @@ export async function fetchJsonBounded(url: string, options: BoundedFetchOptions
     await res.body?.cancel()
     throw new BoundedFetchError(res.status >= 300 && res.status < 400 ? 'redirect' : 'status')
   }
-  let bytes: Uint8Array
-  try {
-    bytes = await readCapped(res, options.maxBytes)
-  } catch (cause) {
-    if (cause instanceof BoundedFetchError) throw cause
-    throw new BoundedFetchError('unreadable', { cause })
+  // No signal: a body still arriving at `timeoutMs` ends as the runtime aborts its stream (`unreadable`).
+  const read = await readBodyCapped(res, options.maxBytes)
+  if (!read.ok) {
+    if (read.reason === 'too_large') throw new BoundedFetchError('too_large')
+    throw new BoundedFetchError('unreadable', read.reason === 'unreadable' ? { cause: read.cause } : {})
   }
   let json: unknown
   try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes))
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(read.bytes))
   } catch {
     throw new BoundedFetchError('not_json')
   }

@@ -13,6 +13,13 @@ export { decodeJsonSegment } from './json-segment.ts'
 export { constantTimeEqual } from './constant-time.ts'
 // Where plain http is acceptable
 export { isLoopbackHost, isSecureOrLoopbackUrl } from './dev-host.ts'
+// Reading a body of a size someone else chose
+export {
+  type BodyMessage,
+  type CappedBody,
+  type ReadBodyOptions,
+  readBodyCapped,
+} from './read-body-capped.ts'
 // Reading JSON from another server
 export {
   BoundedFetchError,

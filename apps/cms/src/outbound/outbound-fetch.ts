@@ -5,6 +5,7 @@
  * failure into a fixed reason. Upstream bodies of failed calls are cancelled unread; error messages of the
  * platform are inspected only to pick a reason and are never passed on.
  */
+import { readBodyCapped } from '@alokai/internal'
 import type { OutboundPolicy } from '../domain/outbound-policy'
 import { type OutboundFailureReason, reasonForStatus } from './reasons'
 import { checkOutboundUrl } from './url-policy'
@@ -36,35 +37,6 @@ function classifyError(err: unknown, timedOut: boolean): OutboundFailureReason {
   if (name === 'AbortError' || name === 'TimeoutError') return 'timeout'
   if (/\b(tls|ssl|certificate|handshake)\b/i.test(message)) return 'tls'
   return 'refused'
-}
-
-async function readCapped(
-  body: ReadableStream<Uint8Array>,
-  maxBytes: number,
-  deadline: Promise<typeof TIMED_OUT>,
-): Promise<Uint8Array | 'too_large' | typeof TIMED_OUT> {
-  const reader = body.getReader()
-  const chunks: Uint8Array[] = []
-  let total = 0
-  try {
-    for (;;) {
-      const step = await Promise.race([reader.read(), deadline])
-      if (step === TIMED_OUT) return TIMED_OUT
-      if (step.done) break
-      total += step.value.byteLength
-      if (total > maxBytes) return 'too_large'
-      chunks.push(step.value)
-    }
-  } finally {
-    reader.cancel().catch(() => {})
-  }
-  const out = new Uint8Array(total)
-  let offset = 0
-  for (const chunk of chunks) {
-    out.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return out
 }
 
 /**
@@ -110,25 +82,13 @@ export async function outboundFetch(
       response.body?.cancel().catch(() => {})
       return { ok: false, reason: reasonForStatus(response.status) }
     }
-    const declared = Number(response.headers.get('content-length') ?? '')
-    if (Number.isFinite(declared) && declared > policy.maxBytes) {
-      response.body?.cancel().catch(() => {})
-      return { ok: false, reason: 'too_large' }
-    }
-    if (!response.body)
-      return { ok: true, status: response.status, headers: response.headers, body: new Uint8Array() }
-    let body: Awaited<ReturnType<typeof readCapped>>
-    try {
-      body = await readCapped(response.body, policy.maxBytes, deadline)
-    } catch (err) {
-      return { ok: false, reason: classifyError(err, timedOut) }
-    }
-    if (body === TIMED_OUT) return { ok: false, reason: 'timeout' }
-    if (body === 'too_large') {
-      controller.abort()
-      return { ok: false, reason: 'too_large' }
-    }
-    return { ok: true, status: response.status, headers: response.headers, body }
+    // The deadline's abort also ends a stalled body where the runtime leaves the stream open.
+    const read = await readBodyCapped(response, policy.maxBytes, { signal: controller.signal })
+    if (read.ok) return { ok: true, status: response.status, headers: response.headers, body: read.bytes }
+    if (read.reason === 'aborted') return { ok: false, reason: 'timeout' }
+    if (read.reason === 'unreadable') return { ok: false, reason: classifyError(read.cause, timedOut) }
+    controller.abort()
+    return { ok: false, reason: 'too_large' }
   } finally {
     if (timer !== undefined) clearTimeout(timer)
   }
