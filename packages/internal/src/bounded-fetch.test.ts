@@ -94,6 +94,18 @@ describe('fetchJsonBounded', () => {
     expect(await reasonOf(hang, 1024, 50)).toBe('timeout')
   })
 
+  it('gives up after the timeout when the body stalls after the headers, even if the stream ignores the abort', async () => {
+    // Headers at once, then one byte and nothing more; the stream itself never notices the signal.
+    const stall: FetchLike = async () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          start: (controller) => controller.enqueue(new TextEncoder().encode('{')),
+          pull: () => new Promise<void>(() => {}),
+        }),
+      )
+    expect(await reasonOf(stall, 1024, 50)).toBe('timeout')
+  })
+
   it('keeps a transport failure out of its message and the body out of every error', async () => {
     const secretBody = `{"token":"${'s3cr3t'.repeat(8)}"`
     for (const fetch of [

@@ -1,7 +1,7 @@
 /**
  * The one way the packages and the CMS read JSON from another server (an IdP's discovery document, its
- * keys, its token endpoint): no redirects (a redirect could point the request at another host), a timeout,
- * at most `maxBytes` of body read as a stream (a huge or endless response costs bounded memory, and the
+ * keys, its token endpoint): no redirects (a redirect could point the request at another host), one timeout
+ * over the headers and the whole body, at most `maxBytes` of body read as a stream (a huge or endless response costs bounded memory, and the
  * size is checked before the body is kept, not after), and strict UTF-8 JSON. A failure is a
  * {@link BoundedFetchError} with a fixed message per reason; the response body never reaches an error.
  */
@@ -71,7 +71,7 @@ export interface BoundedJson {
   headers: Headers
 }
 
-async function send(url: string, options: BoundedFetchOptions): Promise<Response> {
+async function send(url: string, options: BoundedFetchOptions, signal: AbortSignal): Promise<Response> {
   const doFetch = options.fetch ?? ((input: string, init: RequestInit) => fetch(input, init))
   try {
     // `redirect: 'manual'` plus refusing every 3xx: workerd rejects `redirect: 'error'` outright.
@@ -80,7 +80,7 @@ async function send(url: string, options: BoundedFetchOptions): Promise<Response
       redirect: 'manual',
       headers: { ...options.headers, accept: 'application/json' },
       ...(options.body === undefined ? {} : { body: options.body }),
-      signal: AbortSignal.timeout(options.timeoutMs),
+      signal,
     })
   } catch (cause) {
     const timedOut = cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError')
@@ -100,16 +100,19 @@ async function send(url: string, options: BoundedFetchOptions): Promise<Response
  * ```
  */
 export async function fetchJsonBounded(url: string, options: BoundedFetchOptions): Promise<BoundedJson> {
-  const res = await send(url, options)
+  // One deadline for the whole exchange: the headers and every chunk of the body.
+  const signal = AbortSignal.timeout(options.timeoutMs)
+  const res = await send(url, options, signal)
   if (res.status !== 200) {
     await res.body?.cancel()
     throw new BoundedFetchError(res.status >= 300 && res.status < 400 ? 'redirect' : 'status')
   }
-  // No signal: a body still arriving at `timeoutMs` ends as the runtime aborts its stream (`unreadable`).
-  const read = await readBodyCapped(res, options.maxBytes)
+  // The signal also ends a body that stalls after the headers, where the transport (an injected `fetch`,
+  // a service binding) does not tie its stream to the signal: that read would otherwise never end.
+  const read = await readBodyCapped(res, options.maxBytes, { signal })
   if (!read.ok) {
-    if (read.reason === 'too_large') throw new BoundedFetchError('too_large')
-    throw new BoundedFetchError('unreadable', read.reason === 'unreadable' ? { cause: read.cause } : {})
+    if (read.reason === 'unreadable') throw new BoundedFetchError('unreadable', { cause: read.cause })
+    throw new BoundedFetchError(read.reason === 'aborted' ? 'timeout' : 'too_large')
   }
   let json: unknown
   try {
