@@ -4,19 +4,20 @@
  * come back, the typed secret does not; and on a page long with cards, a test, a probe, a save or a
  * refused add lands where it happened (the redirect's fragment), in the window and focused, named for a
  * screen reader by its card (read from Chromium's own accessibility tree), axe-clean at 1280 and 390 px.
+ * Also what a browser is told of an unknown or POST-only address: the HTML error page with its request id.
  * One signed-in global admin and one space, set up once, with a fake MCP server and a fake storefront.
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createFakeMcp } from '../node/fixtures/fake-mcp'
-import { createFakeStorefront } from '../node/fixtures/fake-storefront'
 import { type Served, serve } from '../node/fixtures/serve'
+import { serveFakeStorefront } from '../node/fixtures/serve-storefront'
 import { freePort, startWranglerDev, type WranglerDev } from '../node/fixtures/wrangler-dev'
+import { checkAtBothWidths, NARROW, WIDE } from './both-widths'
 import { type Browser, checkPage, launchChromium, type SecretBook } from './chromium'
 import { cmsApi } from './cms-api'
 import { signInWithNewSpace, untilLoaded } from './first-space'
 import { heard, landing } from './landing'
-import { axeViolations, sidewaysOverflow } from './page-checks'
 
 const SECRET = 'typed-secret-value-Zq81xW'
 const MCP_BEARER = 'mcp-bearer-Landing4Xq9Wm2'
@@ -34,8 +35,6 @@ const secrets: SecretBook = new Map([
 ])
 
 const go = (action: Promise<void>): Promise<void> => untilLoaded(page, action)
-const WIDE = { width: 1280, height: 900 }
-const NARROW = { width: 390, height: 844 }
 
 beforeAll(async () => {
   browser = await launchChromium()
@@ -44,10 +43,7 @@ beforeAll(async () => {
   page.setDefaultTimeout(45_000)
   await page.setViewportSize(WIDE)
   mcp = await serve(createFakeMcp({ bearer: MCP_BEARER, mode: 'json' }).handler)
-  // The storefront signs over its own host, known only once serve() has picked a port.
-  let storefront: ((request: Request) => Promise<Response>) | undefined
-  shop = await serve((request) => (storefront ?? (async () => new Response(null, { status: 503 })))(request))
-  storefront = createFakeStorefront({ secret: PROBE_SECRET, host: `127.0.0.1:${shop.port}` }).handler
+  shop = await serveFakeStorefront({ secret: PROBE_SECRET })
   cms = await startWranglerDev({ TOKEN_ENCRYPTION_KEY: '6a'.repeat(32), OUTBOUND_TIMEOUT_MS: '3000' })
   secrets.set('admin password', cms.admin.password)
   secrets.set('typed secret', SECRET)
@@ -91,6 +87,53 @@ describe('errors that say what to fix', () => {
   )
 })
 
+describe('errors a browser can read', () => {
+  it('answers an unknown page with the HTML error page and its request id; API clients keep problem+json', async () => {
+    const res = await page.goto(`${cms.base}/no/such/page`)
+    expect(res?.status()).toBe(404)
+    expect(res?.headers()['content-type']).toContain('text/html')
+    expect(await page.locator('h1').textContent()).toBe('Not found')
+    const shown = (await page.locator('#request-id').textContent()) ?? ''
+    expect(shown).toMatch(/^[A-Za-z0-9_-]{16,}/)
+    expect(res?.headers()['x-request-id']).toBe(shown)
+    // The frame of a signed-in viewer, so the way on is one click.
+    expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(true)
+    await checkPage(page, secrets, 'flows-10-not-found')
+
+    const html = await fetch(`${cms.base}/no/such/page`, { headers: { accept: 'text/html' } })
+    expect(html.status).toBe(404)
+    expect(html.headers.get('content-type')).toContain('text/html')
+    const api = await fetch(`${cms.base}/no/such/page`, { headers: { accept: 'application/json' } })
+    expect(api.headers.get('content-type')).toBe('application/problem+json')
+    const apiPath = await fetch(`${cms.base}/api/no/such`, { headers: { accept: 'text/html' } })
+    expect(apiPath.headers.get('content-type')).toBe('application/problem+json')
+  })
+
+  it('leads a space address and its settings address to the space’s overview, and a GET of a POST-only address to a page', async () => {
+    for (const path of [`/spaces/${spaceId}`, `/spaces/${spaceId}/settings`]) {
+      const res = await page.goto(`${cms.base}${path}`)
+      expect(res?.status()).toBe(200)
+      expect(new URL(page.url()).pathname).toBe(`/spaces/${spaceId}`)
+      expect(await page.locator('#holdings').textContent()).toBe('What it holds')
+    }
+    const unknown = await page.goto(`${cms.base}/spaces/spc_ZZZZZZZZZZZZZZZZZZZZZZ`)
+    expect(unknown?.status()).toBe(404)
+    expect(unknown?.headers()['content-type']).toContain('text/html')
+
+    const postOnly = [
+      `/spaces/${spaceId}/settings/tokens/tok_ZZZZZZZZZZZZZZZZZZZZZZ/reveal`,
+      `/spaces/${spaceId}/settings/mcp/mcp_ZZZZZZZZZZZZZZZZZZZZZZ/delete`,
+      '/admin/keys/rewrap',
+      '/logout',
+    ]
+    for (const path of postOnly) {
+      const res = await page.goto(`${cms.base}${path}`)
+      expect(res?.headers()['content-type'], path).toContain('text/html')
+      expect(await page.locator('#request-id').count(), path).toBe(1)
+    }
+  })
+})
+
 /** Creates endpoints through the JSON API with the page's own session; their ids, in order. */
 async function createVia(api: 'mcp' | 'preview-urls', bodies: Record<string, unknown>[]): Promise<string[]> {
   const ids: string[] = []
@@ -102,19 +145,6 @@ async function createVia(api: 'mcp' | 'preview-urls', bodies: Record<string, unk
     ids.push(((await res.json()) as { id: string }).id)
   }
   return ids
-}
-
-/** axe finds nothing at 1280 and 390 px, nothing scrolls sideways at 390; screenshots of both. */
-async function cleanAtBothWidths(name: string): Promise<void> {
-  const size = page.viewportSize()
-  await page.setViewportSize(WIDE)
-  expect(await axeViolations(page), `${name} at 1280`).toEqual([])
-  await checkPage(page, secrets, `${name}-1280`)
-  await page.setViewportSize(NARROW)
-  expect(await axeViolations(page), `${name} at 390`).toEqual([])
-  expect((await sidewaysOverflow(page)).by, `${name} sideways at 390`).toBe(0)
-  await checkPage(page, secrets, `${name}-390`)
-  await page.setViewportSize(size ?? WIDE)
 }
 
 const countIn = async (selector: string, text: string): Promise<number> =>
@@ -144,7 +174,7 @@ describe('a result lands at its card on a long page', () => {
     const said = await heard(page)
     expect(said.role).toBe('status')
     expect(said.name).toMatch(/^Search .*2 tools available/)
-    await cleanAtBothWidths('landing-mcp-test-passed')
+    await checkAtBothWidths(page, secrets, 'landing-mcp-test-passed')
   })
 
   it('a failed test on a phone: the alert at its card, focused, the reason said once', async () => {
@@ -160,7 +190,7 @@ describe('a result lands at its card on a long page', () => {
     expect(said.name).toMatch(/^Server 4 Connection failed\. Could not connect to the server/)
     expect(await countIn('main', 'Could not connect to the server')).toBe(1)
     await page.setViewportSize(WIDE)
-    await cleanAtBothWidths('landing-mcp-test-failed')
+    await checkAtBothWidths(page, secrets, 'landing-mcp-test-failed')
   })
 
   it('a refused save lands on its card’s error summary, keeps name and URL, asks for the secret again', async () => {
@@ -180,7 +210,7 @@ describe('a result lands at its card on a long page', () => {
     expect(await page.locator(`#f-url-${id}`).inputValue()).toBe('ftp://files.example.com/mcp')
     expect(await page.locator(`#f-secret-${id}`).inputValue()).toBe('')
     expect(await page.locator(`#f-secret-${id}-hint`).textContent()).toContain('Enter the secret again')
-    await cleanAtBothWidths('landing-mcp-save-refused')
+    await checkAtBothWidths(page, secrets, 'landing-mcp-save-refused')
   })
 
   it('a refused add lands on the add form’s error summary with what was typed, never the secret', async () => {
@@ -195,7 +225,7 @@ describe('a result lands at its card on a long page', () => {
     expect(await page.locator('#f-url').inputValue()).toBe('shop.example.com/mcp')
     expect(await page.locator('#f-secret').inputValue()).toBe('')
     expect(await page.locator('#f-secret-hint').textContent()).toContain('Enter the secret again')
-    await cleanAtBothWidths('landing-mcp-add-refused')
+    await checkAtBothWidths(page, secrets, 'landing-mcp-add-refused')
   })
 
   it('a delete from a card lands on the page’s notice (its card is gone): focused, heard as a status', async () => {
@@ -210,7 +240,7 @@ describe('a result lands at its card on a long page', () => {
     expect((await heard(page)).role).toBe('status')
     expect(await page.locator('#result').textContent()).toBe('Deleted “Server 7”.')
     expect(await page.locator(`#card-${id}`).count()).toBe(0)
-    await cleanAtBothWidths('landing-mcp-deleted')
+    await checkAtBothWidths(page, secrets, 'landing-mcp-deleted')
   })
 
   it('a probe on the last of several preview URLs: its result in the window and focused', async () => {
@@ -229,7 +259,7 @@ describe('a result lands at its card on a long page', () => {
     const said = await heard(page)
     expect(said.role).toBe('status')
     expect(said.name).toMatch(/^Live shop Probe result: verified/)
-    await cleanAtBothWidths('landing-preview-probe')
+    await checkAtBothWidths(page, secrets, 'landing-preview-probe')
   })
 
   // Last: it signs the admin out.
@@ -264,6 +294,6 @@ describe('a result lands at its card on a long page', () => {
       'The server refused the credentials. Ask a space admin to enter the current secret.',
     )
     expect(await page.locator('main').textContent()).not.toMatch(/Enter the current secret|enter it again/)
-    await cleanAtBothWidths('landing-mcp-reader')
+    await checkAtBothWidths(page, secrets, 'landing-mcp-reader')
   })
 })

@@ -6,10 +6,10 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freePort, startWranglerDev, type WranglerDev } from '../node/fixtures/wrangler-dev'
+import { checkAtBothWidths } from './both-widths'
 import { type Browser, checkPage, launchChromium, type SecretBook } from './chromium'
 import { cmsApi } from './cms-api'
 import { signInWithNewSpace, untilLoaded } from './first-space'
-import { axeViolations, sidewaysOverflow } from './page-checks'
 
 const TOKEN = /cms_(?:delivery|preview|management)_[A-Za-z0-9_-]{43}/g
 
@@ -20,21 +20,6 @@ let spaceId = ''
 const secrets: SecretBook = new Map()
 
 const go = (action: Promise<void>): Promise<void> => untilLoaded(page, action)
-
-/** axe (0 violations) at 1280 and at 390 px wide, and no sideways scroll at 390 px, of `p` as it stands. */
-async function checkBothWidths(p: Page, name: string, allow: string[] = []): Promise<void> {
-  const size = p.viewportSize() ?? { width: 1200, height: 900 }
-  try {
-    for (const width of [1280, 390]) {
-      await p.setViewportSize({ width, height: 844 })
-      expect(await axeViolations(p), `${name} at ${width} px`).toEqual([])
-      if (width === 390) expect((await sidewaysOverflow(p)).by, name).toBe(0)
-      await checkPage(p, secrets, `${name}-${width}`, { allow })
-    }
-  } finally {
-    await p.setViewportSize(size)
-  }
-}
 
 async function open(path: string): Promise<void> {
   await page.goto(`${cms.base}${path}`)
@@ -125,53 +110,6 @@ describe('post/redirect/get', () => {
     expect(await page.locator('h1').textContent()).not.toContain('Not found')
     expect(await page.locator('main').textContent()).not.toContain('Deleted “Gone soon”.')
     expect(await auditCount('mcp.delete')).toBe(1)
-  })
-})
-
-describe('errors a browser can read', () => {
-  it('answers an unknown page with the HTML error page and its request id; API clients keep problem+json', async () => {
-    const res = await page.goto(`${cms.base}/no/such/page`)
-    expect(res?.status()).toBe(404)
-    expect(res?.headers()['content-type']).toContain('text/html')
-    expect(await page.locator('h1').textContent()).toBe('Not found')
-    const shown = (await page.locator('#request-id').textContent()) ?? ''
-    expect(shown).toMatch(/^[A-Za-z0-9_-]{16,}/)
-    expect(res?.headers()['x-request-id']).toBe(shown)
-    // The frame of a signed-in viewer, so the way on is one click.
-    expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(true)
-    await checkPage(page, secrets, 'flows-10-not-found')
-
-    const html = await fetch(`${cms.base}/no/such/page`, { headers: { accept: 'text/html' } })
-    expect(html.status).toBe(404)
-    expect(html.headers.get('content-type')).toContain('text/html')
-    const api = await fetch(`${cms.base}/no/such/page`, { headers: { accept: 'application/json' } })
-    expect(api.headers.get('content-type')).toBe('application/problem+json')
-    const apiPath = await fetch(`${cms.base}/api/no/such`, { headers: { accept: 'text/html' } })
-    expect(apiPath.headers.get('content-type')).toBe('application/problem+json')
-  })
-
-  it('leads a space address and its settings address to the space’s overview, and a GET of a POST-only address to a page', async () => {
-    for (const path of [`/spaces/${spaceId}`, `/spaces/${spaceId}/settings`]) {
-      const res = await page.goto(`${cms.base}${path}`)
-      expect(res?.status()).toBe(200)
-      expect(new URL(page.url()).pathname).toBe(`/spaces/${spaceId}`)
-      expect(await page.locator('#holdings').textContent()).toBe('What it holds')
-    }
-    const unknown = await page.goto(`${cms.base}/spaces/spc_ZZZZZZZZZZZZZZZZZZZZZZ`)
-    expect(unknown?.status()).toBe(404)
-    expect(unknown?.headers()['content-type']).toContain('text/html')
-
-    const postOnly = [
-      `/spaces/${spaceId}/settings/tokens/tok_ZZZZZZZZZZZZZZZZZZZZZZ/reveal`,
-      `/spaces/${spaceId}/settings/mcp/mcp_ZZZZZZZZZZZZZZZZZZZZZZ/delete`,
-      '/admin/keys/rewrap',
-      '/logout',
-    ]
-    for (const path of postOnly) {
-      const res = await page.goto(`${cms.base}${path}`)
-      expect(res?.headers()['content-type'], path).toContain('text/html')
-      expect(await page.locator('#request-id').count(), path).toBe(1)
-    }
   })
 })
 
@@ -278,7 +216,7 @@ describe('the copy button', () => {
       // axe needs scripts of its own: switched back on, the page stays as it loaded (app.js never ran).
       await cdp.send('Emulation.setScriptExecutionDisabled', { value: false })
       expect(await noJs.locator('button[data-copy]').isVisible()).toBe(false)
-      await checkBothWidths(noJs, 'flows-40-copy-without-js', ['API token'])
+      await checkAtBothWidths(noJs, secrets, 'flows-40-copy-without-js', { allow: ['API token'] })
     } finally {
       await noJs.close()
     }
@@ -296,7 +234,7 @@ describe('the copy button', () => {
     await copy.click()
     await expect.poll(() => copy.textContent()).toBe('Copied')
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token)
-    await checkBothWidths(page, 'flows-41-copy-with-js', ['API token'])
+    await checkAtBothWidths(page, secrets, 'flows-41-copy-with-js', { allow: ['API token'] })
   })
 })
 
@@ -316,17 +254,17 @@ describe('navigation by role', () => {
     await open('/spaces')
     await go(page.getByRole('button', { name: 'Sign out' }).click())
     expect(await page.getByRole('status').textContent()).toBe('Signed out. Sign in again to continue.')
-    await checkBothWidths(page, 'flows-29-signed-out')
+    await checkAtBothWidths(page, secrets, 'flows-29-signed-out')
     await page.getByLabel('Email').fill(email)
     await page.getByLabel('Password').fill(password)
     await go(page.getByRole('button', { name: 'Sign in' }).click())
     expect(new URL(page.url()).pathname).toBe('/spaces')
     // Told their role and who creates spaces, and on the space what an editor can do there.
     expect(await page.locator('main').textContent()).toContain('Only a global admin creates spaces')
-    await checkBothWidths(page, 'flows-31-editor-spaces')
+    await checkAtBothWidths(page, secrets, 'flows-31-editor-spaces')
     await open(`/spaces/${spaceId}`)
     expect(await page.locator('#abilities + ul').textContent()).toContain('Test its MCP integrations')
-    await checkBothWidths(page, 'flows-32-editor-overview')
+    await checkAtBothWidths(page, secrets, 'flows-32-editor-overview')
 
     // Every same-origin link of every page an editor reaches from /spaces, followed once.
     const seen = new Set<string>()

@@ -10,10 +10,11 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startWranglerDev, type WranglerDev } from '../node/fixtures/wrangler-dev'
+import { NARROW, WIDE } from './both-widths'
 import { type Browser, launchChromium, screenshot } from './chromium'
 import { signInWithNewSpace } from './first-space'
 import { axeViolations, contrastRatio, focusedRing, parseRgb, sidewaysOverflow } from './page-checks'
-import { createWalk, NARROW, type Visit, type Walk, WIDE } from './page-walk'
+import { createWalk, type Visit, type Walk } from './page-walk'
 import { walkAdminPages } from './walk-admin-pages'
 import { walkSpacePages } from './walk-space-pages'
 

@@ -10,8 +10,8 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createFakeMcp } from '../node/fixtures/fake-mcp'
-import { createFakeStorefront } from '../node/fixtures/fake-storefront'
 import { type Served, serve } from '../node/fixtures/serve'
+import { serveFakeStorefront } from '../node/fixtures/serve-storefront'
 import { freePort, startWranglerDev, type WranglerDev } from '../node/fixtures/wrangler-dev'
 import { type Browser, checkPage, launchChromium, type SecretBook } from './chromium'
 import { cmsApi } from './cms-api'
@@ -54,10 +54,7 @@ beforeAll(async () => {
   browser = await launchChromium()
   page = browser.page
   mcp = await serve(createFakeMcp({ bearer: MCP_BEARER, mode: 'json' }).handler)
-  // The storefront checks signatures over its own host, known only once serve() has picked a port.
-  let storefront: ((request: Request) => Promise<Response>) | undefined
-  shop = await serve((request) => (storefront ?? (async () => new Response(null, { status: 503 })))(request))
-  storefront = createFakeStorefront({ secret: PROBE_SECRET, host: `127.0.0.1:${shop.port}` }).handler
+  shop = await serveFakeStorefront({ secret: PROBE_SECRET })
   cms = await startWranglerDev({ TOKEN_ENCRYPTION_KEY: KEY_1, OUTBOUND_TIMEOUT_MS: '3000' })
   secrets.set('admin password', cms.admin.password)
 }, 120_000)

@@ -20,9 +20,9 @@ import Provider from 'oidc-provider'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startWranglerDev, type WranglerDev } from '../node/fixtures/wrangler-dev'
+import { checkAtBothWidths } from './both-widths'
 import { type Browser, checkPage, launchChromium, type SecretBook } from './chromium'
 import { cmsApi } from './cms-api'
-import { axeViolations, sidewaysOverflow } from './page-checks'
 
 const CLIENT_ID = 'cms-dashboard'
 // The IdP's people, by the login typed at its development login page (any password is accepted there).
@@ -112,17 +112,6 @@ async function signInAs(login: string, screenshotName?: string): Promise<URL> {
   return new URL(request.url())
 }
 
-/** axe (0 violations) at 1280 and 390 px, no sideways scrolling at 390, and the secret check. */
-async function checkBothWidths(name: string): Promise<void> {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 })
-    expect(await axeViolations(page), `${name} at ${width}px`).toEqual([])
-    if (width === 390) expect((await sidewaysOverflow(page)).by, `${name} at 390px`).toBe(0)
-    await checkPage(page, secrets, `${name}-${width}`)
-  }
-  await page.setViewportSize({ width: 1280, height: 900 })
-}
-
 const header = async () => (await page.locator('header .who').textContent()) ?? ''
 
 /** Posts JSON to the CMS API with the browser's session cookie (and its origin, for the CSRF check). */
@@ -179,12 +168,12 @@ describe('OIDC dashboard sign-in in Chromium', () => {
     await signInAs('sam')
     expect(await header()).toBe('someone@example.com')
     expect(await page.locator('main').textContent()).toContain('Invited space')
-    await checkBothWidths('33-oidc-invited-spaces')
+    await checkAtBothWidths(page, secrets, '33-oidc-invited-spaces')
     const opened = await page.goto(`${cms.base}/spaces/${spaceId}`)
     expect(opened?.status()).toBe(200)
     expect(await page.locator('h1').textContent()).toContain('Invited space')
     expect(await header()).not.toContain('IdP user')
-    await checkBothWidths('34-oidc-invited-space')
+    await checkAtBothWidths(page, secrets, '34-oidc-invited-space')
     expect(await cms.d1('SELECT count(*) AS n FROM invitations')).toEqual([[{ n: 0 }]])
 
     await signInAs('ada')
@@ -202,13 +191,13 @@ describe('OIDC dashboard sign-in in Chromium', () => {
     const malloryRow = (await page.locator(`#user-${await idOf('mallory')}`).textContent()) ?? ''
     expect(malloryRow).toContain('someone@example.com')
     expect(malloryRow).toContain('unverified')
-    await checkBothWidths('35-oidc-users-by-email')
+    await checkAtBothWidths(page, secrets, '35-oidc-users-by-email')
     await page.goto(`${cms.base}/admin/audit?action=invitations.claim`)
     const audit = (await page.locator('main').textContent()) ?? ''
     expect(audit).toContain('someone@example.com')
     expect(audit).toContain('space:editor')
     expect(audit).not.toContain('IdP user')
-    await checkBothWidths('36-oidc-audit-by-email')
+    await checkAtBothWidths(page, secrets, '36-oidc-audit-by-email')
   })
 
   it('explains that the API takes IdP bearer tokens when no dashboard client is configured', async () => {

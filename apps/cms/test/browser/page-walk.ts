@@ -6,14 +6,10 @@
  */
 import type { Page } from 'playwright-core'
 import type { WranglerDev } from '../node/fixtures/wrangler-dev'
+import { NARROW, WIDE } from './both-widths'
 import { screenshot } from './chromium'
 import { untilLoaded } from './first-space'
 import { type AxeViolation, axeViolations, plainDestructive, sidewaysOverflow } from './page-checks'
-
-/** The desktop width the walk starts each visit at. */
-export const WIDE = { width: 1280, height: 900 }
-/** The phone width each visit is checked at too. */
-export const NARROW = { width: 390, height: 844 }
 
 /** What the walk found on one page state. */
 export interface Visit {

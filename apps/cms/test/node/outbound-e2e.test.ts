@@ -7,8 +7,8 @@
 import { createProbeNonce, PROBE_HEADERS, signProbe } from '@alokai/crypto/probe'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createFakeMcp } from './fixtures/fake-mcp'
-import { createFakeStorefront } from './fixtures/fake-storefront'
 import { type Served, serve } from './fixtures/serve'
+import { serveFakeStorefront } from './fixtures/serve-storefront'
 import { freePort, startWranglerDev, type WranglerDev } from './fixtures/wrangler-dev'
 
 const BEARER = 'e2e-mcp-bearer-Vb7Hq2Lm9Xc4'
@@ -41,16 +41,12 @@ beforeAll(async () => {
   mcpJson = await serve(createFakeMcp({ bearer: BEARER, mode: 'json' }).handler)
   mcpSse = await serve(createFakeMcp({ bearer: BEARER, mode: 'sse' }).handler)
   servers.push(mcpJson, mcpSse)
-  // Storefront hosts are only known once listening: build each handler around its own port.
   const storefront = async (options: { delayMs?: number; skewSeconds?: number }): Promise<Served> => {
-    let handler: (r: Request) => Promise<Response> = async () => new Response(null, { status: 503 })
-    const served = await serve((r) => handler(r))
-    handler = createFakeStorefront({
+    const served = await serveFakeStorefront({
       secret: PROBE_SECRET,
-      host: `127.0.0.1:${served.port}`,
       nowSeconds: () => Math.floor(Date.now() / 1000) + (options.skewSeconds ?? 0),
       ...(options.delayMs ? { delayMs: options.delayMs } : {}),
-    }).handler
+    })
     servers.push(served)
     return served
   }
