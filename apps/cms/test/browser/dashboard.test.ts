@@ -15,6 +15,7 @@ import { serveFakeStorefront } from '../node/fixtures/serve-storefront'
 import { freePort, startWranglerDev, type WranglerDev } from '../node/fixtures/wrangler-dev'
 import { type Browser, checkPage, launchChromium, type SecretBook } from './chromium'
 import { cmsApi } from './cms-api'
+import { untilLoaded } from './first-space'
 
 const KEY_1 = '3c'.repeat(32)
 const KEY_2 = 'a7'.repeat(32)
@@ -34,10 +35,7 @@ const secrets: SecretBook = new Map([
   ['new encryption key', KEY_2],
 ])
 
-/** Clicks something that submits a form or follows a link, and waits for the next document. */
-async function go(action: Promise<void>): Promise<void> {
-  await Promise.all([page.waitForEvent('load'), action])
-}
+const go = (action: Promise<void>): Promise<void> => untilLoaded(page, action)
 
 async function open(path: string): Promise<void> {
   const res = await page.goto(`${cms.base}${path}`)
