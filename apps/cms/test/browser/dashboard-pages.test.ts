@@ -13,7 +13,8 @@ import { startWranglerDev, type WranglerDev } from '../node/fixtures/wrangler-de
 import { NARROW, WIDE } from './both-widths'
 import { type Browser, launchChromium, screenshot } from './chromium'
 import { signInWithNewSpace } from './first-space'
-import { axeViolations, contrastRatio, focusedRing, parseRgb, sidewaysOverflow } from './page-checks'
+import { focusedElement, weakFocusRings } from './focus'
+import { axeViolations, sidewaysOverflow } from './page-checks'
 import { createWalk, type Visit, type Walk } from './page-walk'
 import { walkAdminPages } from './walk-admin-pages'
 import { walkSpacePages } from './walk-space-pages'
@@ -179,42 +180,16 @@ describe('keyboard', () => {
     for (const path of ['/spaces', `/spaces/${spaceId}/settings/tokens`]) {
       await open(path)
       await page.keyboard.press('Tab')
-      const first = await page.evaluate(() => {
-        const el = document.activeElement
-        const box = el?.getBoundingClientRect()
-        return {
-          text: el?.textContent?.trim(),
-          href: el?.getAttribute('href'),
-          visible: box !== undefined && box.width > 1 && box.height > 1 && box.top >= 0 && box.left >= 0,
-        }
-      })
-      expect(first, path).toEqual({ text: 'Skip to content', href: '#main', visible: true })
+      const first = await focusedElement(page)
+      expect(first, path).toMatchObject({ text: 'Skip to content', href: '#main', visible: true })
       await page.keyboard.press('Enter')
-      const landed = await page.evaluate(() => {
-        const el = document.activeElement
-        return { tag: el?.tagName.toLowerCase(), id: el?.id }
-      })
-      expect(landed, path).toEqual({ tag: 'main', id: 'main' })
+      expect(await focusedElement(page), path).toMatchObject({ tag: 'main', id: 'main' })
     }
   })
 
   it('draws a focus ring with at least 3:1 contrast against what surrounds it, on every control', async () => {
     await open(`/spaces/${spaceId}/settings/tokens`)
-    const weak: string[] = []
-    let checked = 0
-    for (let i = 0; i < 20; i++) {
-      await page.keyboard.press('Tab')
-      const ring = await focusedRing(page)
-      if (!ring) continue
-      checked++
-      const outline = parseRgb(ring.color)
-      const ratio = contrastRatio(outline.rgb, parseRgb(ring.background).rgb)
-      if (ring.style === 'none' || ring.width < 2 || outline.alpha < 1 || ratio < 3) {
-        weak.push(
-          `${ring.name}: ${ring.style} ${ring.width}px ${ring.color} on ${ring.background} = ${ratio.toFixed(2)}:1`,
-        )
-      }
-    }
+    const { checked, weak } = await weakFocusRings(page, 20)
     expect(checked).toBeGreaterThanOrEqual(10)
     expect(weak).toEqual([])
   })

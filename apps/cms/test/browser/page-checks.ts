@@ -1,7 +1,7 @@
 /**
  * Checks the dashboard suites run on a page as it stands: axe-core with its default rules, the page's
- * sideways overflow, destructive controls without the danger styling, the focused control's ring, and the
- * WCAG contrast ratio of two CSS colours. axe is evaluated through the DevTools
+ * sideways overflow, destructive controls without the danger styling (focus rings: `focus-rings.ts`).
+ * axe is evaluated through the DevTools
  * protocol rather than as a `<script>` tag, so the page keeps its real CSP (`script-src 'self'`, which
  * refuses inline scripts) while it is checked.
  */
@@ -88,70 +88,4 @@ export async function plainDestructive(page: Page): Promise<string[]> {
     }
     return plain
   })
-}
-
-/** The focused control's outline and the background it is drawn on. */
-export interface FocusRing {
-  name: string
-  style: string
-  width: number
-  color: string
-  background: string
-}
-
-/**
- * The outline of the focused element, or null when nothing is focused.
- * @example const ring = await focusedRing(page)
- */
-export async function focusedRing(page: Page): Promise<FocusRing | null> {
-  return page.evaluate(() => {
-    const el = document.activeElement
-    if (!el || el === document.body) return null
-    const style = getComputedStyle(el)
-    // The ring sits outside the control (outline-offset), so it is seen against the parent's background.
-    let background = 'rgb(255, 255, 255)'
-    for (let up = el.parentElement; up; up = up.parentElement) {
-      const c = getComputedStyle(up).backgroundColor
-      if (c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') {
-        background = c
-        break
-      }
-    }
-    const label = (el.textContent || el.getAttribute('name') || '').trim().slice(0, 30)
-    return {
-      name: `${el.tagName.toLowerCase()} “${label}”`,
-      style: style.outlineStyle,
-      width: Number.parseFloat(style.outlineWidth),
-      color: style.outlineColor,
-      background,
-    }
-  })
-}
-
-/** `rgb(r, g, b)` or `rgba(r, g, b, a)` as computed styles give them, to 0–255 channels and alpha. */
-export function parseRgb(css: string): { rgb: [number, number, number]; alpha: number } {
-  const parts = /^rgba?\(([^)]+)\)$/
-    .exec(css.trim())?.[1]
-    ?.split(/[\s,/]+/)
-    .filter(Boolean)
-  if (!parts || parts.length < 3) throw new TypeError(`not an rgb() colour: ${css}`)
-  const [r, g, b] = parts.map(Number) as [number, number, number]
-  return { rgb: [r, g, b], alpha: parts[3] === undefined ? 1 : Number(parts[3]) }
-}
-
-function luminance([r, g, b]: [number, number, number]): number {
-  const lin = (c: number): number => {
-    const s = c / 255
-    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4
-  }
-  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
-}
-
-/**
- * The WCAG 2 contrast ratio of two opaque colours, from 1 to 21.
- * @example contrastRatio([0, 0, 0], [255, 255, 255]) // 21
- */
-export function contrastRatio(a: [number, number, number], b: [number, number, number]): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number]
-  return (hi + 0.05) / (lo + 0.05)
 }
