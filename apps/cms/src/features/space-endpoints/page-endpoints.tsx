@@ -7,8 +7,8 @@
  * flash (`dashboard/flash.ts`), so a reload repeats nothing, and the redirect's fragment names where the
  * result is shown (`view-card-result.tsx`): the card's result (`#result-<id>`, also for a new card), a
  * refused save's error summary in its card (`#errors-<id>`), a refused add's (`#form-errors`); only a
- * delete, whose card is gone, lands on the page's notice at the top (`#result`). A refused form keeps what was typed, never the
- * secret: it only notes that one was typed, so the field asks for it again.
+ * delete, whose card is gone, lands on the page's notice at the top (`#result`). A refused form keeps
+ * what was typed, never the secret: it only notes that one was typed, so the field asks for it again.
  */
 import type { Context, Hono } from 'hono'
 import type * as z from 'zod'
