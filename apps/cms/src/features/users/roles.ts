@@ -15,7 +15,6 @@ import type { UserRoles } from '../../domain/roles'
 import type { Scope } from '../../domain/scope'
 import { findSpace } from '../spaces/service'
 import {
-  countOtherActiveAdmins,
   grantGlobalRole,
   grantSpaceRole,
   loadAllRoles,
@@ -65,12 +64,13 @@ export class NoSuchRole extends NotFound {
 }
 
 /**
- * Refuses (`LastAdmin`, audited as a failure of `action`) a change that would leave no active global admin
- * but `userId`'s: disabling, demoting or deleting the last one locks everyone out of user management.
- * @example await requireAnotherAdmin(scope, userId, 'users.status')
+ * Refuses (`LastAdmin`, audited as a failure of `action`) a change that the last-admin rule stopped: the
+ * write that would have disabled, demoted or deleted the last active global admin changed nothing (the
+ * rule is checked in the write itself, `ANOTHER_ACTIVE_ADMIN`), and locking everyone out of user
+ * management is not allowed.
+ * @example if (outcome === 'last_admin') await refuseLastAdmin(scope, userId, 'users.status')
  */
-export async function requireAnotherAdmin(scope: Scope, userId: string, action: string): Promise<void> {
-  if ((await countOtherActiveAdmins(scope.db, userId)) > 0) return
+export async function refuseLastAdmin(scope: Scope, userId: string, action: string): Promise<never> {
   await scope.audit.record({
     action,
     outcome: 'failure',
@@ -108,10 +108,9 @@ export async function changeRole(
   if (spaceId !== undefined && !(await findSpace(scope, spaceId))) throw new NotFound('No such space')
   let changed = true
   if (body.scope === 'global' && body.revoke) {
-    if ((await rolesOf(scope, userId)).global.includes(body.role)) {
-      await requireAnotherAdmin(scope, userId, action)
-    }
-    changed = await revokeGlobalRole(scope.db, userId, body.role)
+    const revoked = await revokeGlobalRole(scope.db, userId, body.role)
+    if (revoked === 'last_admin') await refuseLastAdmin(scope, userId, action)
+    changed = revoked === 'revoked'
   } else if (body.scope === 'global') {
     await grantGlobalRole(scope.db, { userId, role: body.role, grantedBy: caller.userId, now })
   } else if (body.revoke) {

@@ -18,7 +18,7 @@ import { revokeUserSessions } from '../sessions/service'
 import type { IdpProfile } from './idp-profile'
 import { claimByEmail } from './invitations'
 import { hashPassword, verifyPassword } from './password'
-import { requireAnotherAdmin, rolesOf } from './roles'
+import { refuseLastAdmin } from './roles'
 import {
   createLocalUser,
   deleteUserRow,
@@ -206,12 +206,11 @@ export async function changeUserStatus(
       })
       throw new LastAdmin('You cannot disable yourself')
     }
-    if ((await rolesOf(scope, userId)).global.includes('admin')) {
-      await requireAnotherAdmin(scope, userId, 'users.status')
-    }
   }
   // The status first: from here on no request of the user passes, whatever the revocations below meet.
-  await setUserStatus(scope.db, userId, status, scope.now())
+  const changed = await setUserStatus(scope.db, userId, status, scope.now())
+  if (changed === 'last_admin') await refuseLastAdmin(scope, userId, 'users.status')
+  if (changed === 'missing') throw new NotFound('No such user')
   if (status === 'disabled') {
     await revokeUserSessions(scope, userId)
     await revokeTokensActingFor(scope, caller, userId)
@@ -238,9 +237,11 @@ export async function deleteUserAccount(scope: Scope, caller: UserCaller, userId
   }
   const user = await findUser(scope, userId)
   if (!user) throw new NotFound('No such user')
-  if ((await rolesOf(scope, userId)).global.includes('admin')) {
-    await requireAnotherAdmin(scope, userId, 'users.delete')
-  }
+  // Disabled first, by the write that holds the last-admin rule: nothing else changes if it refuses, and
+  // from here no request of theirs passes and a concurrent removal of another admin counts them out.
+  const disabled = await setUserStatus(scope.db, userId, 'disabled', scope.now())
+  if (disabled === 'last_admin') await refuseLastAdmin(scope, userId, 'users.delete')
+  if (disabled === 'missing') throw new NotFound('No such user')
   await revokeTokensActingFor(scope, caller, userId)
   const deleted = await deleteUserRow(scope.db, {
     id: userId,

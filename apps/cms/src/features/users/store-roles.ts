@@ -90,15 +90,36 @@ export async function grantGlobalRole(
 }
 
 /**
- * Removes a global role; whether one was removed.
- * @example await revokeGlobalRole(env.DB, userId, 'admin')
+ * SQL that is true when an active user other than `?1` holds the global admin role: the last-admin rule,
+ * evaluated inside each write that could break it (a role revoke, a disable), so two admins removing each
+ * other at the same moment cannot both pass a check made before their writes.
  */
-export async function revokeGlobalRole(db: D1Database, userId: string, role: GlobalRole): Promise<boolean> {
-  const res = await db
-    .prepare('DELETE FROM user_roles WHERE user_id = ?1 AND role = ?2')
-    .bind(userId, role)
-    .run()
-  return res.meta.changes > 0
+export const ANOTHER_ACTIVE_ADMIN: string = `EXISTS (SELECT 1 FROM user_roles r JOIN users u ON u.id = r.user_id
+  WHERE r.role = 'admin' AND u.status = 'active' AND r.user_id <> ?1)`
+
+/** What a revoke of a global role did. */
+export type GlobalRevoke = 'revoked' | 'not_held' | 'last_admin'
+
+/**
+ * Removes a global role, unless it is the admin role of the last active global admin; one batch (one
+ * transaction), so the answer says truly why nothing was removed.
+ * @example if ((await revokeGlobalRole(env.DB, userId, 'admin')) === 'last_admin') throw new LastAdmin('…')
+ */
+export async function revokeGlobalRole(
+  db: D1Database,
+  userId: string,
+  role: GlobalRole,
+): Promise<GlobalRevoke> {
+  const [deleted, held] = await db.batch([
+    db
+      .prepare(
+        `DELETE FROM user_roles WHERE user_id = ?1 AND role = ?2 AND (?2 <> 'admin' OR ${ANOTHER_ACTIVE_ADMIN})`,
+      )
+      .bind(userId, role),
+    db.prepare('SELECT 1 FROM user_roles WHERE user_id = ?1 AND role = ?2').bind(userId, role),
+  ])
+  if ((deleted?.meta.changes ?? 0) > 0) return 'revoked'
+  return (held?.results.length ?? 0) > 0 ? 'last_admin' : 'not_held'
 }
 
 /**
@@ -133,22 +154,6 @@ export async function revokeSpaceRole(
     .bind(input.userId, input.spaceId, input.role)
     .run()
   return res.meta.changes > 0
-}
-
-/**
- * How many active users hold the global admin role, `userId` left out (the last-admin rule asks: who would
- * be left?).
- * @example if ((await countOtherActiveAdmins(env.DB, userId)) === 0) throw new LastAdmin('…')
- */
-export async function countOtherActiveAdmins(db: D1Database, userId: string): Promise<number> {
-  const row = await db
-    .prepare(
-      `SELECT count(*) AS n FROM user_roles r JOIN users u ON u.id = r.user_id
-       WHERE r.role = 'admin' AND u.status = 'active' AND r.user_id <> ?1`,
-    )
-    .bind(userId)
-    .first<{ n: number }>()
-  return row?.n ?? 0
 }
 
 /** A member of a space: a user with a role there. */

@@ -2,6 +2,7 @@
  * Data access for `users` and `oidc_identities`. All SQL about users lives here.
  */
 import { newId } from '../../domain/ids'
+import { ANOTHER_ACTIVE_ADMIN } from './store-roles'
 
 /** A user row. */
 export interface UserRow {
@@ -102,26 +103,35 @@ export async function createLocalUser(
   return row ? summaryRow(row) : null
 }
 
+/** What a status change did: `last_admin` when disabling the last active global admin was refused. */
+export type StatusChange = 'changed' | 'last_admin' | 'missing'
+
 /**
  * Sets a user's status (a disabled user's sessions stop working on the next request); a disable also
- * marks every credential issued until now as ended (`credentials_valid_after`).
- * @example await setUserStatus(env.DB, id, 'disabled', Date.now())
+ * marks every credential issued until now as ended (`credentials_valid_after`). A disable that would leave
+ * no active global admin changes nothing; one batch, so the answer says truly why.
+ * @example if ((await setUserStatus(env.DB, id, 'disabled', Date.now())) === 'last_admin') throw new LastAdmin('…')
  */
 export async function setUserStatus(
   db: D1Database,
   id: string,
   status: 'active' | 'disabled',
   now: number,
-): Promise<boolean> {
-  const res = await db
-    .prepare(
-      `UPDATE users SET status = ?2, updated_at = ?3,
-         credentials_valid_after = CASE WHEN ?2 = 'disabled' THEN ?3 ELSE credentials_valid_after END
-       WHERE id = ?1`,
-    )
-    .bind(id, status, now)
-    .run()
-  return res.meta.changes > 0
+): Promise<StatusChange> {
+  const [updated, exists] = await db.batch([
+    db
+      .prepare(
+        `UPDATE users SET status = ?2, updated_at = ?3,
+           credentials_valid_after = CASE WHEN ?2 = 'disabled' THEN ?3 ELSE credentials_valid_after END
+         WHERE id = ?1 AND (?2 <> 'disabled'
+           OR NOT EXISTS (SELECT 1 FROM user_roles WHERE user_id = ?1 AND role = 'admin')
+           OR ${ANOTHER_ACTIVE_ADMIN})`,
+      )
+      .bind(id, status, now),
+    db.prepare('SELECT 1 FROM users WHERE id = ?1').bind(id),
+  ])
+  if ((updated?.meta.changes ?? 0) > 0) return 'changed'
+  return (exists?.results.length ?? 0) > 0 ? 'last_admin' : 'missing'
 }
 
 /**
