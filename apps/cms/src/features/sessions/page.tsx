@@ -117,9 +117,9 @@ signInPages.post('/', audited({ action: 'auth.login' }), async (c) => {
     return failed(c, { errors: form.errors, ...(email === undefined ? {} : { email }) })
   }
   const { email, password } = form.data
-  let userId: string
   try {
-    userId = await checkPassword(c.var.scope, email, password)
+    const userId = await checkPassword(c.var.scope, email, password)
+    await beginSession(c, userId, 'password')
   } catch (err) {
     if (err instanceof LockedOut) {
       const minutes = Math.max(1, Math.ceil(err.retryAfterSeconds / 60))
@@ -131,7 +131,6 @@ signInPages.post('/', audited({ action: 'auth.login' }), async (c) => {
     }
     throw err
   }
-  await beginSession(c, userId, 'password')
   return c.redirect(safeNext(c.req.query('next')), 303)
 })
 

@@ -5,6 +5,7 @@
  * at once and the logout audited. The cookie is the edge's (`http/session-cookie.ts`); `/api/auth` and the
  * dashboard share both halves, so both do it one way.
  */
+import { InvalidCredentials } from '../../domain/errors'
 import type { UserRoles } from '../../domain/roles'
 import type { Scope } from '../../domain/scope'
 import { sessionUserRead } from '../users/session-user'
@@ -76,7 +77,8 @@ export interface SessionProof {
 /**
  * Creates the session row; `maxAgeSeconds` is what its cookie should live. A password sign-in
  * authenticates now; a session traded for an IdP token carries that token's `auth_time` and ends at its
- * `exp` at the latest.
+ * `exp` at the latest. `InvalidCredentials` (the one answer a disabled user gets) when the user was
+ * disabled after the sign-in checked them: the row is not written.
  * @example const { session } = await openSession(scope, userId, 'oidc', { authenticatedAt, notAfter: exp })
  */
 export async function openSession(
@@ -94,6 +96,7 @@ export async function openSession(
     authenticatedAt: proof.authenticatedAt ?? now,
     expiresAt,
   })
+  if (!session) throw new InvalidCredentials()
   return { session, maxAgeSeconds: Math.max(1, Math.floor((expiresAt - now) / 1000)) }
 }
 

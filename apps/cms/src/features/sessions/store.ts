@@ -18,21 +18,24 @@ export interface ActiveSession {
 }
 
 /**
- * Creates a session with a fresh sid, valid until `expiresAt`.
+ * Creates a session with a fresh sid, valid until `expiresAt`, if the user is active at this write;
+ * `null` if not. The check is part of the insert: a sign-in that checked the user before a disable and
+ * writes after it must not leave a session the disable never ended (it would live again on an enable).
  * @example const s = await createSession(env.DB, { userId, authMethod: 'password', now, authenticatedAt: now, expiresAt })
  */
 export async function createSession(
   db: D1Database,
   input: { userId: string; authMethod: AuthMethod; now: number; authenticatedAt: number; expiresAt: number },
-): Promise<ActiveSession> {
+): Promise<ActiveSession | null> {
   const sid = newId('ses')
-  await db
+  const res = await db
     .prepare(
       `INSERT INTO sessions (id, user_id, auth_method, created_at, authenticated_at, expires_at, revoked_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL)`,
+       SELECT ?1, id, ?3, ?4, ?5, ?6, NULL FROM users WHERE id = ?2 AND status = 'active'`,
     )
     .bind(sid, input.userId, input.authMethod, input.now, input.authenticatedAt, input.expiresAt)
     .run()
+  if (res.meta.changes === 0) return null
   return {
     sid,
     userId: input.userId,
