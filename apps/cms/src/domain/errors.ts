@@ -16,6 +16,7 @@ export abstract class DomainError extends Error {
     | 'invalid_credentials'
     | 'locked_out'
     | 'invalid_api_token'
+    | 'unauthenticated'
     | 'payload_too_large'
     | 'validation_failed'
     | 'last_admin'
@@ -88,6 +89,19 @@ export class InvalidCredentials extends DomainError {
   readonly code = 'invalid_credentials' as const
   constructor() {
     super('Invalid email or password')
+  }
+}
+
+/**
+ * The caller's account stopped being active while their request ran (disabled or deleted after the
+ * request was authenticated): the write that would have acted for them changed nothing.
+ * @example if (row === 'creator_inactive') throw new CallerEnded()
+ */
+export class CallerEnded extends DomainError {
+  override readonly name: string = 'CallerEnded'
+  readonly code = 'unauthenticated' as const
+  constructor() {
+    super('Your account is no longer active')
   }
 }
 

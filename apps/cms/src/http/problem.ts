@@ -112,6 +112,8 @@ export function problemOf(err: DomainError): HttpProblem {
         issues: [{ path, message: err.message }],
       })
     }
+    case 'unauthenticated':
+      return new HttpProblem(401, 'unauthenticated', err.message)
     case 'invalid_api_token':
       return new HttpProblem(401, 'unauthenticated', err.message, {
         headers: bearerChallenge('invalid_token'),

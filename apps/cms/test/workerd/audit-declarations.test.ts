@@ -7,11 +7,10 @@
  */
 import { env } from 'cloudflare:test'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { loadEnv } from '../../src/config/load-config'
 import { createEntry, deleteEntry, publishEntry, updateEntry } from '../../src/features/entries/service'
-import { createJobScope } from '../../src/jobs/job-scope'
 import { type Client, client, loggedIn, makeSpace, PASSWORD, uniqueEmail } from './helpers'
 import { createLocalIdp, type LocalIdp, oidcEnv } from './oidc-idp'
+import { serviceScope } from './service-scope'
 
 interface Row {
   action: string
@@ -189,9 +188,7 @@ describe('one request, one entry', () => {
 
 describe('the entries service without HTTP', () => {
   it('records each change with the job’s actor, as the routes do with theirs', async () => {
-    const loaded = loadEnv(env)
-    if (!loaded.ok) throw new Error('test env invalid')
-    const scope = createJobScope(env, loaded.config, { now: () => Date.now() })
+    const scope = serviceScope()
     const spaceId = await makeSpace()
     const entry = await createEntry(scope, { spaceId, body: { title: 'From a job' } })
     await updateEntry(scope, { spaceId, id: entry.id, body: { title: 'Changed' } })

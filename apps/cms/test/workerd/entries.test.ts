@@ -1,11 +1,10 @@
 import { env } from 'cloudflare:test'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { loadEnv } from '../../src/config/load-config'
 import { createEntry, updateEntry } from '../../src/features/entries/service'
-import { createJobScope } from '../../src/jobs/job-scope'
 import { bearerClient, expectNoTokenInDatabase, issueToken, member, testClock } from './api-tokens-helpers'
 import type { Client } from './helpers'
 import { loggedIn, makeSpace } from './helpers'
+import { serviceScope } from './service-scope'
 
 type Op = 'list' | 'getPublished' | 'getDraft' | 'create' | 'update' | 'publish' | 'delete'
 const OPS: Op[] = ['list', 'getPublished', 'getDraft', 'create', 'update', 'publish', 'delete']
@@ -177,9 +176,7 @@ describe('entry input', () => {
   })
 
   it('keeps the 12 KiB body limit without HTTP too: the service refuses and stores nothing', async () => {
-    const loaded = loadEnv(env)
-    if (!loaded.ok) throw new Error('test env invalid')
-    const scope = createJobScope(env, loaded.config, { now: () => Date.now() })
+    const scope = serviceScope()
     const space = await makeSpace()
     const big = { big: 'x'.repeat(13 * 1024) }
     await expect(createEntry(scope, { spaceId: space, body: big })).rejects.toMatchObject({

@@ -6,18 +6,11 @@
  */
 import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
-import { loadEnv } from '../../src/config/load-config'
 import { InvalidCredentials } from '../../src/domain/errors'
 import { openSession } from '../../src/features/sessions/service'
 import { setUserStatus } from '../../src/features/users/store'
-import { createJobScope } from '../../src/jobs/job-scope'
 import { makeUser } from './helpers'
-
-function scope() {
-  const loaded = loadEnv(env)
-  if (!loaded.ok) throw new Error('The test env does not validate')
-  return createJobScope(env, loaded.config, { now: Date.now })
-}
+import { serviceScope } from './service-scope'
 
 const liveSessions = async (userId: string): Promise<number> =>
   (
@@ -33,7 +26,7 @@ describe('a session opened after the disable it raced', () => {
       const user = await makeUser({ label: 'raced' })
       // The sign-in's own check passed before this; the disable lands between it and the session write.
       expect(await setUserStatus(env.DB, user.id, 'disabled', Date.now())).toBe('changed')
-      await expect(openSession(scope(), user.id, method)).rejects.toBeInstanceOf(InvalidCredentials)
+      await expect(openSession(serviceScope(), user.id, method)).rejects.toBeInstanceOf(InvalidCredentials)
       expect(await setUserStatus(env.DB, user.id, 'active', Date.now())).toBe('changed')
       expect(await liveSessions(user.id)).toBe(0)
     },
@@ -41,7 +34,7 @@ describe('a session opened after the disable it raced', () => {
 
   it('still opens a session for an active user', async () => {
     const user = await makeUser({ label: 'active' })
-    const { session } = await openSession(scope(), user.id, 'password')
+    const { session } = await openSession(serviceScope(), user.id, 'password')
     expect(session.userId).toBe(user.id)
     expect(await liveSessions(user.id)).toBe(1)
   })

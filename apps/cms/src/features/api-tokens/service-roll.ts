@@ -6,7 +6,7 @@
  */
 import * as z from 'zod'
 import type { UserCaller } from '../../domain/caller'
-import { Conflict, NotFound } from '../../domain/errors'
+import { CallerEnded, Conflict, NotFound } from '../../domain/errors'
 import type { Scope } from '../../domain/scope'
 import { expiryField, expiryOf } from './expiry'
 import { mintApiToken } from './mint'
@@ -63,7 +63,8 @@ export async function rollApiToken(
     endsAt: now + input.overlapSeconds * 1000,
     next: row,
   })
-  if (summary === null) {
+  if (summary === 'creator_inactive') throw new CallerEnded()
+  if (summary === 'not_live') {
     await scope.audit.record({
       action: 'tokens.roll',
       outcome: 'failure',

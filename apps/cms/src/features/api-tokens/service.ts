@@ -10,7 +10,7 @@ import { openText } from '@alokai/crypto'
 import * as z from 'zod'
 import { sealContext } from '../../crypto/contexts'
 import type { UserCaller } from '../../domain/caller'
-import { Conflict, NotFound, ReauthRequired } from '../../domain/errors'
+import { CallerEnded, Conflict, NotFound, ReauthRequired } from '../../domain/errors'
 import { safeName } from '../../domain/names'
 import { PAGE_SIZE, pageCount } from '../../domain/paging'
 import type { Scope } from '../../domain/scope'
@@ -157,7 +157,8 @@ export async function createApiToken(
     expiresAt,
   })
   const summary = await insertApiToken(scope.db, row)
-  if (summary === null) throw new TokenNameTaken()
+  if (summary === 'creator_inactive') throw new CallerEnded()
+  if (summary === 'name_taken') throw new TokenNameTaken()
   await scope.audit.record({
     action: 'tokens.create',
     outcome: 'success',

@@ -86,13 +86,28 @@ function summaryOf(input: NewApiToken): ApiTokenSummary {
   }
 }
 
+// The creator (`?9`) is active at this write: a request authenticated before its user's disable must
+// not write a token after the disable revoked theirs (it would work again on an enable).
+const CREATOR_ACTIVE = `(?9 IS NULL OR EXISTS (SELECT 1 FROM users WHERE id = ?9 AND status = 'active'))`
+
 // The insert of a new token, unless a live, unreplaced token of the space has its name (ASCII case
-// ignored), plus an extra condition (`?12` onwards) a roll adds.
+// ignored) or its creator is no longer active, plus an extra condition (`?12` onwards) a roll adds.
 const INSERT = `INSERT INTO api_tokens (id, space_id, name, description, scope, token_sealed, token_digest, last4,
                           created_by, created_at, expires_at)
   SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11
-  WHERE NOT EXISTS (SELECT 1 FROM api_tokens
+  WHERE ${CREATOR_ACTIVE}
+    AND NOT EXISTS (SELECT 1 FROM api_tokens
                     WHERE space_id = ?2 AND replaced_by IS NULL AND ${liveAt(10)} AND lower(name) = lower(?3))`
+
+/** Why a token write stored nothing. */
+export type TokenWriteRefused = 'name_taken' | 'creator_inactive'
+
+/** Whether the creator of `input` is still active, read in the same batch as the write it explains. */
+const creatorActiveRead = (db: D1Database, input: NewApiToken): D1PreparedStatement =>
+  db.prepare(`SELECT ${CREATOR_ACTIVE.replaceAll('?9', '?1')} AS active`).bind(input.createdBy)
+
+const activeIn = (result: D1Result<unknown> | undefined): boolean =>
+  (result?.results[0] as { active?: number } | undefined)?.active === 1
 
 function bindInsert(
   db: D1Database,
@@ -120,41 +135,51 @@ function bindInsert(
 
 /**
  * Inserts a new token row (id chosen by the caller, because the seal context needs it first), unless a live
- * token of the space already has this name (compared without regard to ASCII case): then `null`, nothing
- * written. The check and the insert are one statement, so two concurrent creates cannot both pass it.
+ * token of the space already has this name (compared without regard to ASCII case: `name_taken`) or its
+ * creator is no longer active (`creator_inactive`); then nothing is written. The checks and the insert are
+ * one statement, so two concurrent creates cannot both pass them, nor a create the disable it raced.
  * @example const row = await insertApiToken(env.DB, { id, spaceId, name, description, scope, sealed, digest, last4, createdBy, expiresAt, now })
  */
-export async function insertApiToken(db: D1Database, input: NewApiToken): Promise<ApiTokenSummary | null> {
-  const res = await bindInsert(db, INSERT, input).run()
-  return res.meta.changes === 0 ? null : summaryOf(input)
+export async function insertApiToken(
+  db: D1Database,
+  input: NewApiToken,
+): Promise<ApiTokenSummary | TokenWriteRefused> {
+  const [inserted, creator] = await db.batch([bindInsert(db, INSERT, input), creatorActiveRead(db, input)])
+  if ((inserted?.meta.changes ?? 0) > 0) return summaryOf(input)
+  return activeIn(creator) ? 'name_taken' : 'creator_inactive'
 }
 
 /**
  * A roll, as one batch: the live, unreplaced token `oldId` is marked replaced by `next` and ends at
  * `endsAt` (or its own earlier expiry), and `next` is inserted under the same name only if that update
- * happened (so two concurrent rolls of one token cannot both mint). `null` when the old token was not live.
+ * happened (so two concurrent rolls of one token cannot both mint). Both need `next`'s creator (the one
+ * rolling) to be active. `not_live` when the old token was not live, `creator_inactive` when the roller
+ * was disabled meanwhile; nothing written either way.
  * @example const row = await rollApiTokenRows(env.DB, { oldId, endsAt, next })
  */
 export async function rollApiTokenRows(
   db: D1Database,
   input: { oldId: string; endsAt: number; next: NewApiToken },
-): Promise<ApiTokenSummary | null> {
+): Promise<ApiTokenSummary | 'not_live' | 'creator_inactive'> {
   const { next } = input
-  const [, inserted] = await db.batch([
+  const [, inserted, creator] = await db.batch([
     db
       .prepare(
         `UPDATE api_tokens SET replaced_by = ?3, expires_at = min(COALESCE(expires_at, ?4), ?4)
-         WHERE id = ?1 AND space_id = ?2 AND replaced_by IS NULL AND ${liveAt(5)}`,
+         WHERE id = ?1 AND space_id = ?2 AND replaced_by IS NULL AND ${liveAt(5)}
+           AND ${CREATOR_ACTIVE.replaceAll('?9', '?6')}`,
       )
-      .bind(input.oldId, next.spaceId, next.id, input.endsAt, next.now),
+      .bind(input.oldId, next.spaceId, next.id, input.endsAt, next.now, next.createdBy),
     bindInsert(
       db,
       `${INSERT} AND EXISTS (SELECT 1 FROM api_tokens WHERE id = ?12 AND replaced_by = ?1)`,
       next,
       input.oldId,
     ),
+    creatorActiveRead(db, next),
   ])
-  return (inserted?.meta.changes ?? 0) === 0 ? null : summaryOf(next)
+  if ((inserted?.meta.changes ?? 0) > 0) return summaryOf(next)
+  return activeIn(creator) ? 'not_live' : 'creator_inactive'
 }
 
 /**
