@@ -13,6 +13,7 @@ import { authorize, requireCaller } from '../../http/identify'
 import { idParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
 import { FORM_ERRORS_ID } from '../../views/components/error-summary'
+import { RESULT_ID } from '../../views/components/result-notice'
 import { redirectWithFlash, takeFlash } from '../dashboard/flash'
 import { listQuery, pageParam } from '../dashboard/list-query'
 import { dashboardGroup, readForm, routeSpace, viewerOf } from '../dashboard/page-kit'
@@ -126,7 +127,7 @@ apiTokensPages.post('/:tokenId/revoke', authorize('tokens.revoke'), async (c) =>
   const space = await routeSpace(c)
   const revoked = await revokeApiTokenById(c.var.scope, caller, space.id, idParam(c, 'tokenId', 'tok'))
   const notice = `The token “${revoked.name}” was revoked.`
-  return redirectWithFlash<Extra>(c, `${listPath(space.id)}#result`, { notice })
+  return redirectWithFlash<Extra>(c, `${listPath(space.id)}#${RESULT_ID}`, { notice })
 })
 
 // The dashboard rolls with the default overlap (the confirmation says how long); the API takes any overlap.

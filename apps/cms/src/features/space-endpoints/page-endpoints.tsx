@@ -18,6 +18,7 @@ import type { Scope } from '../../domain/scope'
 import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { FORM_ERRORS_ID } from '../../views/components/error-summary'
+import { RESULT_ID } from '../../views/components/result-notice'
 import { redirectWithFlash, takeFlash } from '../dashboard/flash'
 import { dashboardGroup, routeSpace, viewerOf } from '../dashboard/page-kit'
 import type { EndpointKind } from './endpoint-kind'
@@ -163,7 +164,7 @@ export function createEndpointPages<
   pages.post(`/:${spec.param}/delete`, authorize(actions.delete), async (c) => {
     const row = await loadRow(c)
     await service.remove(c.var.scope, row)
-    return done(c, row.space_id, 'result', { notice: { tone: 'ok', text: notices.deleted(row) } })
+    return done(c, row.space_id, RESULT_ID, { notice: { tone: 'ok', text: notices.deleted(row) } })
   })
 
   pages.post(`/:${spec.param}/${labels.call.path}`, authorize(actions.call), async (c) => {

@@ -16,6 +16,7 @@ import { authorize, requireCaller } from '../../http/identify'
 import { userIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
 import { FORM_ERRORS_ID } from '../../views/components/error-summary'
+import { RESULT_ID } from '../../views/components/result-notice'
 import { redirectWithFlash } from '../dashboard/flash'
 import { readForm, viewerOf } from '../dashboard/page-kit'
 import { generatePassword } from './password'
@@ -51,7 +52,7 @@ const createUserForm = z.strictObject({ email: z.string().trim().min(3).max(254)
  * @example return redirectWithFlash(c, userResultPath(userId), { notice })
  */
 export function userResultPath(userId: string): string {
-  return `${USERS}/${userId}#result`
+  return `${USERS}/${userId}#${RESULT_ID}`
 }
 
 async function labelOf(c: Context<CmsHono>, userId: string): Promise<string> {
@@ -159,7 +160,7 @@ export function addAccountPages(group: Hono<CmsHono>): void {
         notice: { tone: 'bad', text: `${err.message}.` },
       })
     }
-    return redirectWithFlash<Extra>(c, `${USERS}#result`, {
+    return redirectWithFlash<Extra>(c, `${USERS}#${RESULT_ID}`, {
       notice: { tone: 'ok', text: `${label} is deleted.` },
     })
   })

@@ -14,6 +14,7 @@ import { idParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
 import { FORM_ERRORS_ID } from '../../views/components/error-summary'
 import type { FieldErrors } from '../../views/components/form'
+import { RESULT_ID } from '../../views/components/result-notice'
 import { redirectWithFlash, takeFlash } from '../dashboard/flash'
 import { viewerOf } from '../dashboard/page-kit'
 import { findSpace, listSpaces } from '../spaces/service'
@@ -131,7 +132,7 @@ export function addInvitationPages(group: Hono<CmsHono>): void {
       result.status === 'invited'
         ? `Invited ${email} as ${role}: their first sign-in with this verified email takes the role.`
         : `${email} has an account: they are now ${role}.`
-    return redirectWithFlash<Extra>(c, `${PAGE}#result`, { notice: { tone: 'ok', text } })
+    return redirectWithFlash<Extra>(c, `${PAGE}#${RESULT_ID}`, { notice: { tone: 'ok', text } })
   })
 
   group.get('/invitations/:invitationId/revoke', authorize('roles.grant'), async (c) => {
@@ -146,6 +147,6 @@ export function addInvitationPages(group: Hono<CmsHono>): void {
     const invitation = await pendingOne(c)
     await withdrawInvitation(c.var.scope, invitation.id)
     const text = `The invitation of ${invitation.email} is revoked.`
-    return redirectWithFlash<Extra>(c, `${PAGE}#result`, { notice: { tone: 'ok', text } })
+    return redirectWithFlash<Extra>(c, `${PAGE}#${RESULT_ID}`, { notice: { tone: 'ok', text } })
   })
 }

@@ -11,6 +11,7 @@ import { authorize, requireCaller } from '../../http/identify'
 import { userIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
 import { FORM_ERRORS_ID } from '../../views/components/error-summary'
+import { RESULT_ID } from '../../views/components/result-notice'
 import { redirectWithFlash, takeFlash } from '../dashboard/flash'
 import { dashboardGroup, readForm, routeSpace, viewerOf } from '../dashboard/page-kit'
 import { addMember, addMemberBody, removeMember, spaceMembers } from './members'
@@ -54,7 +55,7 @@ membersPages.post('/', authorize('members.manage', GRANT), async (c) => {
   const { email, role } = await addMember(c.var.scope, caller, space.id, form.data)
   // One wording whether or not the address has an account: the notice is no oracle of accounts.
   const notice = `If ${email} has an account here, they are now ${role} of ${space.name}; if not, their first sign-in with this verified email gives them the role.`
-  return redirectWithFlash<Extra>(c, `${tab(space.id)}#result`, { notice })
+  return redirectWithFlash<Extra>(c, `${tab(space.id)}#${RESULT_ID}`, { notice })
 })
 
 membersPages.get('/:userId/remove', authorize('members.manage'), async (c) => {
@@ -79,7 +80,7 @@ membersPages.post('/:userId/remove', authorize('members.manage', REVOKE), async 
   const userId = await userIdParam(c)
   await removeMember(c.var.scope, caller, space.id, userId)
   const label = userLabel(await findUser(c.var.scope, userId), userId)
-  return redirectWithFlash<Extra>(c, `${tab(space.id)}#result`, {
+  return redirectWithFlash<Extra>(c, `${tab(space.id)}#${RESULT_ID}`, {
     notice: `${label} was removed from ${space.name}.`,
   })
 })

@@ -12,6 +12,7 @@ import { requireCaller } from '../../http/identify'
 import { HttpProblem } from '../../http/problem'
 import { FORM_ERRORS_ID } from '../../views/components/error-summary'
 import type { FieldErrors } from '../../views/components/form'
+import { RESULT_ID } from '../../views/components/result-notice'
 import { redirectWithFlash, takeFlash } from '../dashboard/flash'
 import { dashboardGroup, readForm, viewerOf } from '../dashboard/page-kit'
 import { changeOwnPassword, passwordChangeBody } from './service-password'
@@ -56,5 +57,5 @@ accountPages.post('/password', audited({ action: 'auth.password_change' }), asyn
     }
     throw err
   }
-  return redirectWithFlash<Extra>(c, `${PAGE}#result`, { changed: true })
+  return redirectWithFlash<Extra>(c, `${PAGE}#${RESULT_ID}`, { changed: true })
 })

@@ -6,12 +6,15 @@
  */
 import type { Child, FC } from 'hono/jsx'
 
+/** The id of a page's result notice: the fragment a POST's redirect names (`…#result`). */
+export const RESULT_ID = 'result'
+
 /**
  * A page's one-time result, the landing point of `…#result`.
  * @example <ResultNotice tone="ok">Role granted.</ResultNotice>
  */
 export const ResultNotice: FC<{ tone: 'ok' | 'bad' | 'warn' | 'info'; children?: Child }> = (p) => (
-  <div id="result" tabindex={-1} class={`notice ${p.tone}`} role={p.tone === 'bad' ? 'alert' : 'status'}>
+  <div id={RESULT_ID} tabindex={-1} class={`notice ${p.tone}`} role={p.tone === 'bad' ? 'alert' : 'status'}>
     {p.children}
   </div>
 )
