@@ -15,6 +15,7 @@ import type { CmsHono } from '../../http/hono-types'
 import { getCaller } from '../../http/identify'
 import { HttpProblem } from '../../http/problem'
 import { beginSession, endSession } from '../../http/session-lifecycle'
+import { tryAgainIn } from '../../views/retry-wait'
 import { redirectWithVisitorFlash, takeVisitorFlash } from '../dashboard/flash'
 import { dashboardGroup, readForm, safeNext } from '../dashboard/page-kit'
 import { findUser } from '../users/service'
@@ -122,8 +123,7 @@ signInPages.post('/', audited({ action: 'auth.login' }), async (c) => {
     await beginSession(c, userId, 'password')
   } catch (err) {
     if (err instanceof LockedOut) {
-      const minutes = Math.max(1, Math.ceil(err.retryAfterSeconds / 60))
-      const problem = `Too many failed sign-ins for this account. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`
+      const problem = `Too many failed sign-ins for this account. ${tryAgainIn(err.retryAfterSeconds)}`
       return failed(c, { email, problem })
     }
     if (err instanceof InvalidCredentials) {

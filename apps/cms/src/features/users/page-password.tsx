@@ -13,6 +13,7 @@ import { HttpProblem } from '../../http/problem'
 import { FORM_ERRORS_ID } from '../../views/components/error-summary'
 import type { FieldErrors } from '../../views/components/form'
 import { RESULT_ID } from '../../views/components/result-notice'
+import { tryAgainIn } from '../../views/retry-wait'
 import { redirectWithFlash, takeFlash } from '../dashboard/flash'
 import { dashboardGroup, readForm, viewerOf } from '../dashboard/page-kit'
 import { changeOwnPassword, passwordChangeBody } from './service-password'
@@ -51,8 +52,7 @@ accountPages.post('/password', audited({ action: 'auth.password_change' }), asyn
       return redirectWithFlash<Extra>(c, `${PAGE}#${FORM_ERRORS_ID}`, { errors })
     }
     if (err instanceof LockedOut) {
-      const minutes = Math.max(1, Math.ceil(err.retryAfterSeconds / 60))
-      const problem = `Too many wrong passwords for this account. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`
+      const problem = `Too many wrong passwords for this account. ${tryAgainIn(err.retryAfterSeconds)}`
       return redirectWithFlash<Extra>(c, PAGE, { problem })
     }
     throw err
