@@ -18,6 +18,7 @@ import { RESULT_ID } from '../../views/components/result-notice'
 import { redirectWithFlash, takeFlash } from '../dashboard/flash'
 import { viewerOf } from '../dashboard/page-kit'
 import { findSpace, listSpaces } from '../spaces/service'
+import { grantChoiceFields } from './grant-choice'
 import {
   grantByEmail,
   grantByEmailBody,
@@ -31,9 +32,9 @@ import {
   InvitationsPage,
   type InvitationsProps,
   InviteGlobalAdminPage,
-  invitedRole,
   RevokeInvitationPage,
 } from './view-invitations'
+import { roleInWords } from './view-roles'
 
 type Extra = Pick<InvitationsProps, 'notice' | 'form'>
 
@@ -43,14 +44,12 @@ const CHOOSE_ROLE = 'Choose a role from the list'
 const GRANT = { audit: { action: 'roles.grant' } } as const
 const WITHDRAW = { audit: { action: 'roles.revoke' } } as const
 
-/** The form's fields as typed, and the API body they make: `grant` is `global:admin` or `space:<role>:<id>`. */
+/** The form's fields as typed, and the API body they make (`grant` is the picker's choice, `grant-choice.ts`). */
 async function inviteForm(c: Context<CmsHono>) {
   const raw = await c.req.parseBody()
   const text = (k: string) => (typeof raw[k] === 'string' ? (raw[k] as string) : '')
   const typed = { email: text('email'), grant: text('grant') }
-  const [scope, role, spaceId] = typed.grant.split(':')
-  const body =
-    scope === 'space' ? { email: typed.email, scope, role, spaceId } : { email: typed.email, scope, role }
+  const body = { email: typed.email, ...grantChoiceFields(typed.grant) }
   return { typed, body, confirmed: text('confirmed') === 'yes' }
 }
 
@@ -138,7 +137,7 @@ export function addInvitationPages(group: Hono<CmsHono>): void {
   group.get('/invitations/:invitationId/revoke', authorize('roles.grant'), async (c) => {
     const caller = await requireCaller(c)
     const invitation = await pendingOne(c)
-    const role = invitedRole(invitation, await spaceNames(c, caller))
+    const role = roleInWords(invitation, await spaceNames(c, caller))
     const viewer = await viewerOf(c, caller)
     return c.html(<RevokeInvitationPage viewer={viewer} invitation={invitation} role={role} />)
   })

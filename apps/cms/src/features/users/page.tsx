@@ -19,6 +19,7 @@ import { redirectWithFlash, takeFlash } from '../dashboard/flash'
 import { listQuery, PAGE_SIZE, pageCount } from '../dashboard/list-query'
 import { dashboardGroup, viewerOf } from '../dashboard/page-kit'
 import { findSpace, listSpaces } from '../spaces/service'
+import { grantChoiceFields } from './grant-choice'
 import { addAccountPages, type UserPageExtra, userResultPath } from './page-accounts'
 import { addInvitationPages } from './page-invitations'
 import { changeRole, everyonesRoles, NoSuchRole, roleChangeBody, rolesOf } from './roles'
@@ -72,15 +73,12 @@ async function renderUser(c: Context<CmsHono>, caller: UserCaller): Promise<Resp
   )
 }
 
-/** `grant` is `global:admin` or `space:<role>:<spaceId>`; revoke forms send the fields separately. */
+/** A grant form sends the picker's choice (`grant-choice.ts`); revoke forms send the fields separately. */
 async function roleForm(c: Context<CmsHono>, revoke: boolean): Promise<unknown> {
   const raw = await c.req.parseBody()
   const text = (k: string) => (typeof raw[k] === 'string' ? (raw[k] as string) : undefined)
   const grant = text('grant')
-  if (grant !== undefined) {
-    const [scope, role, spaceId] = grant.split(':')
-    return scope === 'space' ? { scope, role, spaceId, revoke } : { scope, role, revoke }
-  }
+  if (grant !== undefined) return { ...grantChoiceFields(grant), revoke }
   const spaceId = text('spaceId')
   return { scope: text('scope'), role: text('role'), ...(spaceId ? { spaceId } : {}), revoke }
 }

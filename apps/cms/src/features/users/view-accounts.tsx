@@ -10,6 +10,7 @@ import { ErrorSummary } from '../../views/components/error-summary'
 import { CsrfField, type FieldErrors } from '../../views/components/form'
 import { ConfirmPage } from '../../views/confirm-page'
 import type { Viewer } from '../../views/layout'
+import { GLOBAL_ADMIN_CHOICE } from './grant-choice'
 
 /** Props of {@link OneTimePassword}. */
 export interface OneTimePasswordProps {
@@ -151,7 +152,7 @@ export const GrantGlobalAdminPage: FC<AccountConfirmProps> = (p) => (
     heading={`Make ${p.userLabel} a global admin?`}
     consequence={`${p.userLabel} can then do everything: every space, every user and role, the encryption keys.`}
     action={`/admin/users/${p.userId}/roles`}
-    fields={{ grant: 'global:admin', confirmed: 'yes' }}
+    fields={{ grant: GLOBAL_ADMIN_CHOICE, confirmed: 'yes' }}
     confirmLabel="Grant global admin"
     cancelHref={`/admin/users/${p.userId}`}
   />

@@ -15,7 +15,9 @@ import { TableScroll } from '../../views/components/table-scroll'
 import { ConfirmPage } from '../../views/confirm-page'
 import { Layout, type Viewer } from '../../views/layout'
 import type { SpaceRow } from '../spaces/service'
+import { GLOBAL_ADMIN_CHOICE } from './grant-choice'
 import type { Invitation } from './invitations'
+import { GrantPicker, roleInWords } from './view-roles'
 
 const PAGE = '/admin/invitations'
 
@@ -33,20 +35,7 @@ export interface InvitationsProps {
   form?: { email: string; grant: string; errors: FieldErrors }
 }
 
-/**
- * An invitation's role in words: `global admin`, `editor of Storefront`.
- * @example invitedRole(invitation, spaceName) // 'editor of Storefront'
- */
-export function invitedRole(
-  i: { spaceId: string | null; role: string },
-  spaceName: ReadonlyMap<string, string>,
-): string {
-  return i.spaceId === null ? `global ${i.role}` : `${i.role} of ${spaceName.get(i.spaceId) ?? i.spaceId}`
-}
-
 const InviteForm: FC<{ csrf: string; spaces: SpaceRow[]; form: InvitationsProps['form'] }> = (p) => {
-  const chosen = p.form?.grant
-  const error = p.form?.errors.grant
   return (
     <section class="card" aria-labelledby="invite">
       <h2 id="invite">Invite by email</h2>
@@ -62,32 +51,13 @@ const InviteForm: FC<{ csrf: string; spaces: SpaceRow[]; form: InvitationsProps[
           autocomplete="off"
           hint="Someone who already has an account gets the role at once; anyone else when they first sign in with this verified email."
         />
-        <div class="field">
-          <label for="f-grant">Role</label>
-          <select
-            id="f-grant"
-            name="grant"
-            aria-invalid={error ? 'true' : undefined}
-            aria-describedby={error ? 'f-grant-error' : undefined}
-          >
-            {p.spaces.flatMap((s) => [
-              <option value={`space:editor:${s.id}`} selected={chosen === `space:editor:${s.id}`}>
-                editor of {s.name}
-              </option>,
-              <option value={`space:admin:${s.id}`} selected={chosen === `space:admin:${s.id}`}>
-                admin of {s.name}
-              </option>,
-            ])}
-            <option value="global:admin" selected={chosen === 'global:admin'}>
-              global admin (everything, key rotation)
-            </option>
-          </select>
-          {error ? (
-            <p class="error" id="f-grant-error">
-              {error}
-            </p>
-          ) : null}
-        </div>
+        <GrantPicker
+          id="f-grant"
+          label="Role"
+          spaces={p.spaces}
+          chosen={p.form?.grant}
+          error={p.form?.errors.grant}
+        />
         <button type="submit">Invite</button>
       </form>
     </section>
@@ -129,7 +99,7 @@ export const InvitationsPage: FC<InvitationsProps> = (p) => {
               {p.invitations.map((i) => (
                 <tr id={`invitation-${i.id}`}>
                   <td>{i.email}</td>
-                  <td>{invitedRole(i, spaceName)}</td>
+                  <td>{roleInWords(i, spaceName)}</td>
                   <td class="when">
                     <When at={i.createdAt} />
                   </td>
@@ -166,7 +136,7 @@ export const InviteGlobalAdminPage: FC<{ viewer: Viewer; email: string }> = (p) 
     heading={`Invite ${p.email} as a global admin?`}
     consequence={`Whoever has ${p.email} — the user who has it now, or the first to sign in with it verified — can then do everything: every space, every user and role, the encryption keys.`}
     action={PAGE}
-    fields={{ email: p.email, grant: 'global:admin', confirmed: 'yes' }}
+    fields={{ email: p.email, grant: GLOBAL_ADMIN_CHOICE, confirmed: 'yes' }}
     confirmLabel="Invite global admin"
     cancelHref={PAGE}
   />

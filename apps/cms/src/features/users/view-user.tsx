@@ -18,6 +18,7 @@ import type { SpaceRow } from '../spaces/service'
 import type { ListedUser } from './store-list'
 import { KindBadge } from './view'
 import { OneTimePassword, type OneTimePasswordProps } from './view-accounts'
+import { GrantPicker, roleInWords } from './view-roles'
 
 /** Props of {@link UserPage}. */
 export interface UserPageProps {
@@ -101,12 +102,13 @@ const Roles: FC<{ user: ListedUser; label: string; roles: UserRoles; spaceName: 
     <ul class="roles">
       {p.roles.global.map((r) => (
         <li>
-          global {r} {revoke({ scope: 'global', role: r }, `global ${r}`)}
+          {roleInWords({ spaceId: null, role: r }, p.spaceName)}{' '}
+          {revoke({ scope: 'global', role: r }, `global ${r}`)}
         </li>
       ))}
       {p.roles.spaces.map((r) => (
         <li>
-          {r.role} of {p.spaceName.get(r.spaceId) ?? r.spaceId}{' '}
+          {roleInWords(r, p.spaceName)}{' '}
           {revoke({ scope: 'space', role: r.role, spaceId: r.spaceId }, `${r.role} role`)}
         </li>
       ))}
@@ -158,26 +160,7 @@ export const UserPage: FC<UserPageProps> = (p) => {
       <ErrorSummary errors={p.grantErrors} fieldIds={{ grant: GRANT_ID }} />
       <form method="post" action={`/admin/users/${user.id}/roles`} novalidate>
         <CsrfField token={p.viewer.csrf} />
-        <div class="field">
-          <label for={GRANT_ID}>Grant role</label>
-          <select
-            id={GRANT_ID}
-            name="grant"
-            aria-invalid={p.grantErrors?.grant ? 'true' : undefined}
-            aria-describedby={p.grantErrors?.grant ? `${GRANT_ID}-error` : undefined}
-          >
-            {p.spaces.flatMap((s) => [
-              <option value={`space:editor:${s.id}`}>editor of {s.name}</option>,
-              <option value={`space:admin:${s.id}`}>admin of {s.name}</option>,
-            ])}
-            <option value="global:admin">global admin (everything, key rotation)</option>
-          </select>
-          {p.grantErrors?.grant ? (
-            <p class="error" id={`${GRANT_ID}-error`}>
-              {p.grantErrors.grant}
-            </p>
-          ) : null}
-        </div>
+        <GrantPicker id={GRANT_ID} label="Grant role" spaces={p.spaces} error={p.grantErrors?.grant} />
         <button type="submit">Grant</button>
       </form>
       <h2>Account</h2>

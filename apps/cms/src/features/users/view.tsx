@@ -17,6 +17,7 @@ import { Layout, type Viewer } from '../../views/layout'
 import type { SpaceRow } from '../spaces/service'
 import type { ListedUser } from './store-list'
 import { CreateUserCard, type CreateUserProps } from './view-accounts'
+import { roleInWords } from './view-roles'
 
 /** Props of {@link AdminUsersPage}. */
 export interface AdminUsersProps {
@@ -39,8 +40,8 @@ export interface AdminUsersProps {
 /** A user's roles in words, global first: `global admin`, `editor of Storefront`. */
 function roleNames(roles: UserRoles, spaceName: ReadonlyMap<string, string>): string[] {
   return [
-    ...roles.global.map((r) => `global ${r}`),
-    ...roles.spaces.map((r) => `${r.role} of ${spaceName.get(r.spaceId) ?? r.spaceId}`),
+    ...roles.global.map((role) => roleInWords({ spaceId: null, role }, spaceName)),
+    ...roles.spaces.map((r) => roleInWords(r, spaceName)),
   ]
 }
 
