@@ -19,6 +19,7 @@ import type { IdpProfile } from './idp-profile'
 import { claimByEmail } from './invitations'
 import { hashPassword, verifyPassword } from './password'
 import { refuseLastAdmin } from './roles'
+import { shownEmailOf } from './shown-email'
 import {
   createLocalUser,
   deleteUserRow,
@@ -54,8 +55,7 @@ export async function findUser(scope: Scope, id: string): Promise<UserSummary | 
 
 function summaryOf(row: UserRow): UserSummary {
   const { id, status, created_at, name } = row
-  const email_verified = row.email !== null || row.idp_email_verified === 1
-  return { id, email: row.email ?? row.idp_email, email_verified, name, status, created_at }
+  return { id, ...shownEmailOf(row), name, status, created_at }
 }
 
 /**

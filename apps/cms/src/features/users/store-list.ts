@@ -4,6 +4,7 @@
  * user id and cut into numbered pages, with the total. Offset paging: the CMS has tens to hundreds of
  * users, so an OFFSET is cheap and numbered pages let an admin jump to the last one.
  */
+import { shownEmailSql } from './shown-email'
 import { SUMMARY_COLUMNS, type SummaryRow, summaryRow, type UserSummary } from './store'
 
 /** A user as the Users table lists them: with how they sign in (a local password, or the IdP). */
@@ -23,7 +24,7 @@ export interface UserPage {
 const KIND = "CASE WHEN email IS NULL THEN 'idp' ELSE 'local' END AS kind"
 
 // `instr` rather than LIKE: a typed `%` or `_` is searched for, not treated as a wildcard.
-const MATCH = `(?1 = '' OR instr(lower(coalesce(email, idp_email, '')), lower(?1)) > 0 OR id = ?1)`
+const MATCH = `(?1 = '' OR instr(lower(coalesce(${shownEmailSql()}, '')), lower(?1)) > 0 OR id = ?1)`
 
 /**
  * The user with this id as the Users table lists them, or `null`.

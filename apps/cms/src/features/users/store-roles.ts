@@ -4,6 +4,7 @@
  */
 
 import type { GlobalRole, SpaceRole, UserRoles } from '../../domain/roles'
+import { emailVerifiedSql, shownEmailSql } from './shown-email'
 
 /**
  * The two role queries (global, space) of a user, named by id or by one of their sessions' sid: batched
@@ -174,8 +175,8 @@ export interface SpaceMember {
 export async function listSpaceMembers(db: D1Database, spaceId: string): Promise<SpaceMember[]> {
   const res = await db
     .prepare(
-      `SELECT r.user_id AS userId, coalesce(u.email, u.idp_email) AS email,
-              (u.email IS NOT NULL OR u.idp_email_verified = 1) AS emailVerified, u.name, r.role, u.status
+      `SELECT r.user_id AS userId, ${shownEmailSql('u.')} AS email,
+              ${emailVerifiedSql('u.')} AS emailVerified, u.name, r.role, u.status
        FROM space_roles r JOIN users u ON u.id = r.user_id WHERE r.space_id = ?1
        ORDER BY coalesce(u.email, u.idp_email, u.id) LIMIT 1000`,
     )

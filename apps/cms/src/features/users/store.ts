@@ -2,6 +2,7 @@
  * Data access for `users` and `oidc_identities`. All SQL about users lives here.
  */
 import { newId } from '../../domain/ids'
+import { emailVerifiedSql, shownEmailSql } from './shown-email'
 import { ANOTHER_ACTIVE_ADMIN } from './store-roles'
 
 /** A user row. */
@@ -35,8 +36,8 @@ export interface UserSummary {
  * The columns of a `UserSummary`, for every query that lists or returns users.
  * @example db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM users`)
  */
-export const SUMMARY_COLUMNS: string = `id, coalesce(email, idp_email) AS email,
-  (email IS NOT NULL OR idp_email_verified = 1) AS email_verified, name, status, created_at`
+export const SUMMARY_COLUMNS: string = `id, ${shownEmailSql()} AS email,
+  ${emailVerifiedSql()} AS email_verified, name, status, created_at`
 
 /**
  * A row read with {@link SUMMARY_COLUMNS} as a `UserSummary`: SQLite answers the verified flag as 0 or 1.
