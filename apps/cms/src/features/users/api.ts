@@ -10,6 +10,7 @@ import type { CmsHono } from '../../http/hono-types'
 import { authorize, requireCaller } from '../../http/identify'
 import { userIdParam } from '../../http/params'
 import { HttpProblem } from '../../http/problem'
+import { emailField } from './email-field'
 import { changeRole, roleChangeBody } from './roles'
 import {
   allUsers,
@@ -23,7 +24,7 @@ import { resetPassword } from './service-password'
 
 /** The body of a local user creation (JSON). */
 const createUserBody = z.strictObject({
-  email: z.string().trim().min(3).max(254).pipe(z.email()),
+  email: emailField,
   // 12+ characters: the PBKDF2 cost is capped by workerd, so the password has to carry the strength.
   password: z.string().min(12).max(1024),
 })

@@ -14,6 +14,7 @@ import { Conflict, NotFound } from '../../domain/errors'
 import { isId } from '../../domain/ids'
 import type { Scope } from '../../domain/scope'
 import { findSpace } from '../spaces/service'
+import { emailField } from './email-field'
 import { changeRole } from './roles'
 import { findUsersHoldingEmail } from './store'
 import {
@@ -26,15 +27,13 @@ import {
 
 export type { Invitation } from './store-invitations'
 
-/** An invited address (JSON or form). */
-export const invitationEmail = z.string().trim().min(3).max(254).pipe(z.email('Enter an email address'))
 const spaceId = z.string().refine((v) => isId('spc', v), 'Choose a space')
 
 /** A grant by email (JSON): the global admin role, or a space role. */
 export const grantByEmailBody = z.discriminatedUnion('scope', [
-  z.strictObject({ email: invitationEmail, scope: z.literal('global'), role: z.literal('admin') }),
+  z.strictObject({ email: emailField, scope: z.literal('global'), role: z.literal('admin') }),
   z.strictObject({
-    email: invitationEmail,
+    email: emailField,
     scope: z.literal('space'),
     spaceId,
     role: z.enum(['admin', 'editor'], 'Choose admin or editor'),

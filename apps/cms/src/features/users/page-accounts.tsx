@@ -19,6 +19,7 @@ import { FORM_ERRORS_ID } from '../../views/components/error-summary'
 import { RESULT_ID } from '../../views/components/result-notice'
 import { redirectWithFlash } from '../dashboard/flash'
 import { readForm, viewerOf } from '../dashboard/page-kit'
+import { emailField } from './email-field'
 import { generatePassword } from './password'
 import {
   changeUserStatus,
@@ -44,7 +45,7 @@ const STATUS = { audit: { action: 'users.status' } } as const
 const SIGN_OUT = { audit: { action: 'users.sessions_revoke' } } as const
 const RESET = { audit: { action: 'users.password_reset' } } as const
 const DELETE = { audit: { action: 'users.delete' } } as const
-const createUserForm = z.strictObject({ email: z.string().trim().min(3).max(254).pipe(z.email()) })
+const createUserForm = z.strictObject({ email: emailField })
 
 /**
  * A user's page, at the notice of a change to them. By id, not email: an address would land in history

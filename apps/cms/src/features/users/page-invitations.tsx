@@ -18,12 +18,12 @@ import { RESULT_ID } from '../../views/components/result-notice'
 import { redirectWithFlash, takeFlash } from '../dashboard/flash'
 import { viewerOf } from '../dashboard/page-kit'
 import { findSpace, listSpaces } from '../spaces/service'
+import { emailField } from './email-field'
 import { grantChoiceFields } from './grant-choice'
 import {
   grantByEmail,
   grantByEmailBody,
   type Invitation,
-  invitationEmail,
   pendingInvitations,
   withdrawInvitation,
 } from './invitations'
@@ -56,7 +56,7 @@ async function inviteForm(c: Context<CmsHono>) {
 /** What is wrong with the form, by field (the email checked on its own, so both can be said at once). */
 function formErrors(typed: { email: string }, issues: readonly { path: PropertyKey[] }[]): FieldErrors {
   const errors: FieldErrors = {}
-  if (!invitationEmail.safeParse(typed.email).success) errors.email = 'Enter an email address'
+  if (!emailField.safeParse(typed.email).success) errors.email = 'Enter an email address'
   if (issues.some((i) => i.path[0] !== 'email')) errors.grant = CHOOSE_ROLE
   return errors
 }

@@ -14,7 +14,7 @@ import { FORM_ERRORS_ID } from '../../views/components/error-summary'
 import { RESULT_ID } from '../../views/components/result-notice'
 import { redirectWithFlash, takeFlash } from '../dashboard/flash'
 import { dashboardGroup, readForm, routeSpace, viewerOf } from '../dashboard/page-kit'
-import { addMember, addMemberBody, removeMember, spaceMembers } from './members'
+import { addMember, addMemberBody, memberLabel, removeMember, spaceMembers } from './members'
 import { findUser } from './service'
 import { MembersPage, type MembersProps, RemoveMemberPage } from './view-members'
 
@@ -64,10 +64,7 @@ membersPages.get('/:userId/remove', authorize('members.manage'), async (c) => {
   const userId = await userIdParam(c)
   const held = (await spaceMembers(c.var.scope, space.id)).members.find((m) => m.userId === userId)
   if (!held) throw new HttpProblem(404, 'not_found', 'No such member')
-  const label = userLabel(
-    { id: userId, email: held.email, email_verified: held.emailVerified, name: held.name },
-    userId,
-  )
+  const label = memberLabel(held)
   const viewer = await viewerOf(c, caller)
   return c.html(
     <RemoveMemberPage viewer={viewer} space={space} userId={userId} label={label} role={held.role} />,

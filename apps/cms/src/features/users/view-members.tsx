@@ -4,7 +4,6 @@
  * Space roles only: the global admin role is granted on Admin → Users.
  */
 import type { FC } from 'hono/jsx'
-import { userLabel } from '../../domain/user-label'
 import { Badge } from '../../views/components/badge'
 import { DangerLink } from '../../views/components/danger'
 import { ErrorSummary } from '../../views/components/error-summary'
@@ -15,6 +14,7 @@ import { TableScroll } from '../../views/components/table-scroll'
 import { ConfirmPage } from '../../views/confirm-page'
 import { Layout, type Viewer } from '../../views/layout'
 import type { Invitation } from './invitations'
+import { memberLabel } from './members'
 import type { SpaceMember } from './store-roles'
 
 /** Props of {@link MembersPage}. */
@@ -54,17 +54,13 @@ export const MembersPage: FC<MembersProps> = (p) => (
           {p.members.map((m) => (
             <tr>
               <td>
-                {userLabel(
-                  { id: m.userId, email: m.email, email_verified: m.emailVerified, name: m.name },
-                  m.userId,
-                )}{' '}
-                {m.status === 'disabled' ? <Badge tone="bad">disabled</Badge> : null}
+                {memberLabel(m)} {m.status === 'disabled' ? <Badge tone="bad">disabled</Badge> : null}
               </td>
               <td>{m.role}</td>
               <td>
                 <DangerLink
                   href={`${base(p.space.id)}/${m.userId}/remove`}
-                  label={`Remove ${userLabel({ id: m.userId, email: m.email, email_verified: m.emailVerified, name: m.name }, m.userId)}`}
+                  label={`Remove ${memberLabel(m)}`}
                 >
                   Remove…
                 </DangerLink>
