@@ -8,7 +8,7 @@ import { env } from 'cloudflare:test'
 import { createKeyring, type Keyring, seal } from '@alokai/crypto'
 import { sealContext } from '../../src/crypto/contexts'
 import { newId } from '../../src/domain/ids'
-import { insertApiToken } from '../../src/features/api-tokens/store'
+import { insertApiToken } from '../../src/features/api-tokens/store-write'
 import { SEALED_COLUMNS, type SealedColumn } from '../../src/features/key-rotation/sealed-columns'
 import { insertMcpIntegration } from '../../src/features/mcp-integrations/store'
 import { insertPreviewUrl } from '../../src/features/preview-urls/store'
@@ -72,7 +72,7 @@ export async function seedValues(keyring: Keyring, spaceId: string, count: numbe
             createdBy: null,
             now,
           })
-          if (row === null) throw new Error('seeded token name taken')
+          if (typeof row === 'string') throw new Error(`seeded token refused: ${row}`)
         })(),
       )
     } else if (kind === 1) {

@@ -9,7 +9,7 @@ import type { ApiTokenScope } from '../../domain/api-token-scope'
 import { newId } from '../../domain/ids'
 import type { Scope } from '../../domain/scope'
 import { generateApiToken } from './bearer'
-import type { NewApiToken } from './store'
+import type { NewApiToken } from './store-write'
 
 /**
  * The row to insert and the token in full (to answer once, never to store).

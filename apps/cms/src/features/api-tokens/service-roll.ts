@@ -10,7 +10,8 @@ import { CallerEnded, Conflict, NotFound } from '../../domain/errors'
 import type { Scope } from '../../domain/scope'
 import { expiryField, expiryOf } from './expiry'
 import { mintApiToken } from './mint'
-import { type ApiTokenSummary, findApiToken, rollApiTokenRows } from './store'
+import { type ApiTokenSummary, findApiToken } from './store'
+import { rollApiTokenRows } from './store-write'
 
 /** The longest overlap a roll allows: a week covers a slow release train, longer keeps a leak alive. */
 const MAX_ROLL_OVERLAP_SECONDS = 7 * 24 * 60 * 60

@@ -23,11 +23,11 @@ import {
   countLiveApiTokens as countLiveRows,
   findApiToken as findRow,
   findSealedApiToken,
-  insertApiToken,
   revokeApiToken,
   revokeCreatorTokens,
 } from './store'
 import { type ApiTokenPage, type ApiTokenState, pageApiTokens } from './store-list'
+import { insertApiToken } from './store-write'
 
 export type { ApiTokenPage, ApiTokenState } from './store-list'
 
