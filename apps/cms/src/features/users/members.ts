@@ -10,7 +10,6 @@
 import * as z from 'zod'
 import type { UserCaller } from '../../domain/caller'
 import type { Scope } from '../../domain/scope'
-import { userLabel } from '../../domain/user-label'
 import { emailField } from './email-field'
 import { grantByEmail, type Invitation, pendingInvitations, withdrawInvitation } from './invitations'
 import { changeRole, NoSuchRole, rolesOf } from './roles'
@@ -23,14 +22,6 @@ export const addMemberBody = z.strictObject({
   email: emailField,
   role: z.enum(['admin', 'editor'], 'Choose admin or editor'),
 })
-
-/**
- * How pages name a member: by the one rule (`domain/user-label.ts`).
- * @example <td>{memberLabel(m)}</td>
- */
-export function memberLabel(m: SpaceMember): string {
-  return userLabel({ id: m.userId, email: m.email, email_verified: m.emailVerified, name: m.name }, m.userId)
-}
 
 /**
  * The members of a space and its pending invitations.

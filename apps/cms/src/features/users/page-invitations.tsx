@@ -19,7 +19,6 @@ import { redirectWithFlash, takeFlash } from '../dashboard/flash'
 import { viewerOf } from '../dashboard/page-kit'
 import { findSpace, listSpaces } from '../spaces/service'
 import { emailField } from './email-field'
-import { grantChoiceFields } from './grant-choice'
 import {
   grantByEmail,
   grantByEmailBody,
@@ -34,7 +33,7 @@ import {
   InviteGlobalAdminPage,
   RevokeInvitationPage,
 } from './view-invitations'
-import { roleInWords } from './view-roles'
+import { grantChoiceFields, roleInWords } from './view-roles'
 
 type Extra = Pick<InvitationsProps, 'notice' | 'form'>
 
@@ -44,7 +43,7 @@ const CHOOSE_ROLE = 'Choose a role from the list'
 const GRANT = { audit: { action: 'roles.grant' } } as const
 const WITHDRAW = { audit: { action: 'roles.revoke' } } as const
 
-/** The form's fields as typed, and the API body they make (`grant` is the picker's choice, `grant-choice.ts`). */
+/** The form's fields as typed, and the API body they make (`grant` is the picker's choice, `view-roles.tsx`). */
 async function inviteForm(c: Context<CmsHono>) {
   const raw = await c.req.parseBody()
   const text = (k: string) => (typeof raw[k] === 'string' ? (raw[k] as string) : '')

@@ -14,9 +14,9 @@ import { FORM_ERRORS_ID } from '../../views/components/error-summary'
 import { RESULT_ID } from '../../views/components/result-notice'
 import { redirectWithFlash, takeFlash } from '../dashboard/flash'
 import { dashboardGroup, readForm, routeSpace, viewerOf } from '../dashboard/page-kit'
-import { addMember, addMemberBody, memberLabel, removeMember, spaceMembers } from './members'
+import { addMember, addMemberBody, removeMember, spaceMembers } from './members'
 import { findUser } from './service'
-import { MembersPage, type MembersProps, RemoveMemberPage } from './view-members'
+import { MembersPage, type MembersProps, memberLabel, RemoveMemberPage } from './view-members'
 
 type Extra = Pick<MembersProps, 'notice' | 'form'>
 

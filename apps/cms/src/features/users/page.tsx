@@ -19,13 +19,13 @@ import { redirectWithFlash, takeFlash } from '../dashboard/flash'
 import { listQuery, PAGE_SIZE, pageCount } from '../dashboard/list-query'
 import { dashboardGroup, viewerOf } from '../dashboard/page-kit'
 import { findSpace, listSpaces } from '../spaces/service'
-import { grantChoiceFields } from './grant-choice'
 import { addAccountPages, type UserPageExtra, userResultPath } from './page-accounts'
 import { addInvitationPages } from './page-invitations'
 import { changeRole, everyonesRoles, NoSuchRole, roleChangeBody, rolesOf } from './roles'
 import { findListedUserById, findUser, findUsers } from './service'
 import { AdminUsersPage, type AdminUsersProps, RevokeRolePage } from './view'
 import { GrantGlobalAdminPage } from './view-accounts'
+import { grantChoiceFields } from './view-roles'
 import { UserPage } from './view-user'
 
 async function renderUsers(c: Context<CmsHono>, caller: UserCaller): Promise<Response> {
@@ -73,7 +73,7 @@ async function renderUser(c: Context<CmsHono>, caller: UserCaller): Promise<Resp
   )
 }
 
-/** A grant form sends the picker's choice (`grant-choice.ts`); revoke forms send the fields separately. */
+/** A grant form sends the picker's choice (`view-roles.tsx`); revoke forms send the fields separately. */
 async function roleForm(c: Context<CmsHono>, revoke: boolean): Promise<unknown> {
   const raw = await c.req.parseBody()
   const text = (k: string) => (typeof raw[k] === 'string' ? (raw[k] as string) : undefined)

@@ -19,7 +19,6 @@ import type { IdpProfile } from './idp-profile'
 import { claimByEmail } from './invitations'
 import { hashPassword, verifyPassword } from './password'
 import { refuseLastAdmin } from './roles'
-import { shownEmailOf } from './shown-email'
 import {
   createLocalUser,
   deleteUserRow,
@@ -33,6 +32,7 @@ import {
   upsertOidcUser,
 } from './store'
 import { findListedUser, type ListedUser, pageUsers, type UserPage } from './store-list'
+import { shownEmailOf } from './store-shown-email'
 
 /** A user's status: a disabled user cannot sign in, and their sessions and tokens stop. */
 export type UserStatus = 'active' | 'disabled'

@@ -4,8 +4,9 @@
  * user id and cut into numbered pages, with the total. Offset paging: the CMS has tens to hundreds of
  * users, so an OFFSET is cheap and numbered pages let an admin jump to the last one.
  */
-import { shownEmailSql } from './shown-email'
+
 import { SUMMARY_COLUMNS, type SummaryRow, summaryRow, type UserSummary } from './store'
+import { shownEmailSql } from './store-shown-email'
 
 /** A user as the Users table lists them: with how they sign in (a local password, or the IdP). */
 export interface ListedUser extends UserSummary {

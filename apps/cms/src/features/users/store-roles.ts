@@ -4,7 +4,7 @@
  */
 
 import type { GlobalRole, SpaceRole, UserRoles } from '../../domain/roles'
-import { emailVerifiedSql, shownEmailSql } from './shown-email'
+import { emailVerifiedSql, shownEmailSql } from './store-shown-email'
 
 /**
  * The two role queries (global, space) of a user, named by id or by one of their sessions' sid: batched

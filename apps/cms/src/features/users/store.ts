@@ -2,8 +2,8 @@
  * Data access for `users` and `oidc_identities`. All SQL about users lives here.
  */
 import { newId } from '../../domain/ids'
-import { emailVerifiedSql, shownEmailSql } from './shown-email'
 import { ANOTHER_ACTIVE_ADMIN } from './store-roles'
+import { emailVerifiedSql, shownEmailSql } from './store-shown-email'
 
 /** A user row. */
 export interface UserRow {

@@ -10,7 +10,7 @@ import { ErrorSummary } from '../../views/components/error-summary'
 import { CsrfField, type FieldErrors } from '../../views/components/form'
 import { ConfirmPage } from '../../views/confirm-page'
 import type { Viewer } from '../../views/layout'
-import { GLOBAL_ADMIN_CHOICE } from './grant-choice'
+import { GLOBAL_ADMIN_CHOICE } from './view-roles'
 
 /** Props of {@link OneTimePassword}. */
 export interface OneTimePasswordProps {

@@ -15,9 +15,8 @@ import { TableScroll } from '../../views/components/table-scroll'
 import { ConfirmPage } from '../../views/confirm-page'
 import { Layout, type Viewer } from '../../views/layout'
 import type { SpaceRow } from '../spaces/service'
-import { GLOBAL_ADMIN_CHOICE } from './grant-choice'
 import type { Invitation } from './invitations'
-import { GrantPicker, roleInWords } from './view-roles'
+import { GLOBAL_ADMIN_CHOICE, GrantPicker, roleInWords } from './view-roles'
 
 const PAGE = '/admin/invitations'
 

@@ -4,6 +4,7 @@
  * Space roles only: the global admin role is granted on Admin → Users.
  */
 import type { FC } from 'hono/jsx'
+import { userLabel } from '../../domain/user-label'
 import { Badge } from '../../views/components/badge'
 import { DangerLink } from '../../views/components/danger'
 import { ErrorSummary } from '../../views/components/error-summary'
@@ -14,8 +15,15 @@ import { TableScroll } from '../../views/components/table-scroll'
 import { ConfirmPage } from '../../views/confirm-page'
 import { Layout, type Viewer } from '../../views/layout'
 import type { Invitation } from './invitations'
-import { memberLabel } from './members'
 import type { SpaceMember } from './store-roles'
+
+/**
+ * How pages name a member: by the one rule (`domain/user-label.ts`).
+ * @example <td>{memberLabel(m)}</td>
+ */
+export function memberLabel(m: SpaceMember): string {
+  return userLabel({ id: m.userId, email: m.email, email_verified: m.emailVerified, name: m.name }, m.userId)
+}
 
 /** Props of {@link MembersPage}. */
 export interface MembersProps {

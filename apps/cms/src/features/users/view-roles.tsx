@@ -1,11 +1,32 @@
 /**
  * Roles as the users pages show them: one role in words (`global admin`, `editor of Storefront`), and
- * the picker of a role to grant (each space's editor and admin roles, then the global admin role), whose
- * values are `grant-choice.ts`'s.
+ * the picker of a role to grant (each space's editor and admin roles, then the global admin role) with
+ * its one value per choice and their reading back: `global:admin` for the global admin role,
+ * `space:<role>:<spaceId>` for a space role. The Users page's grant form and the invitations page post it
+ * as `grant`; what it reads as is checked by the API's own schema (`roleChangeBody`, `grantByEmailBody`).
  */
 import type { FC } from 'hono/jsx'
 import type { SpaceRow } from '../spaces/service'
-import { GLOBAL_ADMIN_CHOICE, spaceRoleChoice } from './grant-choice'
+
+/** The picker's value of the global admin role (its confirmation pages post it on). */
+export const GLOBAL_ADMIN_CHOICE = 'global:admin'
+
+/**
+ * The picker's value of a space role.
+ * @example spaceRoleChoice('editor', 'spc_…') // 'space:editor:spc_…'
+ */
+function spaceRoleChoice(role: 'admin' | 'editor', spaceId: string): string {
+  return `space:${role}:${spaceId}`
+}
+
+/**
+ * A posted choice as the fields of a role change, unchecked (the caller's schema checks them).
+ * @example roleChangeBody.safeParse({ ...grantChoiceFields(form.grant), revoke: false })
+ */
+export function grantChoiceFields(choice: string): { scope?: string; role?: string; spaceId?: string } {
+  const [scope, role, spaceId] = choice.split(':')
+  return scope === 'space' ? { scope, role, spaceId } : { scope, role }
+}
 
 /**
  * A role in words; a space no longer listed by its id.
