@@ -115,15 +115,7 @@ export const ApiTokensPage: FC<ApiTokensProps> = (p) => {
       ) : null}
       <section class="card" aria-labelledby="create-token">
         <h2 id="create-token">Create a token</h2>
-        <ErrorSummary
-          errors={p.form?.errors}
-          fieldIds={{
-            name: 'f-name',
-            scope: 'f-scope',
-            description: 'f-description',
-            expiresAt: 'f-expiresAt',
-          }}
-        />
+        <ErrorSummary errors={p.form?.errors} />
         <form method="post" action={base} novalidate>
           <CsrfField token={p.viewer.csrf} />
           <Field name="name" label="Name" value={p.form?.name} error={p.form?.errors?.name} required />

@@ -22,15 +22,21 @@ export const resultId = (id: string): string => `result-${id}`
 
 /**
  * The id of a card's edit error summary, the fragment a refused save lands on.
- * @example <ErrorSummary id={errorsId(v.id)} errors={edit.errors} fieldIds={ids} />
+ * @example <ErrorSummary id={errorsId(v.id)} errors={edit.errors} idSuffix={v.id} />
  */
 export const errorsId = (id: string): string => `errors-${id}`
 
+const SECRET_AGAIN = 'Enter the secret again: it is not kept when a form comes back with a problem.'
+
 /**
- * What a secret field says after a refused form in which a secret was typed: the page never shows a
- * secret back, so it must be entered again (else the retry would save without it, or keep the old one).
+ * A secret field's hint; after a refused form in which a secret was typed (`again`), first the request to
+ * enter it again: the page never shows a secret back (else the retry would save without it, or keep the
+ * old one, without a word).
+ * @example <Field name="secret" type="password" hint={secretHint('Leave empty for none.', form?.secretTyped)} />
  */
-export const SECRET_AGAIN = 'Enter the secret again: it is not kept when a form comes back with a problem.'
+export function secretHint(hint: string, again: boolean | undefined): string {
+  return again ? `${SECRET_AGAIN} ${hint}` : hint
+}
 
 /**
  * A card's one-time result, the landing point of the POST's redirect.

@@ -15,7 +15,7 @@ import { type SpaceTab, SpaceTabs } from '../../views/components/space-tabs'
 import { ConfirmPage } from '../../views/confirm-page'
 import { Layout, type Viewer } from '../../views/layout'
 import type { SpaceRow } from '../spaces/service'
-import { type CardNotice, CardResult, errorsId, SECRET_AGAIN } from './view-card-result'
+import { type CardNotice, CardResult, errorsId, secretHint } from './view-card-result'
 
 /** Props of {@link EndpointsPage}. */
 export interface EndpointsPageProps {
@@ -59,16 +59,9 @@ export interface EndpointCardProps {
   heading: Child
   /** The call's path segment and button text (`test`, `Test connection`). */
   call: { path: string; label: string }
-  /** The edit form, for those who may change it, with the errors of a refused save and their fields' ids. */
+  /** The edit form, for those who may change it, with the errors of a refused save (its fields' ids end in `id`). */
   edit?:
-    | {
-        open: boolean
-        summary: string
-        fields: Child
-        deleteLabel: string
-        errors?: FieldErrors | undefined
-        fieldIds: Record<string, string>
-      }
+    | { open: boolean; summary: string; fields: Child; deleteLabel: string; errors?: FieldErrors | undefined }
     | undefined
   /** What a POST about this card says once (a call's result, saved, added): where its redirect lands. */
   result?: CardNotice | undefined
@@ -93,7 +86,7 @@ export const EndpointCard: FC<EndpointCardProps> = (p) => (
     {p.edit ? (
       <details open={p.edit.open}>
         <summary>{p.edit.summary}</summary>
-        <ErrorSummary id={errorsId(p.id)} errors={p.edit.errors} fieldIds={p.edit.fieldIds} />
+        <ErrorSummary id={errorsId(p.id)} errors={p.edit.errors} idSuffix={p.id} />
         <form method="post" action={`${p.base}/${p.id}`} novalidate>
           <CsrfField token={p.csrf} />
           {p.edit.fields}
@@ -111,7 +104,7 @@ export const EndpointCard: FC<EndpointCardProps> = (p) => (
 
 /**
  * The add form's card, with a refused add's error summary (`#form-errors`, where its redirect lands).
- * @example <AddEndpointCard base={base} anchor="add-mcp" heading="Add an MCP server" csrf={csrf} submit="Add integration" errors={undefined} fieldIds={ids}>…</AddEndpointCard>
+ * @example <AddEndpointCard base={base} anchor="add-mcp" heading="Add an MCP server" csrf={csrf} submit="Add integration" errors={undefined}>…</AddEndpointCard>
  */
 export const AddEndpointCard: FC<{
   base: string
@@ -120,13 +113,11 @@ export const AddEndpointCard: FC<{
   csrf: string
   submit: string
   errors: FieldErrors | undefined
-  /** The id of each field's input, by field name. */
-  fieldIds: Record<string, string>
   children?: Child
 }> = (p) => (
   <section class="card" aria-labelledby={p.anchor}>
     <h2 id={p.anchor}>{p.heading}</h2>
-    <ErrorSummary errors={p.errors} fieldIds={p.fieldIds} />
+    <ErrorSummary errors={p.errors} />
     <form method="post" action={p.base} novalidate>
       <CsrfField token={p.csrf} />
       {p.children}
@@ -179,7 +170,7 @@ export const EditSecretField: FC<{
     autocomplete="off"
     placeholder={p.placeholder}
     error={p.error}
-    hint={p.again ? `${SECRET_AGAIN} ${p.hint}` : p.hint}
+    hint={secretHint(p.hint, p.again)}
   />
 )
 

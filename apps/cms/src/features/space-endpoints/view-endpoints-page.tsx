@@ -13,7 +13,7 @@ import type { SpaceTab } from '../../views/components/space-tabs'
 import type { Viewer } from '../../views/layout'
 import { failureText, readerOf } from '../../views/outbound-messages'
 import type { SpaceRow } from '../spaces/service'
-import { type CardNotice, SECRET_AGAIN } from './view-card-result'
+import { type CardNotice, secretHint } from './view-card-result'
 import { AddEndpointCard, DeleteEndpointPage, EndpointCard, EndpointsPage } from './view-endpoint'
 
 /**
@@ -141,7 +141,6 @@ export function EndpointsListPage<V extends { id: string }, R, K extends string>
   const add = labels.add
   const form = p.createForm
   const err = form?.errors
-  const nameField: string = add.name.field
   return (
     <EndpointsPage
       viewer={p.viewer}
@@ -159,11 +158,6 @@ export function EndpointsListPage<V extends { id: string }, R, K extends string>
         const lastWhy = (reason: string | null) =>
           fresh ? undefined : failureText(reason, readerOf(p.canManage))
         const card = labels.card(v, { edit, lastWhy, canManage: p.canManage })
-        const fieldIds = {
-          [nameField]: `f-${nameField}-${v.id}`,
-          url: `f-url-${v.id}`,
-          secret: `f-secret-${v.id}`,
-        }
         return (
           <EndpointCard
             base={base}
@@ -173,24 +167,14 @@ export function EndpointsListPage<V extends { id: string }, R, K extends string>
             heading={card.heading}
             call={labels.call}
             result={cardNotice(p, v, outcome)}
-            edit={
-              p.canManage
-                ? { open: edit !== undefined, errors: edit?.errors, fieldIds, ...card.edit }
-                : undefined
-            }
+            edit={p.canManage ? { open: edit !== undefined, errors: edit?.errors, ...card.edit } : undefined}
           >
             {card.body}
           </EndpointCard>
         )
       })}
       {p.canManage ? (
-        <AddEndpointCard
-          base={base}
-          csrf={p.viewer.csrf}
-          errors={err}
-          fieldIds={{ [nameField]: `f-${nameField}`, url: 'f-url', secret: 'f-secret' }}
-          {...add}
-        >
+        <AddEndpointCard base={base} csrf={p.viewer.csrf} errors={err} {...add}>
           <Field
             name={add.name.field}
             label={add.name.label}
@@ -206,7 +190,7 @@ export function EndpointsListPage<V extends { id: string }, R, K extends string>
             autocomplete="off"
             error={err?.secret}
             label={add.secret.label}
-            hint={form?.secretTyped ? `${SECRET_AGAIN} ${add.secret.hint}` : add.secret.hint}
+            hint={secretHint(add.secret.hint, form?.secretTyped)}
           />
         </AddEndpointCard>
       ) : null}

@@ -41,7 +41,7 @@ export const DeleteSpacePage: FC<DeleteSpaceProps> = (p) => (
     confirmLabel="Delete space"
     cancelHref={`/spaces/${p.space.id}`}
   >
-    <ErrorSummary errors={p.errors} fieldIds={{ name: 'f-name' }} />
+    <ErrorSummary errors={p.errors} />
     <Field
       name="name"
       label={`Type the space’s name, ${p.space.name}, to confirm`}

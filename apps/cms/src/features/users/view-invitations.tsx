@@ -38,7 +38,7 @@ const InviteForm: FC<{ csrf: string; spaces: SpaceRow[]; form: InvitationsProps[
   return (
     <section class="card" aria-labelledby="invite">
       <h2 id="invite">Invite by email</h2>
-      <ErrorSummary errors={p.form?.errors} fieldIds={{ email: 'f-email', grant: 'f-grant' }} />
+      <ErrorSummary errors={p.form?.errors} />
       <form method="post" action={PAGE} novalidate>
         <CsrfField token={p.csrf} />
         <Field

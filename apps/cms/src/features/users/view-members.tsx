@@ -92,7 +92,7 @@ export const MembersPage: FC<MembersProps> = (p) => (
     )}
     <section class="card" aria-labelledby="add-member">
       <h2 id="add-member">Add a member</h2>
-      <ErrorSummary errors={p.form?.errors} fieldIds={{ email: 'f-email', role: 'f-role' }} />
+      <ErrorSummary errors={p.form?.errors} />
       <form method="post" action={base(p.space.id)}>
         <CsrfField token={p.viewer.csrf} />
         <Field

@@ -33,10 +33,7 @@ export const ChangePasswordPage: FC<ChangePasswordProps> = (p) => (
       </ResultNotice>
     ) : null}
     {p.problem ? <Notice tone="bad">{p.problem}</Notice> : null}
-    <ErrorSummary
-      errors={p.errors}
-      fieldIds={{ currentPassword: 'f-currentPassword', newPassword: 'f-newPassword' }}
-    />
+    <ErrorSummary errors={p.errors} />
     <form method="post" action="/account/password" novalidate>
       <CsrfField token={p.viewer.csrf} />
       <Field

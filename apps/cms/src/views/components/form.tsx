@@ -16,6 +16,15 @@ export const CsrfField: FC<{ token: string }> = ({ token }) => (
   <input type="hidden" name="csrf_token" value={token} />
 )
 
+/**
+ * The id of a field's input: `f-<name>`, or `f-<name>-<suffix>` where one page has several of that name.
+ * The error summary links to it by the same rule.
+ * @example fieldId('url', 'mcp_…') // 'f-url-mcp_…'
+ */
+export function fieldId(name: string, idSuffix?: string): string {
+  return `f-${name}${idSuffix ? `-${idSuffix}` : ''}`
+}
+
 /** Props of {@link Field}. */
 export interface FieldProps {
   /** The form field's name; also the id prefix. */
@@ -38,7 +47,7 @@ export interface FieldProps {
  * @example <Field name="url" label="URL" type="url" value={url} error={errors.url} required />
  */
 export const Field: FC<FieldProps> = (p) => {
-  const id = `f-${p.name}${p.idSuffix ? `-${p.idSuffix}` : ''}`
+  const id = fieldId(p.name, p.idSuffix)
   const described = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ')
   return (
     <div class="field">
