@@ -20,6 +20,7 @@ import { findUsersHoldingEmail } from './store'
 import {
   claimInvitations,
   deleteInvitation,
+  findInvitation,
   type Invitation,
   listInvitations,
   upsertInvitation,
@@ -102,10 +103,19 @@ export async function pendingInvitations(
 }
 
 /**
- * Withdraws a pending invitation (of `spaceId` when given), audited as `roles.revoke`; 404 when there is none.
- * @example await withdrawInvitation(scope, invitationId)
+ * One pending invitation, or `null`.
+ * @example const invitation = await pendingInvitation(scope, invitationId)
  */
-export async function withdrawInvitation(scope: Scope, id: string, spaceId?: string): Promise<void> {
+export async function pendingInvitation(scope: Scope, id: string): Promise<Invitation | null> {
+  return findInvitation(scope.db, id)
+}
+
+/**
+ * Withdraws a pending invitation (of `spaceId` when given), audited as `roles.revoke`; the invitation it
+ * was, or 404 when there is none.
+ * @example const { email } = await withdrawInvitation(scope, invitationId)
+ */
+export async function withdrawInvitation(scope: Scope, id: string, spaceId?: string): Promise<Invitation> {
   const gone = await deleteInvitation(scope.db, id, spaceId)
   if (!gone) throw new NotFound('No such invitation')
   await scope.audit.record({
@@ -116,6 +126,7 @@ export async function withdrawInvitation(scope: Scope, id: string, spaceId?: str
     targetId: id,
     ...(gone.spaceId ? { spaceId: gone.spaceId } : {}),
   })
+  return gone
 }
 
 /**

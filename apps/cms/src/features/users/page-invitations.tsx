@@ -22,7 +22,7 @@ import { emailField } from './email-field'
 import {
   grantByEmail,
   grantByEmailBody,
-  type Invitation,
+  pendingInvitation,
   pendingInvitations,
   withdrawInvitation,
 } from './invitations'
@@ -60,12 +60,7 @@ function formErrors(typed: { email: string }, issues: readonly { path: PropertyK
   return errors
 }
 
-async function pendingOne(c: Context<CmsHono>): Promise<Invitation> {
-  const id = idParam(c, 'invitationId', 'inv', 'No such invitation')
-  const found = (await pendingInvitations(c.var.scope)).find((i) => i.id === id)
-  if (!found) throw new HttpProblem(404, 'not_found', 'No such invitation')
-  return found
-}
+const invitationId = (c: Context<CmsHono>): string => idParam(c, 'invitationId', 'inv', 'No such invitation')
 
 async function spaceNames(c: Context<CmsHono>, caller: UserCaller): Promise<Map<string, string>> {
   const spaces = await listSpaces(c.var.scope, { userId: caller.userId, all: true })
@@ -135,15 +130,15 @@ export function addInvitationPages(group: Hono<CmsHono>): void {
 
   group.get('/invitations/:invitationId/revoke', authorize('roles.grant'), async (c) => {
     const caller = await requireCaller(c)
-    const invitation = await pendingOne(c)
+    const invitation = await pendingInvitation(c.var.scope, invitationId(c))
+    if (!invitation) throw new HttpProblem(404, 'not_found', 'No such invitation')
     const role = roleInWords(invitation, await spaceNames(c, caller))
     const viewer = await viewerOf(c, caller)
     return c.html(<RevokeInvitationPage viewer={viewer} invitation={invitation} role={role} />)
   })
 
   group.post('/invitations/:invitationId/revoke', authorize('roles.grant', WITHDRAW), async (c) => {
-    const invitation = await pendingOne(c)
-    await withdrawInvitation(c.var.scope, invitation.id)
+    const invitation = await withdrawInvitation(c.var.scope, invitationId(c))
     const text = `The invitation of ${invitation.email} is revoked.`
     return redirectWithFlash<Extra>(c, `${PAGE}#${RESULT_ID}`, { notice: { tone: 'ok', text } })
   })

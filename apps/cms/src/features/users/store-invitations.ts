@@ -60,6 +60,14 @@ export async function listInvitations(
 }
 
 /**
+ * One pending invitation, or `null`.
+ * @example const invitation = await findInvitation(env.DB, id)
+ */
+export async function findInvitation(db: D1Database, id: string): Promise<Invitation | null> {
+  return db.prepare(`SELECT ${COLUMNS} FROM invitations WHERE id = ?1`).bind(id).first<Invitation>()
+}
+
+/**
  * Deletes a pending invitation (of `spaceId` when given); the deleted row, or `null`.
  * @example const gone = await deleteInvitation(env.DB, id)
  */
