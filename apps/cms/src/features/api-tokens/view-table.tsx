@@ -9,6 +9,7 @@
 import type { FC } from 'hono/jsx'
 import { expiresSoon } from '../../domain/api-token-expiry'
 import { Badge, When } from '../../views/components/badge'
+import { ColumnHeads } from '../../views/components/column-heads'
 import { DangerLink } from '../../views/components/danger'
 import { CsrfField } from '../../views/components/form'
 import { TableScroll } from '../../views/components/table-scroll'
@@ -80,24 +81,16 @@ const RenewActions: FC<{ token: ApiTokenSummary; base: string; csrf: string }> =
 export const TokenTable: FC<TokenTableProps> = (p) => (
   <TableScroll label={p.kind === 'live' ? 'Live API tokens' : 'Revoked API tokens'}>
     <table>
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Description</th>
-          <th scope="col">Scope</th>
-          <th scope="col">Token</th>
-          <th scope="col">Created</th>
-          {p.kind === 'live' ? (
-            <>
-              <th scope="col">Last used</th>
-              <th scope="col">Expires</th>
-              <th scope="col">Actions</th>
-            </>
-          ) : (
-            <th scope="col">Ended</th>
-          )}
-        </tr>
-      </thead>
+      <ColumnHeads
+        columns={[
+          'Name',
+          'Description',
+          'Scope',
+          'Token',
+          'Created',
+          ...(p.kind === 'live' ? ['Last used', 'Expires', 'Actions'] : ['Ended']),
+        ]}
+      />
       <tbody>
         {p.tokens.map((t) => (
           <tr id={`row-${t.id}`}>

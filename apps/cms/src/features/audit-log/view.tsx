@@ -9,6 +9,7 @@
 import type { FC } from 'hono/jsx'
 import { auditActionLabel } from '../../domain/audit-labels'
 import { Badge, When } from '../../views/components/badge'
+import { ColumnHeads } from '../../views/components/column-heads'
 import { SpaceTabs } from '../../views/components/space-tabs'
 import { TableScroll } from '../../views/components/table-scroll'
 import { Layout, type Viewer } from '../../views/layout'
@@ -142,17 +143,9 @@ export const AuditLogPage: FC<AuditLogProps> = (p) => (
     ) : (
       <TableScroll label="Audit log entries">
         <table class="audit">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">Action</th>
-              <th scope="col">Outcome</th>
-              <th scope="col">Target</th>
-              {p.space ? null : <th scope="col">Space</th>}
-              <th scope="col">Client IP</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={['When', 'Who', 'Action', 'Outcome', 'Target', !p.space && 'Space', 'Client IP']}
+          />
           <tbody>
             {p.entries.map((e) => (
               <tr>

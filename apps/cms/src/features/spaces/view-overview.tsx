@@ -7,6 +7,7 @@
 import type { Child, FC } from 'hono/jsx'
 import { can } from '../../domain/policy'
 import { When } from '../../views/components/badge'
+import { ColumnHeads } from '../../views/components/column-heads'
 import { DangerLink } from '../../views/components/danger'
 import { Notice } from '../../views/components/form'
 import { SpaceTabs } from '../../views/components/space-tabs'
@@ -58,13 +59,7 @@ export const SpaceOverviewPage: FC<SpaceOverviewProps> = (p) => {
         <h2 id="holdings">What it holds</h2>
         <TableScroll label="What this space holds">
           <table>
-            <thead>
-              <tr>
-                <th scope="col">Kind</th>
-                <th scope="col">Count</th>
-                <th scope="col">Where</th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={['Kind', 'Count', 'Where']} />
             <tbody>
               <Row id="entries" label="Entries" n={h.entries}>
                 <span class="hint">

@@ -6,6 +6,7 @@
 import type { FC } from 'hono/jsx'
 import { can } from '../../domain/policy'
 import { When } from '../../views/components/badge'
+import { ColumnHeads } from '../../views/components/column-heads'
 import { CsrfField, Field, type FieldErrors, Notice } from '../../views/components/form'
 import { TableScroll } from '../../views/components/table-scroll'
 import { Layout, type Viewer } from '../../views/layout'
@@ -57,19 +58,10 @@ export const SpacesPage: FC<SpacesProps> = (p) => {
           )}
           <TableScroll label="Spaces">
             <table>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Id</th>
-                  <th scope="col">Your role</th>
-                  <th scope="col">Created</th>
-                  {renamable ? (
-                    <th scope="col">
-                      <span class="visually-hidden">Actions</span>
-                    </th>
-                  ) : null}
-                </tr>
-              </thead>
+              <ColumnHeads
+                columns={['Name', 'Id', 'Your role', 'Created']}
+                hiddenLast={renamable && 'Actions'}
+              />
               <tbody>
                 {p.spaces.map((s) => (
                   <tr>

@@ -7,6 +7,7 @@
  */
 import type { FC } from 'hono/jsx'
 import { When } from '../../views/components/badge'
+import { ColumnHeads } from '../../views/components/column-heads'
 import { DangerLink } from '../../views/components/danger'
 import { ErrorSummary } from '../../views/components/error-summary'
 import { CsrfField, Field, type FieldErrors } from '../../views/components/form'
@@ -83,17 +84,7 @@ export const InvitationsPage: FC<InvitationsProps> = (p) => {
       ) : (
         <TableScroll label="Pending invitations">
           <table>
-            <thead>
-              <tr>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Invited</th>
-                <th scope="col">By</th>
-                <th scope="col">
-                  <span class="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={['Email', 'Role', 'Invited', 'By']} hiddenLast="Actions" />
             <tbody>
               {p.invitations.map((i) => (
                 <tr id={`invitation-${i.id}`}>

@@ -6,6 +6,7 @@
 import type { FC } from 'hono/jsx'
 import { userLabel } from '../../domain/user-label'
 import { Badge } from '../../views/components/badge'
+import { ColumnHeads } from '../../views/components/column-heads'
 import { DangerLink } from '../../views/components/danger'
 import { ErrorSummary } from '../../views/components/error-summary'
 import { CsrfField, Field, type FieldErrors } from '../../views/components/form'
@@ -51,13 +52,7 @@ export const MembersPage: FC<MembersProps> = (p) => (
     <TableScroll label="Members">
       <table>
         <caption>Who holds a role in this space</caption>
-        <thead>
-          <tr>
-            <th scope="col">Member</th>
-            <th scope="col">Role</th>
-            <th scope="col">Action</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={['Member', 'Role', 'Action']} />
         <tbody>
           {p.members.map((m) => (
             <tr>

@@ -9,6 +9,7 @@ import type { FC } from 'hono/jsx'
 import type { UserRoles } from '../../domain/roles'
 import { userLabel } from '../../domain/user-label'
 import { Badge } from '../../views/components/badge'
+import { ColumnHeads } from '../../views/components/column-heads'
 import { Pager, SearchForm } from '../../views/components/list-controls'
 import { ResultNotice } from '../../views/components/result-notice'
 import { TableScroll } from '../../views/components/table-scroll'
@@ -118,16 +119,7 @@ export const AdminUsersPage: FC<AdminUsersProps> = (p) => {
       ) : (
         <TableScroll label="Users">
           <table class="users">
-            <thead>
-              <tr>
-                <th scope="col">User</th>
-                <th scope="col">Account</th>
-                <th scope="col">Roles</th>
-                <th scope="col">
-                  <span class="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={['User', 'Account', 'Roles']} hiddenLast="Actions" />
             <tbody>
               {p.users.map((u) => (
                 <UserRow user={u} spaceName={spaceName} />
